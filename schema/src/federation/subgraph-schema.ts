@@ -1,0 +1,69 @@
+import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { type DocumentNode, type FieldDefinitionNode, type GraphQLSchema, Kind, parse, print, visit } from "graphql";
+import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
+
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external"])`;
+
+export interface SubgraphOptions {
+  resolvers: BuildSchemaOptions["resolvers"];
+  orphanedTypes?: BuildSchemaOptions["orphanedTypes"];
+  /** Fields to mark @external on the named types: fields owned by another subgraph. */
+  external?: { types: string[]; fields: string[] };
+  /** Resolvers merged over type-graphql's, e.g. `__resolveReference` of entity types. */
+  referenceResolvers?: Record<string, Record<string, unknown>>;
+}
+
+export interface Subgraph {
+  schema: GraphQLSchema;
+  /** The SDL the subgraph serves as `_service { sdl }`. */
+  sdl: string;
+}
+
+function markExternal(document: DocumentNode, external: { types: string[]; fields: string[] }): DocumentNode {
+  const types = new Set(external.types);
+  const fields = new Set(external.fields);
+  const externalDirective = { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: "external" } } as const;
+  return visit(document, {
+    ObjectTypeDefinition(node) {
+      if (!types.has(node.name.value)) return undefined;
+      return {
+        ...node,
+        fields: node.fields?.map(
+          (field): FieldDefinitionNode =>
+            fields.has(field.name.value) ? { ...field, directives: [...(field.directives ?? []), externalDirective] } : field,
+        ),
+      };
+    },
+  });
+}
+
+function mergeResolvers(base: Record<string, any>, extra: Record<string, Record<string, unknown>> = {}) {
+  const merged: Record<string, any> = { ...base };
+  for (const [type, fields] of Object.entries(extra)) merged[type] = { ...(merged[type] ?? {}), ...fields };
+  return merged;
+}
+
+/**
+ * Builds a federation subgraph from type-graphql classes: type-graphql prints the SDL (with
+ * its @key, @shareable and @external directives), @apollo/subgraph builds the subgraph.
+ */
+export async function buildFederatedSubgraph(options: SubgraphOptions): Promise<Subgraph> {
+  const typeGraphqlSchema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    skipCheck: true,
+    validate: false,
+  });
+  let document = parse(printSchemaWithDirectives(typeGraphqlSchema));
+  if (options.external) document = markExternal(document, options.external);
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printDocumentWithoutSchemaBlock(document)}`);
+  const resolvers = mergeResolvers(createResolversMap(typeGraphqlSchema) as Record<string, any>, options.referenceResolvers);
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as any }]);
+  return { schema, sdl: printSubgraphSchema(schema) };
+}
+
+function printDocumentWithoutSchemaBlock(document: DocumentNode): string {
+  const withoutSchema = { ...document, definitions: document.definitions.filter((d) => d.kind !== Kind.SCHEMA_DEFINITION) };
+  return print(withoutSchema);
+}

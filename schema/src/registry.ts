@@ -1,0 +1,48 @@
+import registryFile from "../registry/partnerships.json";
+
+/** A local authority area that a partnership covers, with its ONS (GSS) code. */
+export interface DistrictEntry {
+  name: string;
+  onsCode: string;
+  kind: "DISTRICT" | "UNITARY";
+}
+
+/** One Community Safety Partnership of the registry. */
+export interface PartnershipEntry {
+  /** Stable code, also the subgraph's name in the supergraph. */
+  code: string;
+  name: string;
+  /** The partnership's own entity type in the supergraph (federation routes by type). */
+  entityTypeName: string;
+  /** Member of the Leicestershire Safer Communities Strategy Board (the county's CSPs). */
+  countyBoardMember: boolean;
+  /** Default local port of the partnership's subgraph. */
+  port: number;
+  districts: DistrictEntry[];
+}
+
+export const COUNTY_SUBGRAPH = { name: "county", port: 4001 } as const;
+export const GATEWAY_PORT = 4000;
+
+export const partnerships: readonly PartnershipEntry[] = registryFile.partnerships as PartnershipEntry[];
+
+export function findPartnership(code: string): PartnershipEntry | undefined {
+  return partnerships.find((p) => p.code === code);
+}
+
+export function requirePartnership(code: string): PartnershipEntry {
+  const entry = findPartnership(code);
+  if (!entry) {
+    throw new Error(`Unknown partnership "${code}". Registered: ${partnerships.map((p) => p.code).join(", ")}`);
+  }
+  return entry;
+}
+
+export function partnershipByEntityType(typeName: string): PartnershipEntry | undefined {
+  return partnerships.find((p) => p.entityTypeName === typeName);
+}
+
+/** Name of a partnership's subgraph in the supergraph. */
+export function subgraphName(entry: PartnershipEntry): string {
+  return entry.code;
+}

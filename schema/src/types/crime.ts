@@ -1,0 +1,70 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Period } from "./period";
+import { Source } from "./source";
+
+export enum CategoryKind {
+  RECORDED_CRIME = "RECORDED_CRIME",
+  ASB_INCIDENT = "ASB_INCIDENT",
+}
+
+registerEnumType(CategoryKind, {
+  name: "CategoryKind",
+  description: "What a category counts.",
+  valuesConfig: {
+    RECORDED_CRIME: { description: "Police recorded crimes." },
+    ASB_INCIDENT: { description: "Police recorded anti-social behaviour incidents (not crimes)." },
+  },
+});
+
+@ObjectType({ description: "A canonical crime or disorder category. Figures map to one only where the definitions match." })
+@Directive("@shareable")
+export class CrimeCategory {
+  @Field(() => ID, { description: "Stable id, e.g. all-crime, burglary-residential." })
+  id!: string;
+
+  @Field(() => String, { description: "Display name." })
+  name!: string;
+
+  @Field(() => CategoryKind, { description: "What the category counts." })
+  kind!: CategoryKind;
+
+  @Field(() => String, { description: "The definition, and the printed labels it covers." })
+  description!: string;
+}
+
+@ObjectType({
+  description:
+    "One published count: a category over a period, with the label and source as printed. Percentages are never stored; change is computed from counts.",
+})
+@Directive("@shareable")
+export class CrimeStatistic {
+  @Field(() => ID, { description: "Stable id of this figure." })
+  id!: string;
+
+  @Field(() => CrimeCategory, { description: "The canonical category the printed measure maps to." })
+  category!: CrimeCategory;
+
+  @Field(() => String, { description: "The measure's label exactly as printed, e.g. Violence against the person with Injury." })
+  localLabel!: string;
+
+  @Field(() => Int, { description: "The published count. For a PROJECTION period this is the publisher's estimate." })
+  count!: number;
+
+  @Field(() => Period, { description: "The period the count was published for." })
+  period!: Period;
+
+  @Field(() => Source, { description: "Where the count was published." })
+  source!: Source;
+
+  @Field(() => [Source], { description: "Other tables that print the same count for the same measure and period." })
+  alsoPublishedIn!: Source[];
+
+  @Field(() => [String], { description: "The publisher's caveats about this figure (reclassifications, bases, row labels as printed)." })
+  notes!: string[];
+
+  @Field(() => [CrimeStatistic], {
+    description:
+      "Other figures this partnership published for the same category and the same dates and basis that differ from this one (another table or extract). Both are kept; neither is preferred.",
+  })
+  differingFigures!: CrimeStatistic[];
+}

@@ -1,0 +1,53 @@
+import { Arg, Field, ID, InterfaceType } from "type-graphql";
+import { Area } from "./area";
+import { FamilyGroup, RateTable } from "./comparison";
+import { CrimeStatistic } from "./crime";
+import { Funding, Partner } from "./funding";
+import { Plan, Priority } from "./priority";
+import { CrimeTarget } from "./target";
+
+const UNAVAILABLE = " Null only when the partnership's subgraph could not be reached (an error names it).";
+
+/**
+ * What a partnership publishes from its own subgraph. The CSP subgraph resolves these
+ * fields on its entity type; the county's CommunitySafetyPartnership interface carries
+ * them (as @external on its entity types) so clients query them without fragments.
+ * The lists are nullable so that one partnership's outage does not null the others.
+ */
+@InterfaceType("PartnershipPublications")
+export abstract class PartnershipPublications {
+  @Field(() => [Priority], { nullable: true, description: "Every priority the partnership has published, of every period, in printed order." + UNAVAILABLE })
+  priorities?: Priority[] | null;
+
+  @Field(() => [Priority], { nullable: true, description: "The priorities of its most recent plan (empty if it has published none)." + UNAVAILABLE })
+  currentPriorities?: Priority[] | null;
+
+  @Field(() => [Plan], { nullable: true, description: "Its published plans, most recent first." + UNAVAILABLE })
+  plans?: Plan[] | null;
+
+  @Field(() => [CrimeStatistic], {
+    nullable: true,
+    description: "Partnership-wide published counts, optionally of one category; areas' figures and rates are elsewhere." + UNAVAILABLE,
+  })
+  crimeStatistics(@Arg("category", () => ID, { nullable: true, description: "A canonical category id, e.g. all-crime." }) _category?: string): CrimeStatistic[] | null {
+    return null;
+  }
+
+  @Field(() => [Area], { nullable: true, description: "Areas within the partnership (police beats) with their own figures." + UNAVAILABLE })
+  areas?: Area[] | null;
+
+  @Field(() => [CrimeTarget], { nullable: true, description: "Targets it set, each judged from its counts." + UNAVAILABLE })
+  targets?: CrimeTarget[] | null;
+
+  @Field(() => [Funding], { nullable: true, description: "Funding received, with allocations where published." + UNAVAILABLE })
+  funding?: Funding[] | null;
+
+  @Field(() => [Partner], { nullable: true, description: "Organisations in the partnership, as published." + UNAVAILABLE })
+  partners?: Partner[] | null;
+
+  @Field(() => [FamilyGroup], { nullable: true, description: "Comparison groups and its published positions in them." + UNAVAILABLE })
+  familyGroups?: FamilyGroup[] | null;
+
+  @Field(() => [RateTable], { nullable: true, description: "Published rate tables (e.g. Most Similar Group crimes per 1,000), with ranks computed." + UNAVAILABLE })
+  rateTables?: RateTable[] | null;
+}
