@@ -15,3 +15,5 @@ export * from "./types/comparison";
 export * from "./types/partnership-publications";
 export * from "./alignment/suggest";
 export * from "./federation/subgraph-schema";
+export * from "./validation/checker";
+export * from "./runtime/options";

@@ -1,4 +1,4 @@
-import { Arg, Field, ID, InterfaceType } from "type-graphql";
+import { Arg, Field, type FieldOptions, ID, InterfaceType, getMetadataStorage } from "type-graphql";
 import { Area } from "./area";
 import { FamilyGroup, RateTable } from "./comparison";
 import { CrimeStatistic } from "./crime";
@@ -51,3 +51,18 @@ export abstract class PartnershipPublications {
   @Field(() => [RateTable], { nullable: true, description: "Published rate tables (e.g. Most Similar Group crimes per 1,000), with ranks computed." + UNAVAILABLE })
   rateTables?: RateTable[] | null;
 }
+
+/**
+ * The declared type and options of one publication field, for the partnership subgraph's
+ * @FieldResolver of it, so the type, nullability and description stay defined only here.
+ */
+export function publicationField(name: keyof PartnershipPublications): [TypeValueThunk, FieldOptions] {
+  const field = getMetadataStorage().fields.find((f) => f.target === PartnershipPublications && f.name === name);
+  if (!field) throw new Error(`PartnershipPublications has no field ${name}`);
+  const type = field.getType(); // also records whether the field is a list
+  const { array, arrayDepth, ...options } = field.typeOptions;
+  const getType = array && arrayDepth === 1 ? () => [type] : () => type;
+  return [getType, { ...options, description: field.description }];
+}
+
+type TypeValueThunk = () => any;

@@ -1,0 +1,95 @@
+import { isIsoDate } from "../scalars/date";
+
+/** One problem found in input: where it is (file, row, field or JSON path) and what is wrong. */
+export interface ValidationIssue {
+  where: string;
+  message: string;
+}
+
+/** Input was rejected; nothing was written. Lists every problem found, each with its place. */
+export class ValidationError extends Error {
+  constructor(readonly issues: ValidationIssue[]) {
+    super(
+      issues.length === 1
+        ? `${issues[0].where}: ${issues[0].message}`
+        : `${issues.length} problems:\n${issues.map((i) => `  ${i.where}: ${i.message}`).join("\n")}`,
+    );
+    this.name = "ValidationError";
+  }
+}
+
+export const MAX_TEXT_LENGTH = 2000;
+
+/**
+ * Collects every problem in one piece of input before anything is written, so that an
+ * officer sees all of them at once. `prefix` names the input (a file, a mutation argument).
+ */
+export class Checker {
+  readonly issues: ValidationIssue[] = [];
+
+  constructor(private readonly prefix: string) {}
+
+  fail(path: string, message: string): void {
+    this.issues.push({ where: path ? `${this.prefix}: ${path}` : this.prefix, message });
+  }
+
+  text(path: string, value: unknown, options: { optional?: boolean; max?: number } = {}): value is string {
+    if (value === undefined || value === null) {
+      if (!options.optional) this.fail(path, "is required");
+      return false;
+    }
+    if (typeof value !== "string") return this.reject(path, `must be text, got ${JSON.stringify(value)}`);
+    if (value.trim() === "") return this.reject(path, "must not be empty");
+    const max = options.max ?? MAX_TEXT_LENGTH;
+    if (value.length > max) return this.reject(path, `is ${value.length} characters long; at most ${max} are allowed`);
+    return true;
+  }
+
+  count(path: string, value: unknown): value is number {
+    if (typeof value !== "number" || !Number.isInteger(value)) {
+      return this.reject(path, `must be a whole number, got ${JSON.stringify(value)}`);
+    }
+    if (value < 0) return this.reject(path, `must not be negative, got ${value}`);
+    if (value > 2_147_483_647) return this.reject(path, `is too large (${value})`);
+    return true;
+  }
+
+  date(path: string, value: unknown): value is string {
+    if (!isIsoDate(value)) return this.reject(path, `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    return true;
+  }
+
+  period(path: string, start: unknown, end: unknown): void {
+    if (this.date(`${path}.start`, start) && this.date(`${path}.end`, end) && end < start) {
+      this.fail(`${path}.end`, `${end} precedes the start ${start}`);
+    }
+  }
+
+  oneOf<T extends string>(path: string, value: unknown, allowed: readonly T[], what = "value"): value is T {
+    if (typeof value !== "string" || !allowed.includes(value as T)) {
+      return this.reject(path, `unknown ${what} ${JSON.stringify(value)}; expected one of ${allowed.join(", ")}`);
+    }
+    return true;
+  }
+
+  list(path: string, value: unknown, options: { optional?: boolean } = {}): value is unknown[] {
+    if (value === undefined && options.optional) return false;
+    if (!Array.isArray(value)) return this.reject(path, "must be a list");
+    return true;
+  }
+
+  /** Fails when a key was seen before in the same input. */
+  unique(path: string, seen: Set<string>, key: string, what: string): void {
+    if (seen.has(key)) this.fail(path, `duplicate ${what} ${key}`);
+    seen.add(key);
+  }
+
+  throwIfAny(): void {
+    if (this.issues.length > 0) throw new ValidationError(this.issues);
+  }
+
+  private reject(path: string, message: string): false {
+    this.fail(path, message);
+    return false;
+  }
+}

@@ -1,0 +1,24 @@
+import { ValidationError } from "@csg/schema";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { CspDataset } from "./format";
+import { validateCspDataset } from "./validate";
+
+/** The folder of the partnerships' seed datasets, kept in the project. */
+export const datasetsFolder = fileURLToPath(new URL("../../datasets", import.meta.url));
+
+export function datasetFile(code: string): string {
+  return `${datasetsFolder}/${code}.json`;
+}
+
+/** Reads and checks a partnership's dataset file; errors name the file and the JSON path. */
+export function loadCspDataset(file: string, partnershipCode: string): CspDataset {
+  let dataset: CspDataset;
+  try {
+    dataset = JSON.parse(readFileSync(file, "utf8")) as CspDataset;
+  } catch (error) {
+    throw new ValidationError([{ where: file, message: `is not readable JSON: ${(error as Error).message}` }]);
+  }
+  validateCspDataset(dataset, file, partnershipCode);
+  return dataset;
+}

@@ -1,0 +1,28 @@
+import { Area, type Source } from "@csg/schema";
+import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
+import { type CspContext, publicId } from "./context";
+import type { AreaRow, StatisticRow } from "./loaders";
+import { sourceOf } from "./priority-resolver";
+
+@Resolver(() => Area)
+export class AreaResolver {
+  @FieldResolver()
+  id(@Root() row: AreaRow, @Ctx() context: CspContext): string {
+    return publicId(context, row.id);
+  }
+
+  @FieldResolver()
+  source(@Root() row: AreaRow): Source {
+    return sourceOf(row);
+  }
+
+  @FieldResolver()
+  async crimeStatistics(
+    @Root() row: AreaRow,
+    @Ctx() { loaders }: CspContext,
+    @Arg("category", () => ID, { nullable: true }) category?: string,
+  ): Promise<StatisticRow[]> {
+    const rows = await loaders.statisticsByArea.load(row.id);
+    return category ? rows.filter((s) => s.categoryId === category) : rows;
+  }
+}

@@ -1,0 +1,132 @@
+import DataLoader from "dataloader";
+import { asc, eq, inArray, isNull } from "drizzle-orm";
+import type { CspDatabase } from "../db/database";
+import * as t from "../db/schema";
+
+export type PeriodRow = typeof t.periods.$inferSelect;
+export type PlanRow = typeof t.plans.$inferSelect;
+export type ThemeRow = typeof t.themes.$inferSelect;
+export type PriorityRow = typeof t.priorities.$inferSelect;
+export type FocusAreaRow = typeof t.focusAreas.$inferSelect;
+export type StatisticRow = typeof t.crimeStatistics.$inferSelect;
+export type StatisticSourceRow = typeof t.statisticSources.$inferSelect;
+export type AreaRow = typeof t.areas.$inferSelect;
+export type TargetRow = typeof t.targets.$inferSelect;
+export type FundingRow = typeof t.funding.$inferSelect;
+export type AllocationRow = typeof t.fundingAllocations.$inferSelect;
+export type PartnerRow = typeof t.partners.$inferSelect;
+export type FamilyGroupRow = typeof t.familyGroups.$inferSelect;
+export type FamilyGroupPositionRow = typeof t.familyGroupPositions.$inferSelect;
+export type RateTableRow = typeof t.rateTables.$inferSelect;
+export type RateTableRowRow = typeof t.rateTableRows.$inferSelect;
+
+/** Key of partnership-wide figures in `statisticsByArea`. */
+export const PARTNERSHIP_WIDE = "";
+
+function byKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): R[] {
+  const map = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => map.get(key) as R);
+}
+
+function groupBy<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): R[][] {
+  const map = new Map<K, R[]>(keys.map((key) => [key, []]));
+  for (const row of rows) map.get(keyOf(row))?.push(row);
+  return keys.map((key) => map.get(key) ?? []);
+}
+
+/** A relation of the partnership itself (one per database): one statement, whatever the number of keys. */
+function whole<R>(read: () => R[]): DataLoader<string, R[]> {
+  return new DataLoader(async (codes) => {
+    const rows = read();
+    return codes.map(() => rows);
+  });
+}
+
+/**
+ * The per-request DataLoaders of a partnership subgraph. Every list relation goes through
+ * one of them, so a query costs one SQL statement per relation, not one per row.
+ */
+export function createLoaders(db: CspDatabase) {
+  return {
+    period: new DataLoader<string, PeriodRow>(async (ids) =>
+      byKey(ids, db.select().from(t.periods).where(inArray(t.periods.id, [...ids])).all(), (r) => r.id),
+    ),
+    theme: new DataLoader<string, ThemeRow>(async (ids) =>
+      byKey(ids, db.select().from(t.themes).where(inArray(t.themes.id, [...ids])).all(), (r) => r.id),
+    ),
+    themesByPlan: new DataLoader<string, ThemeRow[]>(async (ids) =>
+      groupBy(ids, db.select().from(t.themes).where(inArray(t.themes.planId, [...ids])).orderBy(asc(t.themes.position)).all(), (r) => r.planId),
+    ),
+    plan: new DataLoader<string, PlanRow>(async (ids) =>
+      byKey(ids, db.select().from(t.plans).where(inArray(t.plans.id, [...ids])).all(), (r) => r.id),
+    ),
+    plans: whole(() => db.select().from(t.plans).orderBy(asc(t.plans.position)).all()),
+    priorities: whole(() =>
+      db
+        .select({ priority: t.priorities })
+        .from(t.priorities)
+        .innerJoin(t.plans, eq(t.plans.id, t.priorities.planId))
+        .orderBy(asc(t.plans.position), asc(t.priorities.position))
+        .all()
+        .map((r) => r.priority),
+    ),
+    prioritiesByPlan: new DataLoader<string, PriorityRow[]>(async (ids) =>
+      groupBy(
+        ids,
+        db.select().from(t.priorities).where(inArray(t.priorities.planId, [...ids])).orderBy(asc(t.priorities.position)).all(),
+        (r) => r.planId,
+      ),
+    ),
+    focusAreasByPriority: new DataLoader<string, FocusAreaRow[]>(async (ids) =>
+      groupBy(
+        ids,
+        db.select().from(t.focusAreas).where(inArray(t.focusAreas.priorityId, [...ids])).orderBy(asc(t.focusAreas.position)).all(),
+        (r) => r.priorityId,
+      ),
+    ),
+    statisticsByArea: new DataLoader<string, StatisticRow[]>(async (areaIds) => {
+      const areas = areaIds.filter((id) => id !== PARTNERSHIP_WIDE);
+      const rows = [
+        ...(areaIds.includes(PARTNERSHIP_WIDE) ? db.select().from(t.crimeStatistics).where(isNull(t.crimeStatistics.areaId)).all() : []),
+        ...(areas.length ? db.select().from(t.crimeStatistics).where(inArray(t.crimeStatistics.areaId, areas)).all() : []),
+      ];
+      return groupBy(areaIds, rows, (r) => r.areaId ?? PARTNERSHIP_WIDE);
+    }),
+    sourcesByStatistic: new DataLoader<number, StatisticSourceRow[]>(async (ids) =>
+      groupBy(
+        ids,
+        db.select().from(t.statisticSources).where(inArray(t.statisticSources.statisticId, [...ids])).orderBy(asc(t.statisticSources.position)).all(),
+        (r) => r.statisticId,
+      ),
+    ),
+    areas: whole(() => db.select().from(t.areas).orderBy(asc(t.areas.position)).all()),
+    targets: whole(() => db.select().from(t.targets).orderBy(asc(t.targets.position)).all()),
+    funding: whole(() => db.select().from(t.funding).orderBy(asc(t.funding.position)).all()),
+    allocationsByFunding: new DataLoader<string, AllocationRow[]>(async (ids) =>
+      groupBy(
+        ids,
+        db.select().from(t.fundingAllocations).where(inArray(t.fundingAllocations.fundingId, [...ids])).orderBy(asc(t.fundingAllocations.position)).all(),
+        (r) => r.fundingId,
+      ),
+    ),
+    partners: whole(() => db.select().from(t.partners).orderBy(asc(t.partners.position)).all()),
+    familyGroups: whole(() => db.select().from(t.familyGroups).orderBy(asc(t.familyGroups.position)).all()),
+    positionsByFamilyGroup: new DataLoader<string, FamilyGroupPositionRow[]>(async (ids) =>
+      groupBy(
+        ids,
+        db.select().from(t.familyGroupPositions).where(inArray(t.familyGroupPositions.familyGroupId, [...ids])).orderBy(asc(t.familyGroupPositions.position)).all(),
+        (r) => r.familyGroupId,
+      ),
+    ),
+    rateTables: whole(() => db.select().from(t.rateTables).orderBy(asc(t.rateTables.position)).all()),
+    rowsByRateTable: new DataLoader<string, RateTableRowRow[]>(async (ids) =>
+      groupBy(
+        ids,
+        db.select().from(t.rateTableRows).where(inArray(t.rateTableRows.rateTableId, [...ids])).orderBy(asc(t.rateTableRows.position)).all(),
+        (r) => r.rateTableId,
+      ),
+    ),
+  };
+}
+
+export type CspLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,40 @@
+import { Plan, type Source } from "@csg/schema";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { type CspContext, publicId } from "./context";
+import type { PlanRow } from "./loaders";
+import { toPeriod } from "./period";
+import { sourceOf, toTheme } from "./priority-resolver";
+import { currentPlan } from "./current-plan";
+
+@Resolver(() => Plan)
+export class PlanResolver {
+  @FieldResolver()
+  id(@Root() row: PlanRow, @Ctx() context: CspContext): string {
+    return publicId(context, row.id);
+  }
+
+  @FieldResolver()
+  source(@Root() row: PlanRow): Source {
+    return sourceOf(row);
+  }
+
+  @FieldResolver()
+  async period(@Root() row: PlanRow, @Ctx() { loaders }: CspContext) {
+    return toPeriod(await loaders.period.load(row.periodId));
+  }
+
+  @FieldResolver()
+  async current(@Root() row: PlanRow, @Ctx() context: CspContext): Promise<boolean> {
+    return (await currentPlan(context))?.id === row.id;
+  }
+
+  @FieldResolver()
+  async themes(@Root() row: PlanRow, @Ctx() context: CspContext) {
+    return (await context.loaders.themesByPlan.load(row.id)).map((theme) => toTheme(context, theme));
+  }
+
+  @FieldResolver()
+  async priorities(@Root() row: PlanRow, @Ctx() { loaders }: CspContext) {
+    return loaders.prioritiesByPlan.load(row.id);
+  }
+}
