@@ -16,4 +16,4 @@ export * from "./types/partnership-publications";
 export * from "./alignment/suggest";
 export * from "./federation/subgraph-schema";
 export * from "./validation/checker";
-export * from "./runtime/options";
+export * from "./records";

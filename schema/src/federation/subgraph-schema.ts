@@ -1,7 +1,7 @@
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type DocumentNode, type FieldDefinitionNode, type GraphQLSchema, Kind, parse, print, visit } from "graphql";
-import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
+import { type BuildSchemaOptions, buildSchema, createResolversMap, getMetadataStorage } from "type-graphql";
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external"])`;
 
@@ -49,6 +49,7 @@ function mergeResolvers(base: Record<string, any>, extra: Record<string, Record<
  * its @key, @shareable and @external directives), @apollo/subgraph builds the subgraph.
  */
 export async function buildFederatedSubgraph(options: SubgraphOptions): Promise<Subgraph> {
+  preferResolverClasses();
   const typeGraphqlSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
@@ -61,6 +62,16 @@ export async function buildFederatedSubgraph(options: SubgraphOptions): Promise<
   const resolvers = mergeResolvers(createResolversMap(typeGraphqlSchema) as Record<string, any>, options.referenceResolvers);
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as any }]);
   return { schema, sdl: printSubgraphSchema(schema) };
+}
+
+/**
+ * Shared classes declare fields with arguments as placeholder methods (so every subgraph
+ * prints the same field); a subgraph's @FieldResolver of such a field must win over the
+ * placeholder. type-graphql takes the first match, so resolver classes go first.
+ */
+function preferResolverClasses(): void {
+  const storage = getMetadataStorage();
+  storage.fieldResolvers.sort((a, b) => Number(a.kind === "internal") - Number(b.kind === "internal"));
 }
 
 function printDocumentWithoutSchemaBlock(document: DocumentNode): string {

@@ -2,7 +2,8 @@
  * Runs one partnership's subgraph: what a district deploys.
  *   tsx services/csp/src/main.ts --partnership charnwood [--port 4012] [--data-dir ./data]
  */
-import { defaultDataDir, onShutdown, option, requirePartnership } from "@csg/schema";
+import { requirePartnership } from "@csg/schema";
+import { defaultDataDir, onShutdown, option } from "@csg/service-runtime";
 import { startCspSubgraph } from "./server";
 
 const code = option("partnership", "CSG_PARTNERSHIP");

@@ -1,9 +1,8 @@
-import { ApolloServer } from "@apollo/server";
-import { startStandaloneServer } from "@apollo/server/standalone";
 import { requirePartnership } from "@csg/schema";
+import { serveSubgraph } from "@csg/service-runtime";
 import { join } from "node:path";
 import { ensureSeeded } from "./dataset/ensure-seeded";
-import { type OpenDatabase, openCspDatabase } from "./db/database";
+import { type OpenCspDatabase, openCspDatabase } from "./db/database";
 import type { CspContext } from "./graph/context";
 import { createLoaders } from "./graph/loaders";
 import { buildCspSubgraph } from "./subgraph";
@@ -16,28 +15,27 @@ export interface CspSubgraphOptions {
   dataDir: string;
 }
 
-export interface RunningSubgraph {
+export interface RunningCspSubgraph {
   url: string;
-  database: OpenDatabase;
+  database: OpenCspDatabase;
   stop(): Promise<void>;
 }
 
 /** Starts one partnership's subgraph over HTTP on its own database, seeding it on first start. */
-export async function startCspSubgraph(options: CspSubgraphOptions): Promise<RunningSubgraph> {
+export async function startCspSubgraph(options: CspSubgraphOptions): Promise<RunningCspSubgraph> {
   const partnership = requirePartnership(options.partnership);
   const database = openCspDatabase(join(options.dataDir, `${partnership.code}.db`));
   ensureSeeded(database.db, partnership.code);
   const { schema } = await buildCspSubgraph(partnership);
-  const server = new ApolloServer<CspContext>({ schema });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port, host: "127.0.0.1" },
-    context: async () => ({ partnership, loaders: createLoaders(database.db) }),
-  });
+  const served = await serveSubgraph<CspContext>(schema, options.port, async () => ({
+    partnership,
+    loaders: createLoaders(database.db),
+  }));
   return {
-    url,
+    url: served.url,
     database,
     async stop() {
-      await server.stop();
+      await served.stop();
       database.close();
     },
   };

@@ -1,0 +1,124 @@
+/**
+ * The county (LSCSB) subgraph's tables: the one definition of its SQLite database.
+ * Migrations in ./migrations are generated from this file by drizzle-kit.
+ */
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const source = {
+  sourceDocument: text("source_document").notNull(),
+  sourceLocator: text("source_locator").notNull(),
+};
+
+/** The Community Safety Agreement's priorities (ids fixed by the taxonomy; words editable by the county). */
+export const csaPriorities = sqliteTable("csa_priorities", {
+  id: text("id").primaryKey(),
+  position: integer("position").notNull(),
+  title: text("title").notNull(),
+  description: text("description"),
+  ...source,
+});
+
+/** One row: the county, its board, its agreement and its team, as published. */
+export const countyProfile = sqliteTable("county_profile", {
+  id: integer("id").primaryKey(),
+  name: text("name").notNull(),
+  onsCode: text("ons_code").notNull(),
+  boardName: text("board_name").notNull(),
+  boardAbbreviation: text("board_abbreviation").notNull(),
+  boardChair: text("board_chair").notNull(),
+  boardDocument: text("board_document").notNull(),
+  boardLocator: text("board_locator").notNull(),
+  agreementTitle: text("agreement_title").notNull(),
+  agreedBy: text("agreed_by").notNull(),
+  agreedIn: text("agreed_in").notNull(),
+  agreementDocument: text("agreement_document").notNull(),
+  agreementLocator: text("agreement_locator").notNull(),
+  teamDescription: text("team_description").notNull(),
+  teamDocument: text("team_document").notNull(),
+  teamLocator: text("team_locator").notNull(),
+  notes: text("notes", { mode: "json" }).$type<string[]>().notNull(),
+});
+
+export const boardMembers = sqliteTable("board_members", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  position: integer("position").notNull(),
+  name: text("name").notNull(),
+  ...source,
+});
+
+export const strategicPlanPriorities = sqliteTable("strategic_plan_priorities", {
+  id: text("id").primaryKey(),
+  position: integer("position").notNull(),
+  title: text("title").notNull(),
+  description: text("description").notNull(),
+  ...source,
+});
+
+export const workstreams = sqliteTable("workstreams", {
+  id: text("id").primaryKey(),
+  position: integer("position").notNull(),
+  title: text("title").notNull(),
+  items: text("items", { mode: "json" }).$type<string[]>().notNull(),
+  ...source,
+});
+
+export const strategies = sqliteTable("strategies", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  position: integer("position").notNull(),
+  title: text("title").notNull(),
+  periodLabel: text("period_label").notNull(),
+  document: text("document").notNull(),
+});
+
+/** Resident population by area and year (reference data, with its source). */
+export const populations = sqliteTable(
+  "populations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    onsCode: text("ons_code").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    year: integer("year").notNull(),
+    population: integer("population").notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [uniqueIndex("populations_area_year").on(t.onsCode, t.year)],
+);
+
+export const periods = sqliteTable("periods", {
+  id: text("id").primaryKey(),
+  label: text("label").notNull(),
+  start: text("start").notNull(),
+  end: text("end").notNull(),
+  basis: text("basis").notNull(),
+  note: text("note"),
+});
+
+/** Published figures for the county as a whole and for the police force area (not any one partnership's). */
+export const areaStatistics = sqliteTable(
+  "area_statistics",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    area: text("area").notNull(),
+    rowLabel: text("row_label").notNull(),
+    categoryId: text("category_id").notNull(),
+    localLabel: text("local_label").notNull(),
+    count: integer("count").notNull(),
+    periodId: text("period_id").notNull().references(() => periods.id),
+    notes: text("notes", { mode: "json" }).$type<string[]>().notNull(),
+    ...source,
+  },
+  (t) => [
+    uniqueIndex("area_statistics_unique").on(t.area, t.categoryId, t.periodId, t.sourceDocument, t.sourceLocator),
+    index("area_statistics_area").on(t.area),
+  ],
+);
+
+/** One row: when the county data was seeded and last changed. */
+export const publicationState = sqliteTable("publication_state", {
+  id: integer("id").primaryKey(),
+  seededFrom: text("seeded_from").notNull(),
+  seededAt: text("seeded_at").notNull(),
+  lastPublishedAt: text("last_published_at"),
+  dataVersion: integer("data_version").notNull(),
+});

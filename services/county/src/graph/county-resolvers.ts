@@ -1,0 +1,189 @@
+import { type CategoryKind, CrimeStatistic, CsaPriority, findCrimeCategory, type PeriodBasis, partnerships, Source } from "@csg/schema";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { AreaStatisticRow, CountyContext, CsaPriorityRow, PeriodRow, ProfileRow } from "./loaders";
+import { CommunitySafetyPartnership, partnershipObject } from "./partnership-types";
+import { nearestPopulation, toPopulation } from "./population";
+import { CommunitySafetyAgreement, County, District, PublishedArea } from "./types";
+
+const source = (document: string, locator: string) => ({ document, locator });
+
+@Resolver()
+export class PartnershipQueries {
+  @Query(() => [CommunitySafetyPartnership], { description: "Every partnership of the registry, each resolved from its own subgraph." })
+  partnerships(
+    @Arg("countyBoardMembersOnly", () => Boolean, { defaultValue: false, description: "Only the county's district partnerships." })
+    countyBoardMembersOnly: boolean,
+  ) {
+    return partnerships.filter((p) => !countyBoardMembersOnly || p.countyBoardMember).map(partnershipObject);
+  }
+
+  @Query(() => CommunitySafetyPartnership, { nullable: true, description: "One partnership by its registry code; null when there is none." })
+  partnership(@Arg("code", () => ID) code: string) {
+    const entry = partnerships.find((p) => p.code === code);
+    return entry ? partnershipObject(entry) : null;
+  }
+
+  @Query(() => County, { description: "Leicestershire: its board, agreement, reference data and county-wide analysis." })
+  async county(@Ctx() { loaders }: CountyContext) {
+    const [profile] = await loaders.profile();
+    return profile;
+  }
+}
+
+@Resolver(() => County)
+export class CountyResolver {
+  @FieldResolver()
+  async board(@Root() profile: ProfileRow, @Ctx() { loaders }: CountyContext) {
+    return {
+      name: profile.boardName,
+      abbreviation: profile.boardAbbreviation,
+      chair: profile.boardChair,
+      members: (await loaders.boardMembers()).map((m) => ({ name: m.name, source: source(m.sourceDocument, m.sourceLocator) })),
+      source: source(profile.boardDocument, profile.boardLocator),
+    };
+  }
+
+  @FieldResolver()
+  agreement(@Root() profile: ProfileRow) {
+    return {
+      title: profile.agreementTitle,
+      agreedBy: profile.agreedBy,
+      agreedIn: profile.agreedIn,
+      source: source(profile.agreementDocument, profile.agreementLocator),
+    };
+  }
+
+  @FieldResolver()
+  async strategicPlanPriorities(@Ctx() { loaders }: CountyContext) {
+    return (await loaders.strategicPlanPriorities()).map((p) => ({ ...p, source: source(p.sourceDocument, p.sourceLocator) }));
+  }
+
+  @FieldResolver()
+  async team(@Root() profile: ProfileRow, @Ctx() { loaders }: CountyContext) {
+    return {
+      description: profile.teamDescription,
+      workstreams: (await loaders.workstreams()).map((w) => ({ ...w, source: source(w.sourceDocument, w.sourceLocator) })),
+      source: source(profile.teamDocument, profile.teamLocator),
+    };
+  }
+
+  @FieldResolver()
+  async strategies(@Ctx() { loaders }: CountyContext) {
+    return (await loaders.strategies()).map((s) => ({ title: s.title, period: s.periodLabel, document: s.document }));
+  }
+
+  @FieldResolver()
+  districts() {
+    return partnerships.filter((p) => p.countyBoardMember).flatMap((p) => p.districts);
+  }
+
+  @FieldResolver()
+  async population(
+    @Root() profile: ProfileRow,
+    @Ctx() { loaders }: CountyContext,
+    @Arg("year", () => Int, { nullable: true }) year?: number,
+  ) {
+    return nearestPopulation(await loaders.populationsByOnsCode.load(profile.onsCode), year);
+  }
+
+  @FieldResolver()
+  async publishedAreas(@Ctx() { loaders }: CountyContext) {
+    const areas = [...new Set((await loaders.areaStatistics()).map((s) => s.area))];
+    return areas.map((name) => ({ name }));
+  }
+}
+
+@Resolver(() => District)
+export class DistrictResolver {
+  @FieldResolver()
+  async population(
+    @Root() district: { onsCode: string },
+    @Ctx() { loaders }: CountyContext,
+    @Arg("year", () => Int, { nullable: true }) year?: number,
+  ) {
+    return nearestPopulation(await loaders.populationsByOnsCode.load(district.onsCode), year);
+  }
+
+  @FieldResolver()
+  async populations(@Root() district: { onsCode: string }, @Ctx() { loaders }: CountyContext) {
+    return (await loaders.populationsByOnsCode.load(district.onsCode)).map(toPopulation);
+  }
+}
+
+@Resolver(() => CommunitySafetyAgreement)
+export class AgreementResolver {
+  @FieldResolver()
+  async priorities(@Ctx() { loaders }: CountyContext) {
+    return loaders.csaPriorities();
+  }
+}
+
+/** The county owns the CSA priorities: it adds their words to the id partnerships refer to. */
+@Resolver(() => CsaPriority)
+export class CsaPriorityResolver {
+  @FieldResolver(() => String, { description: "The priority as printed in the agreement." })
+  async title(@Root() ref: { id: string }, @Ctx() { loaders }: CountyContext): Promise<string> {
+    return (await csaRow(ref, loaders)).title;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Further words the county has given it." })
+  async description(@Root() ref: { id: string }, @Ctx() { loaders }: CountyContext): Promise<string | null> {
+    return (await csaRow(ref, loaders)).description;
+  }
+
+  @FieldResolver(() => Int, { description: "Its place in the agreement's printed order, from 1." })
+  async number(@Root() ref: { id: string }, @Ctx() { loaders }: CountyContext): Promise<number> {
+    return (await csaRow(ref, loaders)).position + 1;
+  }
+
+  @FieldResolver(() => Source, { description: "Where it was published." })
+  async source(@Root() ref: { id: string }, @Ctx() { loaders }: CountyContext) {
+    const row = await csaRow(ref, loaders);
+    return source(row.sourceDocument, row.sourceLocator);
+  }
+}
+
+async function csaRow(ref: { id: string }, loaders: CountyContext["loaders"]): Promise<CsaPriorityRow> {
+  const row = await loaders.csaPriority.load(ref.id);
+  if (!row) throw new Error(`No CSA priority "${ref.id}"`);
+  return row;
+}
+
+function toStatistic(row: AreaStatisticRow, period: PeriodRow, differing: CrimeStatistic[]): CrimeStatistic {
+  const category = findCrimeCategory(row.categoryId)!;
+  return {
+    id: `county:statistic-${row.id}`,
+    category: { id: category.id, name: category.name, kind: category.kind as CategoryKind, description: category.description },
+    localLabel: row.localLabel,
+    count: row.count,
+    period: { label: period.label, start: period.start, end: period.end, basis: period.basis as PeriodBasis, note: period.note },
+    source: source(row.sourceDocument, row.sourceLocator),
+    alsoPublishedIn: [],
+    notes: [...row.notes, `Row printed as "${row.rowLabel}"`],
+    differingFigures: differing,
+  };
+}
+
+@Resolver(() => PublishedArea)
+export class PublishedAreaResolver {
+  @FieldResolver()
+  async crimeStatistics(
+    @Root() area: { name: string },
+    @Ctx() { loaders }: CountyContext,
+    @Arg("category", () => ID, { nullable: true }) category?: string,
+  ): Promise<CrimeStatistic[]> {
+    const periods = new Map((await loaders.periods()).map((p) => [p.id, p]));
+    const rows = (await loaders.areaStatistics()).filter((s) => s.area === area.name && (!category || s.categoryId === category));
+    return rows.map((row) => {
+      const period = periods.get(row.periodId)!;
+      const differing = rows
+        .filter((o) => o.id !== row.id && o.categoryId === row.categoryId && o.count !== row.count)
+        .filter((o) => {
+          const p = periods.get(o.periodId)!;
+          return p.start === period.start && p.end === period.end && p.basis === period.basis;
+        })
+        .map((o) => toStatistic(o, periods.get(o.periodId)!, []));
+      return toStatistic(row, period, differing);
+    });
+  }
+}

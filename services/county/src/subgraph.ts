@@ -1,0 +1,31 @@
+import { PartnershipPublications, buildFederatedSubgraph, partnerships, type Subgraph } from "@csg/schema";
+import { getMetadataStorage } from "type-graphql";
+import {
+  AgreementResolver,
+  CountyResolver,
+  CsaPriorityResolver,
+  DistrictResolver,
+  PartnershipQueries,
+  PublishedAreaResolver,
+} from "./graph/county-resolvers";
+import { partnershipEntityTypes, partnershipReferenceResolvers } from "./graph/partnership-types";
+
+/** Fields the partnerships' own subgraphs resolve: external on the county's entity types. */
+function publicationFieldNames(): string[] {
+  return getMetadataStorage()
+    .fields.filter((f) => f.target === PartnershipPublications)
+    .map((f) => f.name);
+}
+
+/** Builds the county (LSCSB) subgraph: the registry, the CSA, county reference data and analysis. */
+export async function buildCountySubgraph(): Promise<Subgraph> {
+  return buildFederatedSubgraph({
+    resolvers: [PartnershipQueries, CountyResolver, DistrictResolver, AgreementResolver, CsaPriorityResolver, PublishedAreaResolver],
+    orphanedTypes: partnershipEntityTypes(),
+    external: { types: partnerships.map((p) => p.entityTypeName), fields: publicationFieldNames() },
+    referenceResolvers: {
+      ...partnershipReferenceResolvers(),
+      CsaPriority: { __resolveReference: (ref: { id: string }) => ref },
+    },
+  });
+}

@@ -1,0 +1,4 @@
+export * from "./sqlite";
+export * from "./http";
+export * from "./options";
+export * from "./csv";
