@@ -50,12 +50,9 @@ function mergeResolvers(base: Record<string, any>, extra: Record<string, Record<
  */
 export async function buildFederatedSubgraph(options: SubgraphOptions): Promise<Subgraph> {
   preferResolverClasses();
-  const typeGraphqlSchema = await buildSchema({
-    resolvers: options.resolvers,
-    orphanedTypes: options.orphanedTypes,
-    skipCheck: true,
-    validate: false,
-  });
+  const typeGraphqlSchema = await withoutLeakingFields(() =>
+    buildSchema({ resolvers: options.resolvers, orphanedTypes: options.orphanedTypes, skipCheck: true, validate: false }),
+  );
   let document = parse(printSchemaWithDirectives(typeGraphqlSchema));
   if (options.external) document = markExternal(document, options.external);
   const typeDefs = parse(`${FEDERATION_LINK}\n${printDocumentWithoutSchemaBlock(document)}`);
@@ -72,6 +69,24 @@ export async function buildFederatedSubgraph(options: SubgraphOptions): Promise<
 function preferResolverClasses(): void {
   const storage = getMetadataStorage();
   storage.fieldResolvers.sort((a, b) => Number(a.kind === "internal") - Number(b.kind === "internal"));
+}
+
+/**
+ * type-graphql keeps its metadata globally, and a @FieldResolver of a field a class does not
+ * declare (the county's CsaPriority.title) is added to that class for good. Subgraphs built
+ * in one process (composition, tests) must not see each other's fields: restore after build.
+ */
+async function withoutLeakingFields<T>(build: () => Promise<T>): Promise<T> {
+  const storage = getMetadataStorage();
+  const fieldCount = storage.fields.length;
+  const types = [...storage.objectTypes, ...storage.interfaceTypes];
+  const saved = types.map((type) => [type, type.fields ? [...type.fields] : undefined] as const);
+  try {
+    return await build();
+  } finally {
+    storage.fields.length = fieldCount;
+    for (const [type, fields] of saved) type.fields = fields;
+  }
 }
 
 function printDocumentWithoutSchemaBlock(document: DocumentNode): string {

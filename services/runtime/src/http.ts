@@ -1,19 +1,70 @@
-import { ApolloServer, type BaseContext, type ContextFunction } from "@apollo/server";
-import { startStandaloneServer, type StandaloneServerContextFunctionArgument } from "@apollo/server/standalone";
+import { ApolloServer, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
+import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { handleGraphQL } from "./graphql-http";
+
+export interface ServedHttp {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Listens on 127.0.0.1 and hands each request to `handle`. Stopping closes every
+ * connection at once, keep-alive ones included, so a service stops promptly.
+ */
+export async function listen(
+  port: number,
+  handle: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<ServedHttp> {
+  const http = createServer(handle);
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(port, "127.0.0.1", resolve);
+  });
+  return {
+    port: (http.address() as AddressInfo).port,
+    async stop() {
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+/** Replies to a request the handler failed on, without leaking a stack trace. */
+export function replyWithError(response: ServerResponse, error: Error): void {
+  if (!response.headersSent) response.writeHead(400, { "content-type": "application/json" });
+  response.end(JSON.stringify({ errors: [{ message: error.message }] }));
+}
 
 export interface ServedSubgraph {
   url: string;
   stop(): Promise<void>;
 }
 
-/** Serves a subgraph schema over HTTP on 127.0.0.1, with a fresh context per request. */
+/** Serves a subgraph schema over HTTP (any path), with a fresh context per request. */
 export async function serveSubgraph<TContext extends BaseContext>(
   schema: GraphQLSchema,
   port: number,
-  context: ContextFunction<[StandaloneServerContextFunctionArgument], TContext>,
+  context: (request: IncomingMessage) => Promise<TContext>,
 ): Promise<ServedSubgraph> {
-  const server = new ApolloServer<TContext>({ schema });
-  const { url } = await startStandaloneServer(server, { listen: { port, host: "127.0.0.1" }, context });
-  return { url, stop: () => server.stop() };
+  const server = new ApolloServer<TContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false, // signals belong to the process (onShutdown)
+    plugins: [ApolloServerPluginInlineTraceDisabled()], // no Apollo Studio here
+  });
+  await server.start();
+  const http = await listen(port, (request, response) => {
+    handleGraphQL(server, request, response, () => context(request)).catch((error: Error) => replyWithError(response, error));
+  });
+  return {
+    url: `http://localhost:${http.port}/graphql`,
+    async stop() {
+      await http.stop();
+      await server.stop();
+    },
+  };
 }

@@ -2,3 +2,4 @@ export * from "./sqlite";
 export * from "./http";
 export * from "./options";
 export * from "./csv";
+export * from "./graphql-http";

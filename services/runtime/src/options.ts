@@ -11,6 +11,9 @@ export function option(name: string, envName: string, fallback?: string): string
   return process.env[envName] ?? fallback;
 }
 
+/** Set by the system launcher on the services it starts. */
+export const STOP_WITH_PARENT = "CSG_STOP_WITH_PARENT";
+
 /** Stops cleanly on Ctrl-C or SIGTERM, once. */
 export function onShutdown(stop: () => Promise<void>): void {
   let stopping = false;
@@ -27,4 +30,10 @@ export function onShutdown(stop: () => Promise<void>): void {
   };
   process.on("SIGINT", handler);
   process.on("SIGTERM", handler);
+  // Started by the system launcher: stop when it goes, however it went (no orphans). The
+  // launcher holds our stdin open; it closes when the launcher exits, even on SIGKILL.
+  if (process.env[STOP_WITH_PARENT] === "1") {
+    process.stdin.on("end", () => handler("SIGTERM"));
+    process.stdin.resume();
+  }
 }

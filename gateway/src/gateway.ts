@@ -1,0 +1,66 @@
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { handleGraphQL, listen, replyWithError } from "@csg/service-runtime";
+import type { GatewayContext } from "./context";
+import { checkHealth } from "./health";
+import { SubgraphSource } from "./subgraph-source";
+import type { SubgraphService } from "./topology";
+
+export interface GatewayOptions {
+  port: number;
+  /** The committed supergraph (schema/generated/supergraph.graphql). */
+  supergraphSdl: string;
+  /** Where each subgraph listens; overrides the URLs written in the supergraph. */
+  subgraphs: SubgraphService[];
+}
+
+export interface RunningGateway {
+  url: string;
+  healthUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Serves the supergraph: GraphQL at /graphql, and GET /health for the gateway and every subgraph. */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const byName = new Map(options.subgraphs.map((s) => [s.name, s]));
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const service = byName.get(name);
+      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "");
+    },
+  });
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false, // the launcher owns signals: it stops the subgraphs too
+  });
+  await server.start();
+
+  const http = await listen(options.port, (request, response) => {
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (path === "/health" && request.method === "GET") {
+      void checkHealth(options.subgraphs).then((health) => {
+        response.writeHead(health.status === "ok" ? 200 : 503, { "content-type": "application/json" });
+        response.end(JSON.stringify(health, null, 2));
+      });
+      return;
+    }
+    if (path === "/graphql" || path === "/") {
+      const authorization = request.headers.authorization;
+      handleGraphQL(server, request, response, async () => ({ authorization })).catch((error: Error) => replyWithError(response, error));
+      return;
+    }
+    response.writeHead(404, { "content-type": "text/plain" });
+    response.end("Not found: GraphQL is at /graphql, health at /health\n");
+  });
+  return {
+    url: `http://localhost:${http.port}/graphql`,
+    healthUrl: `http://localhost:${http.port}/health`,
+    async stop() {
+      await http.stop();
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { composeServices } from "@apollo/composition";
+import { buildCountySubgraph } from "@csg/county-subgraph";
+import { buildCspSubgraph } from "@csg/csp-subgraph";
+import { COUNTY_SUBGRAPH, partnerships } from "@csg/schema";
+import { parse } from "graphql";
+
+export interface SubgraphDefinition {
+  name: string;
+  url: string;
+  sdl: string;
+}
+
+export interface Composition {
+  subgraphs: SubgraphDefinition[];
+  supergraphSdl: string;
+}
+
+export function defaultSubgraphUrl(port: number): string {
+  return `http://localhost:${port}/graphql`;
+}
+
+/** Every subgraph's SDL, built from the code: the county's and one per registered partnership. */
+export async function buildSubgraphDefinitions(): Promise<SubgraphDefinition[]> {
+  const county = await buildCountySubgraph();
+  const definitions: SubgraphDefinition[] = [{ name: COUNTY_SUBGRAPH.name, url: defaultSubgraphUrl(COUNTY_SUBGRAPH.port), sdl: county.sdl }];
+  for (const entry of partnerships) {
+    const subgraph = await buildCspSubgraph(entry);
+    definitions.push({ name: entry.code, url: defaultSubgraphUrl(entry.port), sdl: subgraph.sdl });
+  }
+  return definitions;
+}
+
+/** Composition failed: each error names the subgraph and the type or field at fault. */
+export class CompositionError extends Error {
+  constructor(readonly errors: readonly { message: string; extensions?: Record<string, unknown> }[]) {
+    super(`Composition failed:\n${errors.map((e) => `  [${e.extensions?.code ?? "ERROR"}] ${e.message}`).join("\n")}`);
+    this.name = "CompositionError";
+  }
+}
+
+/** Composes the subgraphs into the supergraph with Apollo's composition (plain Federation 2). */
+export function composeSubgraphs(subgraphs: SubgraphDefinition[]): string {
+  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
+  if (result.errors) throw new CompositionError(result.errors);
+  return result.supergraphSdl;
+}
+
+export async function compose(): Promise<Composition> {
+  const subgraphs = await buildSubgraphDefinitions();
+  return { subgraphs, supergraphSdl: composeSubgraphs(subgraphs) };
+}

@@ -1,0 +1,124 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { STOP_WITH_PARENT } from "@csg/service-runtime";
+import { fileURLToPath } from "node:url";
+import { type RunningGateway, startGateway } from "./gateway";
+import { readSupergraph } from "./supergraph/files";
+import { type SubgraphService, type Topology, topology } from "./topology";
+
+const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
+const COUNTY_MAIN = "services/county/src/main.ts";
+const CSP_MAIN = "services/csp/src/main.ts";
+const READY_TIMEOUT_MS = 120_000;
+
+export interface SystemOptions {
+  /** Folder of every service's SQLite file. */
+  dataDir: string;
+  /** Shifts every port (tests use one so they never meet a running system). */
+  portOffset?: number;
+  /** Where the services' own output goes, line by line; nowhere when absent. */
+  log?: (service: string, line: string) => void;
+}
+
+export interface RunningService {
+  service: SubgraphService;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export interface RunningSystem {
+  topology: Topology;
+  gateway: RunningGateway;
+  services: Map<string, RunningService>;
+  /** Starts a stopped subgraph again, on the same port and database. */
+  restart(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function waitUntilAnswering(service: SubgraphService, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${service.label} (${service.name}) exited with code ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(service.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${service.label} (${service.name}) was not ready at ${service.url} within ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+/** Starts one subgraph as its own process (its own HTTP service and database) and waits until it answers. */
+export async function startService(service: SubgraphService, options: SystemOptions): Promise<RunningService> {
+  const args = service.partnership
+    ? [CSP_MAIN, "--partnership", service.partnership, "--port", String(service.port), "--data-dir", options.dataDir]
+    : [COUNTY_MAIN, "--port", String(service.port), "--data-dir", options.dataDir];
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+    cwd: repositoryRoot,
+    // stdin stays open as a lifeline: the service stops when this process goes.
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, NODE_NO_WARNINGS: "1", [STOP_WITH_PARENT]: "1" },
+  });
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) {
+      output.push(line);
+      options.log?.(service.name, line);
+    }
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    await waitUntilAnswering(service, child);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw new Error(`${(error as Error).message}\n${output.slice(-20).join("\n")}`);
+  }
+  return {
+    service,
+    process: child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Starts the county subgraph, every partnership's subgraph and the gateway; stops them all together. */
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const layout = topology(options.portOffset ?? 0);
+  const services = new Map<string, RunningService>();
+  const stopServices = () => Promise.all([...services.values()].map((s) => s.stop()));
+  try {
+    const started = await Promise.all(layout.all.map((service) => startService(service, options)));
+    for (const s of started) services.set(s.service.name, s);
+    const gateway = await startGateway({ port: layout.gatewayPort, supergraphSdl: readSupergraph(), subgraphs: layout.all });
+    return {
+      topology: layout,
+      gateway,
+      services,
+      async restart(name) {
+        const running = services.get(name);
+        if (!running) throw new Error(`No subgraph named ${name}`);
+        await running.stop();
+        services.set(name, await startService(running.service, options));
+      },
+      async stop() {
+        await gateway.stop();
+        await stopServices();
+      },
+    };
+  } catch (error) {
+    await stopServices();
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+import { COUNTY_SUBGRAPH, GATEWAY_PORT, partnerships } from "@csg/schema";
+
+/** One subgraph service of the system: its name in the supergraph, who it serves, where it listens. */
+export interface SubgraphService {
+  name: string;
+  label: string;
+  port: number;
+  url: string;
+  /** The registry code for a partnership's subgraph; absent for the county's. */
+  partnership?: string;
+}
+
+export interface Topology {
+  gatewayPort: number;
+  county: SubgraphService;
+  partnerships: SubgraphService[];
+  all: SubgraphService[];
+}
+
+function envName(name: string): string {
+  return `CSG_SUBGRAPH_URL_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+}
+
+/**
+ * Where every service listens: the registry's ports shifted by `portOffset` (tests use an
+ * offset so they never meet a running system). A subgraph deployed elsewhere is named by
+ * CSG_SUBGRAPH_URL_<NAME> (e.g. CSG_SUBGRAPH_URL_CHARNWOOD), which overrides the default.
+ */
+export function topology(portOffset = 0, env: NodeJS.ProcessEnv = process.env): Topology {
+  const service = (name: string, label: string, basePort: number, partnership?: string): SubgraphService => {
+    const port = basePort + portOffset;
+    return { name, label, port, url: env[envName(name)] ?? `http://localhost:${port}/graphql`, partnership };
+  };
+  const county = service(COUNTY_SUBGRAPH.name, "The county (LSCSB) subgraph", COUNTY_SUBGRAPH.port);
+  const csps = partnerships.map((p) => service(p.code, p.name, p.port, p.code));
+  return { gatewayPort: GATEWAY_PORT + portOffset, county, partnerships: csps, all: [county, ...csps] };
+}
