@@ -95,7 +95,7 @@ describe("the federation, through the gateway over HTTP", () => {
 
   it("reports every subgraph on GET /health", async () => {
     const response = await fetch(t.system.gateway.healthUrl);
-    const health = await response.json();
+    const health = (await response.json()) as any;
     expect(response.status).toBe(200);
     expect(health.status).toBe("ok");
     expect(health.subgraphs.map((s: any) => [s.name, s.status])).toEqual(t.system.topology.all.map((s) => [s.name, "up"]));
@@ -117,7 +117,7 @@ describe("a partnership's subgraph is down", () => {
       expect(errors![0].message).toContain("Charnwood Community Safety Partnership is unavailable");
       expect(errors![0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "charnwood" });
 
-      const health = await (await fetch(t.system.gateway.healthUrl)).json();
+      const health = (await (await fetch(t.system.gateway.healthUrl)).json()) as any;
       expect(health.status).toBe("degraded");
       expect(health.subgraphs.find((s: any) => s.name === "charnwood").status).toBe("down");
     } finally {

@@ -7,9 +7,11 @@ import { defaultDataDir, onShutdown, option } from "@csg/service-runtime";
 import { startSystem } from "./system";
 
 const dataDir = option("data-dir", "CSG_DATA_DIR", defaultDataDir)!;
+// Shifts every port, e.g. --port-offset 100 puts the gateway on 4100, to run beside another system.
+const portOffset = Number(option("port-offset", "CSG_PORT_OFFSET", "0"));
 const started = Date.now();
 console.log(`Starting the Community Safety Graph (data: ${dataDir}) ...`);
-const system = await startSystem({ dataDir, log: (service, line) => console.log(`[${service}] ${line}`) });
+const system = await startSystem({ dataDir, portOffset, log: (service, line) => console.log(`[${service}] ${line}`) });
 console.log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 for (const s of system.topology.all) console.log(`  ${s.name.padEnd(26)} ${s.url}`);
 console.log(`\nGraphQL endpoint: ${system.gateway.url}`);

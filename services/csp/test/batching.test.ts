@@ -49,7 +49,7 @@ async function statementsFor(query: string): Promise<{ statements: number; data:
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query, variables: { r: [{ __typename: "CharnwoodCsp", code: "charnwood" }] } }),
   });
-  const body = await response.json();
+  const body = (await response.json()) as { data: any; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
   return { statements: database.statementCount() - before, data: body.data._entities[0] };
 }
