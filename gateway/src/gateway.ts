@@ -4,7 +4,7 @@ import { handleGraphQL, listen, replyWithError } from "@csg/service-runtime";
 import type { GatewayContext } from "./context";
 import { checkHealth } from "./health";
 import { SubgraphSource } from "./subgraph-source";
-import type { SubgraphService } from "./topology";
+import type { SubgraphService } from "@csg/service-runtime";
 
 export interface GatewayOptions {
   port: number;

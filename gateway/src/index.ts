@@ -1,5 +1,4 @@
 export { startGateway, type GatewayOptions, type RunningGateway } from "./gateway";
 export { startSystem, startService, type RunningSystem, type SystemOptions } from "./system";
-export { topology, type SubgraphService, type Topology } from "./topology";
 export { compose, composeSubgraphs, buildSubgraphDefinitions, CompositionError } from "./supergraph/compose";
 export { compositionFiles, readSupergraph, supergraphFile, generatedFolder } from "./supergraph/files";

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { STOP_WITH_PARENT } from "@csg/service-runtime";
+import { PORT_OFFSET, STOP_WITH_PARENT, type SubgraphService, type Topology, topology } from "@csg/service-runtime";
 import { fileURLToPath } from "node:url";
 import { type RunningGateway, startGateway } from "./gateway";
 import { readSupergraph } from "./supergraph/files";
-import { type SubgraphService, type Topology, topology } from "./topology";
+
 
 const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
 const COUNTY_MAIN = "services/county/src/main.ts";
@@ -62,7 +62,7 @@ export async function startService(service: SubgraphService, options: SystemOpti
     cwd: repositoryRoot,
     // stdin stays open as a lifeline: the service stops when this process goes.
     stdio: ["pipe", "pipe", "pipe"],
-    env: { ...process.env, NODE_NO_WARNINGS: "1", [STOP_WITH_PARENT]: "1" },
+    env: { ...process.env, NODE_NO_WARNINGS: "1", [STOP_WITH_PARENT]: "1", [PORT_OFFSET]: String(options.portOffset ?? 0) },
   });
   const output: string[] = [];
   const collect = (chunk: Buffer) => {

@@ -17,3 +17,4 @@ export * from "./alignment/suggest";
 export * from "./federation/subgraph-schema";
 export * from "./validation/checker";
 export * from "./records";
+export * from "./periods";

@@ -3,3 +3,4 @@ export * from "./http";
 export * from "./options";
 export * from "./csv";
 export * from "./graphql-http";
+export * from "./topology";

@@ -1,9 +1,9 @@
-import { CrimeStatistic, type Source } from "@csg/schema";
+import { CrimeStatistic, type Source, sameSpan } from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { toCategory } from "./category";
 import { type CspContext, publicId } from "./context";
 import { PARTNERSHIP_WIDE, type PeriodRow, type StatisticRow } from "./loaders";
-import { sameSpan, toPeriod } from "./period";
+import { toPeriod } from "./period";
 import { sourceOf } from "./priority-resolver";
 
 @Resolver(() => CrimeStatistic)

@@ -17,6 +17,9 @@ export interface Topology {
   all: SubgraphService[];
 }
 
+/** The environment variable that shifts every port; the launcher passes it to the services it starts. */
+export const PORT_OFFSET = "CSG_PORT_OFFSET";
+
 function envName(name: string): string {
   return `CSG_SUBGRAPH_URL_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
 }
@@ -26,7 +29,7 @@ function envName(name: string): string {
  * offset so they never meet a running system). A subgraph deployed elsewhere is named by
  * CSG_SUBGRAPH_URL_<NAME> (e.g. CSG_SUBGRAPH_URL_CHARNWOOD), which overrides the default.
  */
-export function topology(portOffset = 0, env: NodeJS.ProcessEnv = process.env): Topology {
+export function topology(portOffset = Number(process.env[PORT_OFFSET] ?? 0), env: NodeJS.ProcessEnv = process.env): Topology {
   const service = (name: string, label: string, basePort: number, partnership?: string): SubgraphService => {
     const port = basePort + portOffset;
     return { name, label, port, url: env[envName(name)] ?? `http://localhost:${port}/graphql`, partnership };
