@@ -202,6 +202,12 @@ describe("002 Charnwood: Figures 1 to 3 and Appendix A", () => {
     expect(projected).toHaveLength(11);
     expect(projected.every((f) => f.period.basis === "PROJECTION")).toBe(true);
     expect(cells.find((f) => f.period.label === "2018/19")!.period).toMatchObject({ start: "2018-04-01", end: "2019-01-31", basis: "YEAR_TO_DATE" });
+    // The county computes its rows' change as the partnerships do: 2016/17 to 2017/18 only (a projection compares with nothing).
+    const leicestershire = (label: string) => cells.find((f) => f.countyArea === "Leicestershire" && f.period.label === label)!;
+    expect(leicestershire("2017/18").change).toMatchObject({ difference: 41325 - 35222, previous: { count: 35222, period: { label: "2016/17" } } });
+    expect(leicestershire("2017/18").change!.percent).toBeCloseTo(17.3273, 4);
+    expect(leicestershire("2018/19 Projected").change).toBeNull();
+    expect(leicestershire("2018/19").change).toBeNull();
   });
 
   it("keeps both of Charnwood's figures for 1 April 2018 to 31 January 2019, each with its source, each naming the other", () => {
