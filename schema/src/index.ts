@@ -18,3 +18,4 @@ export * from "./federation/subgraph-schema";
 export * from "./validation/checker";
 export * from "./records";
 export * from "./periods";
+export * from "./year-on-year";

@@ -21,6 +21,9 @@ export class FamilyGroupPosition {
 
   @Field(() => DateScalar, { description: "The date the position was stated for." })
   asAt!: string;
+
+  @Field(() => Source, { description: "Where the position was published." })
+  source!: Source;
 }
 
 @ObjectType({ description: "A Home Office comparison group (Most Similar Family Group) and the partnership's published positions in it." })
@@ -78,6 +81,9 @@ export class RateRow {
 
   @Field(() => [RateValue], { description: "One value per period of the table." })
   values!: RateValue[];
+
+  @Field(() => Source, { description: "Where the row was published (its table)." })
+  source!: Source;
 }
 
 @ObjectType({ description: "A published table of rates (not counts), e.g. crimes per 1,000 population across a Most Similar Group." })
@@ -103,4 +109,7 @@ export class RateTable {
 
   @Field(() => [RateRow], { description: "Rows in printed order." })
   rows!: RateRow[];
+
+  @Field(() => [String], { description: "Where the publisher's own words about the table disagree with it, or other caveats." })
+  notes!: string[];
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Period } from "./period";
 import { Source } from "./source";
 
@@ -67,4 +67,31 @@ export class CrimeStatistic {
       "Other figures this partnership published for the same category and the same dates and basis that differ from this one (another table or extract). Both are kept; neither is preferred.",
   })
   differingFigures!: CrimeStatistic[];
+
+  @Field(() => CountChange, {
+    nullable: true,
+    description:
+      "The change on the year before, computed from the counts (printed percentages are never served). Null when the same table publishes no figure for the same category and scope for the period one year earlier on the same basis (projections compare with nothing).",
+  })
+  change?: CountChange | null;
+}
+
+@ObjectType({
+  description:
+    "A year-on-year change computed from two published counts of the same table: the same partnership, category and scope (partnership-wide or the same area), periods a year apart on the same basis.",
+})
+@Directive("@shareable")
+export class CountChange {
+  @Field(() => CrimeStatistic, { description: "The figure compared with: the same table's count for the period one year earlier." })
+  previous!: CrimeStatistic;
+
+  @Field(() => Int, { description: "This count less the previous count (negative for a fall)." })
+  difference!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The difference as a percentage of the previous count, at full precision: round it to the precision you display. Where a document printed a percentage that its own counts do not give, this is the value from the counts. Null when the previous count is 0.",
+  })
+  percent?: number | null;
 }

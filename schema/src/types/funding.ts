@@ -23,6 +23,9 @@ export class FundingAllocation {
 
   @Field(() => Money, { description: "The amount allocated." })
   amount!: Money;
+
+  @Field(() => Source, { description: "Where it was published (with the funding it allocates)." })
+  source!: Source;
 }
 
 @ObjectType({ description: "Funding a partnership received, with its allocations where published." })

@@ -27,6 +27,9 @@ export class FocusArea {
 
   @Field(() => [String], { description: "Sub-points printed under the focus area." })
   details!: string[];
+
+  @Field(() => Source, { description: "Where it was published (with its priority)." })
+  source!: Source;
 }
 
 @ObjectType({ description: "A priority a partnership published for a period." })

@@ -14,10 +14,11 @@ import { buildCspSubgraph } from "../src/subgraph";
 const EVERYTHING = `query($r: [_Any!]!) { _entities(representations: $r) { ... on CharnwoodCsp {
   priorities { id title theme { title } period { label } focusAreas { text } csaAlignment { priority { id } basis evidence { value } } }
   plans { id current themes { title } priorities { id } }
-  crimeStatistics { id count category { id } period { label start end } source { locator } alsoPublishedIn { locator } differingFigures { id } }
-  areas { name crimeStatistics { count period { label } } }
+  crimeStatistics { id count category { id } period { label start end } source { locator } alsoPublishedIn { locator } differingFigures { id }
+    change { difference percent previous { id count period { label } change { difference } } } }
+  areas { name crimeStatistics { count period { label } change { difference percent previous { count } } } }
   targets { status baseline { count } outcome { count } }
-  funding { amount { pence } allocations { purpose } }
+  funding { amount { pence } allocations { purpose source { locator } } }
 } } }`;
 
 let dataDir: string;

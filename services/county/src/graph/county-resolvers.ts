@@ -1,4 +1,14 @@
-import { type CategoryKind, CrimeStatistic, CsaPriority, findCrimeCategory, type PeriodBasis, partnerships, Source } from "@csg/schema";
+import {
+  type CategoryKind,
+  CrimeStatistic,
+  CsaPriority,
+  findCrimeCategory,
+  type PeriodBasis,
+  partnerships,
+  sameSpan,
+  Source,
+  yearOnYearChange,
+} from "@csg/schema";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { AreaStatisticRow, CountyContext, CsaPriorityRow, PeriodRow, ProfileRow } from "./loaders";
 import { CommunitySafetyPartnership, partnershipObject } from "./partnership-types";
@@ -149,7 +159,39 @@ async function csaRow(ref: { id: string }, loaders: CountyContext["loaders"]): P
   return row;
 }
 
-function toStatistic(row: AreaStatisticRow, period: PeriodRow, differing: CrimeStatistic[]): CrimeStatistic {
+/** The area's figures as served: each with the figures of the same span that differ, and its change on the year before. */
+function areaStatistics(rows: AreaStatisticRow[], periods: Map<string, PeriodRow>): CrimeStatistic[] {
+  const periodOf = (row: AreaStatisticRow) => periods.get(row.periodId)!;
+  const comparable = (row: AreaStatisticRow) => ({
+    category: row.categoryId,
+    scope: row.area,
+    document: row.sourceDocument,
+    locator: row.sourceLocator,
+    count: row.count,
+    period: periodOf(row),
+  });
+  // Built whole, so that `change.previous` and `differingFigures` are full statistics too
+  // (change looks strictly back in time, so building the previous year first ends).
+  const built = new Map<AreaStatisticRow, CrimeStatistic>();
+  const build = (row: AreaStatisticRow): CrimeStatistic => {
+    let statistic = built.get(row);
+    if (!statistic) {
+      const change = yearOnYearChange(row, rows, comparable);
+      statistic = toStatistic(row, periodOf(row), change && { ...change, previous: build(change.previous) });
+      built.set(row, statistic);
+    }
+    return statistic;
+  };
+  const statistics = rows.map(build);
+  rows.forEach((row, i) => {
+    statistics[i].differingFigures = rows
+      .filter((o) => o !== row && o.categoryId === row.categoryId && o.count !== row.count && sameSpan(periodOf(o), periodOf(row)))
+      .map(build);
+  });
+  return statistics;
+}
+
+function toStatistic(row: AreaStatisticRow, period: PeriodRow, change: CrimeStatistic["change"]): CrimeStatistic {
   const category = findCrimeCategory(row.categoryId)!;
   return {
     id: `county:statistic-${row.id}`,
@@ -160,7 +202,8 @@ function toStatistic(row: AreaStatisticRow, period: PeriodRow, differing: CrimeS
     source: source(row.sourceDocument, row.sourceLocator),
     alsoPublishedIn: [],
     notes: [...row.notes, `Row printed as "${row.rowLabel}"`],
-    differingFigures: differing,
+    differingFigures: [],
+    change,
   };
 }
 
@@ -173,17 +216,7 @@ export class PublishedAreaResolver {
     @Arg("category", () => ID, { nullable: true }) category?: string,
   ): Promise<CrimeStatistic[]> {
     const periods = new Map((await loaders.periods()).map((p) => [p.id, p]));
-    const rows = (await loaders.areaStatistics()).filter((s) => s.area === area.name && (!category || s.categoryId === category));
-    return rows.map((row) => {
-      const period = periods.get(row.periodId)!;
-      const differing = rows
-        .filter((o) => o.id !== row.id && o.categoryId === row.categoryId && o.count !== row.count)
-        .filter((o) => {
-          const p = periods.get(o.periodId)!;
-          return p.start === period.start && p.end === period.end && p.basis === period.basis;
-        })
-        .map((o) => toStatistic(o, periods.get(o.periodId)!, []));
-      return toStatistic(row, period, differing);
-    });
+    const rows = (await loaders.areaStatistics()).filter((s) => s.area === area.name);
+    return areaStatistics(rows, periods).filter((s) => !category || s.category.id === category);
   }
 }

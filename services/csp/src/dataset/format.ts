@@ -123,6 +123,8 @@ export interface RateTableRecord {
   category: string;
   periods: string[];
   source: SourceRecord;
+  /** Where the publisher's own words about the table disagree with it, or other caveats. */
+  notes?: string[];
   rows: {
     name: string;
     /** The row is this partnership. */

@@ -172,6 +172,7 @@ export function seedCspDatabase(db: CspDatabase, dataset: CspDataset, seededFrom
           measure: table.measure,
           categoryId: table.category,
           periodIds: table.periods,
+          notes: table.notes ?? [],
           sourceDocument: table.source.document,
           sourceLocator: table.source.locator,
         })

@@ -128,6 +128,7 @@ export function validateCspDataset(dataset: CspDataset, file: string, partnershi
   });
 
   dataset.rateTables.forEach((table, i) => {
+    (table.notes ?? []).forEach((note, j) => check.text(`rateTables[${i}].notes[${j}]`, note));
     table.periods.forEach((id, j) => {
       if (!periodIds.has(id)) check.fail(`rateTables[${i}].periods[${j}]`, `unknown period "${id}"`);
     });

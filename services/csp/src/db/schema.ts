@@ -193,6 +193,7 @@ export const rateTables = sqliteTable("rate_tables", {
   measure: text("measure").notNull(),
   categoryId: text("category_id").notNull(),
   periodIds: text("period_ids", { mode: "json" }).$type<string[]>().notNull(),
+  notes: text("notes", { mode: "json" }).$type<string[]>().notNull().default([]),
   ...source,
 });
 

@@ -87,8 +87,9 @@ export function createLoaders(db: CspDatabase) {
     statisticsByArea: new DataLoader<string, StatisticRow[]>(async (areaIds) => {
       const areas = areaIds.filter((id) => id !== PARTNERSHIP_WIDE);
       const rows = [
-        ...(areaIds.includes(PARTNERSHIP_WIDE) ? db.select().from(t.crimeStatistics).where(isNull(t.crimeStatistics.areaId)).all() : []),
-        ...(areas.length ? db.select().from(t.crimeStatistics).where(inArray(t.crimeStatistics.areaId, areas)).all() : []),
+        // In the dataset's order, which is the order the tables print them.
+        ...(areaIds.includes(PARTNERSHIP_WIDE) ? db.select().from(t.crimeStatistics).where(isNull(t.crimeStatistics.areaId)).orderBy(asc(t.crimeStatistics.id)).all() : []),
+        ...(areas.length ? db.select().from(t.crimeStatistics).where(inArray(t.crimeStatistics.areaId, areas)).orderBy(asc(t.crimeStatistics.id)).all() : []),
       ];
       return groupBy(areaIds, rows, (r) => r.areaId ?? PARTNERSHIP_WIDE);
     }),

@@ -87,7 +87,7 @@ export function partnershipEntity(entry: PartnershipEntry) {
             amount: money(line.amountPence),
             period: line.periodId ? toPeriod(await loaders.period.load(line.periodId)) : null,
             source: sourceOf(line),
-            allocations: allocations.map((a) => ({ purpose: a.purpose, amount: money(a.amountPence) })),
+            allocations: allocations.map((a) => ({ purpose: a.purpose, amount: money(a.amountPence), source: sourceOf(line) })),
             allocated: money(allocated),
             unallocated: money(line.amountPence - allocated),
           };
@@ -104,19 +104,23 @@ export function partnershipEntity(entry: PartnershipEntry) {
     async familyGroups(@Ctx() { loaders }: CspContext): Promise<FamilyGroup[]> {
       const groups = await loaders.familyGroups.load(entry.code);
       return Promise.all(
-        groups.map(async (group) => ({
-          name: group.name,
-          members: group.members,
-          membersSource: { document: group.membersDocument, locator: group.membersLocator },
-          positionsSource: { document: group.positionsDocument, locator: group.positionsLocator },
-          positions: (await loaders.positionsByFamilyGroup.load(group.id)).map((p) => ({
-            category: toCategory(p.categoryId),
-            localLabel: p.localLabel,
-            position: p.rank,
-            groupSize: p.groupSize,
-            asAt: p.asAt,
-          })),
-        })),
+        groups.map(async (group) => {
+          const positionsSource = { document: group.positionsDocument, locator: group.positionsLocator };
+          return {
+            name: group.name,
+            members: group.members,
+            membersSource: { document: group.membersDocument, locator: group.membersLocator },
+            positionsSource,
+            positions: (await loaders.positionsByFamilyGroup.load(group.id)).map((p) => ({
+              category: toCategory(p.categoryId),
+              localLabel: p.localLabel,
+              position: p.rank,
+              groupSize: p.groupSize,
+              asAt: p.asAt,
+              source: positionsSource,
+            })),
+          };
+        }),
       );
     }
 
@@ -140,7 +144,8 @@ export function partnershipEntity(entry: PartnershipEntry) {
             category: toCategory(table.categoryId),
             periods,
             source: sourceOf(table),
-            rows: rows.map((row, i) => ({ name: row.name, self: row.self, average: row.average, values: values[i] })),
+            rows: rows.map((row, i) => ({ name: row.name, self: row.self, average: row.average, values: values[i], source: sourceOf(table) })),
+            notes: table.notes,
           };
         }),
       );

@@ -37,7 +37,7 @@ export class PriorityResolver {
 
   @FieldResolver()
   async focusAreas(@Root() row: PriorityRow, @Ctx() { loaders }: CspContext) {
-    return (await loaders.focusAreasByPriority.load(row.id)).map((area) => ({ text: area.text, details: area.details }));
+    return (await loaders.focusAreasByPriority.load(row.id)).map((area) => ({ text: area.text, details: area.details, source: sourceOf(row) }));
   }
 
   /** Declared alignment is the partnership's last word; only undeclared priorities get suggestions. */

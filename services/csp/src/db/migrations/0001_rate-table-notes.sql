@@ -1,0 +1,1 @@
+ALTER TABLE `rate_tables` ADD `notes` text DEFAULT '[]' NOT NULL;
