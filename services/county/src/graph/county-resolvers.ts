@@ -1,4 +1,4 @@
-import { type CategoryKind, CrimeStatistic, CsaPriority, findCrimeCategory, type PeriodBasis, partnerships, Source } from "@csg/schema";
+import { type CategoryKind, type CrimeCategory, CrimeStatistic, CsaPriority, findCrimeCategory, type PeriodBasis, partnerships, Source } from "@csg/schema";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { AreaStatisticRow, CountyContext, CsaPriorityRow, PeriodRow, ProfileRow } from "./loaders";
 import { CommunitySafetyPartnership, partnershipObject } from "./partnership-types";
@@ -149,11 +149,17 @@ async function csaRow(ref: { id: string }, loaders: CountyContext["loaders"]): P
   return row;
 }
 
+/** The canonical category of a taxonomy id, as the shared CrimeCategory type. */
+export function categoryObject(id: string): CrimeCategory {
+  const category = findCrimeCategory(id);
+  if (!category) throw new Error(`Category "${id}" is not in the taxonomy`);
+  return { id: category.id, name: category.name, kind: category.kind as CategoryKind, description: category.description };
+}
+
 function toStatistic(row: AreaStatisticRow, period: PeriodRow, differing: CrimeStatistic[]): CrimeStatistic {
-  const category = findCrimeCategory(row.categoryId)!;
   return {
     id: `county:statistic-${row.id}`,
-    category: { id: category.id, name: category.name, kind: category.kind as CategoryKind, description: category.description },
+    category: categoryObject(row.categoryId),
     localLabel: row.localLabel,
     count: row.count,
     period: { label: period.label, start: period.start, end: period.end, basis: period.basis as PeriodBasis, note: period.note },
@@ -164,6 +170,23 @@ function toStatistic(row: AreaStatisticRow, period: PeriodRow, differing: CrimeS
   };
 }
 
+/** The figures the county's own documents publish for an area as a whole (the county, the force area). */
+export async function publishedAreaStatistics(loaders: CountyContext["loaders"], areaName: string, category?: string | null): Promise<CrimeStatistic[]> {
+  const periods = new Map((await loaders.periods()).map((p) => [p.id, p]));
+  const rows = (await loaders.areaStatistics()).filter((s) => s.area === areaName && (!category || s.categoryId === category));
+  return rows.map((row) => {
+    const period = periods.get(row.periodId)!;
+    const differing = rows
+      .filter((o) => o.id !== row.id && o.categoryId === row.categoryId && o.count !== row.count)
+      .filter((o) => {
+        const p = periods.get(o.periodId)!;
+        return p.start === period.start && p.end === period.end && p.basis === period.basis;
+      })
+      .map((o) => toStatistic(o, periods.get(o.periodId)!, []));
+    return toStatistic(row, period, differing);
+  });
+}
+
 @Resolver(() => PublishedArea)
 export class PublishedAreaResolver {
   @FieldResolver()
@@ -172,18 +195,6 @@ export class PublishedAreaResolver {
     @Ctx() { loaders }: CountyContext,
     @Arg("category", () => ID, { nullable: true }) category?: string,
   ): Promise<CrimeStatistic[]> {
-    const periods = new Map((await loaders.periods()).map((p) => [p.id, p]));
-    const rows = (await loaders.areaStatistics()).filter((s) => s.area === area.name && (!category || s.categoryId === category));
-    return rows.map((row) => {
-      const period = periods.get(row.periodId)!;
-      const differing = rows
-        .filter((o) => o.id !== row.id && o.categoryId === row.categoryId && o.count !== row.count)
-        .filter((o) => {
-          const p = periods.get(o.periodId)!;
-          return p.start === period.start && p.end === period.end && p.basis === period.basis;
-        })
-        .map((o) => toStatistic(o, periods.get(o.periodId)!, []));
-      return toStatistic(row, period, differing);
-    });
+    return publishedAreaStatistics(loaders, area.name, category);
   }
 }
