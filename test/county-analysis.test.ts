@@ -157,7 +157,7 @@ describe("Community Safety Agreement coverage", () => {
     const { data, errors } = await t.query(`{
       county { alignment {
         complete uncoveredCsaPriorities { id title }
-        partnerships { partnership { code } available period { label } gaps { id } localPriorities { title } }
+        partnerships { partnership { code currentPriorities { id } } available period { label } gaps { id } localPriorities { title } }
       } }
     }`);
     expect(errors).toBeUndefined();
@@ -166,6 +166,8 @@ describe("Community Safety Agreement coverage", () => {
     // No member's current priorities serve young people's harm from cyber-crime and bullying.
     expect(alignment.uncoveredCsaPriorities).toEqual([{ id: "young-people-online", title: "Reduce risk of harm to young people from cyber-crime and bullying" }]);
     const byCode = Object.fromEntries(alignment.partnerships.map((p: any) => [p.partnership.code, p]));
+    // The partnership is the registry's object: the gateway follows it into the partnership's own subgraph.
+    expect(byCode.charnwood.partnership.currentPriorities.map((p: any) => p.id)).toEqual([1, 2, 3, 4, 5].map((n) => `charnwood:2019-20-p${n}`));
     expect(byCode.charnwood).toMatchObject({
       available: true,
       period: { label: "2019/20" },

@@ -5,7 +5,7 @@
  * in this process; the county's HTTP client is wrapped only to count its requests.
  */
 import { startCountySubgraph } from "@csg/county-subgraph";
-import { startCspSubgraph } from "@csg/csp-subgraph";
+import { type RunningCspSubgraph, startCspSubgraph } from "@csg/csp-subgraph";
 import { partnerships } from "@csg/schema";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,7 +32,7 @@ const countingFetch: typeof fetch = async (input, init) => {
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "csg-county-reads-"));
   // One at a time: type-graphql's metadata is global, so schemas are built one after another in a process.
-  const csps = [];
+  const csps: RunningCspSubgraph[] = [];
   for (const p of partnerships) {
     const csp = await startCspSubgraph({ partnership: p.code, port: 0, dataDir });
     stops.push(csp.stop);

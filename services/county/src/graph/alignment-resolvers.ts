@@ -1,5 +1,5 @@
 import { AlignmentBasis, CsaPriority } from "@csg/schema";
-import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { type CoverageCell, coverageCell, type CurrentPriorities, localPriorities, uncoveredCsaPriorities } from "../analysis/coverage";
 import { matchesPriority } from "../analysis/priority-search";
 import type { PartnershipReading } from "../partnership-client/publications";
@@ -8,6 +8,24 @@ import { checkCsaPriority } from "./analysis-arguments";
 import type { CountyContext } from "./loaders";
 import { partnershipObject } from "./partnership-types";
 import { County } from "./types";
+
+@ArgsType()
+class PrioritySearchArgs {
+  @Field(() => String, { nullable: true, description: "Words that must all appear in the priority, its focus areas or its theme (case ignored)." })
+  text?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only priorities that serve this CSA priority, e.g. domestic-abuse." })
+  csaPriority?: string | null;
+
+  @Field(() => AlignmentBasis, { nullable: true, description: "With csaPriority: only alignments of this basis." })
+  basis?: AlignmentBasis | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Only the partnerships' current priorities (their most recent plan's)." })
+  currentOnly!: boolean;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Only the county's district partnerships." })
+  countyBoardMembersOnly!: boolean;
+}
 
 function currentPriorities(reading: PartnershipReading): CurrentPriorities {
   return { partnership: reading.partnership, current: reading.publications?.currentPriorities ?? null };
@@ -70,16 +88,7 @@ export class CountyAlignmentResolver {
   })
   async prioritySearch(
     @Ctx() { partnerships: reader }: CountyContext,
-    @Arg("text", () => String, { nullable: true, description: "Words that must all appear in the priority, its focus areas or its theme (case ignored)." })
-    text?: string,
-    @Arg("csaPriority", () => ID, { nullable: true, description: "Only priorities that serve this CSA priority, e.g. domestic-abuse." })
-    csaPriority?: string,
-    @Arg("basis", () => AlignmentBasis, { nullable: true, description: "With csaPriority: only alignments of this basis." })
-    basis?: AlignmentBasis,
-    @Arg("currentOnly", () => Boolean, { defaultValue: false, description: "Only the partnerships' current priorities (their most recent plan's)." })
-    currentOnly?: boolean,
-    @Arg("countyBoardMembersOnly", () => Boolean, { defaultValue: false, description: "Only the county's district partnerships." })
-    countyBoardMembersOnly?: boolean,
+    @Args(() => PrioritySearchArgs) { text, csaPriority, basis, currentOnly, countyBoardMembersOnly }: PrioritySearchArgs,
   ): Promise<PrioritySearch> {
     checkCsaPriority("prioritySearch", "csaPriority", csaPriority);
     const readings = await reader.readAll(countyBoardMembersOnly);

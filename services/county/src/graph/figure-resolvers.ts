@@ -1,5 +1,5 @@
 import { DateScalar } from "@csg/schema";
-import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { crimeTotal } from "../analysis/crime-totals";
 import { partnershipPopulation, populationYearFor } from "../analysis/population-year";
 import type { PartnershipReading } from "../partnership-client/publications";
@@ -16,6 +16,27 @@ import { partnershipObject } from "./partnership-types";
 import { nearestPopulation } from "./population";
 import { County } from "./types";
 
+@ArgsType()
+class CrimeTotalsArgs {
+  @Field(() => ID, { description: "A canonical crime category id, e.g. all-crime." })
+  category!: string;
+
+  @Field(() => DateScalar, { description: "First day of the period, e.g. 2017-04-01." })
+  start!: string;
+
+  @Field(() => DateScalar, { description: "Last day of the period, e.g. 2018-03-31." })
+  end!: string;
+}
+
+@ArgsType()
+class PublicationFilterArgs {
+  @Field(() => ID, { nullable: true, description: "Only those of this crime category." })
+  category?: string | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Only the county's district partnerships." })
+  countyBoardMembersOnly!: boolean;
+}
+
 function unavailable(readings: PartnershipReading[]) {
   const missing = readings.filter((r) => !r.publications);
   return { complete: missing.length === 0, unavailablePartnerships: missing.map((r) => partnershipObject(r.partnership)) };
@@ -30,9 +51,7 @@ export class CountyFiguresResolver {
   async crimeTotals(
     @Root() profile: ProfileRow,
     @Ctx() { loaders, partnerships: reader }: CountyContext,
-    @Arg("category", () => ID, { description: "A canonical crime category id, e.g. all-crime." }) category: string,
-    @Arg("start", () => DateScalar, { description: "First day of the period, e.g. 2017-04-01." }) start: string,
-    @Arg("end", () => DateScalar, { description: "Last day of the period, e.g. 2018-03-31." }) end: string,
+    @Args(() => CrimeTotalsArgs) { category, start, end }: CrimeTotalsArgs,
   ): Promise<CrimeTotal> {
     checkCategory("crimeTotals", "category", category);
     checkPeriod("crimeTotals", start, end);
@@ -83,9 +102,7 @@ export class CountyFiguresResolver {
   })
   async targetPerformance(
     @Ctx() { partnerships: reader }: CountyContext,
-    @Arg("category", () => ID, { nullable: true, description: "Only targets for this crime category." }) category?: string,
-    @Arg("countyBoardMembersOnly", () => Boolean, { defaultValue: false, description: "Only the county's district partnerships." })
-    countyBoardMembersOnly?: boolean,
+    @Args(() => PublicationFilterArgs) { category, countyBoardMembersOnly }: PublicationFilterArgs,
   ): Promise<TargetPerformance> {
     checkCategory("targetPerformance", "category", category);
     const readings = await reader.readAll(countyBoardMembersOnly);
@@ -104,9 +121,7 @@ export class CountyFiguresResolver {
   })
   async mostSimilarGroupComparisons(
     @Ctx() { partnerships: reader }: CountyContext,
-    @Arg("category", () => ID, { nullable: true, description: "Only tables of this crime category." }) category?: string,
-    @Arg("countyBoardMembersOnly", () => Boolean, { defaultValue: false, description: "Only the county's district partnerships." })
-    countyBoardMembersOnly?: boolean,
+    @Args(() => PublicationFilterArgs) { category, countyBoardMembersOnly }: PublicationFilterArgs,
   ): Promise<MostSimilarGroupComparisons> {
     checkCategory("mostSimilarGroupComparisons", "category", category);
     const readings = await reader.readAll(countyBoardMembersOnly);
