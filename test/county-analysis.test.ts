@@ -138,11 +138,13 @@ describe("county-wide crime totals, from the partnerships' own subgraphs", () =>
     expect((await allCrimeTotal("2017-04-01", "2018-03-31")).total).toBe(41325);
   });
 
-  it("rejects an unknown category or a period that ends before it starts, naming the argument", async () => {
+  it("rejects an unknown category or CSA priority, or a period that ends before it starts, naming the argument", async () => {
     const unknown = await t.query(`{ county { crimeTotals(category: "all-crimes", start: "2017-04-01", end: "2018-03-31") { total } } }`);
     expect(unknown.errors?.[0].message).toContain('crimeTotals(category): unknown crime category "all-crimes"');
     const backwards = await t.query(`{ county { crimeTotals(category: "all-crime", start: "2018-03-31", end: "2017-04-01") { total } } }`);
     expect(backwards.errors?.[0].message).toContain("crimeTotals(end): 2017-04-01 precedes the start 2018-03-31");
+    const csa = await t.query(`{ county { prioritySearch(csaPriority: "domestic-violence") { matches { priority { id } } } } }`);
+    expect(csa.errors?.[0].message).toContain('prioritySearch(csaPriority): unknown CSA priority "domestic-violence"; expected one of protect-vulnerable,');
   });
 });
 
