@@ -14,6 +14,8 @@ export * from "./types/funding";
 export * from "./types/comparison";
 export * from "./types/partnership-publications";
 export * from "./alignment/suggest";
+export * from "./alignment/words";
+export * from "./ranking";
 export * from "./federation/subgraph-schema";
 export * from "./validation/checker";
 export * from "./records";

@@ -50,6 +50,11 @@ export class AlignmentEvidence {
 
   @Field(() => String, { description: "Where it matched: title, description, focus area or note." })
   foundIn!: string;
+
+  @Field(() => Float, {
+    description: "What it adds to the score: 1 for a term or category, 0.5 for a supporting term (which needs more evidence beside it).",
+  })
+  weight!: number;
 }
 
 @ObjectType({ description: "A partnership priority's alignment with one CSA priority." })

@@ -1,14 +1,21 @@
-import { serveSubgraph } from "@csg/service-runtime";
+import { serveSubgraph, topology } from "@csg/service-runtime";
 import { join } from "node:path";
 import { ensureCountySeeded } from "./dataset/seed";
 import { type OpenCountyDatabase, openCountyDatabase } from "./db/database";
 import { type CountyContext, createCountyLoaders } from "./graph/loaders";
+import { type PartnershipReaderOptions, partnershipReaders } from "./partnership-client/reader";
 import { buildCountySubgraph } from "./subgraph";
 
 export interface CountySubgraphOptions {
   port: number;
   /** Folder of the county's SQLite file (county.db). */
   dataDir: string;
+  /**
+   * How the county reads the partnerships' own subgraphs for its analysis. By default, at
+   * the addresses of topology() (registry ports shifted by CSG_PORT_OFFSET, or
+   * CSG_SUBGRAPH_URL_<NAME>), as the launcher sets them.
+   */
+  partnershipSubgraphs?: PartnershipReaderOptions;
 }
 
 export interface RunningCountySubgraph {
@@ -17,13 +24,19 @@ export interface RunningCountySubgraph {
   stop(): Promise<void>;
 }
 
+function partnershipSubgraphsOfTopology(): PartnershipReaderOptions {
+  return { urls: new Map(topology().partnerships.map((s) => [s.partnership!, s.url])) };
+}
+
 /** Starts the county (LSCSB) subgraph over HTTP on its own database, seeding it on first start. */
 export async function startCountySubgraph(options: CountySubgraphOptions): Promise<RunningCountySubgraph> {
   const database = openCountyDatabase(join(options.dataDir, "county.db"));
   ensureCountySeeded(database.db);
   const { schema } = await buildCountySubgraph();
+  const readerFor = partnershipReaders(schema, options.partnershipSubgraphs ?? partnershipSubgraphsOfTopology());
   const served = await serveSubgraph<CountyContext>(schema, options.port, async () => ({
     loaders: createCountyLoaders(database.db),
+    partnerships: readerFor(),
   }));
   return {
     url: served.url,

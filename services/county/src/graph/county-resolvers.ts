@@ -1,5 +1,6 @@
 import {
   type CategoryKind,
+  type CrimeCategory,
   CrimeStatistic,
   CsaPriority,
   findCrimeCategory,
@@ -191,11 +192,24 @@ function areaStatistics(rows: AreaStatisticRow[], periods: Map<string, PeriodRow
   return statistics;
 }
 
+/** The canonical category of a taxonomy id, as the shared CrimeCategory type. */
+export function categoryObject(id: string): CrimeCategory {
+  const category = findCrimeCategory(id);
+  if (!category) throw new Error(`Category "${id}" is not in the taxonomy`);
+  return { id: category.id, name: category.name, kind: category.kind as CategoryKind, description: category.description };
+}
+
+/** Figures published for an area larger than one partnership (the county, the force area), as served. */
+export async function publishedAreaStatistics(loaders: CountyContext["loaders"], areaName: string, category?: string | null): Promise<CrimeStatistic[]> {
+  const periods = new Map((await loaders.periods()).map((p) => [p.id, p]));
+  const rows = (await loaders.areaStatistics()).filter((s) => s.area === areaName);
+  return areaStatistics(rows, periods).filter((s) => !category || s.category.id === category);
+}
+
 function toStatistic(row: AreaStatisticRow, period: PeriodRow, change: CrimeStatistic["change"]): CrimeStatistic {
-  const category = findCrimeCategory(row.categoryId)!;
   return {
     id: `county:statistic-${row.id}`,
-    category: { id: category.id, name: category.name, kind: category.kind as CategoryKind, description: category.description },
+    category: categoryObject(row.categoryId),
     localLabel: row.localLabel,
     count: row.count,
     period: { label: period.label, start: period.start, end: period.end, basis: period.basis as PeriodBasis, note: period.note },
@@ -215,8 +229,6 @@ export class PublishedAreaResolver {
     @Ctx() { loaders }: CountyContext,
     @Arg("category", () => ID, { nullable: true }) category?: string,
   ): Promise<CrimeStatistic[]> {
-    const periods = new Map((await loaders.periods()).map((p) => [p.id, p]));
-    const rows = (await loaders.areaStatistics()).filter((s) => s.area === area.name);
-    return areaStatistics(rows, periods).filter((s) => !category || s.category.id === category);
+    return publishedAreaStatistics(loaders, area.name, category);
   }
 }

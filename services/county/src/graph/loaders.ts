@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { asc, inArray } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
+import type { PartnershipReader } from "../partnership-client/reader";
 import * as t from "../db/schema";
 
 export type ProfileRow = typeof t.countyProfile.$inferSelect;
@@ -46,4 +47,6 @@ export type CountyLoaders = ReturnType<typeof createCountyLoaders>;
 
 export interface CountyContext {
   loaders: CountyLoaders;
+  /** Reads the partnerships' own subgraphs for the county-wide analysis, once per partnership per request. */
+  partnerships: PartnershipReader;
 }

@@ -7,6 +7,7 @@ import {
   publicationField,
   type RateTable,
   type RateValue,
+  rankColumn,
 } from "@csg/schema";
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from "type-graphql";
 import { toCategory } from "./category";
@@ -16,7 +17,6 @@ import { PARTNERSHIP_WIDE, type PeriodRow, type StatisticRow } from "./loaders";
 import { money } from "./money";
 import { toPeriod } from "./period";
 import { sourceOf } from "./priority-resolver";
-import { rankColumn } from "./rate-ranks";
 
 /** A reference to the partnership's entity: only its key. */
 export interface PartnershipRef {

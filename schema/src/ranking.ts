@@ -1,7 +1,8 @@
 /**
- * Ranks of one column of a rate table, computed from the values (never copied from the
- * publisher's text): 1 is the highest rate; equal values share a rank ("joint"), and the
- * next rank skips accordingly (1, 2, 2, 4). Rows marked as the group's average take no rank.
+ * Ranks computed from values (never copied from a publisher's text): 1 is the highest value;
+ * equal values share a rank ("joint") and the next rank skips accordingly (1, 2, 2, 4). Rows
+ * marked as a group's average take no rank. Used for the columns of rate tables (Most Similar
+ * Group) and for the county's rankings of its partnerships.
  */
 export function rankColumn(values: { value: number; average: boolean }[]): { rank: number | null; tied: boolean }[] {
   const members = values.filter((v) => !v.average).map((v) => v.value);

@@ -1,0 +1,41 @@
+import { type AlignmentBasis, normaliseText, type Priority } from "@csg/schema";
+
+export interface PrioritySearchCriteria {
+  /** Words that must all appear in the priority's text (title, description, focus areas, theme). */
+  text?: string | null;
+  /** A CSA priority the priority must serve. */
+  csaPriorityId?: string | null;
+  /** With csaPriorityId: only alignments of this basis. */
+  basis?: AlignmentBasis | null;
+}
+
+/** The words a text search looks through: what the partnership printed for the priority. */
+function searchableText(priority: Priority): string {
+  return normaliseText(
+    [
+      priority.title,
+      priority.description ?? "",
+      priority.theme?.title ?? "",
+      ...priority.focusAreas.flatMap((area) => [area.text, ...area.details]),
+    ].join(" \n "),
+  );
+}
+
+/**
+ * A priority matches when every word of the text appears in it (case, spacing and dashes
+ * ignored; a word matches the start of a printed word, so "abuse" finds "abuse" and
+ * "domestic" finds "domestic", but "use" does not find "abuse") and, when a CSA priority is
+ * given, its alignment names that CSA priority (with the basis, when one is given).
+ */
+export function matchesPriority(priority: Priority, criteria: PrioritySearchCriteria): boolean {
+  if (criteria.csaPriorityId) {
+    const aligned = priority.csaAlignment.some(
+      (a) => a.priority.id === criteria.csaPriorityId && (!criteria.basis || a.basis === criteria.basis),
+    );
+    if (!aligned) return false;
+  }
+  const words = normaliseText(criteria.text ?? "").split(" ").filter(Boolean);
+  if (words.length === 0) return true;
+  const text = searchableText(priority);
+  return words.every((word) => new RegExp(`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(text));
+}

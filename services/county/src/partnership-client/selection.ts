@@ -1,0 +1,41 @@
+import type { PartnershipEntry } from "@csg/schema";
+import { type GraphQLField, type GraphQLObjectType, type GraphQLSchema, getNamedType, isObjectType, isRequiredArgument } from "graphql";
+
+/** What the county's analysis reads of every partnership: fields of the partnership's entity type. */
+export const ANALYSIS_FIELDS = ["currentPriorities", "priorities", "crimeStatistics", "targets", "rateTables"] as const;
+
+/** Entities the county itself owns: a partnership's subgraph knows only their key. */
+const COUNTY_OWNED = new Set(["CsaPriority"]);
+
+/**
+ * The selection of every field of a shared value type, read from the county's own schema
+ * (the same type-graphql classes as the partnerships'), so the county can serve every field
+ * of the Priority, CrimeStatistic, CrimeTarget and RateTable objects it returns, and keeps
+ * doing so when a field is added to them. A type nested in itself (a statistic's
+ * differingFigures) is read as its id and relinked by id (see publications.ts).
+ */
+function selectionOf(type: GraphQLObjectType, path: string[]): string {
+  const fields = Object.values(type.getFields()).filter(
+    (field: GraphQLField<unknown, unknown>) => !field.args.some(isRequiredArgument) && !field.name.startsWith("_"),
+  );
+  const parts = fields.map((field) => {
+    const named = getNamedType(field.type);
+    if (!isObjectType(named)) return field.name;
+    if (COUNTY_OWNED.has(named.name)) return `${field.name} { id }`;
+    if (path.includes(named.name)) return `${field.name} { id }`;
+    return `${field.name} { ${selectionOf(named, [...path, named.name])} }`;
+  });
+  return parts.join(" ");
+}
+
+/** The one operation the county sends a partnership's subgraph per request: everything the analysis needs, in one go. */
+export function publicationsQuery(schema: GraphQLSchema, entry: PartnershipEntry): string {
+  const publications = schema.getType(entry.entityTypeName);
+  if (!isObjectType(publications)) throw new Error(`The county's schema has no entity type ${entry.entityTypeName}`);
+  const fields = ANALYSIS_FIELDS.map((name) => {
+    const field = publications.getFields()[name];
+    const type = getNamedType(field.type) as GraphQLObjectType;
+    return name === "currentPriorities" ? `${name} { id }` : `${name} { ${selectionOf(type, [type.name])} }`;
+  });
+  return `query CountyAnalysis($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${entry.entityTypeName} { code ${fields.join(" ")} } } }`;
+}
