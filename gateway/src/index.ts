@@ -1,7 +1,7 @@
 export { startGateway, type GatewayOptions, type RunningGateway } from "./gateway";
 export { startSystem, startService, type RunningSystem, type SystemOptions } from "./system";
 export { compose, composeSubgraphs, buildSubgraphDefinitions, CompositionError } from "./supergraph/compose";
-export { compositionFiles, readSupergraph, supergraphFile, generatedFolder } from "./supergraph/files";
+export { compositionFiles, readSubgraphSdl, readSupergraph, supergraphFile, generatedFolder } from "./supergraph/files";
 export { type CompositionProblem, type FaultPlace } from "./supergraph/composition-error";
 export { checkSchema, type SchemaCheckResult } from "./schema-check/schema-check";
 export { changesBetween, type SchemaChange, type ChangeLevel } from "./schema-check/schema-changes";
