@@ -27,6 +27,8 @@ export async function startHiveGateway(options: { supergraphSdl: string; subgrap
     transportEntries: Object.fromEntries(options.subgraphs.map((s) => [s.name, { location: s.url }])),
     // The router runtime's typings bundle their own copy of Hive's Logger type, which
     // TypeScript then holds to differ from the gateway runtime's: the plugin is the same.
+    // As our gateway does: a partnership's subgraph authorises its own writes.
+    propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get("authorization") }) },
     plugins: () => [useQueryPlan({ onQueryPlan: (plan) => plans.push(plan) }) as unknown as GatewayPlugin],
     logging: false,
   });
