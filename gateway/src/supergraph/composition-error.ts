@@ -1,4 +1,4 @@
-import { type ASTNode, type DefinitionNode, type DocumentNode, type GraphQLError, getLocation, Kind } from "graphql";
+import { type ASTNode, type DefinitionNode, type DocumentNode, type GraphQLError, getLocation } from "graphql";
 
 /** One place a composition error points at: the subgraph, the schema coordinate and the line of its SDL. */
 export interface FaultPlace {
@@ -40,9 +40,9 @@ export class CompositionError extends Error {
 }
 
 function printProblem(problem: CompositionProblem): string {
-  const subgraphs = problem.subgraphs.length > 0 ? `subgraph${problem.subgraphs.length === 1 ? "" : "s"} ${problem.subgraphs.join(", ")}` : "no subgraph named";
+  const subgraphs = problem.subgraphs.length > 0 ? ` in subgraph${problem.subgraphs.length === 1 ? "" : "s"} ${problem.subgraphs.join(", ")}` : " (no subgraph named)";
   const at = problem.coordinates.length > 0 ? ` at ${problem.coordinates.join(", ")}` : "";
-  const lines = [`  [${problem.code}] in ${subgraphs}${at}`, `    ${problem.message}`];
+  const lines = [`  [${problem.code}]${subgraphs}${at}`, `    ${problem.message}`];
   for (const place of problem.places) {
     const where = [place.coordinate, place.line ? `line ${place.line}` : undefined].filter(Boolean).join(", ");
     lines.push(`    - ${place.subgraph}${where ? `: ${where}` : ""}`);
@@ -52,6 +52,9 @@ function printProblem(problem: CompositionProblem): string {
 
 /** `Type`, `Type.field` or `Type.field(argument:)`; type names start with a capital here. */
 const COORDINATE = /^[A-Z_][_0-9A-Za-z]*(\.[_A-Za-z][_0-9A-Za-z]*(\([_A-Za-z][_0-9A-Za-z]*:\))?)?$/;
+
+/** Quoted as the type a field has, never the type at fault. */
+const BUILT_IN_SCALARS = new Set(["String", "Int", "Float", "Boolean", "ID"]);
 
 function describeProblem(error: GraphQLError, subgraphs: ReadonlyMap<string, DocumentNode>): CompositionProblem {
   const places = (error.nodes ?? []).flatMap((node) => placeOf(node, subgraphs) ?? []);
@@ -66,7 +69,7 @@ function describeProblem(error: GraphQLError, subgraphs: ReadonlyMap<string, Doc
   const coordinates = [
     ...places.flatMap((p) => p.coordinate ?? []),
     // Messages quote the coordinate at fault, e.g. `Non-shareable field "Thing.name"`.
-    ...quoted.filter((word) => COORDINATE.test(word) && !subgraphs.has(word)),
+    ...quoted.filter((word) => COORDINATE.test(word) && !subgraphs.has(word) && !BUILT_IN_SCALARS.has(word)),
   ];
   return {
     code: String(error.extensions?.code ?? "COMPOSITION_ERROR"),
@@ -97,7 +100,7 @@ function coordinateAt(document: DocumentNode, offset: number): string | undefine
   const definition = document.definitions.find(contains) as (DefinitionNode & { name?: { value: string }; fields?: readonly ASTNode[] }) | undefined;
   if (!definition?.name) return undefined;
   const typeName = definition.name.value;
-  const field = definition.fields?.find(contains) as { name: { value: string }; arguments?: readonly ASTNode[]; kind: Kind } | undefined;
+  const field = definition.fields?.find(contains) as { name: { value: string }; arguments?: readonly ASTNode[] } | undefined;
   if (!field) return typeName;
   const argument = field.arguments?.find(contains) as { name: { value: string } } | undefined;
   return argument ? `${typeName}.${field.name.value}(${argument.name.value}:)` : `${typeName}.${field.name.value}`;
