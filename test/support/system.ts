@@ -28,13 +28,31 @@ async function post(url: string, query: string, variables?: Record<string, unkno
 }
 
 /**
+ * Ports 14000 to 32019: below Linux's ephemeral range (32768 up), where the system's own
+ * outgoing connections would otherwise take a port a service is about to listen on.
+ */
+function randomPortOffset(): number {
+  return 10_000 + Math.floor(Math.random() * 180) * 100;
+}
+
+/** Another system on this machine (another test run) may hold the ports drawn: draw again. */
+async function startOnFreePorts(dataDir: string, attempts = 3): Promise<RunningSystem> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startSystem({ dataDir, portOffset: randomPortOffset() });
+    } catch (error) {
+      if (attempt >= attempts || !String((error as Error).message).includes("EADDRINUSE")) throw error;
+    }
+  }
+}
+
+/**
  * Starts the whole system as `pnpm start` does (every subgraph its own process, real HTTP,
  * fresh SQLite files seeded from the project's datasets), on ports clear of a running one.
  */
 export async function startTestSystem(): Promise<TestSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), "csg-test-"));
-  const portOffset = 10_000 + Math.floor(Math.random() * 500) * 100;
-  const system = await startSystem({ dataDir, portOffset });
+  const system = await startOnFreePorts(dataDir);
   return {
     system,
     dataDir,

@@ -3,6 +3,9 @@ import { buildCountySubgraph } from "@csg/county-subgraph";
 import { buildCspSubgraph } from "@csg/csp-subgraph";
 import { COUNTY_SUBGRAPH, partnerships } from "@csg/schema";
 import { parse } from "graphql";
+import { CompositionError } from "./composition-error";
+
+export { CompositionError } from "./composition-error";
 
 export interface SubgraphDefinition {
   name: string;
@@ -30,18 +33,11 @@ export async function buildSubgraphDefinitions(): Promise<SubgraphDefinition[]> 
   return definitions;
 }
 
-/** Composition failed: each error names the subgraph and the type or field at fault. */
-export class CompositionError extends Error {
-  constructor(readonly errors: readonly { message: string; extensions?: Record<string, unknown> }[]) {
-    super(`Composition failed:\n${errors.map((e) => `  [${e.extensions?.code ?? "ERROR"}] ${e.message}`).join("\n")}`);
-    this.name = "CompositionError";
-  }
-}
-
 /** Composes the subgraphs into the supergraph with Apollo's composition (plain Federation 2). */
 export function composeSubgraphs(subgraphs: SubgraphDefinition[]): string {
-  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
-  if (result.errors) throw new CompositionError(result.errors);
+  const documents = new Map(subgraphs.map((s) => [s.name, parse(s.sdl)]));
+  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: documents.get(s.name)! })));
+  if (result.errors) throw new CompositionError(result.errors, documents);
   return result.supergraphSdl;
 }
 

@@ -16,6 +16,12 @@ export function compositionFiles(composition: Composition): Map<string, string> 
   return files;
 }
 
+/** The committed SDL of one subgraph, as that subgraph serves it in `_service { sdl }`. */
+export function readSubgraphSdl(name: string): string {
+  const text = readFileSync(`${generatedFolder}/${name}.graphql`, "utf8");
+  return text.startsWith(HEADER) ? text.slice(HEADER.length).replace(/\n$/, "") : text;
+}
+
 export function readSupergraph(): string {
   return readFileSync(supergraphFile, "utf8");
 }

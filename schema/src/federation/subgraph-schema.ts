@@ -1,6 +1,6 @@
-import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
+import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { type DocumentNode, type FieldDefinitionNode, type GraphQLSchema, Kind, parse, print, visit } from "graphql";
+import { type DocumentNode, type FieldDefinitionNode, type GraphQLSchema, Kind, graphqlSync, parse, print, visit } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap, getMetadataStorage } from "type-graphql";
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external"])`;
@@ -58,7 +58,18 @@ export async function buildFederatedSubgraph(options: SubgraphOptions): Promise<
   const typeDefs = parse(`${FEDERATION_LINK}\n${printDocumentWithoutSchemaBlock(document)}`);
   const resolvers = mergeResolvers(createResolversMap(typeGraphqlSchema) as Record<string, any>, options.referenceResolvers);
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as any }]);
-  return { schema, sdl: printSubgraphSchema(schema) };
+  return { schema, sdl: servedSdl(schema) };
+}
+
+/**
+ * The subgraph's own answer to `_service { sdl }`: what a router composes from when it asks
+ * the running subgraph, so the SDL that is committed and composed is exactly that.
+ */
+function servedSdl(schema: GraphQLSchema): string {
+  const result = graphqlSync({ schema, source: "{ _service { sdl } }" });
+  const sdl = (result.data as { _service?: { sdl?: unknown } } | null)?._service?.sdl;
+  if (typeof sdl !== "string") throw new Error(`The subgraph did not answer _service { sdl }: ${result.errors?.map((e) => e.message).join("; ")}`);
+  return sdl;
 }
 
 /**
