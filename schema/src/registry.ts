@@ -1,4 +1,5 @@
-import registryFile from "../registry/partnerships.json";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 /** A local authority area that a partnership covers, with its ONS (GSS) code. */
 export interface DistrictEntry {
@@ -24,7 +25,13 @@ export interface PartnershipEntry {
 export const COUNTY_SUBGRAPH = { name: "county", port: 4001 } as const;
 export const GATEWAY_PORT = 4000;
 
-export const partnerships: readonly PartnershipEntry[] = registryFile.partnerships as PartnershipEntry[];
+/**
+ * The registry file: schema/registry/partnerships.json, or the file CSG_REGISTRY_FILE names
+ * (the end-to-end test of `pnpm partnership:add` works on a copy, never on the real one).
+ */
+export const registryFile = process.env.CSG_REGISTRY_FILE ?? fileURLToPath(new URL("../registry/partnerships.json", import.meta.url));
+
+export const partnerships: readonly PartnershipEntry[] = (JSON.parse(readFileSync(registryFile, "utf8")) as { partnerships: PartnershipEntry[] }).partnerships;
 
 export function findPartnership(code: string): PartnershipEntry | undefined {
   return partnerships.find((p) => p.code === code);

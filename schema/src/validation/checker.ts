@@ -3,6 +3,8 @@ import { isIsoDate } from "../scalars/date";
 /** One problem found in input: where it is (file, row, field or JSON path) and what is wrong. */
 export interface ValidationIssue {
   where: string;
+  /** The place within the input, without the input's name (e.g. statistics[2].count). */
+  path?: string;
   message: string;
 }
 
@@ -30,7 +32,7 @@ export class Checker {
   constructor(private readonly prefix: string) {}
 
   fail(path: string, message: string): void {
-    this.issues.push({ where: path ? `${this.prefix}: ${path}` : this.prefix, message });
+    this.issues.push({ where: path ? `${this.prefix}: ${path}` : this.prefix, path, message });
   }
 
   text(path: string, value: unknown, options: { optional?: boolean; max?: number } = {}): value is string {

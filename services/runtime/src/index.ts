@@ -4,3 +4,7 @@ export * from "./options";
 export * from "./csv";
 export * from "./graphql-http";
 export * from "./topology";
+export * from "./access/token";
+export * from "./access/tables";
+export * from "./access/caller";
+export * from "./publishing/publish";

@@ -1,0 +1,47 @@
+import { desc, sql } from "drizzle-orm";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type { Actor } from "../access/caller";
+import { auditEntries } from "../access/tables";
+
+type AnyDatabase = BetterSQLite3Database<Record<string, unknown>>;
+
+/** What one write did: the rows it touched, as they were and as they are. */
+export interface Change<T> {
+  /** False when the write changed nothing (e.g. the same file imported again). */
+  changed: boolean;
+  subject: string;
+  before: unknown;
+  after: unknown;
+  result: T;
+}
+
+/**
+ * Runs one write as one transaction that also appends its audit entry and bumps the
+ * publication state (last published, data version). A write that changes nothing leaves
+ * no audit entry and does not count as publishing. A throw rolls everything back.
+ */
+export function publish<T>(db: AnyDatabase, actor: Actor, operation: string, write: (tx: AnyDatabase) => Change<T>): Change<T> {
+  return db.transaction((tx) => {
+    const change = write(tx as unknown as AnyDatabase);
+    if (!change.changed) return change;
+    const at = new Date().toISOString();
+    tx.insert(auditEntries)
+      .values({ at, tokenId: actor.tokenId, actor: actor.label, operation, subject: change.subject, before: change.before ?? null, after: change.after ?? null })
+      .run();
+    tx.run(sql`update publication_state set last_published_at = ${at}, data_version = data_version + 1`);
+    return change;
+  });
+}
+
+export type AuditEntryRow = typeof auditEntries.$inferSelect;
+
+/** The audit trail, most recent first. */
+export function readAuditTrail(db: AnyDatabase, limit: number): AuditEntryRow[] {
+  return db.select().from(auditEntries).orderBy(desc(auditEntries.id)).limit(limit).all();
+}
+
+/** The actor of a write made by a local command rather than through the API. */
+export function commandActor(command: string): Actor {
+  const user = process.env.USER ?? process.env.USERNAME ?? "unknown user";
+  return { tokenId: null, label: `${command} (local command, run by ${user})` };
+}
