@@ -8,3 +8,4 @@ export * from "./access/token";
 export * from "./access/tables";
 export * from "./access/caller";
 export * from "./publishing/publish";
+export * from "./publishing/input-error";

@@ -17,7 +17,7 @@ export interface Actor {
   label: string;
 }
 
-type AnyDatabase = BetterSQLite3Database<Record<string, unknown>>;
+type AnyDatabase = BetterSQLite3Database<any>;
 
 /**
  * Identifies the caller from the Authorization header against the tokens this database
