@@ -53,3 +53,12 @@ export function partnershipByEntityType(typeName: string): PartnershipEntry | un
 export function subgraphName(entry: PartnershipEntry): string {
   return entry.code;
 }
+
+/**
+ * Where a partnership's writes sit in the supergraph: `Mutation.<field>: <typeName>`, e.g.
+ * `Mutation.charnwood: CharnwoodCspMutations`. Federation routes by field, not by argument,
+ * so each partnership has its own entry point, served only by its own subgraph.
+ */
+export function mutationNamespace(entry: PartnershipEntry): { field: string; typeName: string } {
+  return { field: entry.code.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()), typeName: `${entry.entityTypeName}Mutations` };
+}

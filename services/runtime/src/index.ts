@@ -9,3 +9,4 @@ export * from "./access/tables";
 export * from "./access/caller";
 export * from "./publishing/publish";
 export * from "./publishing/input-error";
+export * from "./access/token-store";
