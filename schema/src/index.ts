@@ -21,3 +21,4 @@ export * from "./federation/subgraph-schema";
 export * from "./validation/checker";
 export * from "./records";
 export * from "./periods";
+export * from "./validation/place";

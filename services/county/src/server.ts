@@ -2,7 +2,7 @@ import { serveSubgraph } from "@csg/service-runtime";
 import { join } from "node:path";
 import { ensureCountySeeded } from "./dataset/seed";
 import { type OpenCountyDatabase, openCountyDatabase } from "./db/database";
-import { type CountyContext, createCountyLoaders } from "./graph/loaders";
+import { type CountyRequestContext, countyRequestContext } from "./graph/request-context";
 import { buildCountySubgraph } from "./subgraph";
 
 export interface CountySubgraphOptions {
@@ -22,9 +22,9 @@ export async function startCountySubgraph(options: CountySubgraphOptions): Promi
   const database = openCountyDatabase(join(options.dataDir, "county.db"));
   ensureCountySeeded(database.db);
   const { schema } = await buildCountySubgraph();
-  const served = await serveSubgraph<CountyContext>(schema, options.port, async () => ({
-    loaders: createCountyLoaders(database.db),
-  }));
+  const served = await serveSubgraph<CountyRequestContext>(schema, options.port, async (request) =>
+    countyRequestContext(database.db, request.headers.authorization),
+  );
   return {
     url: served.url,
     database,

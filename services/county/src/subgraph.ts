@@ -8,6 +8,7 @@ import {
   PartnershipQueries,
   PublishedAreaResolver,
 } from "./graph/county-resolvers";
+import { CountyMutations, CountyPublicationResolver } from "./graph/county-mutations";
 import { partnershipEntityTypes, partnershipReferenceResolvers } from "./graph/partnership-types";
 
 /** Fields the partnerships' own subgraphs resolve: external on the county's entity types. */
@@ -20,7 +21,16 @@ function publicationFieldNames(): string[] {
 /** Builds the county (LSCSB) subgraph: the registry, the CSA, county reference data and analysis. */
 export async function buildCountySubgraph(): Promise<Subgraph> {
   return buildFederatedSubgraph({
-    resolvers: [PartnershipQueries, CountyResolver, DistrictResolver, AgreementResolver, CsaPriorityResolver, PublishedAreaResolver],
+    resolvers: [
+      PartnershipQueries,
+      CountyResolver,
+      DistrictResolver,
+      AgreementResolver,
+      CsaPriorityResolver,
+      PublishedAreaResolver,
+      CountyMutations,
+      CountyPublicationResolver,
+    ],
     orphanedTypes: partnershipEntityTypes(),
     external: { types: partnerships.map((p) => p.entityTypeName), fields: publicationFieldNames() },
     referenceResolvers: {

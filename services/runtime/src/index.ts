@@ -10,3 +10,4 @@ export * from "./access/caller";
 export * from "./publishing/publish";
 export * from "./publishing/input-error";
 export * from "./access/token-store";
+export * from "./publishing/audit-trail";

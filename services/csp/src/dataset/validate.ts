@@ -1,10 +1,9 @@
-import { Checker, findCrimeCategory } from "@csg/schema";
+import { Checker, findCrimeCategory, under } from "@csg/schema";
 import { checkStatisticFields, secondFigureMessage, statisticKey } from "../rules/crime-statistic";
 import { checkFundingFields } from "../rules/funding";
 import { checkPartner } from "../rules/partner";
 import { checkPeriod } from "../rules/period";
 import { checkPriorityFields, checkThemeFields } from "../rules/priority";
-import { under } from "../rules/place";
 import { checkSource } from "../rules/source";
 import type { CrimeStatisticRecord, CspDataset } from "./format";
 

@@ -3,17 +3,15 @@
  * whole table (the CSV import: each figure new, a correction, or unchanged). Each write is
  * one transaction with its audit entry; one bad figure and nothing is written.
  */
-import type { Checker, PartnershipEntry, SourceRecord } from "@csg/schema";
+import { type Checker, type PartnershipEntry, type SourceRecord, within, type Placed } from "@csg/schema";
 import { type Actor, publish } from "@csg/service-runtime";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { checkStatisticFields, secondFigureMessage, statisticKey } from "../rules/crime-statistic";
 import { checkPeriod, type PeriodFields, periodKey } from "../rules/period";
-import { within } from "../rules/place";
 import { localIdOf } from "./local-id";
 import { findPeriod, periodIdFor, periodJson } from "./periods";
-import type { Placed } from "./placed";
 
 export type StatisticRow = typeof t.crimeStatistics.$inferSelect;
 

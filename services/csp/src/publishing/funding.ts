@@ -1,5 +1,5 @@
 /** A partnership's funding lines (with allocations) and its list of partner organisations. */
-import type { Checker, PartnershipEntry, SourceRecord } from "@csg/schema";
+import { type Checker, type PartnershipEntry, type SourceRecord, type Place, within, type Placed } from "@csg/schema";
 import { type Actor, publish } from "@csg/service-runtime";
 import { asc, eq, max } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
@@ -7,10 +7,8 @@ import * as t from "../db/schema";
 import { checkFundingFields } from "../rules/funding";
 import { checkPartner } from "../rules/partner";
 import { checkPeriod, type PeriodFields } from "../rules/period";
-import { type Place, within } from "../rules/place";
 import { LOCAL_ID, freeId, localIdOf, slugOf } from "./local-id";
 import { periodIdFor, periodJson } from "./periods";
-import type { Placed } from "./placed";
 
 export type FundingRow = typeof t.funding.$inferSelect;
 

@@ -1,5 +1,4 @@
-import { type Checker, findCrimeCategory, type SourceRecord } from "@csg/schema";
-import { type Place, within } from "./place";
+import { type Checker, findCrimeCategory, type SourceRecord, type Place, within } from "@csg/schema";
 import { checkSource } from "./source";
 
 /** A figure's own fields, whatever names its period (a dataset's period id, an input's period). */

@@ -1,5 +1,4 @@
-import type { Checker } from "@csg/schema";
-import { type Place, within } from "./place";
+import { type Checker, type Place, within } from "@csg/schema";
 import { checkSource } from "./source";
 
 export interface FundingFields {

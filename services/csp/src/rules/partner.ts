@@ -1,5 +1,4 @@
-import type { Checker } from "@csg/schema";
-import { type Place, within } from "./place";
+import { type Checker, type Place, within } from "@csg/schema";
 import { checkSource } from "./source";
 
 /** An organisation in the partnership, as printed, with where it was published. */

@@ -1,5 +1,4 @@
-import { type Checker, PERIOD_BASES, type PeriodRecord } from "@csg/schema";
-import type { Place } from "./place";
+import { type Checker, PERIOD_BASES, type PeriodRecord, type Place } from "@csg/schema";
 
 export type PeriodFields = Omit<PeriodRecord, "id" | "note">;
 

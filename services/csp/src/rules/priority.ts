@@ -1,5 +1,4 @@
-import { type Checker, csaPriorities } from "@csg/schema";
-import { type Place, within } from "./place";
+import { type Checker, csaPriorities, type Place, within } from "@csg/schema";
 import { checkSource } from "./source";
 
 const csaIds = csaPriorities.map((p) => p.id);

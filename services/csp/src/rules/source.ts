@@ -1,5 +1,4 @@
-import type { Checker, SourceRecord } from "@csg/schema";
-import type { Place } from "./place";
+import { type Checker, type SourceRecord, type Place } from "@csg/schema";
 
 /** Every published item names its source: a document file name and a table, figure or heading in it. */
 export function checkSource(check: Checker, place: Place, source: SourceRecord | undefined | null): void {

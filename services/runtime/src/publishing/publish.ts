@@ -1,4 +1,4 @@
-import { TransactionRollbackError, desc, sql } from "drizzle-orm";
+import { TransactionRollbackError, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { Actor } from "../access/caller";
 import { auditEntries } from "../access/tables";
@@ -41,13 +41,6 @@ export function publish<DB extends AnyDatabase, T>(db: DB, actor: Actor, operati
     if (unchanged && error instanceof TransactionRollbackError) return unchanged;
     throw error;
   }
-}
-
-export type AuditEntryRow = typeof auditEntries.$inferSelect;
-
-/** The audit trail, most recent first. */
-export function readAuditTrail(db: AnyDatabase, limit: number): AuditEntryRow[] {
-  return db.select().from(auditEntries).orderBy(desc(auditEntries.id)).limit(limit).all();
 }
 
 /** The actor of a write made by a local command rather than through the API. */

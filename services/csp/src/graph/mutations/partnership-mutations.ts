@@ -1,10 +1,9 @@
-import { Checker, CrimeStatistic, Funding, Partner, type PartnershipEntry, Plan, Priority, mutationNamespace } from "@csg/schema";
+import { Checker, CrimeStatistic, Funding, Partner, type PartnershipEntry, Plan, Priority, mutationNamespace, under } from "@csg/schema";
 import { type Actor, rejectingBadInput, requireScope } from "@csg/service-runtime";
 import { Arg, Ctx, FieldResolver, ID, Mutation, ObjectType, Resolver } from "type-graphql";
 import { correctStatistics, recordStatistics } from "../../publishing/crime-statistics";
 import { recordFunding, setPartners } from "../../publishing/funding";
 import { createPlan, createPriority, updatePriority, withdrawPriority } from "../../publishing/priorities";
-import { under } from "../../rules/place";
 import type { CspRequestContext } from "../context";
 import { toFunding } from "../funding";
 import { sourceOf } from "../priority-resolver";

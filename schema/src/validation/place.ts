@@ -13,3 +13,9 @@ export function under(path: string): Place {
 export function within(place: Place, field: string): Place {
   return (inner) => place(inner === "" ? field : `${field}.${inner}`);
 }
+
+/** An input record with the place it came from (a mutation argument's path, a CSV cell). */
+export interface Placed<T> {
+  value: T;
+  place: Place;
+}
