@@ -2,3 +2,4 @@ export { startGateway, type GatewayOptions, type RunningGateway } from "./gatewa
 export { startSystem, startService, type RunningSystem, type SystemOptions } from "./system";
 export { compose, composeSubgraphs, buildSubgraphDefinitions, CompositionError } from "./supergraph/compose";
 export { compositionFiles, readSupergraph, supergraphFile, generatedFolder } from "./supergraph/files";
+export { issueToken, revokeToken, listTokens, shareCountyTokens, type IssuedToken } from "./admin/tokens";
