@@ -9,7 +9,8 @@ export function dumpDatabases(dataDir: string): Record<string, Record<string, un
   for (const file of readdirSync(dataDir).filter((f) => f.endsWith(".db")).sort()) {
     const opened = file === "county.db" ? openCountyDatabase(join(dataDir, file)) : openCspDatabase(join(dataDir, file));
     try {
-      const client = opened.db.$client;
+      // drizzle's handle on the better-sqlite3 connection (not in its declared type).
+      const client = (opened.db as unknown as { $client: { prepare(sql: string): { all(): unknown[] } } }).$client;
       const tables = client.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[];
       dump[file] = Object.fromEntries(tables.map(({ name }) => [name, client.prepare(`select * from "${name}" order by rowid`).all()]));
     } finally {
