@@ -1,6 +1,6 @@
 import { issueToken, revokeToken } from "@csg/gateway";
-import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCommand } from "./support/commands";
 import { dumpDatabases } from "./support/database-dump";
 import { type GraphQLResponse, startTestSystem, type TestSystem } from "./support/system";
 
@@ -16,11 +16,7 @@ const FY_2019_20 = { label: "2019/20", start: "2019-04-01", end: "2020-03-31", b
 beforeAll(async () => {
   t = await startTestSystem();
   // Tokens come from the real command: `pnpm token issue` prints the token once.
-  const printed = execFileSync(
-    process.execPath,
-    ["--import", "tsx", "gateway/src/admin/token-cli.ts", "issue", "--partnership", "charnwood", "--label", "Charnwood CSO", "--data-dir", t.dataDir],
-    { encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" } },
-  );
+  const { stdout: printed } = runCommand("gateway/src/admin/token-cli.ts", ["issue", "--partnership", "charnwood", "--label", "Charnwood CSO", "--data-dir", t.dataDir]);
   charnwood = printed.trim().split("\n").pop()!;
   charnwoodTokenId = /Issued token (\S+) /.exec(printed)![1];
   harborough = issueToken(t.dataDir, "harborough", "Harborough CSP officer").token;

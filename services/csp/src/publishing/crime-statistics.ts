@@ -34,9 +34,11 @@ export interface FigureCorrection {
   notes?: string[] | null;
 }
 
-/** Every figure checked by the rules of a figure and of a period; a second figure for the same key fails. */
-export function checkFigures(check: Checker, figures: Placed<FigureFields>[]): void {
-  const seen = new Set<string>();
+/**
+ * Every figure checked by the rules of a figure and of a period; a second figure for the same
+ * category, period and source fails (`seen` carries the keys across calls for one input).
+ */
+export function checkFigures(check: Checker, figures: Placed<FigureFields>[], seen = new Set<string>()): void {
   for (const { value, place } of figures) {
     checkStatisticFields(check, place, value);
     if (!value.period) check.fail(place("period"), "is required");
