@@ -237,7 +237,8 @@ describe("refused writes change no database", () => {
     const revoked = issueToken(t.dataDir, "charnwood", "Former officer");
     revokeToken(t.dataDir, revoked.id);
     const unknown = `csg_charnwood_${"0".repeat(64)}`;
-    for (const token of ["not-a-token", unknown, revoked.token]) {
+    const noSuchScope = `csg_atlantis_${"0".repeat(64)}`;
+    for (const token of ["not-a-token", unknown, noSuchScope, revoked.token]) {
       const errors = await refused(RECORD, { statistics: [figure("shoplifting", 5, { period: { ...FY_2019_20, label: "Q1" } })] }, token);
       expect(errors[0].extensions?.code).toBe("UNAUTHENTICATED");
     }

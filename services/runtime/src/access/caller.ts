@@ -1,3 +1,4 @@
+import { findPartnership } from "@csg/schema";
 import { and, eq, isNull } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { GraphQLError } from "graphql";
@@ -21,14 +22,18 @@ type AnyDatabase = BetterSQLite3Database<any>;
 
 /**
  * Identifies the caller from the Authorization header against the tokens this database
- * accepts. A well-formed token of another scope is reported as such without lookup: this
- * database cannot verify it, and it would not be allowed here whatever it is.
+ * accepts. A well-formed token of another registered partnership (or of the county, where
+ * county tokens are not accepted) is reported as such without lookup: this database cannot
+ * verify it, and it would not be allowed here whatever it is.
  */
 export function identifyCaller(db: AnyDatabase, authorization: string | undefined, acceptedScopes: readonly string[]): Caller {
   const presented = presentedToken(authorization);
   if (presented === undefined) return { kind: "anonymous" };
   if (presented === null) return { kind: "unknown" };
-  if (!acceptedScopes.includes(presented.scope)) return { kind: "other-scope", scope: presented.scope };
+  if (!acceptedScopes.includes(presented.scope)) {
+    // Another partnership's (or the county's) token: refused as such. A scope nobody has is just not a token.
+    return presented.scope === COUNTY_SCOPE || findPartnership(presented.scope) ? { kind: "other-scope", scope: presented.scope } : { kind: "unknown" };
+  }
   const row = db
     .select({ id: accessTokens.id, label: accessTokens.label, scope: accessTokens.scope })
     .from(accessTokens)
