@@ -8,7 +8,7 @@ import { GraphQLError } from "graphql";
 export function asGraphQLError(error: unknown): unknown {
   if (!(error instanceof ValidationError)) return error;
   return new GraphQLError(error.message, {
-    extensions: { code: "BAD_USER_INPUT", problems: error.issues.map((issue) => ({ field: issue.path ?? issue.where, message: issue.message })) },
+    extensions: { code: "BAD_USER_INPUT", problems: error.issues.map((issue) => ({ field: issue.path || issue.where, message: issue.message })) },
   });
 }
 
