@@ -8,3 +8,5 @@ export { changesBetween, type SchemaChange, type ChangeLevel } from "./schema-ch
 export { apiSchemaOf } from "./schema-check/api-schema";
 export { parseAcknowledgedChanges, readAcknowledgedChanges, acknowledgementOf, type AcknowledgedChange } from "./schema-check/acknowledged-changes";
 export { mainSupergraph, SCHEMA_BASE_ENV, type MainSupergraph } from "./schema-check/main-supergraph";
+export { issueToken, revokeToken, listTokens, shareCountyTokens, type IssuedToken } from "./admin/tokens";
+export { addPartnership, registryEntry, type NewPartnership } from "./admin/partnership-add";

@@ -1,4 +1,5 @@
-import registryFile from "../registry/partnerships.json";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 /** A local authority area that a partnership covers, with its ONS (GSS) code. */
 export interface DistrictEntry {
@@ -24,7 +25,13 @@ export interface PartnershipEntry {
 export const COUNTY_SUBGRAPH = { name: "county", port: 4001 } as const;
 export const GATEWAY_PORT = 4000;
 
-export const partnerships: readonly PartnershipEntry[] = registryFile.partnerships as PartnershipEntry[];
+/**
+ * The registry file: schema/registry/partnerships.json, or the file CSG_REGISTRY_FILE names
+ * (the end-to-end test of `pnpm partnership:add` works on a copy, never on the real one).
+ */
+export const registryFile = process.env.CSG_REGISTRY_FILE ?? fileURLToPath(new URL("../registry/partnerships.json", import.meta.url));
+
+export const partnerships: readonly PartnershipEntry[] = (JSON.parse(readFileSync(registryFile, "utf8")) as { partnerships: PartnershipEntry[] }).partnerships;
 
 export function findPartnership(code: string): PartnershipEntry | undefined {
   return partnerships.find((p) => p.code === code);
@@ -45,4 +52,13 @@ export function partnershipByEntityType(typeName: string): PartnershipEntry | un
 /** Name of a partnership's subgraph in the supergraph. */
 export function subgraphName(entry: PartnershipEntry): string {
   return entry.code;
+}
+
+/**
+ * Where a partnership's writes sit in the supergraph: `Mutation.<field>: <typeName>`, e.g.
+ * `Mutation.charnwood: CharnwoodCspMutations`. Federation routes by field, not by argument,
+ * so each partnership has its own entry point, served only by its own subgraph.
+ */
+export function mutationNamespace(entry: PartnershipEntry): { field: string; typeName: string } {
+  return { field: entry.code.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()), typeName: `${entry.entityTypeName}Mutations` };
 }

@@ -1,4 +1,6 @@
-import { Arg, Field, type FieldOptions, ID, InterfaceType, getMetadataStorage } from "type-graphql";
+import { Arg, Field, type FieldOptions, ID, Int, InterfaceType, getMetadataStorage } from "type-graphql";
+import { DateTimeScalar } from "../scalars/date-time";
+import { AuditEntry } from "./audit";
 import { Area } from "./area";
 import { FamilyGroup, RateTable } from "./comparison";
 import { CrimeStatistic } from "./crime";
@@ -50,6 +52,22 @@ export abstract class PartnershipPublications {
 
   @Field(() => [RateTable], { nullable: true, description: "Published rate tables (e.g. Most Similar Group crimes per 1,000), with ranks computed." + UNAVAILABLE })
   rateTables?: RateTable[] | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "When the partnership last published a change through its subgraph (a write or an import); null while it serves only the data it was seeded with, or when its subgraph could not be reached.",
+  })
+  lastPublishedAt?: string | null;
+
+  @Field(() => [AuditEntry], {
+    nullable: true,
+    description:
+      "Every write to the partnership's data, most recent first: which token, when, what, before and after. Needs the partnership's own token or the county's; otherwise null with an UNAUTHENTICATED or FORBIDDEN error." +
+      UNAVAILABLE,
+  })
+  auditTrail(@Arg("limit", () => Int, { defaultValue: 100, description: "At most this many entries (1 to 1000)." }) _limit?: number): AuditEntry[] | null {
+    return null;
+  }
 }
 
 /**

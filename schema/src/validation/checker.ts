@@ -3,6 +3,8 @@ import { isIsoDate } from "../scalars/date";
 /** One problem found in input: where it is (file, row, field or JSON path) and what is wrong. */
 export interface ValidationIssue {
   where: string;
+  /** The place within the input, without the input's name (e.g. statistics[2].count). */
+  path?: string;
   message: string;
 }
 
@@ -29,8 +31,10 @@ export class Checker {
 
   constructor(private readonly prefix: string) {}
 
+  /** Records a problem; the same problem at the same place is recorded once. */
   fail(path: string, message: string): void {
-    this.issues.push({ where: path ? `${this.prefix}: ${path}` : this.prefix, message });
+    const where = path ? `${this.prefix}: ${path}` : this.prefix;
+    if (!this.issues.some((issue) => issue.where === where && issue.message === message)) this.issues.push({ where, path, message });
   }
 
   text(path: string, value: unknown, options: { optional?: boolean; max?: number } = {}): value is string {

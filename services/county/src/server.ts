@@ -2,8 +2,8 @@ import { serveSubgraph, topology } from "@csg/service-runtime";
 import { join } from "node:path";
 import { ensureCountySeeded } from "./dataset/seed";
 import { type OpenCountyDatabase, openCountyDatabase } from "./db/database";
-import { type CountyContext, createCountyLoaders } from "./graph/loaders";
 import { type PartnershipReaderOptions, partnershipReaders } from "./partnership-client/reader";
+import { type CountyRequestContext, countyRequestContext } from "./graph/request-context";
 import { buildCountySubgraph } from "./subgraph";
 
 export interface CountySubgraphOptions {
@@ -34,10 +34,9 @@ export async function startCountySubgraph(options: CountySubgraphOptions): Promi
   ensureCountySeeded(database.db);
   const { schema } = await buildCountySubgraph();
   const readerFor = partnershipReaders(schema, options.partnershipSubgraphs ?? partnershipSubgraphsOfTopology());
-  const served = await serveSubgraph<CountyContext>(schema, options.port, async () => ({
-    loaders: createCountyLoaders(database.db),
-    partnerships: readerFor(),
-  }));
+  const served = await serveSubgraph<CountyRequestContext>(schema, options.port, async (request) =>
+    countyRequestContext(database.db, request.headers.authorization, readerFor()),
+  );
   return {
     url: served.url,
     database,

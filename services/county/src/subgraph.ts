@@ -10,6 +10,7 @@ import {
 } from "./graph/county-resolvers";
 import { CountyAlignmentResolver, CsaCoverageResolver } from "./graph/alignment-resolvers";
 import { CountyFiguresResolver } from "./graph/figure-resolvers";
+import { CountyMutations, CountyPublicationResolver } from "./graph/county-mutations";
 import { partnershipEntityTypes, partnershipReferenceResolvers } from "./graph/partnership-types";
 
 /** Fields the partnerships' own subgraphs resolve: external on the county's entity types. */
@@ -32,6 +33,8 @@ export async function buildCountySubgraph(): Promise<Subgraph> {
       CsaCoverageResolver,
       CountyAlignmentResolver,
       CountyFiguresResolver,
+      CountyMutations,
+      CountyPublicationResolver,
     ],
     orphanedTypes: partnershipEntityTypes(),
     external: { types: partnerships.map((p) => p.entityTypeName), fields: publicationFieldNames() },

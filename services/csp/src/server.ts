@@ -3,8 +3,7 @@ import { serveSubgraph } from "@csg/service-runtime";
 import { join } from "node:path";
 import { ensureSeeded } from "./dataset/ensure-seeded";
 import { type OpenCspDatabase, openCspDatabase } from "./db/database";
-import type { CspContext } from "./graph/context";
-import { createLoaders } from "./graph/loaders";
+import { type CspRequestContext, requestContext } from "./graph/context";
 import { buildCspSubgraph } from "./subgraph";
 
 export interface CspSubgraphOptions {
@@ -27,10 +26,9 @@ export async function startCspSubgraph(options: CspSubgraphOptions): Promise<Run
   const database = openCspDatabase(join(options.dataDir, `${partnership.code}.db`));
   ensureSeeded(database.db, partnership.code);
   const { schema } = await buildCspSubgraph(partnership);
-  const served = await serveSubgraph<CspContext>(schema, options.port, async () => ({
-    partnership,
-    loaders: createLoaders(database.db),
-  }));
+  const served = await serveSubgraph<CspRequestContext>(schema, options.port, async (request) =>
+    requestContext(partnership, database.db, request.headers.authorization),
+  );
   return {
     url: served.url,
     database,

@@ -1,16 +1,28 @@
 import { buildFederatedSubgraph, type PartnershipEntry, type Subgraph } from "@csg/schema";
 import { AreaResolver } from "./graph/area-resolver";
+import { partnershipMutations } from "./graph/mutations/partnership-mutations";
 import { partnershipEntity } from "./graph/partnership-entity";
 import { PlanResolver } from "./graph/plan-resolver";
 import { PriorityResolver } from "./graph/priority-resolver";
+import { publicationResolver } from "./graph/publication-resolver";
 import { StatisticResolver } from "./graph/statistic-resolver";
 import { TargetResolver } from "./graph/target-resolver";
 
 /** Builds the subgraph schema one partnership serves: the same code for every partnership. */
 export async function buildCspSubgraph(entry: PartnershipEntry): Promise<Subgraph> {
   const { PartnershipEntity, PartnershipResolver, referenceResolvers } = partnershipEntity(entry);
+  const { PartnershipMutationsResolver } = partnershipMutations(entry);
   return buildFederatedSubgraph({
-    resolvers: [PartnershipResolver, PriorityResolver, PlanResolver, StatisticResolver, AreaResolver, TargetResolver],
+    resolvers: [
+      PartnershipResolver,
+      publicationResolver(entry, PartnershipEntity),
+      PartnershipMutationsResolver,
+      PriorityResolver,
+      PlanResolver,
+      StatisticResolver,
+      AreaResolver,
+      TargetResolver,
+    ],
     orphanedTypes: [PartnershipEntity],
     referenceResolvers,
   });

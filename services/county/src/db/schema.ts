@@ -4,6 +4,9 @@
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
+/** The county tokens this subgraph accepts (hashes only) and the audit trail of its writes. */
+export { accessTokens, auditEntries } from "@csg/service-runtime/tables";
+
 const source = {
   sourceDocument: text("source_document").notNull(),
   sourceLocator: text("source_locator").notNull(),

@@ -4,8 +4,11 @@ import { fileURLToPath } from "node:url";
 import type { CspDataset } from "./format";
 import { validateCspDataset } from "./validate";
 
-/** The folder of the partnerships' seed datasets, kept in the project. */
-export const datasetsFolder = fileURLToPath(new URL("../../datasets", import.meta.url));
+/**
+ * The folder of the partnerships' seed datasets, kept in the project; CSG_DATASETS_DIR names
+ * another (the end-to-end test of `pnpm partnership:add` works on a copy).
+ */
+export const datasetsFolder = process.env.CSG_DATASETS_DIR ?? fileURLToPath(new URL("../../datasets", import.meta.url));
 
 export function datasetFile(code: string): string {
   return `${datasetsFolder}/${code}.json`;

@@ -1,30 +1,20 @@
-import { Checker, csaPriorities, findCrimeCategory } from "@csg/schema";
-import { type CspDataset, PERIOD_BASES, type CrimeStatisticRecord, type SourceRecord } from "./format";
-
-const csaIds = csaPriorities.map((p) => p.id);
-
-function checkSource(check: Checker, path: string, source: SourceRecord | undefined): void {
-  if (!source || typeof source !== "object") return check.fail(path, "is required (document and locator)");
-  check.text(`${path}.document`, source.document, { max: 200 });
-  check.text(`${path}.locator`, source.locator, { max: 300 });
-}
+import { Checker, findCrimeCategory, under } from "@csg/schema";
+import { checkStatisticFields, secondFigureMessage, statisticKey } from "../rules/crime-statistic";
+import { checkFundingFields } from "../rules/funding";
+import { checkPartner } from "../rules/partner";
+import { checkPeriod } from "../rules/period";
+import { checkPriorityFields, checkThemeFields } from "../rules/priority";
+import { checkSource } from "../rules/source";
+import type { CrimeStatisticRecord, CspDataset } from "./format";
 
 function checkStatistics(check: Checker, path: string, stats: CrimeStatisticRecord[], periodIds: Set<string>): void {
   const seen = new Set<string>();
   stats.forEach((stat, i) => {
     const at = `${path}[${i}]`;
-    if (check.text(`${at}.category`, stat.category) && !findCrimeCategory(stat.category)) {
-      check.fail(`${at}.category`, `unknown crime category "${stat.category}"`);
-    }
-    check.text(`${at}.localLabel`, stat.localLabel, { max: 300 });
-    check.count(`${at}.count`, stat.count);
+    checkStatisticFields(check, under(at), stat);
     if (!periodIds.has(stat.period)) check.fail(`${at}.period`, `unknown period "${stat.period}"`);
-    checkSource(check, `${at}.source`, stat.source);
-    (stat.alsoPublishedIn ?? []).forEach((s, j) => checkSource(check, `${at}.alsoPublishedIn[${j}]`, s));
-    const key = `${stat.category}|${stat.period}|${stat.source?.document}|${stat.source?.locator}`;
-    if (seen.has(key)) {
-      check.fail(at, `a second figure for category ${stat.category}, period ${stat.period} and source ${stat.source?.document} ${stat.source?.locator}`);
-    }
+    const key = statisticKey(stat.category, stat.period, stat.source);
+    if (seen.has(key)) check.fail(at, secondFigureMessage(stat.category, stat.period, stat.source));
     seen.add(key);
   });
 }
@@ -43,9 +33,7 @@ export function validateCspDataset(dataset: CspDataset, file: string, partnershi
   const periodIds = new Set<string>();
   dataset.periods.forEach((period, i) => {
     check.unique(`periods[${i}].id`, periodIds, period.id, "period id");
-    check.text(`periods[${i}].label`, period.label, { max: 200 });
-    check.period(`periods[${i}]`, period.start, period.end);
-    check.oneOf(`periods[${i}].basis`, period.basis, PERIOD_BASES, "period basis");
+    checkPeriod(check, under(`periods[${i}]`), period);
   });
 
   const planIds = new Set<string>();
@@ -56,26 +44,21 @@ export function validateCspDataset(dataset: CspDataset, file: string, partnershi
     check.unique(`${at}.id`, planIds, plan.id, "plan id");
     check.text(`${at}.title`, plan.title);
     if (!periodIds.has(plan.period)) check.fail(`${at}.period`, `unknown period "${plan.period}"`);
-    checkSource(check, `${at}.source`, plan.source);
+    checkSource(check, under(`${at}.source`), plan.source);
     const planThemes = new Set<string>();
     plan.themes.forEach((theme, j) => {
       check.unique(`${at}.themes[${j}].id`, themeIds, theme.id, "theme id");
       planThemes.add(theme.id);
-      check.text(`${at}.themes[${j}].title`, theme.title);
-      check.text(`${at}.themes[${j}].description`, theme.description, { optional: true });
-      checkSource(check, `${at}.themes[${j}].source`, theme.source);
+      checkThemeFields(check, under(`${at}.themes[${j}]`), theme);
+      checkSource(check, under(`${at}.themes[${j}].source`), theme.source);
     });
     plan.priorities.forEach((priority, j) => {
       const pat = `${at}.priorities[${j}]`;
       check.unique(`${pat}.id`, priorityIds, priority.id, "priority id");
-      check.text(`${pat}.title`, priority.title);
-      check.text(`${pat}.description`, priority.description, { optional: true });
+      checkPriorityFields(check, under(pat), priority, true);
       if (priority.theme !== undefined && !planThemes.has(priority.theme)) {
         check.fail(`${pat}.theme`, `unknown theme "${priority.theme}" in plan ${plan.id}`);
       }
-      (priority.focusAreas ?? []).forEach((area, k) => check.text(`${pat}.focusAreas[${k}].text`, area.text));
-      (priority.declaredAlignment ?? []).forEach((id, k) => check.oneOf(`${pat}.declaredAlignment[${k}]`, id, csaIds, "CSA priority"));
-      checkSource(check, `${pat}.source`, priority.source);
     });
   });
 
@@ -85,7 +68,7 @@ export function validateCspDataset(dataset: CspDataset, file: string, partnershi
     check.unique(`areas[${i}].id`, areaIds, area.id, "area id");
     check.text(`areas[${i}].name`, area.name);
     check.oneOf(`areas[${i}].kind`, area.kind, ["POLICE_BEAT"], "area kind");
-    checkSource(check, `areas[${i}].source`, area.source);
+    checkSource(check, under(`areas[${i}].source`), area.source);
     checkStatistics(check, `areas[${i}].crimeStatistics`, area.crimeStatistics, periodIds);
   });
 
@@ -95,26 +78,15 @@ export function validateCspDataset(dataset: CspDataset, file: string, partnershi
     for (const key of ["baselinePeriod", "targetPeriod"] as const) {
       if (!periodIds.has(target[key])) check.fail(`targets[${i}].${key}`, `unknown period "${target[key]}"`);
     }
-    checkSource(check, `targets[${i}].source`, target.source);
+    checkSource(check, under(`targets[${i}].source`), target.source);
   });
 
   dataset.funding.forEach((line, i) => {
-    check.text(`funding[${i}].funder`, line.funder);
-    check.count(`funding[${i}].amountPence`, line.amountPence);
+    checkFundingFields(check, under(`funding[${i}]`), line);
     if (line.period !== undefined && !periodIds.has(line.period)) check.fail(`funding[${i}].period`, `unknown period "${line.period}"`);
-    checkSource(check, `funding[${i}].source`, line.source);
-    line.allocations.forEach((a, j) => {
-      check.text(`funding[${i}].allocations[${j}].purpose`, a.purpose);
-      check.count(`funding[${i}].allocations[${j}].amountPence`, a.amountPence);
-    });
-    const allocated = line.allocations.reduce((sum, a) => sum + a.amountPence, 0);
-    if (allocated > line.amountPence) check.fail(`funding[${i}].allocations`, `allocate ${allocated} pence, more than the ${line.amountPence} received`);
   });
 
-  dataset.partners.forEach((partner, i) => {
-    check.text(`partners[${i}].name`, partner.name);
-    checkSource(check, `partners[${i}].source`, partner.source);
-  });
+  dataset.partners.forEach((partner, i) => checkPartner(check, under(`partners[${i}]`), partner));
 
   dataset.familyGroups.forEach((group, i) => {
     group.positions.forEach((p, j) => {

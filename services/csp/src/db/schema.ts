@@ -6,6 +6,9 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
+/** The tokens this partnership's subgraph accepts (hashes only) and the audit trail of its writes. */
+export { accessTokens, auditEntries } from "@csg/service-runtime/tables";
+
 const source = {
   sourceDocument: text("source_document").notNull(),
   sourceLocator: text("source_locator").notNull(),
@@ -57,6 +60,9 @@ export const priorities = sqliteTable(
     notes: text("notes", { mode: "json" }).$type<string[]>().notNull(),
     /** CSA priority ids declared by the partnership; null when it has declared nothing. */
     declaredAlignment: text("declared_alignment", { mode: "json" }).$type<string[] | null>(),
+    /** PUBLISHED, or WITHDRAWN: a withdrawn priority is kept (and audited) but no longer served. */
+    status: text("status").$type<"PUBLISHED" | "WITHDRAWN">().notNull().default("PUBLISHED"),
+    withdrawnAt: text("withdrawn_at"),
     ...source,
   },
   (t) => [index("priorities_plan").on(t.planId)],

@@ -1,5 +1,7 @@
 import type { PartnershipEntry } from "@csg/schema";
-import type { CspLoaders } from "./loaders";
+import { COUNTY_SCOPE, type Caller, identifyCaller } from "@csg/service-runtime";
+import type { CspDatabase } from "../db/database";
+import { type CspLoaders, createLoaders } from "./loaders";
 
 /** What every resolver of a partnership subgraph sees for one request. */
 export interface CspContext {
@@ -10,4 +12,22 @@ export interface CspContext {
 /** Public ids are unique across partnerships: the partnership's code, a colon, the local id. */
 export function publicId(context: CspContext, localId: string | number): string {
   return `${context.partnership.code}:${localId}`;
+}
+
+/** What the writes and the audit trail see besides: the database and who is asking. */
+export interface CspRequestContext extends CspContext {
+  db: CspDatabase;
+  /** The caller, identified from the Authorization header on first use (one lookup per request). */
+  caller(): Caller;
+}
+
+/** A request's context. This subgraph accepts its own partnership's tokens and the county's (for reading the audit trail). */
+export function requestContext(partnership: PartnershipEntry, db: CspDatabase, authorization: string | undefined): CspRequestContext {
+  let caller: Caller | undefined;
+  return {
+    partnership,
+    loaders: createLoaders(db),
+    db,
+    caller: () => (caller ??= identifyCaller(db, authorization, [partnership.code, COUNTY_SCOPE])),
+  };
 }

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 
@@ -43,7 +43,8 @@ function whole<R>(read: () => R[]): DataLoader<string, R[]> {
 }
 
 /**
- * The per-request DataLoaders of a partnership subgraph. Every list relation goes through
+ * The per-request DataLoaders of a partnership subgraph. Withdrawn priorities are kept in the
+ * database (and the audit trail) but never served. Every list relation goes through
  * one of them, so a query costs one SQL statement per relation, not one per row.
  */
 export function createLoaders(db: CspDatabase) {
@@ -66,6 +67,7 @@ export function createLoaders(db: CspDatabase) {
         .select({ priority: t.priorities })
         .from(t.priorities)
         .innerJoin(t.plans, eq(t.plans.id, t.priorities.planId))
+        .where(eq(t.priorities.status, "PUBLISHED"))
         .orderBy(asc(t.plans.position), asc(t.priorities.position))
         .all()
         .map((r) => r.priority),
@@ -73,7 +75,7 @@ export function createLoaders(db: CspDatabase) {
     prioritiesByPlan: new DataLoader<string, PriorityRow[]>(async (ids) =>
       groupBy(
         ids,
-        db.select().from(t.priorities).where(inArray(t.priorities.planId, [...ids])).orderBy(asc(t.priorities.position)).all(),
+        db.select().from(t.priorities).where(and(inArray(t.priorities.planId, [...ids]), eq(t.priorities.status, "PUBLISHED"))).orderBy(asc(t.priorities.position)).all(),
         (r) => r.planId,
       ),
     ),

@@ -14,7 +14,7 @@ import { toCategory } from "./category";
 import { type CspContext, publicId } from "./context";
 import { currentPlan, plansMostRecentFirst } from "./current-plan";
 import { PARTNERSHIP_WIDE, type PeriodRow, type StatisticRow } from "./loaders";
-import { money } from "./money";
+import { toFunding } from "./funding";
 import { toPeriod } from "./period";
 import { sourceOf } from "./priority-resolver";
 
@@ -74,25 +74,8 @@ export function partnershipEntity(entry: PartnershipEntry) {
 
     @FieldResolver(...publicationField("funding"))
     async funding(@Ctx() context: CspContext): Promise<Funding[]> {
-      const { loaders } = context;
-      const lines = await loaders.funding.load(entry.code);
-      return Promise.all(
-        lines.map(async (line) => {
-          const allocations = await loaders.allocationsByFunding.load(line.id);
-          const allocated = allocations.reduce((sum, a) => sum + a.amountPence, 0);
-          return {
-            id: publicId(context, line.id),
-            funder: line.funder,
-            label: line.label,
-            amount: money(line.amountPence),
-            period: line.periodId ? toPeriod(await loaders.period.load(line.periodId)) : null,
-            source: sourceOf(line),
-            allocations: allocations.map((a) => ({ purpose: a.purpose, amount: money(a.amountPence), source: sourceOf(line) })),
-            allocated: money(allocated),
-            unallocated: money(line.amountPence - allocated),
-          };
-        }),
-      );
+      const lines = await context.loaders.funding.load(entry.code);
+      return Promise.all(lines.map((line) => toFunding(context, line)));
     }
 
     @FieldResolver(...publicationField("partners"))

@@ -1,0 +1,35 @@
+import type { Checker } from "@csg/schema";
+
+/** A local id from printed words: lower-case kebab-case, like the datasets' ids. */
+export function slugOf(text: string, max = 60): string {
+  const slug = text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, max)
+    .replace(/-+$/, "");
+  return slug || "item";
+}
+
+/** `base`, or `base-2`, `base-3` ... whichever is not taken. Ids are never reused. */
+export function freeId(base: string, taken: (id: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export const LOCAL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The local id within a public id (`charnwood:2019-20-p1` -> `2019-20-p1`). A public id of
+ * another partnership fails: this subgraph holds only its own partnership's data.
+ */
+export function localIdOf(partnershipCode: string, publicId: string, check: Checker, place: string, what: string): string | undefined {
+  const colon = publicId.indexOf(":");
+  const owner = colon < 0 ? undefined : publicId.slice(0, colon);
+  if (owner !== partnershipCode || colon === publicId.length - 1) {
+    check.fail(place, `"${publicId}" is not the id of a ${what} of ${partnershipCode} (ids read "${partnershipCode}:<id>")`);
+    return undefined;
+  }
+  return publicId.slice(colon + 1);
+}

@@ -1,0 +1,50 @@
+import { TransactionRollbackError, sql } from "drizzle-orm";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type { Actor } from "../access/caller";
+import { auditEntries } from "../access/tables";
+
+type AnyDatabase = BetterSQLite3Database<any>;
+
+/** What one write did: the rows it touched, as they were and as they are. */
+export interface Change<T> {
+  /** False when the write changed nothing (e.g. the same file imported again). */
+  changed: boolean;
+  subject: string;
+  before: unknown;
+  after: unknown;
+  result: T;
+}
+
+/**
+ * Runs one write as one transaction that also appends its audit entry and bumps the
+ * publication state (last published, data version). A throw rolls everything back. A write
+ * that turns out to change nothing is rolled back too (so the database stays byte for byte
+ * as it was, row ids included), leaves no audit entry and does not count as publishing.
+ */
+export function publish<DB extends AnyDatabase, T>(db: DB, actor: Actor, operation: string, write: (tx: DB) => Change<T>): Change<T> {
+  let unchanged: Change<T> | undefined;
+  try {
+    return db.transaction((tx) => {
+      const change = write(tx as unknown as DB);
+      if (!change.changed) {
+        unchanged = change;
+        tx.rollback(); // throws TransactionRollbackError
+      }
+      const at = new Date().toISOString();
+      tx.insert(auditEntries)
+        .values({ at, tokenId: actor.tokenId, actor: actor.label, operation, subject: change.subject, before: change.before ?? null, after: change.after ?? null })
+        .run();
+      tx.run(sql`update publication_state set last_published_at = ${at}, data_version = data_version + 1`);
+      return change;
+    });
+  } catch (error) {
+    if (unchanged && error instanceof TransactionRollbackError) return unchanged;
+    throw error;
+  }
+}
+
+/** The actor of a write made by a local command rather than through the API. */
+export function commandActor(command: string): Actor {
+  const user = process.env.USER ?? process.env.USERNAME ?? "unknown user";
+  return { tokenId: null, label: `${command} (local command, run by ${user})` };
+}
