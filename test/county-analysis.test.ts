@@ -123,9 +123,9 @@ describe("county-wide crime totals, from the partnerships' own subgraphs", () =>
   });
 
   it("shows a partnership's corrected figure in the county total on the next query", async () => {
-    const figure = { category: "all-crime", periodId: "fig3-2017-18", locator: "Figure 3" };
+    const figure = { category: "all-crime", periodLabel: "2017/18", locator: "Figure 3" };
     expect((await allCrimeTotal("2017-04-01", "2018-03-31")).total).toBe(41325);
-    correctCount(t.dataDir, "melton", figure, 2800);
+    await correctCount(t, "melton", figure, 2800);
     try {
       const total = await allCrimeTotal("2017-04-01", "2018-03-31");
       expect(total.total).toBe(41326);
@@ -133,7 +133,7 @@ describe("county-wide crime totals, from the partnerships' own subgraphs", () =>
       // The county's published row is the county's own document: it does not change.
       expect(total.publishedCountyFigures[0].count).toBe(41325);
     } finally {
-      correctCount(t.dataDir, "melton", figure, 2799);
+      await correctCount(t, "melton", figure, 2799);
     }
     expect((await allCrimeTotal("2017-04-01", "2018-03-31")).total).toBe(41325);
   });
@@ -200,7 +200,7 @@ describe("Community Safety Agreement coverage", () => {
     });
     expect(before["protect-vulnerable"].status).toBe("NOT_COVERED");
 
-    declareAlignment(t.dataDir, "north-west-leicestershire", "2020-23-m1", ["protect-vulnerable"]);
+    await declareAlignment(t, "north-west-leicestershire", "2020-23-m1", ["protect-vulnerable"]);
     try {
       const after = await coverageOf("north-west-leicestershire");
       expect(after["reduce-crime"]).toMatchObject({ status: "NOT_COVERED", priorities: [], bases: [] });
@@ -212,7 +212,7 @@ describe("Community Safety Agreement coverage", () => {
       // The other priority keeps its suggestion.
       expect(after["substance-misuse"]).toMatchObject({ status: "COVERED", bases: ["SUGGESTED"] });
     } finally {
-      declareAlignment(t.dataDir, "north-west-leicestershire", "2020-23-m1", null);
+      await declareAlignment(t, "north-west-leicestershire", "2020-23-m1", null);
     }
   });
 });

@@ -1,60 +1,51 @@
 /**
- * Writes to a running partnership's own data, as the partnership would publish a change.
- * Until the write API (mutations) lands, it writes straight to the partnership's SQLite file
- * with the partnership subgraph's own drizzle schema, in one transaction, while the service
- * runs (WAL mode allows it). Replace these with the mutations when they exist.
+ * A partnership publishes a change as its officers would: a mutation through the gateway
+ * with the partnership's own token (issued by the real token command code).
  */
-import { cspTables as t, openCspDatabase } from "@csg/csp-subgraph";
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { join } from "node:path";
+import { issueToken } from "@csg/gateway";
+import { mutationNamespace, requirePartnership } from "@csg/schema";
+import { expect } from "vitest";
+import type { TestSystem } from "./system";
 
-type Transaction = Parameters<Parameters<ReturnType<typeof openCspDatabase>["db"]["transaction"]>[0]>[0];
+const tokens = new Map<string, string>();
 
-function publish(dataDir: string, partnership: string, write: (tx: Transaction) => void): void {
-  const database = openCspDatabase(join(dataDir, `${partnership}.db`));
-  try {
-    database.db.transaction((tx) => {
-      write(tx);
-      tx.update(t.publicationState)
-        .set({ dataVersion: sql`${t.publicationState.dataVersion} + 1`, lastPublishedAt: new Date().toISOString() })
-        .run();
-    });
-  } finally {
-    database.close();
-  }
+function tokenOf(t: TestSystem, partnership: string): string {
+  const key = `${t.dataDir}:${partnership}`;
+  if (!tokens.has(key)) tokens.set(key, issueToken(t.dataDir, partnership, `${partnership} officer (test)`).token);
+  return tokens.get(key)!;
+}
+
+async function write(t: TestSystem, partnership: string, operation: string, variables: Record<string, unknown>): Promise<void> {
+  const { field } = mutationNamespace(requirePartnership(partnership));
+  const { errors } = await t.query(`mutation(${operation.split("\n")[0]}) { ${field} { ${operation.split("\n").slice(1).join(" ")} } }`, variables, tokenOf(t, partnership));
+  expect(errors).toBeUndefined();
 }
 
 /**
  * The partnership declares which CSA priorities one of its priorities serves: its last word
  * ([] for none); null withdraws the declaration, so that suggestions apply again.
  */
-export function declareAlignment(dataDir: string, partnership: string, priorityId: string, csaPriorityIds: string[] | null): void {
-  publish(dataDir, partnership, (tx) => {
-    const { changes } = tx.update(t.priorities).set({ declaredAlignment: csaPriorityIds }).where(eq(t.priorities.id, priorityId)).run();
-    if (changes !== 1) throw new Error(`${partnership} has no priority ${priorityId}`);
+export async function declareAlignment(t: TestSystem, partnership: string, priorityId: string, csaPriorityIds: string[] | null): Promise<void> {
+  await write(t, partnership, "$id: ID!, $ids: [ID!]\nupdatePriority(id: $id, changes: { declaredAlignment: $ids }) { id }", {
+    id: `${partnership}:${priorityId}`,
+    ids: csaPriorityIds,
   });
 }
 
-/** The partnership corrects one of its partnership-wide published counts. */
-export function correctCount(
-  dataDir: string,
+/** The partnership corrects one of its partnership-wide published counts, found by category, period label and table. */
+export async function correctCount(
+  t: TestSystem,
   partnership: string,
-  figure: { category: string; periodId: string; locator: string },
+  figure: { category: string; periodLabel: string; locator: string },
   count: number,
-): void {
-  publish(dataDir, partnership, (tx) => {
-    const { changes } = tx
-      .update(t.crimeStatistics)
-      .set({ count })
-      .where(
-        and(
-          isNull(t.crimeStatistics.areaId),
-          eq(t.crimeStatistics.categoryId, figure.category),
-          eq(t.crimeStatistics.periodId, figure.periodId),
-          eq(t.crimeStatistics.sourceLocator, figure.locator),
-        ),
-      )
-      .run();
-    if (changes !== 1) throw new Error(`${partnership} has no ${figure.category} figure for ${figure.periodId} in ${figure.locator}`);
+): Promise<void> {
+  const { data } = await t.query(`query($code: ID!, $category: ID!) { partnership(code: $code) { crimeStatistics(category: $category) { id period { label } source { locator } } } }`, {
+    code: partnership,
+    category: figure.category,
+  });
+  const found = data.partnership.crimeStatistics.filter((s: any) => s.period.label === figure.periodLabel && s.source.locator === figure.locator);
+  expect(found).toHaveLength(1);
+  await write(t, partnership, "$corrections: [CrimeStatisticCorrectionInput!]!\ncorrectCrimeStatistics(corrections: $corrections) { id }", {
+    corrections: [{ id: found[0].id, count }],
   });
 }

@@ -2,4 +2,3 @@ export { startCspSubgraph, type CspSubgraphOptions, type RunningCspSubgraph } fr
 export { buildCspSubgraph } from "./subgraph";
 export { openCspDatabase } from "./db/database";
 export { datasetFile, datasetsFolder, loadCspDataset } from "./dataset/load";
-export * as cspTables from "./db/schema";
