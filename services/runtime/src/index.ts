@@ -5,7 +5,7 @@ export * from "./csv";
 export * from "./graphql-http";
 export * from "./topology";
 export * from "./access/token";
-export * from "./access/tables";
+export * from "./tables";
 export * from "./access/caller";
 export * from "./publishing/publish";
 export * from "./publishing/input-error";

@@ -5,7 +5,8 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** The county tokens this subgraph accepts (hashes only) and the audit trail of its writes. */
-export { accessTokens, auditEntries } from "@csg/service-runtime/tables";
+export { accessTokens, auditEntries, periods, publicationState } from "@csg/service-runtime/tables";
+import { periods } from "@csg/service-runtime/tables";
 
 const source = {
   sourceDocument: text("source_document").notNull(),
@@ -88,14 +89,6 @@ export const populations = sqliteTable(
   (t) => [uniqueIndex("populations_area_year").on(t.onsCode, t.year)],
 );
 
-export const periods = sqliteTable("periods", {
-  id: text("id").primaryKey(),
-  label: text("label").notNull(),
-  start: text("start").notNull(),
-  end: text("end").notNull(),
-  basis: text("basis").notNull(),
-  note: text("note"),
-});
 
 /** Published figures for the county as a whole and for the police force area (not any one partnership's). */
 export const areaStatistics = sqliteTable(
@@ -117,11 +110,3 @@ export const areaStatistics = sqliteTable(
   ],
 );
 
-/** One row: when the county data was seeded and last changed. */
-export const publicationState = sqliteTable("publication_state", {
-  id: integer("id").primaryKey(),
-  seededFrom: text("seeded_from").notNull(),
-  seededAt: text("seeded_at").notNull(),
-  lastPublishedAt: text("last_published_at"),
-  dataVersion: integer("data_version").notNull(),
-});

@@ -7,21 +7,14 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** The tokens this partnership's subgraph accepts (hashes only) and the audit trail of its writes. */
-export { accessTokens, auditEntries } from "@csg/service-runtime/tables";
+export { accessTokens, auditEntries, periods, publicationState } from "@csg/service-runtime/tables";
+import { periods } from "@csg/service-runtime/tables";
 
 const source = {
   sourceDocument: text("source_document").notNull(),
   sourceLocator: text("source_locator").notNull(),
 };
 
-export const periods = sqliteTable("periods", {
-  id: text("id").primaryKey(),
-  label: text("label").notNull(),
-  start: text("start").notNull(),
-  end: text("end").notNull(),
-  basis: text("basis").notNull(),
-  note: text("note"),
-});
 
 export const plans = sqliteTable("plans", {
   id: text("id").primaryKey(),
@@ -218,12 +211,3 @@ export const rateTableRows = sqliteTable(
   (t) => [index("rate_table_rows_table").on(t.rateTableId)],
 );
 
-/** One row: when the dataset was seeded and when the partnership last published a change. */
-export const publicationState = sqliteTable("publication_state", {
-  id: integer("id").primaryKey(),
-  seededFrom: text("seeded_from").notNull(),
-  seededAt: text("seeded_at").notNull(),
-  lastPublishedAt: text("last_published_at"),
-  /** Incremented by every write: lets readers tell that data changed. */
-  dataVersion: integer("data_version").notNull(),
-});

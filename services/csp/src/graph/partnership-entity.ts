@@ -9,7 +9,7 @@ import {
   type RateValue,
   rankColumn,
 } from "@csg/schema";
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver } from "type-graphql";
 import { toCategory } from "./category";
 import { type CspContext, publicId } from "./context";
 import { currentPlan, plansMostRecentFirst } from "./current-plan";

@@ -1,7 +1,7 @@
 import { type AuditEntry, ValidationError } from "@csg/schema";
 import { desc } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { auditEntries } from "../access/tables";
+import { auditEntries } from "../tables/access";
 import { rejectingBadInput } from "./input-error";
 
 export type AuditEntryRow = typeof auditEntries.$inferSelect;

@@ -1,0 +1,2 @@
+export { accessTokens, auditEntries } from "./access";
+export { periods, publicationState } from "./publication";
