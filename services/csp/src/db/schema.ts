@@ -8,12 +8,8 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 
 /** The tokens this partnership's subgraph accepts (hashes only) and the audit trail of its writes. */
 export { accessTokens, auditEntries, periods, publicationState } from "@csg/service-runtime/tables";
-import { periods } from "@csg/service-runtime/tables";
+import { periods, sourceColumns as source } from "@csg/service-runtime/tables";
 
-const source = {
-  sourceDocument: text("source_document").notNull(),
-  sourceLocator: text("source_locator").notNull(),
-};
 
 
 export const plans = sqliteTable("plans", {

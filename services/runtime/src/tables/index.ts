@@ -1,2 +1,2 @@
 export { accessTokens, auditEntries } from "./access";
-export { periods, publicationState } from "./publication";
+export { periods, publicationState, sourceColumns } from "./publication";

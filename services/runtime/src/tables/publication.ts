@@ -5,6 +5,12 @@
  */
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
+/** Where a published item comes from: document file name and the table, figure or heading in it. */
+export const sourceColumns = {
+  sourceDocument: text("source_document").notNull(),
+  sourceLocator: text("source_locator").notNull(),
+};
+
 /** A period as one table printed it: label as printed, ISO dates, basis (see Period). */
 export const periods = sqliteTable("periods", {
   id: text("id").primaryKey(),
