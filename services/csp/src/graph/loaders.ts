@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
+import { statisticIndexLoader } from "./statistic-index";
 
 export type PeriodRow = typeof t.periods.$inferSelect;
 export type PlanRow = typeof t.plans.$inferSelect;
@@ -48,7 +49,7 @@ function whole<R>(read: () => R[]): DataLoader<string, R[]> {
  * one of them, so a query costs one SQL statement per relation, not one per row.
  */
 export function createLoaders(db: CspDatabase) {
-  return {
+  const loaders = {
     period: new DataLoader<string, PeriodRow>(async (ids) =>
       byKey(ids, db.select().from(t.periods).where(inArray(t.periods.id, [...ids])).all(), (r) => r.id),
     ),
@@ -128,6 +129,13 @@ export function createLoaders(db: CspDatabase) {
         db.select().from(t.rateTableRows).where(inArray(t.rateTableRows.rateTableId, [...ids])).orderBy(asc(t.rateTableRows.position)).all(),
         (r) => r.rateTableId,
       ),
+    ),
+  };
+  return {
+    ...loaders,
+    statisticIndex: statisticIndexLoader(
+      (scope) => loaders.statisticsByArea.load(scope),
+      async (ids) => (await loaders.period.loadMany(ids)) as PeriodRow[],
     ),
   };
 }

@@ -1,18 +1,11 @@
-import { CountChange, CrimeStatistic, type Source, sameSpan, yearOnYearChange } from "@csg/schema";
+import { CountChange, CrimeStatistic, type Source, yearOnYearChange } from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { toCategory } from "./category";
 import { type CspContext, publicId } from "./context";
-import { PARTNERSHIP_WIDE, type PeriodRow, type StatisticRow } from "./loaders";
+import { PARTNERSHIP_WIDE, type StatisticRow } from "./loaders";
+import { spanKey, tableKey } from "./statistic-index";
 import { toPeriod } from "./period";
 import { sourceOf } from "./priority-resolver";
-
-/** The figures of the same scope as `row` (partnership-wide, or the same area), with their periods. */
-async function sameScope(row: StatisticRow, { loaders }: CspContext): Promise<{ rows: StatisticRow[]; periods: Map<string, PeriodRow> }> {
-  const rows = await loaders.statisticsByArea.load(row.areaId ?? PARTNERSHIP_WIDE);
-  const ids = [...new Set(rows.map((s) => s.periodId))];
-  const periods = (await loaders.period.loadMany(ids)) as PeriodRow[];
-  return { rows, periods: new Map(ids.map((id, i) => [id, periods[i]])) };
-}
 
 @Resolver(() => CrimeStatistic)
 export class StatisticResolver {
@@ -43,15 +36,14 @@ export class StatisticResolver {
 
   @FieldResolver()
   async differingFigures(@Root() row: StatisticRow, @Ctx() context: CspContext): Promise<StatisticRow[]> {
-    const { rows, periods } = await sameScope(row, context);
-    const own = periods.get(row.periodId)!;
-    return rows.filter((s) => s.id !== row.id && s.categoryId === row.categoryId && s.count !== row.count && sameSpan(own, periods.get(s.periodId)!));
+    const { periods, bySpan } = await context.loaders.statisticIndex.load(row.areaId ?? PARTNERSHIP_WIDE);
+    return bySpan.get(spanKey(row, periods.get(row.periodId)!))!.filter((s) => s.id !== row.id && s.count !== row.count);
   }
 
   @FieldResolver()
   async change(@Root() row: StatisticRow, @Ctx() context: CspContext): Promise<(Omit<CountChange, "previous"> & { previous: StatisticRow }) | null> {
-    const { rows, periods } = await sameScope(row, context);
-    return yearOnYearChange(row, rows, (s) => ({
+    const { periods, byTable } = await context.loaders.statisticIndex.load(row.areaId ?? PARTNERSHIP_WIDE);
+    return yearOnYearChange(row, byTable.get(tableKey(row))!, (s) => ({
       category: s.categoryId,
       scope: s.areaId ?? PARTNERSHIP_WIDE,
       document: s.sourceDocument,
