@@ -25,3 +25,7 @@ export * from "./records";
 export * from "./periods";
 export * from "./year-on-year";
 export * from "./validation/place";
+export * from "./rules/source";
+export * from "./rules/period";
+export * from "./rules/partner";
+export * from "./rules/crime-statistic";

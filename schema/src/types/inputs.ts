@@ -1,4 +1,4 @@
-import { Field, InputType } from "type-graphql";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { DateScalar } from "../scalars/date";
 import { PeriodBasis } from "./period";
 
@@ -24,4 +24,40 @@ export class SourceInput {
 
   @Field(() => String, { description: "The table, figure or heading, e.g. Figure 1 (at most 300 characters)." })
   locator!: string;
+}
+
+@InputType({ description: "A new partnership-wide count, with its period and source in full." })
+export class CrimeStatisticInput {
+  @Field(() => ID, { description: "A canonical category id, e.g. all-crime, burglary-residential." })
+  category!: string;
+
+  @Field(() => String, { description: "The measure's label exactly as printed (at most 300 characters)." })
+  localLabel!: string;
+
+  @Field(() => Int, { description: "The count: a whole number, not negative." })
+  count!: number;
+
+  @Field(() => PeriodInput, { description: "The period as printed." })
+  period!: PeriodInput;
+
+  @Field(() => SourceInput, { description: "The table it was published in." })
+  source!: SourceInput;
+
+  @Field(() => [String], { nullable: true, description: "The publisher's caveats." })
+  notes?: string[] | null;
+}
+
+@InputType({ description: "A correction of a recorded count: only the fields given change." })
+export class CrimeStatisticCorrectionInput {
+  @Field(() => ID, { description: "The figure's id as served, e.g. charnwood:statistic-12 (a county-wide figure's: county:statistic-3)." })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: "The corrected count." })
+  count?: number | null;
+
+  @Field(() => String, { nullable: true, description: "The corrected label as printed." })
+  localLabel?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "Replaces the figure's notes." })
+  notes?: string[] | null;
 }

@@ -10,7 +10,9 @@ import {
 } from "./graph/county-resolvers";
 import { CountyAlignmentResolver, CsaCoverageResolver } from "./graph/alignment-resolvers";
 import { CountyFiguresResolver } from "./graph/figure-resolvers";
+import { AreaStatisticMutations } from "./graph/area-statistic-mutations";
 import { CountyMutations, CountyPublicationResolver } from "./graph/county-mutations";
+import { ReferenceDataMutations } from "./graph/reference-data-mutations";
 import { partnershipEntityTypes, partnershipReferenceResolvers } from "./graph/partnership-types";
 
 /** Fields the partnerships' own subgraphs resolve: external on the county's entity types. */
@@ -34,6 +36,8 @@ export async function buildCountySubgraph(): Promise<Subgraph> {
       CountyAlignmentResolver,
       CountyFiguresResolver,
       CountyMutations,
+      ReferenceDataMutations,
+      AreaStatisticMutations,
       CountyPublicationResolver,
     ],
     orphanedTypes: partnershipEntityTypes(),

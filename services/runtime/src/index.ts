@@ -11,3 +11,5 @@ export * from "./publishing/publish";
 export * from "./publishing/input-error";
 export * from "./access/token-store";
 export * from "./publishing/audit-trail";
+export * from "./publishing/local-id";
+export * from "./publishing/periods";

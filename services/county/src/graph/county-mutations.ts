@@ -1,69 +1,37 @@
-import { AuditEntry, Checker, CsaPriority, DateTimeScalar, SourceInput, under } from "@csg/schema";
-import { COUNTY_SCOPE, auditTrail, rejectingBadInput, requireScope } from "@csg/service-runtime";
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
+import { AuditEntry, CsaPriority, DateTimeScalar, under } from "@csg/schema";
+import { auditTrail } from "@csg/service-runtime";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver } from "type-graphql";
 import * as t from "../db/schema";
 import { updateCsaPriority } from "../publishing/csa-priorities";
 import { recordPopulations } from "../publishing/populations";
+import { CsaPriorityChangesInput, PopulationInput } from "./county-inputs";
+import { COUNTY_WRITE, countyWrite, requireCounty } from "./county-write";
 import type { CountyRequestContext } from "./request-context";
 import { County, Population } from "./types";
 
-const AUTH =
-  " Needs a county bearer token (UNAUTHENTICATED without one, FORBIDDEN with a partnership's); rejected input (BAD_USER_INPUT, each problem with its field) writes nothing. Recorded in the county's audit trail.";
-
-@InputType({ description: "Changes to a CSA priority's words: only the fields given change." })
-export class CsaPriorityChangesInput {
-  @Field(() => String, { nullable: true, description: "The priority as printed in the agreement." })
-  title?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Further words; null removes them." })
-  description?: string | null;
-
-  @Field(() => SourceInput, { nullable: true, description: "Where the words were published." })
-  source?: SourceInput | null;
-}
-
-@InputType({ description: "A resident population of one area and year: recorded, or corrected when the year is held." })
-export class PopulationInput {
-  @Field(() => String, { description: "The area's ONS (GSS) code: a registered district or unitary, or the county." })
-  onsCode!: string;
-
-  @Field(() => Int, { description: "The year of the estimate." })
-  year!: number;
-
-  @Field(() => Int, { description: "Resident population." })
-  count!: number;
-
-  @Field(() => String, { description: "Where the figure comes from." })
-  source!: string;
-}
-
-function requireCounty(context: CountyRequestContext, what: string) {
-  return requireScope(context.caller(), [COUNTY_SCOPE], what);
-}
-
-/** The county's writes: plain root mutations of the county subgraph. */
+/** The county's writes to the agreement's words and to populations: plain root mutations of the county subgraph. */
 @Resolver()
 export class CountyMutations {
-  @Mutation(() => CsaPriority, { description: "Corrects the county's words for a CSA priority (its id is fixed)." + AUTH })
+  @Mutation(() => CsaPriority, { description: "Corrects the county's words for a CSA priority (its id is fixed)." + COUNTY_WRITE })
   updateCsaPriority(
     @Arg("id", () => ID, { description: "The CSA priority's id, e.g. domestic-abuse." }) id: string,
-    @Arg("changes", () => CsaPriorityChangesInput) changes: CsaPriorityChangesInput,
+    @Arg("changes", () => CsaPriorityChangesInput, { description: "The fields to change." }) changes: CsaPriorityChangesInput,
     @Ctx() context: CountyRequestContext,
   ) {
-    const actor = requireCounty(context, "writing the county's data");
-    const row = rejectingBadInput(() => updateCsaPriority(context.db, actor, id, changes, new Checker("updateCsaPriority"), { id: "id", changes: under("changes") }));
+    const row = countyWrite(context, "updateCsaPriority", (actor, check) =>
+      updateCsaPriority(context.db, actor, id, changes, check, { id: "id", changes: under("changes") }),
+    );
     return { id: row.id };
   }
 
-  @Mutation(() => [Population], { description: "Records populations, or corrects those of an area and year already held; all or none." + AUTH })
-  recordPopulations(@Arg("populations", () => [PopulationInput]) populations: PopulationInput[], @Ctx() context: CountyRequestContext): Population[] {
-    const actor = requireCounty(context, "writing the county's data");
-    const rows = rejectingBadInput(() =>
+  @Mutation(() => [Population], { description: "Records populations, or corrects those of an area and year already held; all or none." + COUNTY_WRITE })
+  recordPopulations(@Arg("populations", () => [PopulationInput], { description: "The populations, at most one per area and year." }) populations: PopulationInput[], @Ctx() context: CountyRequestContext): Population[] {
+    const rows = countyWrite(context, "recordPopulations", (actor, check) =>
       recordPopulations(
         context.db,
         actor,
         populations.map((value, i) => ({ value, place: under(`populations[${i}]`) })),
-        new Checker("recordPopulations"),
+        check,
       ),
     );
     return rows.map((row) => ({ year: row.year, count: row.population, source: row.source }));

@@ -14,9 +14,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-gr
 import type { AreaStatisticRow, CountyContext, CsaPriorityRow, PeriodRow, ProfileRow } from "./loaders";
 import { CommunitySafetyPartnership, partnershipObject } from "./partnership-types";
 import { nearestPopulation, toPopulation } from "./population";
+import { boardObject, sourceOf, strategicPlanPriorityObject, teamObject } from "./reference-data";
 import { CommunitySafetyAgreement, County, District, PublishedArea } from "./types";
-
-const source = (document: string, locator: string) => ({ document, locator });
 
 @Resolver()
 export class PartnershipQueries {
@@ -45,13 +44,7 @@ export class PartnershipQueries {
 export class CountyResolver {
   @FieldResolver()
   async board(@Root() profile: ProfileRow, @Ctx() { loaders }: CountyContext) {
-    return {
-      name: profile.boardName,
-      abbreviation: profile.boardAbbreviation,
-      chair: profile.boardChair,
-      members: (await loaders.boardMembers()).map((m) => ({ name: m.name, source: source(m.sourceDocument, m.sourceLocator) })),
-      source: source(profile.boardDocument, profile.boardLocator),
-    };
+    return boardObject(profile, await loaders.boardMembers());
   }
 
   @FieldResolver()
@@ -60,22 +53,18 @@ export class CountyResolver {
       title: profile.agreementTitle,
       agreedBy: profile.agreedBy,
       agreedIn: profile.agreedIn,
-      source: source(profile.agreementDocument, profile.agreementLocator),
+      source: sourceOf(profile.agreementDocument, profile.agreementLocator),
     };
   }
 
   @FieldResolver()
   async strategicPlanPriorities(@Ctx() { loaders }: CountyContext) {
-    return (await loaders.strategicPlanPriorities()).map((p) => ({ ...p, source: source(p.sourceDocument, p.sourceLocator) }));
+    return (await loaders.strategicPlanPriorities()).map(strategicPlanPriorityObject);
   }
 
   @FieldResolver()
   async team(@Root() profile: ProfileRow, @Ctx() { loaders }: CountyContext) {
-    return {
-      description: profile.teamDescription,
-      workstreams: (await loaders.workstreams()).map((w) => ({ ...w, source: source(w.sourceDocument, w.sourceLocator) })),
-      source: source(profile.teamDocument, profile.teamLocator),
-    };
+    return teamObject(profile, await loaders.workstreams());
   }
 
   @FieldResolver()
@@ -150,7 +139,7 @@ export class CsaPriorityResolver {
   @FieldResolver(() => Source, { description: "Where it was published." })
   async source(@Root() ref: { id: string }, @Ctx() { loaders }: CountyContext) {
     const row = await csaRow(ref, loaders);
-    return source(row.sourceDocument, row.sourceLocator);
+    return sourceOf(row.sourceDocument, row.sourceLocator);
   }
 }
 
@@ -213,7 +202,7 @@ function toStatistic(row: AreaStatisticRow, period: PeriodRow, change: CrimeStat
     localLabel: row.localLabel,
     count: row.count,
     period: { label: period.label, start: period.start, end: period.end, basis: period.basis as PeriodBasis, note: period.note },
-    source: source(row.sourceDocument, row.sourceLocator),
+    source: sourceOf(row.sourceDocument, row.sourceLocator),
     alsoPublishedIn: [],
     notes: [...row.notes, `Row printed as "${row.rowLabel}"`],
     differingFigures: [],

@@ -1,6 +1,6 @@
 /** The county's words for the Community Safety Agreement's priorities (their ids are fixed by the taxonomy). */
 import type { Checker, Place, SourceRecord } from "@csg/schema";
-import { within } from "@csg/schema";
+import { checkSource, within } from "@csg/schema";
 import { type Actor, publish } from "@csg/service-runtime";
 import { eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
@@ -37,24 +37,16 @@ export function updateCsaPriority(
     if (!row) check.fail(places.id, `unknown CSA priority "${id}"; the agreement's are ${tx.select({ id: t.csaPriorities.id }).from(t.csaPriorities).all().map((r) => r.id).join(", ")}`);
     if (changes.title !== undefined) check.text(places.changes("title"), changes.title);
     check.text(places.changes("description"), changes.description, { optional: true });
-    if (changes.source !== undefined) {
-      const source = within(places.changes, "source");
-      if (changes.source === null) check.fail(source(""), "is required (document and locator)");
-      else {
-        check.text(source("document"), changes.source.document, { max: 200 });
-        check.text(source("locator"), changes.source.locator, { max: 300 });
-      }
-    }
+    if (changes.source !== undefined) checkSource(check, within(places.changes, "source"), changes.source);
     check.throwIfAny();
     const before = json(row!);
-    tx.update(t.csaPriorities)
-      .set({
-        ...(changes.title != null && { title: changes.title }),
-        ...(changes.description !== undefined && { description: changes.description }),
-        ...(changes.source != null && { sourceDocument: changes.source.document, sourceLocator: changes.source.locator }),
-      })
-      .where(eq(t.csaPriorities.id, id))
-      .run();
+    const values = {
+      ...(changes.title != null && { title: changes.title }),
+      ...(changes.description !== undefined && { description: changes.description }),
+      ...(changes.source != null && { sourceDocument: changes.source.document, sourceLocator: changes.source.locator }),
+    };
+    // drizzle refuses an empty update: a change naming no field changes nothing.
+    if (Object.keys(values).length > 0) tx.update(t.csaPriorities).set(values).where(eq(t.csaPriorities.id, id)).run();
     const result = read()!;
     const after = json(result);
     return { changed: JSON.stringify(before) !== JSON.stringify(after), subject: `county:csa-priority:${id}`, before, after, result };

@@ -1,10 +1,6 @@
-import { Checker, findCrimeCategory, under } from "@csg/schema";
-import { checkStatisticFields, secondFigureMessage, statisticKey } from "../rules/crime-statistic";
+import { Checker, checkPartner, checkPeriod, checkSource, checkStatisticFields, findCrimeCategory, secondFigureMessage, statisticKey, under } from "@csg/schema";
 import { checkFundingFields } from "../rules/funding";
-import { checkPartner } from "../rules/partner";
-import { checkPeriod } from "../rules/period";
 import { checkPriorityFields, checkThemeFields } from "../rules/priority";
-import { checkSource } from "../rules/source";
 import type { CrimeStatisticRecord, CspDataset } from "./format";
 
 function checkStatistics(check: Checker, path: string, stats: CrimeStatisticRecord[], periodIds: Set<string>): void {

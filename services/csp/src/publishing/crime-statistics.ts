@@ -3,51 +3,22 @@
  * whole table (the CSV import: each figure new, a correction, or unchanged). Each write is
  * one transaction with its audit entry; one bad figure and nothing is written.
  */
-import { type Checker, type PartnershipEntry, type SourceRecord, within, type Placed } from "@csg/schema";
-import { type Actor, publish } from "@csg/service-runtime";
+import {
+  type Checker,
+  checkFigureCorrection,
+  checkFigures,
+  type FigureCorrection,
+  type FigureFields,
+  type PartnershipEntry,
+  type Placed,
+  secondFigureMessage,
+} from "@csg/schema";
+import { type Actor, findPeriod, localIdOf, periodIdFor, periodJson, publish } from "@csg/service-runtime";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
-import { checkStatisticFields, secondFigureMessage, statisticKey } from "../rules/crime-statistic";
-import { checkPeriod, type PeriodFields, periodKey } from "../rules/period";
-import { localIdOf } from "./local-id";
-import { findPeriod, periodIdFor, periodJson } from "./periods";
 
 export type StatisticRow = typeof t.crimeStatistics.$inferSelect;
-
-/** A partnership-wide figure as an officer gives it: its period and source in full. */
-export interface FigureFields {
-  category: string;
-  localLabel: string;
-  count: number;
-  period: PeriodFields;
-  source: SourceRecord;
-  notes?: string[] | null;
-}
-
-export interface FigureCorrection {
-  /** The figure's public id, e.g. charnwood:statistic-12. */
-  id: string;
-  count?: number | null;
-  localLabel?: string | null;
-  /** Replaces the figure's notes. */
-  notes?: string[] | null;
-}
-
-/**
- * Every figure checked by the rules of a figure and of a period; a second figure for the same
- * category, period and source fails (`seen` carries the keys across calls for one input).
- */
-export function checkFigures(check: Checker, figures: Placed<FigureFields>[], seen = new Set<string>()): void {
-  for (const { value, place } of figures) {
-    checkStatisticFields(check, place, value);
-    if (!value.period) check.fail(place("period"), "is required");
-    else checkPeriod(check, within(place, "period"), value.period);
-    const key = statisticKey(value.category, value.period ? periodKey(value.period) : "", value.source);
-    if (seen.has(key)) check.fail(place(""), secondFigureMessage(value.category, value.period?.label, value.source));
-    seen.add(key);
-  }
-}
 
 /** The stored partnership-wide figure with the same category, period and source, if any. */
 function storedFigure(tx: CspDatabase, figure: FigureFields): StatisticRow | undefined {
@@ -144,9 +115,7 @@ export function correctStatistics(
       if (local !== undefined && !row) check.fail(place("id"), `no crime statistic ${value.id}`);
       if (row && seen.has(row.id)) check.fail(place("id"), `${value.id} is corrected twice in one request`);
       if (row) seen.add(row.id);
-      if (value.count !== undefined) check.count(place("count"), value.count);
-      if (value.localLabel !== undefined) check.text(place("localLabel"), value.localLabel, { max: 300 });
-      (value.notes ?? []).forEach((note, i) => check.text(place(`notes[${i}]`), note));
+      checkFigureCorrection(check, place, value);
       return row;
     });
     check.throwIfAny();

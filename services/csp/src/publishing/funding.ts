@@ -1,14 +1,10 @@
 /** A partnership's funding lines (with allocations) and its list of partner organisations. */
-import { type Checker, type PartnershipEntry, type SourceRecord, type Place, within, type Placed } from "@csg/schema";
-import { type Actor, publish } from "@csg/service-runtime";
+import { type Checker, checkPartner, checkPeriod, type PartnershipEntry, type PeriodFields, type SourceRecord, type Place, within, type Placed } from "@csg/schema";
+import { type Actor, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publish, slugOf } from "@csg/service-runtime";
 import { asc, eq, max } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { checkFundingFields } from "../rules/funding";
-import { checkPartner } from "../rules/partner";
-import { checkPeriod, type PeriodFields } from "../rules/period";
-import { LOCAL_ID, freeId, localIdOf, slugOf } from "./local-id";
-import { periodIdFor, periodJson } from "./periods";
 
 export type FundingRow = typeof t.funding.$inferSelect;
 

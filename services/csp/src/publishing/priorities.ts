@@ -2,16 +2,12 @@
  * A partnership's plans and priorities: publish a plan (its period and themes), create,
  * change and withdraw priorities. Each write is one transaction with its audit entry.
  */
-import { type Checker, type PartnershipEntry, type SourceRecord, type Place, within } from "@csg/schema";
-import { type Actor, publish } from "@csg/service-runtime";
+import { type Checker, checkPeriod, checkSource, type PartnershipEntry, type PeriodFields, type SourceRecord, type Place, within } from "@csg/schema";
+import { type Actor, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publish, slugOf } from "@csg/service-runtime";
 import { and, asc, eq, max } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
-import { checkPeriod, type PeriodFields } from "../rules/period";
 import { checkPriorityFields, checkThemeFields, type PriorityFields } from "../rules/priority";
-import { checkSource } from "../rules/source";
-import { LOCAL_ID, freeId, localIdOf, slugOf } from "./local-id";
-import { periodIdFor, periodJson } from "./periods";
 
 export type PlanRow = typeof t.plans.$inferSelect;
 export type PriorityRow = typeof t.priorities.$inferSelect;

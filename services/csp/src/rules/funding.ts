@@ -1,5 +1,4 @@
-import { type Checker, type Place, within } from "@csg/schema";
-import { checkSource } from "./source";
+import { type Checker, checkSource, type Place, within } from "@csg/schema";
 
 export interface FundingFields {
   funder: string;

@@ -1,5 +1,4 @@
-import { type Checker, csaPriorities, type Place, within } from "@csg/schema";
-import { checkSource } from "./source";
+import { type Checker, checkSource, csaPriorities, type Place, within } from "@csg/schema";
 
 const csaIds = csaPriorities.map((p) => p.id);
 

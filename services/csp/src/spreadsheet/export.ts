@@ -1,8 +1,8 @@
 import type { SourceRecord } from "@csg/schema";
+import { periodJson } from "@csg/service-runtime";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
-import { periodJson } from "../publishing/periods";
 import { type FigureTable, writeTable } from "./layout";
 
 /**

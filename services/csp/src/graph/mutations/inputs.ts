@@ -120,42 +120,6 @@ export class PriorityChangesInput {
   source?: SourceInput;
 }
 
-@InputType({ description: "A new partnership-wide count, with its period and source in full." })
-export class CrimeStatisticInput {
-  @Field(() => ID, { description: "A canonical category id, e.g. all-crime, burglary-residential." })
-  category!: string;
-
-  @Field(() => String, { description: "The measure's label exactly as printed (at most 300 characters)." })
-  localLabel!: string;
-
-  @Field(() => Int, { description: "The count: a whole number, not negative." })
-  count!: number;
-
-  @Field(() => PeriodInput, { description: "The period as printed." })
-  period!: PeriodInput;
-
-  @Field(() => SourceInput, { description: "The table it was published in." })
-  source!: SourceInput;
-
-  @Field(() => [String], { nullable: true, description: "The publisher's caveats." })
-  notes?: string[] | null;
-}
-
-@InputType({ description: "A correction of a recorded count: only the fields given change." })
-export class CrimeStatisticCorrectionInput {
-  @Field(() => ID, { description: "The figure's id as served, e.g. charnwood:statistic-12." })
-  id!: string;
-
-  @Field(() => Int, { nullable: true, description: "The corrected count." })
-  count?: number | null;
-
-  @Field(() => String, { nullable: true, description: "The corrected label as printed." })
-  localLabel?: string | null;
-
-  @Field(() => [String], { nullable: true, description: "Replaces the figure's notes." })
-  notes?: string[] | null;
-}
-
 @InputType({ description: "One line of how funding was allocated." })
 export class FundingAllocationInput {
   @Field(() => String, { description: "What the money is for, as printed." })

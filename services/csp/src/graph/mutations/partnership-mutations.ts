@@ -1,4 +1,4 @@
-import { Checker, CrimeStatistic, Funding, Partner, type PartnershipEntry, Plan, Priority, mutationNamespace, under } from "@csg/schema";
+import { Checker, CrimeStatistic, CrimeStatisticCorrectionInput, CrimeStatisticInput, Funding, Partner, type PartnershipEntry, Plan, Priority, mutationNamespace, under } from "@csg/schema";
 import { type Actor, rejectingBadInput, requireScope } from "@csg/service-runtime";
 import { Arg, Ctx, FieldResolver, ID, Mutation, ObjectType, Resolver } from "type-graphql";
 import { correctStatistics, recordStatistics } from "../../publishing/crime-statistics";
@@ -8,8 +8,6 @@ import type { CspRequestContext } from "../context";
 import { toFunding } from "../funding";
 import { sourceOf } from "../priority-resolver";
 import {
-  CrimeStatisticCorrectionInput,
-  CrimeStatisticInput,
   FundingInput,
   PartnerInput,
   PlanInput,

@@ -21,8 +21,8 @@ export function freeId(base: string, taken: (id: string) => boolean): string {
 export const LOCAL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
- * The local id within a public id (`charnwood:2019-20-p1` -> `2019-20-p1`). A public id of
- * another partnership fails: this subgraph holds only its own partnership's data.
+ * The local id within a public id (`charnwood:2019-20-p1` -> `2019-20-p1`, `county:statistic-3` -> `statistic-3`). A public id of
+ * another owner fails: a subgraph holds only its own partnership's (or the county's) data.
  */
 export function localIdOf(partnershipCode: string, publicId: string, check: Checker, place: string, what: string): string | undefined {
   const colon = publicId.indexOf(":");

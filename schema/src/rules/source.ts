@@ -1,4 +1,6 @@
-import { type Checker, type SourceRecord, type Place } from "@csg/schema";
+import type { SourceRecord } from "../records";
+import type { Checker } from "../validation/checker";
+import type { Place } from "../validation/place";
 
 /** Every published item names its source: a document file name and a table, figure or heading in it. */
 export function checkSource(check: Checker, place: Place, source: SourceRecord | undefined | null): void {

@@ -1,4 +1,6 @@
-import { type Checker, PERIOD_BASES, type PeriodRecord, type Place } from "@csg/schema";
+import { PERIOD_BASES, type PeriodRecord } from "../records";
+import type { Checker } from "../validation/checker";
+import type { Place } from "../validation/place";
 
 export type PeriodFields = Omit<PeriodRecord, "id" | "note">;
 
