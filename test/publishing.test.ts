@@ -214,6 +214,14 @@ describe("a partnership publishes through the gateway with its own token", () =>
       charnwood,
     );
     expect(again.errors).toBeUndefined();
+    // A correction that names only the figure.
+    const { data } = await t.query(`{ partnership(code: "charnwood") { crimeStatistics(category: "robbery") { id } } }`);
+    const idOnly = await t.query(
+      `mutation($c: [CrimeStatisticCorrectionInput!]!) { charnwood { correctCrimeStatistics(corrections: $c) { id } } }`,
+      { c: [{ id: data.partnership.crimeStatistics[0].id }] },
+      charnwood,
+    );
+    expect(idOnly.errors).toBeUndefined();
     expect(dumpDatabases(t.dataDir)).toEqual(before);
   });
 });

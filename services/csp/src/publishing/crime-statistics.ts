@@ -120,16 +120,15 @@ export function correctStatistics(
     });
     check.throwIfAny();
     const before = rows.map((row) => figureJson(tx, partnership.code, row!));
-    corrections.forEach(({ value }, i) =>
-      tx.update(t.crimeStatistics)
-        .set({
-          ...(value.count != null && { count: value.count }),
-          ...(value.localLabel != null && { localLabel: value.localLabel }),
-          ...(value.notes !== undefined && { notes: value.notes ?? [] }),
-        })
-        .where(eq(t.crimeStatistics.id, rows[i]!.id))
-        .run(),
-    );
+    corrections.forEach(({ value }, i) => {
+      const changes = {
+        ...(value.count != null && { count: value.count }),
+        ...(value.localLabel != null && { localLabel: value.localLabel }),
+        ...(value.notes !== undefined && { notes: value.notes ?? [] }),
+      };
+      // A correction naming only the figure changes nothing (and drizzle refuses an empty SET).
+      if (Object.keys(changes).length > 0) tx.update(t.crimeStatistics).set(changes).where(eq(t.crimeStatistics.id, rows[i]!.id)).run();
+    });
     const result = reread(tx, rows.map((row) => row!.id));
     const after = result.map((row) => figureJson(tx, partnership.code, row));
     return { changed: JSON.stringify(before) !== JSON.stringify(after), subject: after.map((f) => f.id).join(", "), before, after, result };
