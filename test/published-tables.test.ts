@@ -5,7 +5,7 @@ import { startTestSystem, type TestSystem } from "./support/system";
 
 /**
  * The shape of every table and list the five documents publish, as served through the
- * gateway: row and column counts, and values a reader can check against ../shared/seeds/.
+ * gateway: row and column counts, and values a reader can check against the source documents.
  */
 
 const NWL = "000_b7c152d5842baba3.txt";
