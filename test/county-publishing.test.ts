@@ -7,8 +7,8 @@
 import { issueToken } from "@csg/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "./support/commands";
-import { dumpDatabases } from "./support/database-dump";
-import { type GraphQLResponse, startTestSystem, type TestSystem } from "./support/system";
+import { dumpDatabases, refusedWrite } from "./support/database-dump";
+import { startTestSystem, type TestSystem } from "./support/system";
 
 let t: TestSystem;
 let county: string;
@@ -32,14 +32,7 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 /** Runs a write that must be refused, and shows that no database changed at all. */
-async function refused(query: string, variables: Record<string, unknown>, token?: string): Promise<NonNullable<GraphQLResponse["errors"]>> {
-  const before = dumpDatabases(t.dataDir);
-  const { data, errors } = await t.query(query, variables, token);
-  expect(errors?.length).toBeGreaterThan(0);
-  expect(data ?? null).toBeNull();
-  expect(dumpDatabases(t.dataDir)).toEqual(before);
-  return errors!;
-}
+const refused = (query: string, variables: Record<string, unknown>, token?: string) => refusedWrite(t, query, variables, token);
 
 /** Runs a write with the county's token that must succeed. */
 async function written(query: string, variables: Record<string, unknown> = {}): Promise<any> {

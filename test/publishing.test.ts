@@ -1,8 +1,8 @@
 import { issueToken, revokeToken } from "@csg/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "./support/commands";
-import { dumpDatabases } from "./support/database-dump";
-import { type GraphQLResponse, startTestSystem, type TestSystem } from "./support/system";
+import { dumpDatabases, refusedWrite } from "./support/database-dump";
+import { startTestSystem, type TestSystem } from "./support/system";
 
 let t: TestSystem;
 let charnwood: string;
@@ -25,14 +25,7 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 /** Runs a write that must be refused, and shows that no database changed at all. */
-async function refused(query: string, variables: Record<string, unknown>, token?: string): Promise<NonNullable<GraphQLResponse["errors"]>> {
-  const before = dumpDatabases(t.dataDir);
-  const { data, errors } = await t.query(query, variables, token);
-  expect(errors?.length).toBeGreaterThan(0);
-  expect(data ?? null).toBeNull();
-  expect(dumpDatabases(t.dataDir)).toEqual(before);
-  return errors!;
-}
+const refused = (query: string, variables: Record<string, unknown>, token?: string) => refusedWrite(t, query, variables, token);
 
 const RECORD = `mutation($statistics: [CrimeStatisticInput!]!) {
   charnwood { recordCrimeStatistics(statistics: $statistics) { id count localLabel category { id } period { label start end basis } source { document locator } } }

@@ -1,3 +1,5 @@
+import { expect } from "vitest";
+import type { GraphQLResponse, TestSystem } from "./system";
 import { openCountyDatabase } from "@csg/county-subgraph";
 import { openCspDatabase } from "@csg/csp-subgraph";
 import { readdirSync } from "node:fs";
@@ -18,4 +20,19 @@ export function dumpDatabases(dataDir: string): Record<string, Record<string, un
     }
   }
   return dump;
+}
+
+/** Runs a write that must be refused, and shows that no database of the system changed at all. */
+export async function refusedWrite(
+  t: TestSystem,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<NonNullable<GraphQLResponse["errors"]>> {
+  const before = dumpDatabases(t.dataDir);
+  const { data, errors } = await t.query(query, variables, token);
+  expect(errors?.length).toBeGreaterThan(0);
+  expect(data ?? null).toBeNull();
+  expect(dumpDatabases(t.dataDir)).toEqual(before);
+  return errors!;
 }
