@@ -1,5 +1,5 @@
 import { buildCspSubgraph } from "@csg/csp-subgraph";
-import { CompositionError, compose, composeSubgraphs, compositionFiles } from "@csg/gateway";
+import { CompositionError, compose, composeSubgraphs, compositionFiles } from "@csg/operator";
 import { partnerships } from "@csg/schema";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";

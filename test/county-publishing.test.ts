@@ -4,7 +4,7 @@
  * workstreams, and the figures it publishes for Leicestershire and the police force area.
  * Every write is read back with its audit entry; every refusal leaves every database as it was.
  */
-import { issueToken } from "@csg/gateway";
+import { issueToken } from "@csg/operator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "./support/commands";
 import { dumpDatabases, refusedWrite } from "./support/database-dump";
@@ -23,8 +23,8 @@ const FORCE_AREA = "Leicestershire Police force area (LLR)";
 
 beforeAll(async () => {
   t = await startTestSystem();
-  // The county's token comes from the real command: `pnpm token issue --county` prints it once.
-  const { stdout } = runCommand("gateway/src/admin/token-cli.ts", ["issue", "--county", "--label", "County community safety team", "--data-dir", t.dataDir]);
+  // The county's token comes from the real command: `pnpm tokens issue --county` prints it once.
+  const { stdout } = runCommand("services/operator/src/admin/token-cli.ts", ["issue", "--county", "--label", "County community safety team", "--data-dir", t.dataDir]);
   county = stdout.trim().split("\n").pop()!;
   countyTokenId = /Issued token (\S+) /.exec(stdout)![1];
   charnwood = issueToken(t.dataDir, "charnwood", "Charnwood CSO").token;

@@ -48,7 +48,7 @@ let endpoint = "";
 
 /** `pnpm start` with the copies, on ports clear of any other system; resolves when it prints its endpoint. */
 function startSystem(): Promise<void> {
-  const child = spawn(process.execPath, ["--import", "tsx", "gateway/src/start.ts", "--port-offset", String(portOffset)], {
+  const child = spawn(process.execPath, ["--import", "tsx", "services/operator/src/start.ts", "--port-offset", String(portOffset)], {
     cwd: repositoryRoot,
     env: { ...process.env, NODE_NO_WARNINGS: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -101,7 +101,7 @@ describe("a new partnership, added by the command", () => {
 
   it("is added to the registry, given an empty dataset, and composed into the supergraph", () => {
     const added = runCommand(
-      "gateway/src/admin/partnership-add-cli.ts",
+      "services/operator/src/admin/partnership-add-cli.ts",
       ["--code", "test-valley", "--name", "Test Valley Community Safety Partnership", "--district", "Test Valley", "--ons-code", "E07000093"],
       env,
     );
@@ -121,7 +121,7 @@ describe("a new partnership, added by the command", () => {
     expect(supergraph).toContain("testValley: TestValleyCspMutations! @join__field(graph: TEST_VALLEY)");
     expect(readdirSync(env.CSG_GENERATED_DIR)).toContain("test-valley.graphql");
 
-    const again = runCommand("gateway/src/admin/partnership-add-cli.ts", ["--code", "test-valley", "--name", "Another", "--district", "X", "--ons-code", "E07000130"], env);
+    const again = runCommand("services/operator/src/admin/partnership-add-cli.ts", ["--code", "test-valley", "--name", "Another", "--district", "X", "--ons-code", "E07000130"], env);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('--code: "test-valley" is already registered');
     expect(again.stderr).toContain("--ons-code: E07000130 is already covered by charnwood");
@@ -141,7 +141,7 @@ describe("a new partnership, added by the command", () => {
     });
     expect(data.partnerships.map((p: any) => p.code).at(-1)).toBe("test-valley");
 
-    const issued = runCommand("gateway/src/admin/token-cli.ts", ["issue", "--partnership", "test-valley", "--label", "Test Valley CSO"], env);
+    const issued = runCommand("services/operator/src/admin/token-cli.ts", ["issue", "--partnership", "test-valley", "--label", "Test Valley CSO"], env);
     const token = issued.stdout.trim().split("\n").pop()!;
     const published = await query(
       `mutation($plan: PlanInput!, $figures: [CrimeStatisticInput!]!) { testValley {

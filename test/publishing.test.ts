@@ -1,4 +1,4 @@
-import { issueToken, revokeToken } from "@csg/gateway";
+import { issueToken, revokeToken } from "@csg/operator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "./support/commands";
 import { dumpDatabases, refusedWrite } from "./support/database-dump";
@@ -15,8 +15,8 @@ const FY_2019_20 = { label: "2019/20", start: "2019-04-01", end: "2020-03-31", b
 
 beforeAll(async () => {
   t = await startTestSystem();
-  // Tokens come from the real command: `pnpm token issue` prints the token once.
-  const { stdout: printed } = runCommand("gateway/src/admin/token-cli.ts", ["issue", "--partnership", "charnwood", "--label", "Charnwood CSO", "--data-dir", t.dataDir]);
+  // Tokens come from the real command: `pnpm tokens issue` prints the token once.
+  const { stdout: printed } = runCommand("services/operator/src/admin/token-cli.ts", ["issue", "--partnership", "charnwood", "--label", "Charnwood CSO", "--data-dir", t.dataDir]);
   charnwood = printed.trim().split("\n").pop()!;
   charnwoodTokenId = /Issued token (\S+) /.exec(printed)![1];
   harborough = issueToken(t.dataDir, "harborough", "Harborough CSP officer").token;

@@ -1,4 +1,4 @@
-import { apiSchemaOf, readSupergraph } from "@csg/gateway";
+import { apiSchemaOf, readSupergraph } from "@csg/operator";
 import { partnerships as registry } from "@csg/schema";
 import { isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

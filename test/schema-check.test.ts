@@ -8,7 +8,7 @@ import {
   parseAcknowledgedChanges,
   readAcknowledgedChanges,
   readSupergraph,
-} from "@csg/gateway";
+} from "@csg/operator";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

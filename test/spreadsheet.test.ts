@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueToken } from "@csg/gateway";
+import { issueToken } from "@csg/operator";
 import { runCommand } from "./support/commands";
 import { dumpDatabases } from "./support/database-dump";
 import { startTestSystem, type TestSystem } from "./support/system";

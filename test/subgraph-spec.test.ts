@@ -1,4 +1,4 @@
-import { readSubgraphSdl } from "@csg/gateway";
+import { readSubgraphSdl } from "@csg/operator";
 import { csaPriorities, partnerships as registry } from "@csg/schema";
 import { Kind, parse, print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import { type RunningSystem, startSystem } from "@csg/gateway";
+import { type RunningSystem, startSystem } from "@csg/operator";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -8,7 +8,7 @@ import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core
 export const accessTokens = sqliteTable(
   "access_tokens",
   {
-    /** Public id, e.g. charnwood-3f9a2c1b: named in the audit trail and by `pnpm token revoke`. */
+    /** Public id, e.g. charnwood-3f9a2c1b: named in the audit trail and by `pnpm tokens revoke`. */
     id: text("id").primaryKey(),
     /** A partnership's registry code, or "county". */
     scope: text("scope").notNull(),

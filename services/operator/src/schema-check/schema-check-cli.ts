@@ -11,7 +11,7 @@ import { readAcknowledgedChanges } from "./acknowledged-changes";
 import { mainSupergraph } from "./main-supergraph";
 import { checkSchema } from "./schema-check";
 
-const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url));
+const repositoryRoot = fileURLToPath(new URL("../../../..", import.meta.url));
 
 try {
   const acknowledged = readAcknowledgedChanges();

@@ -76,7 +76,7 @@ export function revokeToken(dataDir: string, id: string): TokenRow {
   for (const database of existingDatabases(dataDir)) {
     found = withDatabase(database, (db) => revokeStoredToken(db, id, at)) ?? found;
   }
-  if (!found) throw new Error(`No token "${id}" in ${dataDir} (see pnpm token list)`);
+  if (!found) throw new Error(`No token "${id}" in ${dataDir} (see pnpm tokens list)`);
   return found;
 }
 

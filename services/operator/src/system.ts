@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { PORT_OFFSET, STOP_WITH_PARENT, type SubgraphService, type Topology, topology } from "@csg/service-runtime";
 import { fileURLToPath } from "node:url";
-import { type RunningGateway, startGateway } from "./gateway";
+import { type RunningGateway, startGateway } from "@csg/gateway";
 import { readSupergraph } from "./supergraph/files";
 
 
-const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
+const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const COUNTY_MAIN = "services/county/src/main.ts";
 const CSP_MAIN = "services/csp/src/main.ts";
 const READY_TIMEOUT_MS = 120_000;

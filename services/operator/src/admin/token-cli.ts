@@ -1,9 +1,9 @@
 /**
- * `pnpm token`: bearer tokens for writes.
- *   pnpm token issue --partnership charnwood --label "Charnwood CSO" [--data-dir data]
- *   pnpm token issue --county --label "County community safety team"
- *   pnpm token revoke charnwood-3f9a2c1b
- *   pnpm token list
+ * `pnpm tokens`: bearer tokens for writes.
+ *   pnpm tokens issue --partnership charnwood --label "Charnwood CSO" [--data-dir data]
+ *   pnpm tokens issue --county --label "County community safety team"
+ *   pnpm tokens revoke charnwood-3f9a2c1b
+ *   pnpm tokens list
  * The token is printed once, here, and stored nowhere (only its SHA-256 hash).
  */
 import { ValidationError } from "@csg/schema";
@@ -12,10 +12,10 @@ import { parseArgs } from "node:util";
 import { issueToken, listTokens, revokeToken } from "./tokens";
 
 const USAGE = `Usage:
-  pnpm token issue --partnership <code> --label "<who holds it>" [--data-dir <dir>]
-  pnpm token issue --county --label "<who holds it>" [--data-dir <dir>]
-  pnpm token revoke <token id> [--data-dir <dir>]
-  pnpm token list [--data-dir <dir>]`;
+  pnpm tokens issue --partnership <code> --label "<who holds it>" [--data-dir <dir>]
+  pnpm tokens issue --county --label "<who holds it>" [--data-dir <dir>]
+  pnpm tokens revoke <token id> [--data-dir <dir>]
+  pnpm tokens list [--data-dir <dir>]`;
 
 try {
   const { values, positionals } = parseArgs({

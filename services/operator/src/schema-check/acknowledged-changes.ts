@@ -16,7 +16,7 @@ export interface AcknowledgedChange {
 
 /** The file, from the repository's root. */
 export const ACKNOWLEDGED_CHANGES = "schema/acknowledged-changes.json";
-export const acknowledgedChangesFile = fileURLToPath(new URL(`../../../${ACKNOWLEDGED_CHANGES}`, import.meta.url));
+export const acknowledgedChangesFile = fileURLToPath(new URL(`../../../../${ACKNOWLEDGED_CHANGES}`, import.meta.url));
 
 /** The `<...>` texts of {@link acknowledgementTemplate}, which must be replaced. */
 const PLACEHOLDER = /^<.*>$/;
