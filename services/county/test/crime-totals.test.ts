@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { chooseSeries } from "../src/analysis/crime-series";
 import { crimeTotal } from "../src/analysis/crime-totals";
 import { partnershipPopulation, populationYearFor, ratePer1000 } from "../src/analysis/population-year";
-import { yearOnYearChange } from "@csg/schema";
+
 import { comparableStatistic } from "../src/analysis/comparable-statistic";
 import type { PopulationRow } from "../src/graph/loaders";
 import { FY2016, FY2017, statistic } from "./fixtures";
+import { yearOnYearChange } from "@csg/domain";
 
 const blaby = requirePartnership("blaby");
 const charnwood = requirePartnership("charnwood");

@@ -3,9 +3,10 @@
  * the priorities' own words and the vocabulary in schema/taxonomy. A change to the
  * vocabulary or the scoring shows here, priority by priority.
  */
-import { partnerships, suggestAlignment } from "@csg/schema";
+import { partnerships } from "@csg/schema";
 import { describe, expect, it } from "vitest";
 import { datasetFile, loadCspDataset } from "../src/dataset/load";
+import { suggestAlignment } from "@csg/domain";
 
 const published = partnerships.flatMap((p) =>
   loadCspDataset(datasetFile(p.code), p.code).plans.flatMap((plan) => plan.priorities.map((priority) => ({ id: `${p.code}:${priority.id}`, priority }))),

@@ -1,4 +1,5 @@
-import type { ComparableFigure, CrimeStatistic } from "@csg/schema";
+import { type CrimeStatistic } from "@csg/schema";
+import { type ComparableFigure } from "@csg/domain";
 
 /**
  * What makes two of a partnership's partnership-wide figures one table's consecutive years

@@ -1,8 +1,9 @@
-import { type CrimeStatistic, type Period, rankColumn, type YearOnYearChange, yearOnYearChange } from "@csg/schema";
+import { type CrimeStatistic, type Period } from "@csg/schema";
 import type { Population } from "../graph/types";
 import { type ChosenFigure, chooseSeries, type MissingFigure, type PartnershipFigures, type Series, type SeriesRequest } from "./crime-series";
 import { ratePer1000 } from "./population-year";
 import { comparableStatistic } from "./comparable-statistic";
+import { rankColumn, type YearOnYearChange, yearOnYearChange } from "@csg/domain";
 
 export interface TotalChange {
   previousPeriod: Period;

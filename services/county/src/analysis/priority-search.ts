@@ -1,4 +1,5 @@
-import { type AlignmentBasis, normaliseText, type Priority } from "@csg/schema";
+import { type AlignmentBasis, type Priority } from "@csg/schema";
+import { normaliseText } from "@csg/domain";
 
 export interface PrioritySearchCriteria {
   /** Words that must all appear in the priority's text (title, description, focus areas, theme). */

@@ -1,8 +1,9 @@
-import { Checker, PERIOD_BASES, ValidationError, findCrimeCategory } from "@csg/schema";
+import { findCrimeCategory } from "@csg/schema";
 import { parseCsv } from "@csg/service-runtime";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { CountyDataset, PopulationRecord } from "./format";
+import { Checker, PERIOD_BASES, ValidationError } from "@csg/domain";
 
 export const countyDatasetFile = fileURLToPath(new URL("../../dataset/county.json", import.meta.url));
 export const populationsFile = fileURLToPath(new URL("../../dataset/populations.csv", import.meta.url));

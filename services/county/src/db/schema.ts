@@ -3,11 +3,11 @@
  * Migrations in ./migrations are generated from this file by drizzle-kit.
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { periods, sourceColumns as source } from "@csg/domain";
 
 /** The county tokens this subgraph accepts (hashes only) and the audit trail of its writes. */
-export { accessTokens, auditEntries, periods, publicationState } from "@csg/service-runtime/tables";
-import { periods, sourceColumns as source } from "@csg/service-runtime/tables";
-
+export { accessTokens } from "@csg/service-runtime";
+export { auditEntries, periods, publicationState } from "@csg/domain";
 
 /** The Community Safety Agreement's priorities (ids fixed by the taxonomy; words editable by the county). */
 export const csaPriorities = sqliteTable("csa_priorities", {
@@ -84,7 +84,6 @@ export const populations = sqliteTable(
   },
   (t) => [uniqueIndex("populations_area_year").on(t.onsCode, t.year)],
 );
-
 
 /** Published figures for the county as a whole and for the police force area (not any one partnership's). */
 export const areaStatistics = sqliteTable(

@@ -1,5 +1,5 @@
-import { AuditEntry, CsaPriority, DateTimeScalar, under } from "@csg/schema";
-import { auditTrail } from "@csg/service-runtime";
+import { AuditEntry, CsaPriority, DateTimeScalar } from "@csg/schema";
+
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver } from "type-graphql";
 import * as t from "../db/schema";
 import { updateCsaPriority } from "../publishing/csa-priorities";
@@ -8,6 +8,7 @@ import { CsaPriorityChangesInput, PopulationInput } from "./county-inputs";
 import { COUNTY_WRITE, countyWrite, requireCounty } from "./county-write";
 import type { CountyRequestContext } from "./request-context";
 import { County, Population } from "./types";
+import { under, auditTrail } from "@csg/domain";
 
 /** The county's writes to the agreement's words and to populations: plain root mutations of the county subgraph. */
 @Resolver()

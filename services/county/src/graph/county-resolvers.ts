@@ -1,21 +1,11 @@
-import {
-  type CategoryKind,
-  type CrimeCategory,
-  CrimeStatistic,
-  CsaPriority,
-  findCrimeCategory,
-  type PeriodBasis,
-  partnerships,
-  sameSpan,
-  Source,
-  yearOnYearChange,
-} from "@csg/schema";
+import { type CategoryKind, type CrimeCategory, CrimeStatistic, CsaPriority, findCrimeCategory, type PeriodBasis, partnerships, Source } from "@csg/schema";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { AreaStatisticRow, CountyContext, CsaPriorityRow, PeriodRow, ProfileRow } from "./loaders";
 import { CommunitySafetyPartnership, partnershipObject } from "./partnership-types";
 import { nearestPopulation, toPopulation } from "./population";
 import { boardObject, sourceOf, strategicPlanPriorityObject, teamObject } from "./reference-data";
 import { CommunitySafetyAgreement, County, District, PublishedArea } from "./types";
+import { sameSpan, yearOnYearChange } from "@csg/domain";
 
 @Resolver()
 export class PartnershipQueries {

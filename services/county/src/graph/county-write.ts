@@ -1,6 +1,7 @@
-import { Checker } from "@csg/schema";
-import { type Actor, COUNTY_SCOPE, rejectingBadInput, requireScope } from "@csg/service-runtime";
+
+import { type Actor, COUNTY_SCOPE, requireScope } from "@csg/service-runtime";
 import type { CountyRequestContext } from "./request-context";
+import { Checker, rejectingBadInput } from "@csg/domain";
 
 /** What every county write's description ends with: who may make it and what a refusal writes. */
 export const COUNTY_WRITE =

@@ -1,4 +1,4 @@
-import { under } from "@csg/schema";
+
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { setBoardMembers, updateBoard } from "../publishing/board";
 import { updateStrategicPlanPriority } from "../publishing/strategic-plan";
@@ -9,6 +9,7 @@ import { createCountyLoaders } from "./loaders";
 import { boardMemberObject, boardObject, strategicPlanPriorityObject, teamObject, workstreamObject } from "./reference-data";
 import type { CountyRequestContext } from "./request-context";
 import { Board, BoardMember, CountyTeam, StrategicPlanPriority, Workstream } from "./types";
+import { under } from "@csg/domain";
 
 const UNCHANGED = " A change that changes nothing is not recorded.";
 

@@ -3,11 +3,12 @@
  * whole, the police force area): record new ones and correct recorded ones, many at once, by
  * the same rules as a partnership's own figures. One bad figure and nothing is written.
  */
-import { type Checker, checkFigureCorrection, checkFigures, type FigureCorrection, type FigureFields, type Placed, secondFigureMessage } from "@csg/schema";
-import { type Actor, findPeriod, localIdOf, periodIdFor, periodJson, publish } from "@csg/service-runtime";
+
+import { type Actor } from "@csg/service-runtime";
 import { and, eq, inArray } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
+import { type Checker, checkFigureCorrection, checkFigures, type FigureCorrection, type FigureFields, type Placed, secondFigureMessage, findPeriod, localIdOf, periodIdFor, periodJson, publish } from "@csg/domain";
 
 export type AreaStatisticRow = typeof t.areaStatistics.$inferSelect;
 

@@ -1,9 +1,10 @@
 /** The county board (LSCSB): its name, abbreviation and chair, and the organisations it comprises. */
-import { type Checker, checkPartner, checkSource, type Place, type Placed, type SourceRecord, within } from "@csg/schema";
-import { type Actor, publish } from "@csg/service-runtime";
+
+import { type Actor } from "@csg/service-runtime";
 import { asc, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
+import { type Checker, checkPartner, checkSource, type Place, type Placed, type SourceRecord, within, publish } from "@csg/domain";
 
 export type ProfileRow = typeof t.countyProfile.$inferSelect;
 export type BoardMemberRow = typeof t.boardMembers.$inferSelect;

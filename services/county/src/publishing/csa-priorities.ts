@@ -1,10 +1,10 @@
 /** The county's words for the Community Safety Agreement's priorities (their ids are fixed by the taxonomy). */
-import type { Checker, Place, SourceRecord } from "@csg/schema";
-import { checkSource, within } from "@csg/schema";
-import { type Actor, publish } from "@csg/service-runtime";
+
+import { type Actor } from "@csg/service-runtime";
 import { eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
+import { type Checker, type Place, type SourceRecord, checkSource, within, publish } from "@csg/domain";
 
 export type CsaPriorityRow = typeof t.csaPriorities.$inferSelect;
 

@@ -1,9 +1,10 @@
 /** Resident populations (county reference data): record a year's figure, or correct it. */
-import { type Checker, type Placed, partnerships } from "@csg/schema";
-import { type Actor, publish } from "@csg/service-runtime";
+import { partnerships } from "@csg/schema";
+import { type Actor } from "@csg/service-runtime";
 import { and, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
+import { type Checker, type Placed, publish } from "@csg/domain";
 
 export type PopulationRow = typeof t.populations.$inferSelect;
 

@@ -1,9 +1,10 @@
 /** The County Council strategic plan priorities linked to community safety (their ids are fixed by the dataset). */
-import { type Checker, checkSource, type Place, type SourceRecord, within } from "@csg/schema";
-import { type Actor, publish } from "@csg/service-runtime";
+
+import { type Actor } from "@csg/service-runtime";
 import { asc, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
+import { type Checker, checkSource, type Place, type SourceRecord, within, publish } from "@csg/domain";
 
 export type StrategicPlanPriorityRow = typeof t.strategicPlanPriorities.$inferSelect;
 

@@ -1,10 +1,11 @@
 /** The county community safety team: who it is, and its workstreams with their items as printed. */
-import { type Checker, checkSource, type Place, type SourceRecord, within } from "@csg/schema";
-import { type Actor, publish } from "@csg/service-runtime";
+
+import { type Actor } from "@csg/service-runtime";
 import { asc, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
 import type { ProfileRow } from "./board";
+import { type Checker, checkSource, type Place, type SourceRecord, within, publish } from "@csg/domain";
 
 export type WorkstreamRow = typeof t.workstreams.$inferSelect;
 

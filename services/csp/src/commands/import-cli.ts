@@ -3,14 +3,14 @@
  * src/spreadsheet/layout.ts) into its database.
  *   pnpm figures:import --partnership north-west-leicestershire --file headline-figures.csv [--dry-run] [--data-dir data]
  */
-import { ValidationError } from "@csg/schema";
-import { commandActor } from "@csg/service-runtime";
+
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { periodHeading } from "../spreadsheet/layout";
 import { importStatistics } from "../spreadsheet/import";
 import { openPartnershipDatabase } from "./open-partnership";
+import { ValidationError, commandActor } from "@csg/domain";
 
 const USAGE = "Usage: pnpm figures:import --partnership <code> --file <file.csv> [--dry-run] [--data-dir <dir>]";
 

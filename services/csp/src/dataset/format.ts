@@ -5,9 +5,8 @@
  * public ids, so never renumber).
  */
 
-import type { PeriodRecord, SourceRecord } from "@csg/schema";
-
-export { PERIOD_BASES, type PeriodBasisName, type PeriodRecord, type SourceRecord } from "@csg/schema";
+export { PERIOD_BASES, type PeriodBasisName, type PeriodRecord, type SourceRecord } from "@csg/domain";
+import { type PeriodRecord, type SourceRecord } from "@csg/domain";
 
 export interface ThemeRecord {
   id: string;

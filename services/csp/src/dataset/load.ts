@@ -1,8 +1,9 @@
-import { ValidationError } from "@csg/schema";
+
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { CspDataset } from "./format";
 import { validateCspDataset } from "./validate";
+import { ValidationError } from "@csg/domain";
 
 /**
  * The folder of the partnerships' seed datasets, kept in the project; CSG_DATASETS_DIR names

@@ -1,7 +1,8 @@
-import { Checker, checkPartner, checkPeriod, checkSource, checkStatisticFields, findCrimeCategory, secondFigureMessage, statisticKey, under } from "@csg/schema";
+import { findCrimeCategory } from "@csg/schema";
 import { checkFundingFields } from "../rules/funding";
 import { checkPriorityFields, checkThemeFields } from "../rules/priority";
 import type { CrimeStatisticRecord, CspDataset } from "./format";
+import { Checker, checkPartner, checkPeriod, checkSource, checkStatisticFields, secondFigureMessage, statisticKey, under } from "@csg/domain";
 
 function checkStatistics(check: Checker, path: string, stats: CrimeStatisticRecord[], periodIds: Set<string>): void {
   const seen = new Set<string>();

@@ -5,12 +5,11 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { periods, sourceColumns as source } from "@csg/domain";
 
 /** The tokens this partnership's subgraph accepts (hashes only) and the audit trail of its writes. */
-export { accessTokens, auditEntries, periods, publicationState } from "@csg/service-runtime/tables";
-import { periods, sourceColumns as source } from "@csg/service-runtime/tables";
-
-
+export { accessTokens } from "@csg/service-runtime";
+export { auditEntries, periods, publicationState } from "@csg/domain";
 
 export const plans = sqliteTable("plans", {
   id: text("id").primaryKey(),

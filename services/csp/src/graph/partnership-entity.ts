@@ -1,14 +1,4 @@
-import {
-  type FamilyGroup,
-  type Funding,
-  type Partner,
-  type PartnershipEntry,
-  PartnershipPublications,
-  publicationField,
-  type RateTable,
-  type RateValue,
-  rankColumn,
-} from "@csg/schema";
+import { type FamilyGroup, type Funding, type Partner, type PartnershipEntry, PartnershipPublications, publicationField, type RateTable, type RateValue } from "@csg/schema";
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver } from "type-graphql";
 import { toCategory } from "./category";
 import { type CspContext, publicId } from "./context";
@@ -17,6 +7,7 @@ import { PARTNERSHIP_WIDE, type PeriodRow, type StatisticRow } from "./loaders";
 import { toFunding } from "./funding";
 import { toPeriod } from "./period";
 import { sourceOf } from "./priority-resolver";
+import { rankColumn } from "@csg/domain";
 
 /** A reference to the partnership's entity: only its key. */
 export interface PartnershipRef {

@@ -1,8 +1,9 @@
 import { type AuditEntry, type PartnershipEntry, publicationField } from "@csg/schema";
-import { COUNTY_SCOPE, auditTrail, requireScope } from "@csg/service-runtime";
+import { COUNTY_SCOPE, requireScope } from "@csg/service-runtime";
 import { Arg, Ctx, FieldResolver, Int, Resolver } from "type-graphql";
 import * as t from "../db/schema";
 import type { CspRequestContext } from "./context";
+import { auditTrail } from "@csg/domain";
 
 /** When the partnership last published, and its audit trail (for its own token or the county's). */
 export function publicationResolver(entry: PartnershipEntry, entityType: Function) {

@@ -1,4 +1,4 @@
-import { CountChange, CrimeStatistic, type Source, yearOnYearChange } from "@csg/schema";
+import { CountChange, CrimeStatistic, type Source } from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { toCategory } from "./category";
 import { type CspContext, publicId } from "./context";
@@ -6,6 +6,7 @@ import { PARTNERSHIP_WIDE, type StatisticRow } from "./loaders";
 import { spanKey, tableKey } from "./statistic-index";
 import { toPeriod } from "./period";
 import { sourceOf } from "./priority-resolver";
+import { yearOnYearChange } from "@csg/domain";
 
 @Resolver(() => CrimeStatistic)
 export class StatisticResolver {

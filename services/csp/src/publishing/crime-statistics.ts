@@ -3,20 +3,12 @@
  * whole table (the CSV import: each figure new, a correction, or unchanged). Each write is
  * one transaction with its audit entry; one bad figure and nothing is written.
  */
-import {
-  type Checker,
-  checkFigureCorrection,
-  checkFigures,
-  type FigureCorrection,
-  type FigureFields,
-  type PartnershipEntry,
-  type Placed,
-  secondFigureMessage,
-} from "@csg/schema";
-import { type Actor, findPeriod, localIdOf, periodIdFor, periodJson, publish } from "@csg/service-runtime";
+import { type PartnershipEntry } from "@csg/schema";
+import { type Actor } from "@csg/service-runtime";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
+import { type Checker, checkFigureCorrection, checkFigures, type FigureCorrection, type FigureFields, type Placed, secondFigureMessage, findPeriod, localIdOf, periodIdFor, periodJson, publish } from "@csg/domain";
 
 export type StatisticRow = typeof t.crimeStatistics.$inferSelect;
 

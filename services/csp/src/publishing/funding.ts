@@ -1,10 +1,11 @@
 /** A partnership's funding lines (with allocations) and its list of partner organisations. */
-import { type Checker, checkPartner, checkPeriod, type PartnershipEntry, type PeriodFields, type SourceRecord, type Place, within, type Placed } from "@csg/schema";
-import { type Actor, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publish, slugOf } from "@csg/service-runtime";
+import { type PartnershipEntry } from "@csg/schema";
+import { type Actor } from "@csg/service-runtime";
 import { asc, eq, max } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { checkFundingFields } from "../rules/funding";
+import { type Checker, checkPartner, checkPeriod, type PeriodFields, type SourceRecord, type Place, within, type Placed, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publish, slugOf } from "@csg/domain";
 
 export type FundingRow = typeof t.funding.$inferSelect;
 

@@ -2,12 +2,13 @@
  * A partnership's plans and priorities: publish a plan (its period and themes), create,
  * change and withdraw priorities. Each write is one transaction with its audit entry.
  */
-import { type Checker, checkPeriod, checkSource, type PartnershipEntry, type PeriodFields, type SourceRecord, type Place, within } from "@csg/schema";
-import { type Actor, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publish, slugOf } from "@csg/service-runtime";
+import { type PartnershipEntry } from "@csg/schema";
+import { type Actor } from "@csg/service-runtime";
 import { and, asc, eq, max } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { checkPriorityFields, checkThemeFields, type PriorityFields } from "../rules/priority";
+import { type Checker, checkPeriod, checkSource, type PeriodFields, type SourceRecord, type Place, within, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publish, slugOf } from "@csg/domain";
 
 export type PlanRow = typeof t.plans.$inferSelect;
 export type PriorityRow = typeof t.priorities.$inferSelect;

@@ -1,4 +1,4 @@
-import { type Checker, checkSource, type Place, within } from "@csg/schema";
+import { type Checker, checkSource, type Place, within } from "@csg/domain";
 
 export interface FundingFields {
   funder: string;

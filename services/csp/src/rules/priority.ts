@@ -1,4 +1,5 @@
-import { type Checker, checkSource, csaPriorities, type Place, within } from "@csg/schema";
+import { csaPriorities } from "@csg/schema";
+import { type Checker, checkSource, type Place, within } from "@csg/domain";
 
 const csaIds = csaPriorities.map((p) => p.id);
 

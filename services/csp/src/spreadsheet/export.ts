@@ -1,9 +1,10 @@
-import type { SourceRecord } from "@csg/schema";
-import { periodJson } from "@csg/service-runtime";
+
+
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { type FigureTable, writeTable } from "./layout";
+import { type SourceRecord, periodJson } from "@csg/domain";
 
 /**
  * The partnership-wide figures of one source as a table: rows in the order their figures

@@ -1,8 +1,9 @@
-import { Checker, type PartnershipEntry } from "@csg/schema";
+import { type PartnershipEntry } from "@csg/schema";
 import { type Actor } from "@csg/service-runtime";
 import type { CspDatabase } from "../db/database";
 import { type StatisticsPlan, applyStatistics, planStatistics } from "../publishing/crime-statistics";
 import { readTable } from "./layout";
+import { Checker } from "@csg/domain";
 
 export interface ImportResult {
   plan: StatisticsPlan;

@@ -11,8 +11,9 @@
  * publishes nothing (it never deletes a figure). Counts are whole numbers; thousands
  * separators ("4,454", quoted) are read, and written without.
  */
-import { Checker, checkFigures, checkPeriod, checkSource, type FigureFields, type PeriodBasisName, type PeriodFields, type Place, type Placed, type SourceRecord } from "@csg/schema";
+
 import { csvLine, parseCsv } from "@csg/service-runtime";
+import { Checker, checkFigures, checkPeriod, checkSource, type FigureFields, type PeriodBasisName, type PeriodFields, type Place, type Placed, type SourceRecord } from "@csg/domain";
 
 const FIXED_COLUMNS = ["category", "local_label"] as const;
 const PERIOD_HEADING = /^(.+) \((\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2}), ([A-Z0-9_]+)\)$/;

@@ -5,11 +5,12 @@
  * Then commit schema/registry, services/csp/datasets and schema/generated, and restart the system.
  */
 import { datasetFile } from "@csg/csp-subgraph";
-import { ValidationError } from "@csg/schema";
+
 import { defaultDataDir } from "@csg/service-runtime";
 import { parseArgs } from "node:util";
 import { addPartnership } from "./partnership-add";
 import { shareCountyTokens } from "./tokens";
+import { ValidationError } from "@csg/domain";
 
 const USAGE =
   'Usage: pnpm partnership:add --code <code> --name "<name>" --district "<district>" --ons-code <E0...> [--unitary] [--county-member] [--data-dir <dir>]';

@@ -3,12 +3,13 @@
  * an empty dataset for its subgraph to seed from, and the recomposed supergraph. After a
  * restart of the system its subgraph runs, and it answers through the gateway.
  */
-import { Checker, type PartnershipEntry, partnerships, registryFile } from "@csg/schema";
+import { type PartnershipEntry, partnerships, registryFile } from "@csg/schema";
 import { datasetFile } from "@csg/csp-subgraph";
 import { COUNTY_SUBGRAPH, GATEWAY_PORT } from "@csg/schema";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { Checker } from "@csg/domain";
 
 export interface NewPartnership {
   code: string;

@@ -6,10 +6,11 @@
  *   pnpm tokens list
  * The token is printed once, here, and stored nowhere (only its SHA-256 hash).
  */
-import { ValidationError } from "@csg/schema";
+
 import { COUNTY_SCOPE, defaultDataDir } from "@csg/service-runtime";
 import { parseArgs } from "node:util";
 import { issueToken, listTokens, revokeToken } from "./tokens";
+import { ValidationError } from "@csg/domain";
 
 const USAGE = `Usage:
   pnpm tokens issue --partnership <code> --label "<who holds it>" [--data-dir <dir>]

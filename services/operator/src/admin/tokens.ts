@@ -6,10 +6,11 @@
  */
 import { openCountyDatabase } from "@csg/county-subgraph";
 import { openCspDatabase } from "@csg/csp-subgraph";
-import { Checker, findPartnership, partnerships } from "@csg/schema";
+import { findPartnership, partnerships } from "@csg/schema";
 import { COUNTY_SCOPE, type OpenDatabase, type TokenRow, newToken, revokeStoredToken, storeToken, storedTokens } from "@csg/service-runtime";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { Checker } from "@csg/domain";
 
 export interface IssuedToken {
   id: string;

@@ -1,7 +1,8 @@
-import { Checker } from "@csg/schema";
+
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { SchemaChange } from "./schema-changes";
+import { Checker } from "@csg/domain";
 
 /** A breaking change the county has agreed to make, and why: kept in the repository with the code. */
 export interface AcknowledgedChange {

@@ -2,7 +2,7 @@ import { findPartnership } from "@csg/schema";
 import { and, eq, isNull } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { GraphQLError } from "graphql";
-import { accessTokens } from "../tables/access";
+import { accessTokens } from "./tables";
 import { COUNTY_SCOPE, presentedToken } from "./token";
 
 /** Who is asking: nobody, a token this database does not know, or a verified token. */

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { accessTokens } from "../tables/access";
+import { accessTokens } from "./tables";
 
 type AnyDatabase = BetterSQLite3Database<any>;
 export type TokenRow = typeof accessTokens.$inferSelect;

@@ -1,5 +1,5 @@
-import { Checker, CrimeStatistic, CrimeStatisticCorrectionInput, CrimeStatisticInput, Funding, Partner, type PartnershipEntry, Plan, Priority, mutationNamespace, under } from "@csg/schema";
-import { type Actor, rejectingBadInput, requireScope } from "@csg/service-runtime";
+import { CrimeStatistic, CrimeStatisticCorrectionInput, CrimeStatisticInput, Funding, Partner, type PartnershipEntry, Plan, Priority, mutationNamespace } from "@csg/schema";
+import { type Actor, requireScope } from "@csg/service-runtime";
 import { Arg, Ctx, FieldResolver, ID, Mutation, ObjectType, Resolver } from "type-graphql";
 import { correctStatistics, recordStatistics } from "../../publishing/crime-statistics";
 import { recordFunding, setPartners } from "../../publishing/funding";
@@ -15,6 +15,7 @@ import {
   PriorityInput,
 } from "./inputs";
 import { PriorityWithdrawal } from "./withdrawal";
+import { Checker, under, rejectingBadInput } from "@csg/domain";
 
 const AUTH =
   " Needs the partnership's own bearer token (UNAUTHENTICATED without one, FORBIDDEN with another's); rejected input (BAD_USER_INPUT, each problem with its field) writes nothing. Recorded in the audit trail.";

@@ -2,10 +2,10 @@
  * The periods table both subgraph databases share: a figure's period is stored once and found
  * again by its label, dates and basis.
  */
-import type { PeriodFields } from "@csg/schema";
+import type { PeriodFields } from "../rules/period";
 import { and, eq } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { periods } from "../tables/publication";
+import { periods } from "./tables";
 import { freeId, slugOf } from "./local-id";
 
 type AnyDatabase = BetterSQLite3Database<any>;

@@ -1,4 +1,4 @@
-import { ValidationError } from "@csg/schema";
+import { ValidationError } from "../validation/checker";
 import { GraphQLError } from "graphql";
 
 /**

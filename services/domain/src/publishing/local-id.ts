@@ -1,4 +1,4 @@
-import type { Checker } from "@csg/schema";
+import type { Checker } from "../validation/checker";
 
 /** A local id from printed words: lower-case kebab-case, like the datasets' ids. */
 export function slugOf(text: string, max = 60): string {

@@ -1,4 +1,4 @@
-import { crimeCategories, csaPriorities, termsOutsideTheAgreement } from "../taxonomy";
+import { crimeCategories, csaPriorities, termsOutsideTheAgreement } from "@csg/schema";
 import { normaliseText, wholeWordPattern } from "./words";
 
 /** The words of a partnership priority that a suggestion may match, by where they were printed. */

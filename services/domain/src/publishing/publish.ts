@@ -1,7 +1,7 @@
 import { TransactionRollbackError, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import type { Actor } from "../access/caller";
-import { auditEntries } from "../tables/access";
+import type { Actor } from "@csg/service-runtime";
+import { auditEntries } from "./tables";
 
 type AnyDatabase = BetterSQLite3Database<any>;
 

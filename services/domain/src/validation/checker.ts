@@ -1,4 +1,4 @@
-import { isIsoDate } from "../scalars/date";
+import { isIsoDate } from "@csg/schema";
 
 /** One problem found in input: where it is (file, row, field or JSON path) and what is wrong. */
 export interface ValidationIssue {

@@ -1,5 +1,5 @@
 import type { SourceRecord } from "../records";
-import { findCrimeCategory } from "../taxonomy";
+import { findCrimeCategory } from "@csg/schema";
 import type { Checker } from "../validation/checker";
 import { type Place, type Placed, within } from "../validation/place";
 import { checkPeriod, type PeriodFields, periodKey } from "./period";

@@ -1,7 +1,8 @@
-import { type AuditEntry, ValidationError } from "@csg/schema";
+import { type AuditEntry } from "@csg/schema";
+import { ValidationError } from "../validation/checker";
 import { desc } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { auditEntries } from "../tables/access";
+import { auditEntries } from "./tables";
 import { rejectingBadInput } from "./input-error";
 
 export type AuditEntryRow = typeof auditEntries.$inferSelect;

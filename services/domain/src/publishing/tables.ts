@@ -1,0 +1,50 @@
+/**
+ * Tables every subgraph database has for what it publishes: the periods figures are
+ * published for, the one row that says when the data was seeded and last changed, and the
+ * audit trail of every write. The services' drizzle schemas re-export them, so their
+ * migrations create them.
+ */
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/** Where a published item comes from: document file name and the table, figure or heading in it. */
+export const sourceColumns = {
+  sourceDocument: text("source_document").notNull(),
+  sourceLocator: text("source_locator").notNull(),
+};
+
+/** A period as one table printed it: label as printed, ISO dates, basis (see Period). */
+export const periods = sqliteTable("periods", {
+  id: text("id").primaryKey(),
+  label: text("label").notNull(),
+  start: text("start").notNull(),
+  end: text("end").notNull(),
+  basis: text("basis").notNull(),
+  note: text("note"),
+});
+
+/** One row: when the data was seeded and when it last changed. */
+export const publicationState = sqliteTable("publication_state", {
+  id: integer("id").primaryKey(),
+  seededFrom: text("seeded_from").notNull(),
+  seededAt: text("seeded_at").notNull(),
+  lastPublishedAt: text("last_published_at"),
+  /** Incremented by every write: lets readers tell that data changed. */
+  dataVersion: integer("data_version").notNull(),
+});
+
+/** One committed write: who, what, when, and the record before and after. */
+export const auditEntries = sqliteTable("audit_entries", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** When the write was committed (ISO 8601, UTC). */
+  at: text("at").notNull(),
+  /** The token that authorised it; null for a local command (e.g. `pnpm import`). */
+  tokenId: text("token_id"),
+  /** The token's label, or the command and the operating-system user that ran it. */
+  actor: text("actor").notNull(),
+  /** The write, e.g. createPriority, recordCrimeStatistics, importCrimeStatistics. */
+  operation: text("operation").notNull(),
+  /** What it wrote to, e.g. a priority's id or the CSV file's name. */
+  subject: text("subject").notNull(),
+  before: text("before", { mode: "json" }).$type<unknown>(),
+  after: text("after", { mode: "json" }).$type<unknown>(),
+});

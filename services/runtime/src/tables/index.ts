@@ -1,2 +1,0 @@
-export { accessTokens, auditEntries } from "./access";
-export { periods, publicationState, sourceColumns } from "./publication";
