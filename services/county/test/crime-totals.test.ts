@@ -5,9 +5,10 @@ import { crimeTotal } from "../src/analysis/crime-totals";
 import { partnershipPopulation, populationYearFor, ratePer1000 } from "../src/analysis/population-year";
 
 import { comparableStatistic } from "../src/analysis/comparable-statistic";
-import type { PopulationRow } from "../src/graph/loaders";
+
 import { FY2016, FY2017, statistic } from "./fixtures";
 import { yearOnYearChange } from "@csg/domain";
+import type { PopulationRow } from "../src/db/schema";
 
 const blaby = requirePartnership("blaby");
 const charnwood = requirePartnership("charnwood");

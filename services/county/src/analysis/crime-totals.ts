@@ -1,5 +1,5 @@
 import { type CrimeStatistic, type Period } from "@csg/schema";
-import type { Population } from "../graph/types";
+import type { PopulationFigure as Population } from "./population-year";
 import { type ChosenFigure, chooseSeries, type MissingFigure, type PartnershipFigures, type Series, type SeriesRequest } from "./crime-series";
 import { ratePer1000 } from "./population-year";
 import { comparableStatistic } from "./comparable-statistic";

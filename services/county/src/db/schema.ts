@@ -105,3 +105,13 @@ export const areaStatistics = sqliteTable(
   ],
 );
 
+// One row type per table, for every module that reads or writes it.
+export type { AuditEntryRow, PeriodRow } from "@csg/domain";
+export type { TokenRow } from "@csg/service-runtime";
+export type AreaStatisticRow = typeof areaStatistics.$inferSelect;
+export type BoardMemberRow = typeof boardMembers.$inferSelect;
+export type CsaPriorityRow = typeof csaPriorities.$inferSelect;
+export type PopulationRow = typeof populations.$inferSelect;
+export type ProfileRow = typeof countyProfile.$inferSelect;
+export type StrategicPlanPriorityRow = typeof strategicPlanPriorities.$inferSelect;
+export type WorkstreamRow = typeof workstreams.$inferSelect;

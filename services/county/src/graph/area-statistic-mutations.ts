@@ -1,12 +1,13 @@
 import { CrimeStatistic, CrimeStatisticCorrectionInput } from "@csg/schema";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { type AreaStatisticRow, areaStatisticPublicId, correctAreaStatistics, recordAreaStatistics } from "../publishing/area-statistics";
+import { areaStatisticPublicId, correctAreaStatistics, recordAreaStatistics } from "../publishing/area-statistics";
 import { publishedAreaStatistics } from "./county-resolvers";
 import { AreaCrimeStatisticInput } from "./county-inputs";
 import { COUNTY_WRITE, countyWrite } from "./county-write";
 import { createCountyLoaders } from "./loaders";
 import type { CountyRequestContext } from "./request-context";
 import { under } from "@csg/domain";
+import type { AreaStatisticRow } from "../db/schema";
 
 /** The written figures as `County.publishedAreas.crimeStatistics` serves them (with their change on the year before), in the order written. */
 async function asServed(context: CountyRequestContext, rows: AreaStatisticRow[]): Promise<CrimeStatistic[]> {

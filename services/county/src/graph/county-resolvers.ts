@@ -1,11 +1,12 @@
 import { type CategoryKind, type CrimeCategory, CrimeStatistic, CsaPriority, findCrimeCategory, type PeriodBasis, partnerships, Source } from "@csg/schema";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import type { AreaStatisticRow, CountyContext, CsaPriorityRow, PeriodRow, ProfileRow } from "./loaders";
+import type { CountyContext } from "./loaders";
 import { CommunitySafetyPartnership, partnershipObject } from "./partnership-types";
-import { nearestPopulation, toPopulation } from "./population";
+import { nearestPopulation, toPopulation } from "../analysis/population-year";
 import { boardObject, sourceOf, strategicPlanPriorityObject, teamObject } from "./reference-data";
 import { CommunitySafetyAgreement, County, District, PublishedArea } from "./types";
 import { sameSpan, yearOnYearChange } from "@csg/domain";
+import type { AreaStatisticRow, CsaPriorityRow, PeriodRow, ProfileRow } from "../db/schema";
 
 @Resolver()
 export class PartnershipQueries {

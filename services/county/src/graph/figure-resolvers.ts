@@ -11,10 +11,11 @@ import {
   MostSimilarGroupComparisons,
   TargetPerformance,
 } from "./figure-types";
-import type { CountyContext, PopulationRow, ProfileRow } from "./loaders";
+import type { CountyContext } from "./loaders";
 import { partnershipObject } from "./partnership-types";
-import { nearestPopulation } from "./population";
+import { nearestPopulation } from "../analysis/population-year";
 import { County } from "./types";
+import type { PopulationRow, ProfileRow } from "../db/schema";
 
 @ArgsType()
 class CrimeTotalsArgs {

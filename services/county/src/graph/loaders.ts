@@ -3,12 +3,7 @@ import { asc, inArray } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import type { PartnershipReader } from "../partnership-client/reader";
 import * as t from "../db/schema";
-
-export type ProfileRow = typeof t.countyProfile.$inferSelect;
-export type CsaPriorityRow = typeof t.csaPriorities.$inferSelect;
-export type PopulationRow = typeof t.populations.$inferSelect;
-export type AreaStatisticRow = typeof t.areaStatistics.$inferSelect;
-export type PeriodRow = typeof t.periods.$inferSelect;
+import type { CsaPriorityRow, PopulationRow, ProfileRow } from "../db/schema";
 
 function groupBy<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): R[][] {
   const map = new Map<K, R[]>(keys.map((key) => [key, []]));

@@ -1,8 +1,7 @@
 /** The county's reference data as served, from its rows: one shape for queries and for what writes return. */
-import type { BoardMemberRow, ProfileRow } from "../publishing/board";
-import type { StrategicPlanPriorityRow } from "../publishing/strategic-plan";
-import type { WorkstreamRow } from "../publishing/team";
+
 import type { Board, BoardMember, CountyTeam, StrategicPlanPriority, Workstream } from "./types";
+import type { BoardMemberRow, ProfileRow, StrategicPlanPriorityRow, WorkstreamRow } from "../db/schema";
 
 export const sourceOf = (document: string, locator: string) => ({ document, locator });
 

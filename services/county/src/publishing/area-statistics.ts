@@ -9,8 +9,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { type Checker, checkFigureCorrection, checkFigures, type FigureCorrection, type FigureFields, type Placed, secondFigureMessage, findPeriod, localIdOf, periodIdFor, periodJson, publish } from "@csg/domain";
-
-export type AreaStatisticRow = typeof t.areaStatistics.$inferSelect;
+import type { AreaStatisticRow } from "../db/schema";
 
 /** A figure for one of the county's published areas. */
 export interface AreaFigureFields extends FigureFields {

@@ -5,9 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { type Checker, checkPartner, checkSource, type Place, type Placed, type SourceRecord, within, publish } from "@csg/domain";
-
-export type ProfileRow = typeof t.countyProfile.$inferSelect;
-export type BoardMemberRow = typeof t.boardMembers.$inferSelect;
+import type { BoardMemberRow, ProfileRow } from "../db/schema";
 
 export interface BoardChanges {
   name?: string | null;

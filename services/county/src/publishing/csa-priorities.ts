@@ -5,8 +5,7 @@ import { eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { type Checker, type Place, type SourceRecord, checkSource, within, publish } from "@csg/domain";
-
-export type CsaPriorityRow = typeof t.csaPriorities.$inferSelect;
+import type { CsaPriorityRow } from "../db/schema";
 
 export interface CsaPriorityChanges {
   title?: string | null;

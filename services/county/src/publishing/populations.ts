@@ -5,8 +5,7 @@ import { and, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { type Checker, type Placed, publish } from "@csg/domain";
-
-export type PopulationRow = typeof t.populations.$inferSelect;
+import type { PopulationRow } from "../db/schema";
 
 export interface PopulationFields {
   onsCode: string;

@@ -5,8 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { type Checker, checkSource, type Place, type SourceRecord, within, publish } from "@csg/domain";
-
-export type StrategicPlanPriorityRow = typeof t.strategicPlanPriorities.$inferSelect;
+import type { StrategicPlanPriorityRow } from "../db/schema";
 
 export interface StrategicPlanPriorityChanges {
   title?: string | null;

@@ -4,10 +4,9 @@ import { type Actor } from "@csg/service-runtime";
 import { asc, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
-import type { ProfileRow } from "./board";
-import { type Checker, checkSource, type Place, type SourceRecord, within, publish } from "@csg/domain";
 
-export type WorkstreamRow = typeof t.workstreams.$inferSelect;
+import { type Checker, checkSource, type Place, type SourceRecord, within, publish } from "@csg/domain";
+import type { ProfileRow, WorkstreamRow } from "../db/schema";
 
 export interface TeamChanges {
   description?: string | null;

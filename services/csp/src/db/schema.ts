@@ -206,3 +206,21 @@ export const rateTableRows = sqliteTable(
   (t) => [index("rate_table_rows_table").on(t.rateTableId)],
 );
 
+// One row type per table, for every module that reads or writes it.
+export type { AuditEntryRow, PeriodRow } from "@csg/domain";
+export type { TokenRow } from "@csg/service-runtime";
+export type AllocationRow = typeof fundingAllocations.$inferSelect;
+export type AreaRow = typeof areas.$inferSelect;
+export type FamilyGroupPositionRow = typeof familyGroupPositions.$inferSelect;
+export type FamilyGroupRow = typeof familyGroups.$inferSelect;
+export type FocusAreaRow = typeof focusAreas.$inferSelect;
+export type FundingRow = typeof funding.$inferSelect;
+export type PartnerRow = typeof partners.$inferSelect;
+export type PlanRow = typeof plans.$inferSelect;
+export type PriorityRow = typeof priorities.$inferSelect;
+export type RateTableRow = typeof rateTables.$inferSelect;
+export type RateTableRowRow = typeof rateTableRows.$inferSelect;
+export type StatisticRow = typeof crimeStatistics.$inferSelect;
+export type StatisticSourceRow = typeof statisticSources.$inferSelect;
+export type TargetRow = typeof targets.$inferSelect;
+export type ThemeRow = typeof themes.$inferSelect;

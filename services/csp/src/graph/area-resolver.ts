@@ -1,8 +1,9 @@
 import { Area, type Source } from "@csg/schema";
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { type CspContext, publicId } from "./context";
-import type { AreaRow, StatisticRow } from "./loaders";
+
 import { sourceOf } from "./priority-resolver";
+import type { AreaRow, StatisticRow } from "../db/schema";
 
 @Resolver(() => Area)
 export class AreaResolver {

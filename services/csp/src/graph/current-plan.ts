@@ -1,5 +1,5 @@
 import type { CspContext } from "./context";
-import type { PlanRow } from "./loaders";
+import type { PlanRow } from "../db/schema";
 
 /** The partnership's plans, most recent first: by the start of their period, then its end. */
 export async function plansMostRecentFirst({ partnership, loaders }: CspContext): Promise<PlanRow[]> {

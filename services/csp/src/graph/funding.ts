@@ -1,9 +1,10 @@
 import type { Funding } from "@csg/schema";
 import { type CspContext, publicId } from "./context";
-import type { FundingRow } from "./loaders";
+
 import { money } from "./money";
 import { toPeriod } from "./period";
 import { sourceOf } from "./priority-resolver";
+import type { FundingRow } from "../db/schema";
 
 /** A funding line with its allocations, what they add up to and what is left. */
 export async function toFunding(context: CspContext, line: FundingRow): Promise<Funding> {

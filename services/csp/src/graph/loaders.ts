@@ -3,23 +3,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { statisticIndexLoader } from "./statistic-index";
-
-export type PeriodRow = typeof t.periods.$inferSelect;
-export type PlanRow = typeof t.plans.$inferSelect;
-export type ThemeRow = typeof t.themes.$inferSelect;
-export type PriorityRow = typeof t.priorities.$inferSelect;
-export type FocusAreaRow = typeof t.focusAreas.$inferSelect;
-export type StatisticRow = typeof t.crimeStatistics.$inferSelect;
-export type StatisticSourceRow = typeof t.statisticSources.$inferSelect;
-export type AreaRow = typeof t.areas.$inferSelect;
-export type TargetRow = typeof t.targets.$inferSelect;
-export type FundingRow = typeof t.funding.$inferSelect;
-export type AllocationRow = typeof t.fundingAllocations.$inferSelect;
-export type PartnerRow = typeof t.partners.$inferSelect;
-export type FamilyGroupRow = typeof t.familyGroups.$inferSelect;
-export type FamilyGroupPositionRow = typeof t.familyGroupPositions.$inferSelect;
-export type RateTableRow = typeof t.rateTables.$inferSelect;
-export type RateTableRowRow = typeof t.rateTableRows.$inferSelect;
+import type { AllocationRow, FamilyGroupPositionRow, FocusAreaRow, PeriodRow, PlanRow, PriorityRow, RateTableRowRow, StatisticRow, StatisticSourceRow, ThemeRow } from "../db/schema";
 
 /** Key of partnership-wide figures in `statisticsByArea`. */
 export const PARTNERSHIP_WIDE = "";

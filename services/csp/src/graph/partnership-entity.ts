@@ -3,11 +3,12 @@ import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver } f
 import { toCategory } from "./category";
 import { type CspContext, publicId } from "./context";
 import { currentPlan, plansMostRecentFirst } from "./current-plan";
-import { PARTNERSHIP_WIDE, type PeriodRow, type StatisticRow } from "./loaders";
+import { PARTNERSHIP_WIDE } from "./loaders";
 import { toFunding } from "./funding";
 import { toPeriod } from "./period";
 import { sourceOf } from "./priority-resolver";
 import { rankColumn } from "@csg/domain";
+import type { PeriodRow, StatisticRow } from "../db/schema";
 
 /** A reference to the partnership's entity: only its key. */
 export interface PartnershipRef {

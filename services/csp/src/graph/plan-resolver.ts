@@ -1,10 +1,11 @@
 import { Plan, type Source } from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { type CspContext, publicId } from "./context";
-import type { PlanRow } from "./loaders";
+
 import { toPeriod } from "./period";
 import { sourceOf, toTheme } from "./priority-resolver";
 import { currentPlan } from "./current-plan";
+import type { PlanRow } from "../db/schema";
 
 @Resolver(() => Plan)
 export class PlanResolver {

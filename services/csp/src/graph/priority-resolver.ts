@@ -1,9 +1,10 @@
 import { AlignmentBasis, type CsaAlignment, EvidenceKind, Priority, type Source } from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { type CspContext, publicId } from "./context";
-import type { PriorityRow, ThemeRow } from "./loaders";
+
 import { toPeriod } from "./period";
 import { suggestAlignment } from "@csg/domain";
+import type { PriorityRow, ThemeRow } from "../db/schema";
 
 export function sourceOf(row: { sourceDocument: string; sourceLocator: string }): Source {
   return { document: row.sourceDocument, locator: row.sourceLocator };

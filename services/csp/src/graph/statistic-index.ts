@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { PeriodRow, StatisticRow } from "./loaders";
+import type { PeriodRow, StatisticRow } from "../db/schema";
 
 /** One scope's figures (partnership-wide, or one area's), indexed once per request. */
 export interface StatisticIndex {

@@ -2,11 +2,12 @@ import { CountChange, CrimeStatistic, type Source } from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { toCategory } from "./category";
 import { type CspContext, publicId } from "./context";
-import { PARTNERSHIP_WIDE, type StatisticRow } from "./loaders";
+import { PARTNERSHIP_WIDE } from "./loaders";
 import { spanKey, tableKey } from "./statistic-index";
 import { toPeriod } from "./period";
 import { sourceOf } from "./priority-resolver";
 import { yearOnYearChange } from "@csg/domain";
+import type { StatisticRow } from "../db/schema";
 
 @Resolver(() => CrimeStatistic)
 export class StatisticResolver {

@@ -2,9 +2,10 @@ import { CrimeTarget, type Source, TargetStatus } from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { toCategory } from "./category";
 import { type CspContext, publicId } from "./context";
-import { PARTNERSHIP_WIDE, type StatisticRow, type TargetRow } from "./loaders";
+import { PARTNERSHIP_WIDE } from "./loaders";
 import { toPeriod } from "./period";
 import { sourceOf } from "./priority-resolver";
+import type { StatisticRow, TargetRow } from "../db/schema";
 
 /** The target's own count for a period: same category and period, preferring the target's own table. */
 async function countFor(target: TargetRow, periodId: string, { loaders }: CspContext): Promise<StatisticRow | null> {

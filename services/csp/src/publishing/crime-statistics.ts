@@ -9,8 +9,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { type Checker, checkFigureCorrection, checkFigures, type FigureCorrection, type FigureFields, type Placed, secondFigureMessage, findPeriod, localIdOf, periodIdFor, periodJson, publish } from "@csg/domain";
-
-export type StatisticRow = typeof t.crimeStatistics.$inferSelect;
+import type { StatisticRow } from "../db/schema";
 
 /** The stored partnership-wide figure with the same category, period and source, if any. */
 function storedFigure(tx: CspDatabase, figure: FigureFields): StatisticRow | undefined {

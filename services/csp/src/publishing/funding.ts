@@ -6,8 +6,7 @@ import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { checkFundingFields } from "../rules/funding";
 import { type Checker, checkPartner, checkPeriod, type PeriodFields, type SourceRecord, type Place, within, type Placed, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publish, slugOf } from "@csg/domain";
-
-export type FundingRow = typeof t.funding.$inferSelect;
+import type { FundingRow, PartnerRow } from "../db/schema";
 
 export interface FundingLineFields {
   /** A funding line's public id to correct it; absent to record a new line. */
@@ -73,8 +72,6 @@ export function recordFunding(db: CspDatabase, actor: Actor, partnership: Partne
     return { changed: JSON.stringify(before) !== JSON.stringify(after), subject: after.id, before, after, result };
   }).result;
 }
-
-export type PartnerRow = typeof t.partners.$inferSelect;
 
 const partnersJson = (rows: PartnerRow[]) => rows.map((p) => ({ name: p.name, source: { document: p.sourceDocument, locator: p.sourceLocator } }));
 

@@ -9,9 +9,7 @@ import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { checkPriorityFields, checkThemeFields, type PriorityFields } from "../rules/priority";
 import { type Checker, checkPeriod, checkSource, type PeriodFields, type SourceRecord, type Place, within, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publish, slugOf } from "@csg/domain";
-
-export type PlanRow = typeof t.plans.$inferSelect;
-export type PriorityRow = typeof t.priorities.$inferSelect;
+import type { PlanRow, PriorityRow } from "../db/schema";
 
 export interface PlanFields {
   /** Local id; derived from the title when absent. */
