@@ -1,3 +1,5 @@
+import { PeriodBasis } from "@csg/schema";
+
 /** Record shapes shared by the services' datasets and inputs. */
 
 /** Where a figure or item was published: document file name plus table, figure or heading. */
@@ -6,15 +8,9 @@ export interface SourceRecord {
   locator: string;
 }
 
-export const PERIOD_BASES = [
-  "FINANCIAL_YEAR",
-  "YEAR_TO_DATE",
-  "ROLLING_12_MONTHS",
-  "PART_YEAR",
-  "PROJECTION",
-  "PLAN_PERIOD",
-] as const;
-export type PeriodBasisName = (typeof PERIOD_BASES)[number];
+/** The bases a period can have: the GraphQL enum PeriodBasis is their one definition. */
+export const PERIOD_BASES: readonly PeriodBasisName[] = Object.values(PeriodBasis);
+export type PeriodBasisName = `${PeriodBasis}`;
 
 /** A period as one table printed it: its label as printed, explicit ISO dates, its basis. */
 export interface PeriodRecord {

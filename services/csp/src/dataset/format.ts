@@ -7,6 +7,7 @@
 
 export { PERIOD_BASES, type PeriodBasisName, type PeriodRecord, type SourceRecord } from "@csg/domain";
 import { type PeriodRecord, type SourceRecord } from "@csg/domain";
+import type { TargetDirection } from "@csg/schema";
 
 export interface ThemeRecord {
   id: string;
@@ -76,7 +77,7 @@ export interface TargetRecord {
   id: string;
   category: string;
   localLabel: string;
-  direction: "REDUCTION" | "INCREASE";
+  direction: `${TargetDirection}`;
   baselinePeriod: string;
   targetPeriod: string;
   source: SourceRecord;

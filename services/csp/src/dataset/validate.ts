@@ -1,4 +1,4 @@
-import { findCrimeCategory } from "@csg/schema";
+import { findCrimeCategory, TargetDirection } from "@csg/schema";
 import { checkFundingFields } from "../rules/funding";
 import { checkPriorityFields, checkThemeFields } from "../rules/priority";
 import type { CrimeStatisticRecord, CspDataset } from "./format";
@@ -71,7 +71,7 @@ export function validateCspDataset(dataset: CspDataset, file: string, partnershi
 
   dataset.targets.forEach((target, i) => {
     if (!findCrimeCategory(target.category)) check.fail(`targets[${i}].category`, `unknown crime category "${target.category}"`);
-    check.oneOf(`targets[${i}].direction`, target.direction, ["REDUCTION", "INCREASE"], "direction");
+    check.oneOf(`targets[${i}].direction`, target.direction, Object.values(TargetDirection), "direction");
     for (const key of ["baselinePeriod", "targetPeriod"] as const) {
       if (!periodIds.has(target[key])) check.fail(`targets[${i}].${key}`, `unknown period "${target[key]}"`);
     }
