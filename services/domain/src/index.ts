@@ -16,3 +16,4 @@ export * from "./publishing/input-error";
 export * from "./publishing/audit-trail";
 export * from "./publishing/local-id";
 export * from "./publishing/periods";
+export * from "./figures";

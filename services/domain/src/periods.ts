@@ -5,11 +5,6 @@ export interface PeriodSpan {
   basis: string;
 }
 
-/** Two periods cover the same dates on the same basis: their figures measure the same span. */
-export function sameSpan(a: PeriodSpan, b: PeriodSpan): boolean {
-  return a.start === b.start && a.end === b.end && a.basis === b.basis;
-}
-
 function yearLater(isoDate: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCFullYear(date.getUTCFullYear() + 1);

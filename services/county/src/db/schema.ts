@@ -3,7 +3,7 @@
  * Migrations in ./migrations are generated from this file by drizzle-kit.
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { periods, sourceColumns as source } from "@csg/domain";
+import { figureColumns, sourceColumns as source } from "@csg/domain";
 
 /** The county tokens this subgraph accepts (hashes only) and the audit trail of its writes. */
 export { accessTokens } from "@csg/service-runtime";
@@ -89,15 +89,9 @@ export const populations = sqliteTable(
 export const areaStatistics = sqliteTable(
   "area_statistics",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    ...figureColumns(),
     area: text("area").notNull(),
     rowLabel: text("row_label").notNull(),
-    categoryId: text("category_id").notNull(),
-    localLabel: text("local_label").notNull(),
-    count: integer("count").notNull(),
-    periodId: text("period_id").notNull().references(() => periods.id),
-    notes: text("notes", { mode: "json" }).$type<string[]>().notNull(),
-    ...source,
   },
   (t) => [
     uniqueIndex("area_statistics_unique").on(t.area, t.categoryId, t.periodId, t.sourceDocument, t.sourceLocator),

@@ -1,12 +1,12 @@
 import { CrimeStatistic, CrimeStatisticCorrectionInput } from "@csg/schema";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { areaStatisticPublicId, correctAreaStatistics, recordAreaStatistics } from "../publishing/area-statistics";
+import { correctAreaStatistics, recordAreaStatistics } from "../publishing/area-statistics";
 import { publishedAreaStatistics } from "./county-resolvers";
 import { AreaCrimeStatisticInput } from "./county-inputs";
 import { COUNTY_WRITE, countyWrite } from "./county-write";
 import { createCountyLoaders } from "./loaders";
 import type { CountyRequestContext } from "./request-context";
-import { under } from "@csg/domain";
+import { figurePublicId, under } from "@csg/domain";
 import type { AreaStatisticRow } from "../db/schema";
 
 /** The written figures as `County.publishedAreas.crimeStatistics` serves them (with their change on the year before), in the order written. */
@@ -17,7 +17,7 @@ async function asServed(context: CountyRequestContext, rows: AreaStatisticRow[])
   for (const area of new Set(rows.map((row) => row.area))) {
     for (const statistic of await publishedAreaStatistics(loaders, area)) served.set(statistic.id, statistic);
   }
-  return rows.map((row) => served.get(areaStatisticPublicId(row))!);
+  return rows.map((row) => served.get(figurePublicId("county", row))!);
 }
 
 /** The county's writes to the figures it publishes for Leicestershire as a whole and for the police force area. */

@@ -5,7 +5,7 @@ import { CommunitySafetyPartnership, partnershipObject } from "./partnership-typ
 import { nearestPopulation, toPopulation } from "../analysis/population-year";
 import { boardObject, sourceOf, strategicPlanPriorityObject, teamObject } from "./reference-data";
 import { CommunitySafetyAgreement, County, District, PublishedArea } from "./types";
-import { sameSpan, yearOnYearChange } from "@csg/domain";
+import { indexFigures } from "@csg/domain";
 import type { AreaStatisticRow, CsaPriorityRow, PeriodRow, ProfileRow } from "../db/schema";
 
 @Resolver()
@@ -142,32 +142,22 @@ async function csaRow(ref: { id: string }, loaders: CountyContext["loaders"]): P
 
 /** The area's figures as served: each with the figures of the same span that differ, and its change on the year before. */
 function areaStatistics(rows: AreaStatisticRow[], periods: Map<string, PeriodRow>): CrimeStatistic[] {
-  const periodOf = (row: AreaStatisticRow) => periods.get(row.periodId)!;
-  const comparable = (row: AreaStatisticRow) => ({
-    category: row.categoryId,
-    scope: row.area,
-    document: row.sourceDocument,
-    locator: row.sourceLocator,
-    count: row.count,
-    period: periodOf(row),
-  });
+  const index = indexFigures(rows, periods, (row) => row.area);
   // Built whole, so that `change.previous` and `differingFigures` are full statistics too
   // (change looks strictly back in time, so building the previous year first ends).
   const built = new Map<AreaStatisticRow, CrimeStatistic>();
   const build = (row: AreaStatisticRow): CrimeStatistic => {
     let statistic = built.get(row);
     if (!statistic) {
-      const change = yearOnYearChange(row, rows, comparable);
-      statistic = toStatistic(row, periodOf(row), change && { ...change, previous: build(change.previous) });
+      const change = index.change(row);
+      statistic = toStatistic(row, index.periodOf(row), change && { ...change, previous: build(change.previous) });
       built.set(row, statistic);
     }
     return statistic;
   };
   const statistics = rows.map(build);
   rows.forEach((row, i) => {
-    statistics[i].differingFigures = rows
-      .filter((o) => o !== row && o.categoryId === row.categoryId && o.count !== row.count && sameSpan(periodOf(o), periodOf(row)))
-      .map(build);
+    statistics[i].differingFigures = index.differingFigures(row).map(build);
   });
   return statistics;
 }

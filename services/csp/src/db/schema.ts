@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { periods, sourceColumns as source } from "@csg/domain";
+import { figureColumns, periods, sourceColumns as source } from "@csg/domain";
 
 /** The tokens this partnership's subgraph accepts (hashes only) and the audit trail of its writes. */
 export { accessTokens } from "@csg/service-runtime";
@@ -80,15 +80,9 @@ export const areas = sqliteTable("areas", {
 export const crimeStatistics = sqliteTable(
   "crime_statistics",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    ...figureColumns(),
     /** Null for a partnership-wide figure; an area's id for an area's own figure. */
     areaId: text("area_id").references(() => areas.id),
-    categoryId: text("category_id").notNull(),
-    localLabel: text("local_label").notNull(),
-    count: integer("count").notNull(),
-    periodId: text("period_id").notNull().references(() => periods.id),
-    notes: text("notes", { mode: "json" }).$type<string[]>().notNull(),
-    ...source,
   },
   (t) => [
     // One figure per category, period and source, partnership-wide and per area.

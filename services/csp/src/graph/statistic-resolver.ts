@@ -3,10 +3,8 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { toCategory } from "./category";
 import { type CspContext, publicId } from "./context";
 import { PARTNERSHIP_WIDE } from "./loaders";
-import { spanKey, tableKey } from "./statistic-index";
 import { toPeriod } from "./period";
 import { sourceOf } from "./priority-resolver";
-import { yearOnYearChange } from "@csg/domain";
 import type { StatisticRow } from "../db/schema";
 
 @Resolver(() => CrimeStatistic)
@@ -38,20 +36,11 @@ export class StatisticResolver {
 
   @FieldResolver()
   async differingFigures(@Root() row: StatisticRow, @Ctx() context: CspContext): Promise<StatisticRow[]> {
-    const { periods, bySpan } = await context.loaders.statisticIndex.load(row.areaId ?? PARTNERSHIP_WIDE);
-    return bySpan.get(spanKey(row, periods.get(row.periodId)!))!.filter((s) => s.id !== row.id && s.count !== row.count);
+    return (await context.loaders.statisticIndex.load(row.areaId ?? PARTNERSHIP_WIDE)).differingFigures(row);
   }
 
   @FieldResolver()
   async change(@Root() row: StatisticRow, @Ctx() context: CspContext): Promise<(Omit<CountChange, "previous"> & { previous: StatisticRow }) | null> {
-    const { periods, byTable } = await context.loaders.statisticIndex.load(row.areaId ?? PARTNERSHIP_WIDE);
-    return yearOnYearChange(row, byTable.get(tableKey(row))!, (s) => ({
-      category: s.categoryId,
-      scope: s.areaId ?? PARTNERSHIP_WIDE,
-      document: s.sourceDocument,
-      locator: s.sourceLocator,
-      count: s.count,
-      period: periods.get(s.periodId)!,
-    }));
+    return (await context.loaders.statisticIndex.load(row.areaId ?? PARTNERSHIP_WIDE)).change(row);
   }
 }

@@ -26,7 +26,7 @@ export function importStatistics(
   const check = new Checker(file);
   const figures = readTable(text, check);
   // Every figure of the file is checked (and every problem reported) before anything is planned.
-  if (options.dryRun) return { plan: planStatistics(db, figures, check), written: false };
+  if (options.dryRun) return { plan: planStatistics(db, partnership, figures, check), written: false };
   const subject = file.split("/").pop() ?? file;
   const plan = applyStatistics(db, options.actor, partnership, "importCrimeStatistics", subject, figures, check);
   return { plan, written: plan.additions.length + plan.corrections.length > 0 };

@@ -1,0 +1,4 @@
+export * from "./columns";
+export * from "./store";
+export * from "./publishing";
+export * from "./figure-index";

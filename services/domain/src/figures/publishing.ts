@@ -1,0 +1,198 @@
+/**
+ * Recording and correcting published crime figures, for every subgraph that publishes them:
+ * new figures, corrections by public id, and a whole table applied at once (the spreadsheet
+ * import: each figure new, a correction, or unchanged). Each write is one transaction with
+ * its audit entry; one bad figure and nothing is written.
+ */
+import type { Actor } from "@csg/service-runtime";
+import { and, eq, inArray } from "drizzle-orm";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { findPeriod, periodIdFor, periodJson } from "../publishing/periods";
+import { localIdOf } from "../publishing/local-id";
+import { publish } from "../publishing/publish";
+import { periods } from "../publishing/tables";
+import { checkFigureCorrection, checkFigures, type FigureCorrection, type FigureFields, secondFigureMessage } from "../rules/crime-statistic";
+import type { Checker } from "../validation/checker";
+import type { Placed } from "../validation/place";
+import type { FigureRow } from "./columns";
+import { type FigureStore, figurePublicId } from "./store";
+
+type Database = BetterSQLite3Database<any>;
+
+/** The stored figure with the same scope, category, period and source, if any. */
+function storedFigure<Row extends FigureRow, Fields extends FigureFields>(tx: Database, store: FigureStore<Row, Fields>, figure: Fields): Row | undefined {
+  const period = findPeriod(tx, figure.period);
+  if (!period) return undefined;
+  const t = store.table;
+  return tx
+    .select()
+    .from(t)
+    .where(
+      and(
+        store.sameScope(figure),
+        eq(t.categoryId, figure.category),
+        eq(t.periodId, period.id),
+        eq(t.sourceDocument, figure.source.document),
+        eq(t.sourceLocator, figure.source.locator),
+      ),
+    )
+    .get() as Row | undefined;
+}
+
+/** A figure as the audit trail records it. */
+function figureJson<Row extends FigureRow>(tx: Database, store: FigureStore<Row, any>, row: Row) {
+  const period = tx.select().from(periods).where(eq(periods.id, row.periodId)).get()!;
+  return {
+    id: figurePublicId(store.owner, row),
+    ...store.scopeJson(row),
+    category: row.categoryId,
+    localLabel: row.localLabel,
+    count: row.count,
+    period: periodJson(period),
+    source: { document: row.sourceDocument, locator: row.sourceLocator },
+    notes: row.notes,
+  };
+}
+
+function insertFigure<Row extends FigureRow, Fields extends FigureFields>(tx: Database, store: FigureStore<Row, Fields>, figure: Fields): Row {
+  return tx
+    .insert(store.table)
+    .values({
+      ...store.scopeValues(figure),
+      categoryId: figure.category,
+      localLabel: figure.localLabel,
+      count: figure.count,
+      periodId: periodIdFor(tx, figure.period),
+      notes: figure.notes ?? [],
+      sourceDocument: figure.source.document,
+      sourceLocator: figure.source.locator,
+    })
+    .returning()
+    .get() as Row;
+}
+
+/** The figures of `ids`, in that order. */
+function reread<Row extends FigureRow>(tx: Database, store: FigureStore<Row, any>, ids: number[]): Row[] {
+  if (ids.length === 0) return [];
+  const byId = new Map((tx.select().from(store.table).where(inArray(store.table.id, ids)).all() as Row[]).map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)!);
+}
+
+/** Records new figures, all or none. A figure already recorded (same scope, category, period and source) is a correction, not a record. */
+export function recordFigures<Row extends FigureRow, Fields extends FigureFields>(
+  db: Database,
+  actor: Actor,
+  store: FigureStore<Row, Fields>,
+  operation: string,
+  figures: Placed<Fields>[],
+  check: Checker,
+): Row[] {
+  return publish(db, actor, operation, (tx) => {
+    if (figures.length === 0) check.fail("", "name at least one figure");
+    store.checkScope?.(tx, figures, check);
+    checkFigures(check, figures);
+    check.throwIfAny();
+    for (const { value, place } of figures) {
+      const stored = storedFigure(tx, store, value);
+      if (stored) {
+        const message = secondFigureMessage(value.category, value.period.label, value.source, store.scopeName?.(value));
+        check.fail(place(""), `${message}: ${figurePublicId(store.owner, stored)} already has ${stored.count}; correct it with ${store.correction}`);
+      }
+    }
+    check.throwIfAny();
+    const rows = figures.map(({ value }) => insertFigure(tx, store, value));
+    const after = rows.map((row) => figureJson(tx, store, row));
+    return { changed: true, subject: after.map((f) => f.id).join(", "), before: null, after, result: rows };
+  }).result;
+}
+
+/** Corrects recorded figures by public id (count, label as printed, notes), all or none; unchanged corrections write nothing. */
+export function correctFigures<Row extends FigureRow>(
+  db: Database,
+  actor: Actor,
+  store: FigureStore<Row, any>,
+  operation: string,
+  corrections: Placed<FigureCorrection>[],
+  check: Checker,
+): Row[] {
+  return publish(db, actor, operation, (tx) => {
+    if (corrections.length === 0) check.fail("", "name at least one correction");
+    const seen = new Set<number>();
+    const rows = corrections.map(({ value, place }) => {
+      const local = localIdOf(store.owner, value.id, check, place("id"), "crime statistic");
+      const id = local && /^statistic-\d+$/.test(local) ? Number(local.slice("statistic-".length)) : undefined;
+      const row = id === undefined ? undefined : (tx.select().from(store.table).where(eq(store.table.id, id)).get() as Row | undefined);
+      if (local !== undefined && !row) check.fail(place("id"), `no crime statistic ${value.id}`);
+      if (row && seen.has(row.id)) check.fail(place("id"), `${value.id} is corrected twice in one request`);
+      if (row) seen.add(row.id);
+      checkFigureCorrection(check, place, value);
+      return row;
+    });
+    check.throwIfAny();
+    const before = rows.map((row) => figureJson(tx, store, row!));
+    corrections.forEach(({ value }, i) => {
+      const changes = {
+        ...(value.count != null && { count: value.count }),
+        ...(value.localLabel != null && { localLabel: value.localLabel }),
+        ...(value.notes !== undefined && { notes: value.notes ?? [] }),
+      };
+      // A correction naming only the figure changes nothing (and drizzle refuses an empty SET).
+      if (Object.keys(changes).length > 0) tx.update(store.table).set(changes).where(eq(store.table.id, rows[i]!.id)).run();
+    });
+    const result = reread(tx, store, rows.map((row) => row!.id));
+    const after = result.map((row) => figureJson(tx, store, row));
+    return { changed: JSON.stringify(before) !== JSON.stringify(after), subject: after.map((f) => f.id).join(", "), before, after, result };
+  }).result;
+}
+
+/** What applying a table of figures would do, figure by figure. */
+export interface FiguresPlan<Row extends FigureRow, Fields extends FigureFields> {
+  additions: Placed<Fields>[];
+  corrections: { stored: Row; figure: Placed<Fields> }[];
+  unchanged: { stored: Row; figure: Placed<Fields> }[];
+}
+
+/** Compares a checked table of figures with what is stored: new, a correction (count or label), or unchanged. */
+export function planFigures<Row extends FigureRow, Fields extends FigureFields>(
+  db: Database,
+  store: FigureStore<Row, Fields>,
+  figures: Placed<Fields>[],
+  check: Checker,
+): FiguresPlan<Row, Fields> {
+  checkFigures(check, figures);
+  check.throwIfAny();
+  const plan: FiguresPlan<Row, Fields> = { additions: [], corrections: [], unchanged: [] };
+  for (const figure of figures) {
+    const stored = storedFigure(db, store, figure.value);
+    if (!stored) plan.additions.push(figure);
+    else if (stored.count === figure.value.count && stored.localLabel === figure.value.localLabel) plan.unchanged.push({ stored, figure });
+    else plan.corrections.push({ stored, figure });
+  }
+  return plan;
+}
+
+/**
+ * Applies a table of figures (the spreadsheet import): adds the new ones and corrects the
+ * changed ones in one transaction with one audit entry. Applying the same table again changes
+ * nothing and leaves no audit entry.
+ */
+export function applyFigures<Row extends FigureRow, Fields extends FigureFields>(
+  db: Database,
+  actor: Actor,
+  store: FigureStore<Row, Fields>,
+  operation: string,
+  subject: string,
+  figures: Placed<Fields>[],
+  check: Checker,
+): FiguresPlan<Row, Fields> {
+  return publish(db, actor, operation, (tx) => {
+    const plan = planFigures(tx, store, figures, check);
+    const before = plan.corrections.map(({ stored }) => figureJson(tx, store, stored));
+    const added = plan.additions.map(({ value }) => insertFigure(tx, store, value));
+    for (const { stored, figure } of plan.corrections) {
+      tx.update(store.table).set({ count: figure.value.count, localLabel: figure.value.localLabel }).where(eq(store.table.id, stored.id)).run();
+    }
+    const after = reread(tx, store, [...added.map((r) => r.id), ...plan.corrections.map((c) => c.stored.id)]).map((row) => figureJson(tx, store, row));
+    return { changed: added.length + plan.corrections.length > 0, subject, before, after, result: plan };
+  }).result;
+}
