@@ -2,6 +2,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { handleGraphQL, listen, replyWithError } from "@csg/service-runtime";
 import type { GatewayContext } from "./context";
+import { answerCrossOrigin, refuseSimplePost } from "./cross-origin";
 import { checkHealth } from "./health";
 import { SubgraphSource } from "./subgraph-source";
 import type { SubgraphService } from "@csg/service-runtime";
@@ -12,6 +13,8 @@ export interface GatewayOptions {
   supergraphSdl: string;
   /** Where each subgraph listens; overrides the URLs written in the supergraph. */
   subgraphs: SubgraphService[];
+  /** Origins whose pages may call the gateway (CORS); none when absent. */
+  corsOrigins?: string[];
 }
 
 export interface RunningGateway {
@@ -35,10 +38,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: true,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // the launcher owns signals: it stops the subgraphs too
+    csrfPrevention: false, // queries by GET are allowed; see cross-origin.ts for how writes stay safe
   });
   await server.start();
 
+  const corsOrigins = options.corsOrigins ?? [];
   const http = await listen(options.port, (request, response) => {
+    if (answerCrossOrigin(request, response, corsOrigins)) return;
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     if (path === "/health" && request.method === "GET") {
       void checkHealth(options.subgraphs).then((health) => {
@@ -48,6 +54,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return;
     }
     if (path === "/graphql" || path === "/") {
+      if (refuseSimplePost(request, response)) return;
       const authorization = request.headers.authorization;
       handleGraphQL(server, request, response, async () => ({ authorization })).catch((error: Error) => replyWithError(response, error));
       return;

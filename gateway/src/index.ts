@@ -1,1 +1,2 @@
 export { startGateway, type GatewayOptions, type RunningGateway } from "./gateway";
+export { CORS_ORIGINS, corsOriginsFrom } from "./cross-origin";

@@ -1,13 +1,22 @@
-/**
- * Runs the county (LSCSB) subgraph.
- *   tsx services/county/src/main.ts [--port 4001] [--data-dir ./data]
- */
+/** Runs the county (LSCSB) subgraph. */
 import { COUNTY_SUBGRAPH } from "@csg/schema";
-import { defaultDataDir, onShutdown, option } from "@csg/service-runtime";
+import { dataDirOption, defaultDataDir, hostOption, LISTEN_HOST, onShutdown, readCommandLine, runCommand } from "@csg/service-runtime";
 import { startCountySubgraph } from "./server";
 
-const port = Number(option("port", "PORT", String(COUNTY_SUBGRAPH.port)));
-const dataDir = option("data-dir", "CSG_DATA_DIR", defaultDataDir)!;
-const subgraph = await startCountySubgraph({ port, dataDir });
-console.log(`County (LSCSB) subgraph ready at ${subgraph.url} (data: ${dataDir})`);
-onShutdown(() => subgraph.stop());
+await runCommand("county subgraph", async () => {
+  const command = readCommandLine({
+    summary: "Runs the county (LSCSB) subgraph on its own SQLite database (seeded on first start).",
+    usage: ["tsx services/county/src/main.ts [--port <port>] [--host <address>] [--data-dir <dir>]"],
+    options: {
+      port: { type: "string", value: "<port>", env: "PORT", description: `The port (default ${COUNTY_SUBGRAPH.port}).` },
+      host: hostOption,
+      "data-dir": dataDirOption,
+    },
+  });
+  const host = command.string("host");
+  if (host) process.env[LISTEN_HOST] = host;
+  const dataDir = command.string("data-dir") ?? defaultDataDir;
+  const subgraph = await startCountySubgraph({ port: command.integer("port") ?? COUNTY_SUBGRAPH.port, dataDir });
+  console.log(`County (LSCSB) subgraph ready at ${subgraph.url} (data: ${dataDir})`);
+  onShutdown(() => subgraph.stop());
+});

@@ -1,20 +1,24 @@
-/**
- * Runs one partnership's subgraph: what a district deploys.
- *   tsx services/csp/src/main.ts --partnership charnwood [--port 4012] [--data-dir ./data]
- */
-import { requirePartnership } from "@csg/schema";
-import { defaultDataDir, onShutdown, option } from "@csg/service-runtime";
+/** Runs one partnership's subgraph: what a district deploys. */
+import { partnerships, requirePartnership } from "@csg/schema";
+import { dataDirOption, defaultDataDir, hostOption, LISTEN_HOST, onShutdown, readCommandLine, runCommand } from "@csg/service-runtime";
 import { startCspSubgraph } from "./server";
 
-const code = option("partnership", "CSG_PARTNERSHIP");
-if (!code) {
-  console.error("Name the partnership: --partnership <code> (or CSG_PARTNERSHIP).");
-  process.exit(2);
-}
-const entry = requirePartnership(code);
-const port = Number(option("port", "PORT", String(entry.port)));
-const dataDir = option("data-dir", "CSG_DATA_DIR", defaultDataDir)!;
-
-const subgraph = await startCspSubgraph({ partnership: entry.code, port, dataDir });
-console.log(`${entry.name} subgraph ready at ${subgraph.url} (data: ${dataDir})`);
-onShutdown(() => subgraph.stop());
+await runCommand("csp subgraph", async () => {
+  const command = readCommandLine({
+    summary: "Runs one partnership's subgraph on its own SQLite database (seeded from its dataset on first start).",
+    usage: ["tsx services/csp/src/main.ts --partnership <code> [--port <port>] [--host <address>] [--data-dir <dir>]"],
+    options: {
+      partnership: { type: "string", value: "<code>", env: "CSG_PARTNERSHIP", description: `The partnership: ${partnerships.map((p) => p.code).join(", ")}.` },
+      port: { type: "string", value: "<port>", env: "PORT", description: "The port (default: the registry's port for the partnership)." },
+      host: hostOption,
+      "data-dir": dataDirOption,
+    },
+  });
+  const entry = requirePartnership(command.required("partnership"));
+  const host = command.string("host");
+  if (host) process.env[LISTEN_HOST] = host;
+  const dataDir = command.string("data-dir") ?? defaultDataDir;
+  const subgraph = await startCspSubgraph({ partnership: entry.code, port: command.integer("port") ?? entry.port, dataDir });
+  console.log(`${entry.name} subgraph ready at ${subgraph.url} (data: ${dataDir})`);
+  onShutdown(() => subgraph.stop());
+});

@@ -3,22 +3,41 @@
  * partnership's subgraph (each its own process, HTTP service and SQLite database, seeded
  * on first start), then the gateway; stops everything on Ctrl-C or SIGTERM.
  */
-import { defaultDataDir, onShutdown, option } from "@csg/service-runtime";
+import { CORS_ORIGINS, corsOriginsFrom } from "@csg/gateway";
+import { dataDirOption, defaultDataDir, hostOption, LISTEN_HOST, onShutdown, PORT_OFFSET, readCommandLine, runCommand } from "@csg/service-runtime";
 import { startSystem } from "./system";
 
-const dataDir = option("data-dir", "CSG_DATA_DIR", defaultDataDir)!;
-// Shifts every port, e.g. --port-offset 100 puts the gateway on 4100, to run beside another system.
-const portOffset = Number(option("port-offset", "CSG_PORT_OFFSET", "0"));
-const started = Date.now();
-console.log(`Starting the Community Safety Graph (data: ${dataDir}) ...`);
-const system = await startSystem({ dataDir, portOffset, log: (service, line) => console.log(`[${service}] ${line}`) });
-console.log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-for (const s of system.topology.all) console.log(`  ${s.name.padEnd(26)} ${s.url}`);
-console.log(`\nGraphQL endpoint: ${system.gateway.url}`);
-console.log(`Health:           ${system.gateway.healthUrl}`);
-console.log("Press Ctrl-C to stop.");
-onShutdown(async () => {
-  console.log("Stopping ...");
-  await system.stop();
-  console.log("Stopped.");
+await runCommand("pnpm start", async () => {
+  const command = readCommandLine({
+    summary: "Starts the whole system: the county subgraph, every partnership's subgraph and the gateway, seeded on first start.",
+    usage: ["pnpm start [--port-offset <n>] [--host <address>] [--cors-origins <origins>] [--data-dir <dir>]"],
+    options: {
+      "port-offset": { type: "string", value: "<n>", env: PORT_OFFSET, description: "Shifts every port, e.g. 100 puts the gateway on 4100, to run beside another system." },
+      host: hostOption,
+      "cors-origins": { type: "string", value: "<origins>", env: CORS_ORIGINS, description: "Comma-separated origins whose pages may call the gateway, e.g. https://dashboards.example.org (none by default)." },
+      "data-dir": dataDirOption,
+    },
+  });
+  const dataDir = command.string("data-dir") ?? defaultDataDir;
+  const portOffset = command.integer("port-offset") ?? 0;
+  const host = command.string("host");
+  if (host) process.env[LISTEN_HOST] = host; // the services inherit it
+  const started = Date.now();
+  console.log(`Starting the Community Safety Graph (data: ${dataDir}) ...`);
+  const system = await startSystem({
+    dataDir,
+    portOffset,
+    corsOrigins: corsOriginsFrom(command.string("cors-origins")),
+    log: (service, line) => console.log(`[${service}] ${line}`),
+  });
+  console.log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  for (const s of system.topology.all) console.log(`  ${s.name.padEnd(26)} ${s.url}`);
+  console.log(`\nGraphQL endpoint: ${system.gateway.url}`);
+  console.log(`Health:           ${system.gateway.healthUrl}`);
+  console.log("Press Ctrl-C to stop.");
+  onShutdown(async () => {
+    console.log("Stopping ...");
+    await system.stop();
+    console.log("Stopped.");
+  });
 });

@@ -15,6 +15,8 @@ export interface SystemOptions {
   dataDir: string;
   /** Shifts every port (tests use one so they never meet a running system). */
   portOffset?: number;
+  /** Origins whose pages may call the gateway (CORS); none when absent. */
+  corsOrigins?: string[];
   /** Where the services' own output goes, line by line; nowhere when absent. */
   log?: (service: string, line: string) => void;
 }
@@ -101,7 +103,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   try {
     const started = await Promise.all(layout.all.map((service) => startService(service, options)));
     for (const s of started) services.set(s.service.name, s);
-    const gateway = await startGateway({ port: layout.gatewayPort, supergraphSdl: readSupergraph(), subgraphs: layout.all });
+    const gateway = await startGateway({ port: layout.gatewayPort, supergraphSdl: readSupergraph(), subgraphs: layout.all, corsOrigins: options.corsOrigins });
     return {
       topology: layout,
       gateway,

@@ -10,18 +10,28 @@ export interface ServedHttp {
   stop(): Promise<void>;
 }
 
+/** The environment variable that names the address every service listens on. */
+export const LISTEN_HOST = "CSG_LISTEN_HOST";
+
 /**
- * Listens on 127.0.0.1 and hands each request to `handle`. Stopping closes every
- * connection at once, keep-alive ones included, so a service stops promptly.
+ * The address services listen on: loopback unless the operator names another (e.g. 0.0.0.0
+ * where a district's subgraph must be reachable from the county's gateway).
+ */
+export const listenHost = () => process.env[LISTEN_HOST] || "127.0.0.1";
+
+/**
+ * Listens on `host` and hands each request to `handle`. Stopping closes every connection at
+ * once, keep-alive ones included, so a service stops promptly.
  */
 export async function listen(
   port: number,
   handle: (request: IncomingMessage, response: ServerResponse) => void,
+  host = listenHost(),
 ): Promise<ServedHttp> {
   const http = createServer(handle);
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
-    http.listen(port, "127.0.0.1", resolve);
+    http.listen(port, host, resolve);
   });
   return {
     port: (http.address() as AddressInfo).port,

@@ -1,15 +1,24 @@
 import { fileURLToPath } from "node:url";
+import type { OptionSpec } from "./command-line";
 
 /** The default data folder: `data/` at the repository's root (git-ignored). */
 export const defaultDataDir = fileURLToPath(new URL("../../../data", import.meta.url));
 
-/** Reads `--name value` from the command line, else the environment variable, else the default. */
-export function option(name: string, envName: string, fallback?: string): string | undefined {
-  const args = process.argv.slice(2);
-  const i = args.indexOf(`--${name}`);
-  if (i >= 0 && args[i + 1] !== undefined) return args[i + 1];
-  return process.env[envName] ?? fallback;
-}
+/** Every command's --data-dir: the folder of the SQLite files. */
+export const dataDirOption: OptionSpec = {
+  type: "string",
+  value: "<dir>",
+  env: "CSG_DATA_DIR",
+  description: "The folder of every service's SQLite file (default: data/ at the repository's root).",
+};
+
+/** Every service's --host: the address it listens on (sets CSG_LISTEN_HOST, which the launcher passes on). */
+export const hostOption: OptionSpec = {
+  type: "string",
+  value: "<address>",
+  env: "CSG_LISTEN_HOST",
+  description: "The address to listen on: 127.0.0.1 (loopback, the default), 0.0.0.0 for every interface, or one address.",
+};
 
 /** Set by the system launcher on the services it starts. */
 export const STOP_WITH_PARENT = "CSG_STOP_WITH_PARENT";

@@ -1,43 +1,41 @@
 /**
- * `pnpm figures:export`: one table of a partnership's figures as CSV, in the layout `pnpm figures:import` reads.
- *   pnpm figures:export --partnership north-west-leicestershire --document <file> --locator <table> [--out file.csv] [--data-dir data]
- * Without --document and --locator it lists the partnership's tables (sources).
+ * `pnpm figures:export`: one table of a partnership's figures as CSV, in the layout
+ * `pnpm figures:import` reads. Without --document and --locator it lists the tables.
  */
+import { readCommandLine, runCommand } from "@csg/service-runtime";
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { exportStatistics, statisticSources } from "../spreadsheet/export";
-import { openPartnershipDatabase } from "./open-partnership";
+import { dataDirOption, openPartnershipDatabase, partnershipOption } from "./open-partnership";
 
-const USAGE = "Usage: pnpm figures:export --partnership <code> --document <document> --locator <table> [--out <file.csv>] [--data-dir <dir>]";
-
-try {
-  const { values } = parseArgs({
+await runCommand("pnpm figures:export", () => {
+  const command = readCommandLine({
+    summary: "Writes one table of a partnership's figures as CSV, in the layout `pnpm figures:import` reads; without --document and --locator, lists its tables.",
+    usage: ["pnpm figures:export --partnership <code> [--document <document> --locator <table>] [--out <file.csv>] [--data-dir <dir>]"],
     options: {
-      partnership: { type: "string" },
-      document: { type: "string" },
-      locator: { type: "string" },
-      out: { type: "string" },
-      "data-dir": { type: "string" },
+      partnership: partnershipOption,
+      document: { type: "string", value: "<document>", description: "The source document of the table." },
+      locator: { type: "string", value: "<table>", description: "The table, figure or heading in it." },
+      out: { type: "string", value: "<file.csv>", description: "Where to write; standard output when absent." },
+      "data-dir": dataDirOption,
     },
   });
-  if (!values.partnership) throw new Error(USAGE);
-  const { entry, database } = openPartnershipDatabase(values.partnership, values["data-dir"]);
+  const { entry, database } = openPartnershipDatabase(command.required("partnership"), command.string("data-dir"));
   try {
-    if (!values.document || !values.locator) {
+    const document = command.string("document");
+    const locator = command.string("locator");
+    if (!document || !locator) {
       console.log(`${entry.name}'s tables of figures (export one with --document and --locator):`);
       for (const { source, figures } of statisticSources(database.db)) console.log(`  --document "${source.document}" --locator "${source.locator}"   (${figures} figures)`);
-    } else {
-      const text = exportStatistics(database.db, { document: values.document, locator: values.locator });
-      if (text.split("\n").length <= 4) throw new Error(`${entry.name} has no figures from ${values.document}, ${values.locator}`);
-      if (values.out) {
-        writeFileSync(values.out, text);
-        console.log(`Wrote ${values.out}`);
-      } else process.stdout.write(text);
+      return;
     }
+    const text = exportStatistics(database.db, { document, locator });
+    if (text.split("\n").length <= 4) throw new Error(`${entry.name} has no figures from ${document}, ${locator}`);
+    const out = command.string("out");
+    if (out) {
+      writeFileSync(out, text);
+      console.log(`Wrote ${out}`);
+    } else process.stdout.write(text);
   } finally {
     database.close();
   }
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-}
+});

@@ -1,31 +1,34 @@
 /**
  * `pnpm figures:import`: a partnership's figures from a spreadsheet (CSV in the layout of
  * src/spreadsheet/layout.ts) into its database.
- *   pnpm figures:import --partnership north-west-leicestershire --file headline-figures.csv [--dry-run] [--data-dir data]
  */
-
+import { commandActor } from "@csg/domain";
+import { readCommandLine, runCommand } from "@csg/service-runtime";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
-import { periodHeading } from "../spreadsheet/layout";
 import { importStatistics } from "../spreadsheet/import";
-import { openPartnershipDatabase } from "./open-partnership";
-import { ValidationError, commandActor } from "@csg/domain";
+import { periodHeading } from "../spreadsheet/layout";
+import { dataDirOption, openPartnershipDatabase, partnershipOption } from "./open-partnership";
 
-const USAGE = "Usage: pnpm figures:import --partnership <code> --file <file.csv> [--dry-run] [--data-dir <dir>]";
-
-try {
-  const { values } = parseArgs({
-    options: { partnership: { type: "string" }, file: { type: "string" }, "dry-run": { type: "boolean", default: false }, "data-dir": { type: "string" } },
+await runCommand("pnpm figures:import", () => {
+  const command = readCommandLine({
+    summary: "Imports a partnership's figures from a CSV in the spreadsheet layout: new figures recorded, changed ones corrected, in one transaction.",
+    usage: ["pnpm figures:import --partnership <code> --file <file.csv> [--dry-run] [--data-dir <dir>]"],
+    options: {
+      partnership: partnershipOption,
+      file: { type: "string", value: "<file.csv>", description: "The CSV file (as `pnpm figures:export` writes it)." },
+      "dry-run": { type: "boolean", description: "Print what would change; write nothing." },
+      "data-dir": dataDirOption,
+    },
   });
-  if (!values.partnership || !values.file) throw new Error(USAGE);
-  const text = readFileSync(values.file, "utf8");
-  const { entry, database } = openPartnershipDatabase(values.partnership, values["data-dir"]);
+  const file = command.required("file");
+  const { entry, database } = openPartnershipDatabase(command.required("partnership"), command.string("data-dir"));
+  const text = readFileSync(file, "utf8");
   try {
-    const dryRun = values["dry-run"]!;
-    const { plan, written } = importStatistics(database.db, entry, values.file, text, { dryRun, actor: commandActor(`pnpm figures:import ${basename(values.file)}`) });
+    const dryRun = command.flag("dry-run");
+    const { plan, written } = importStatistics(database.db, entry, file, text, { dryRun, actor: commandActor(`pnpm figures:import ${basename(file)}`) });
     const figure = (f: { category: string; period: Parameters<typeof periodHeading>[0] }) => `${f.category.padEnd(30)} ${periodHeading(f.period).padEnd(60)}`;
-    console.log(`${values.file} into ${entry.name}: ${plan.additions.length} to add, ${plan.corrections.length} to correct, ${plan.unchanged.length} unchanged`);
+    console.log(`${file} into ${entry.name}: ${plan.additions.length} to add, ${plan.corrections.length} to correct, ${plan.unchanged.length} unchanged`);
     for (const { value } of plan.additions) console.log(`  add      ${figure(value)} ${value.count}`);
     for (const { stored, figure: { value } } of plan.corrections) {
       const label = stored.localLabel === value.localLabel ? "" : ` (label "${stored.localLabel}" -> "${value.localLabel}")`;
@@ -37,7 +40,4 @@ try {
   } finally {
     database.close();
   }
-} catch (error) {
-  console.error(error instanceof ValidationError || error instanceof Error ? error.message : error);
-  process.exit(1);
-}
+});

@@ -1,15 +1,24 @@
-import { type PartnershipEntry, requirePartnership } from "@csg/schema";
-import { defaultDataDir } from "@csg/service-runtime";
+import { type PartnershipEntry, partnerships, requirePartnership } from "@csg/schema";
+import { defaultDataDir, type OptionSpec } from "@csg/service-runtime";
+
+export { dataDirOption } from "@csg/service-runtime";
 import { join } from "node:path";
 import { ensureSeeded } from "../dataset/ensure-seeded";
 import { type OpenCspDatabase, openCspDatabase } from "../db/database";
+
+export const partnershipOption: OptionSpec = {
+  type: "string",
+  value: "<code>",
+  env: "CSG_PARTNERSHIP",
+  description: `The partnership's registry code: ${partnerships.map((p) => p.code).join(", ")}.`,
+};
 
 /**
  * A partnership's database in a data folder, as its subgraph would open it: migrated, and
  * seeded from its dataset on first use (so a command never writes into an empty file that
  * the subgraph would then seed over).
  */
-export function openPartnershipDatabase(code: string, dataDir = process.env.CSG_DATA_DIR ?? defaultDataDir): { entry: PartnershipEntry; database: OpenCspDatabase } {
+export function openPartnershipDatabase(code: string, dataDir = defaultDataDir): { entry: PartnershipEntry; database: OpenCspDatabase } {
   const entry = requirePartnership(code);
   const database = openCspDatabase(join(dataDir, `${entry.code}.db`));
   ensureSeeded(database.db, entry.code);

@@ -1,47 +1,37 @@
 /**
- * `pnpm partnership:add`: a new partnership in the federation.
- *   pnpm partnership:add --code test-valley --name "Test Valley Community Safety Partnership" \
- *     --district "Test Valley" --ons-code E07000093 [--unitary] [--county-member] [--data-dir data]
- * Then commit schema/registry, services/csp/datasets and schema/generated, and restart the system.
+ * `pnpm partnership:add`: a new partnership in the federation. Then commit schema/registry,
+ * services/csp/datasets and schema/generated, and restart the system.
  */
 import { datasetFile } from "@csg/csp-subgraph";
-
-import { defaultDataDir } from "@csg/service-runtime";
-import { parseArgs } from "node:util";
+import { dataDirOption, defaultDataDir, readCommandLine, runCommand } from "@csg/service-runtime";
 import { addPartnership } from "./partnership-add";
 import { shareCountyTokens } from "./tokens";
-import { ValidationError } from "@csg/domain";
 
-const USAGE =
-  'Usage: pnpm partnership:add --code <code> --name "<name>" --district "<district>" --ons-code <E0...> [--unitary] [--county-member] [--data-dir <dir>]';
-
-try {
-  const { values } = parseArgs({
+await runCommand("pnpm partnership:add", () => {
+  const command = readCommandLine({
+    summary: "Adds a partnership to the federation: registry entry, empty dataset, recomposed supergraph, the county's tokens shared.",
+    usage: ['pnpm partnership:add --code <code> --name "<name>" --district "<district>" --ons-code <E0...> [--unitary] [--county-member] [--data-dir <dir>]'],
     options: {
-      code: { type: "string" },
-      name: { type: "string" },
-      district: { type: "string" },
-      "ons-code": { type: "string" },
-      unitary: { type: "boolean", default: false },
-      "county-member": { type: "boolean", default: false },
-      "data-dir": { type: "string", default: process.env.CSG_DATA_DIR ?? defaultDataDir },
+      code: { type: "string", value: "<code>", description: "Its registry code, lower-case kebab-case, e.g. test-valley." },
+      name: { type: "string", value: '"<name>"', description: "Its name as published." },
+      district: { type: "string", value: '"<district>"', description: "The local authority area it covers." },
+      "ons-code": { type: "string", value: "<E0...>", description: "The district's ONS code." },
+      unitary: { type: "boolean", description: "The district is a unitary authority." },
+      "county-member": { type: "boolean", description: "It is a member of the county board." },
+      "data-dir": dataDirOption,
     },
   });
-  if (!values.code || !values.name || !values.district || !values["ons-code"]) throw new Error(USAGE);
   const entry = addPartnership({
-    code: values.code,
-    name: values.name,
-    district: values.district,
-    onsCode: values["ons-code"],
-    unitary: values.unitary!,
-    countyMember: values["county-member"]!,
+    code: command.required("code"),
+    name: command.required("name"),
+    district: command.required("district"),
+    onsCode: command.required("ons-code"),
+    unitary: command.flag("unitary"),
+    countyMember: command.flag("county-member"),
   });
   // The county may read every partnership's audit trail: the new database gets the county's live tokens.
-  const shared = shareCountyTokens(values["data-dir"]!, entry.code);
+  const shared = shareCountyTokens(command.string("data-dir") ?? defaultDataDir, entry.code);
   console.log(`Added ${entry.name}: code ${entry.code}, entity type ${entry.entityTypeName}, port ${entry.port}.`);
   console.log(`Its dataset is ${datasetFile(entry.code)} (empty); the supergraph is recomposed; ${shared} county token(s) shared with its database.`);
   console.log("Restart the system (pnpm start) and it answers through the gateway; commit the registry, the dataset and schema/generated.");
-} catch (error) {
-  console.error(error instanceof ValidationError || error instanceof Error ? error.message : error);
-  process.exit(1);
-}
+});

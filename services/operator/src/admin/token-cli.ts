@@ -1,54 +1,49 @@
 /**
- * `pnpm tokens`: bearer tokens for writes.
- *   pnpm tokens issue --partnership charnwood --label "Charnwood CSO" [--data-dir data]
- *   pnpm tokens issue --county --label "County community safety team"
- *   pnpm tokens revoke charnwood-3f9a2c1b
- *   pnpm tokens list
- * The token is printed once, here, and stored nowhere (only its SHA-256 hash).
+ * `pnpm tokens`: bearer tokens for writes. The token is printed once, here, and stored
+ * nowhere (only its SHA-256 hash).
  */
-
-import { COUNTY_SCOPE, defaultDataDir } from "@csg/service-runtime";
-import { parseArgs } from "node:util";
+import { partnerships } from "@csg/schema";
+import { COUNTY_SCOPE, dataDirOption, defaultDataDir, readCommandLine, runCommand, UsageError } from "@csg/service-runtime";
 import { issueToken, listTokens, revokeToken } from "./tokens";
-import { ValidationError } from "@csg/domain";
 
-const USAGE = `Usage:
-  pnpm tokens issue --partnership <code> --label "<who holds it>" [--data-dir <dir>]
-  pnpm tokens issue --county --label "<who holds it>" [--data-dir <dir>]
-  pnpm tokens revoke <token id> [--data-dir <dir>]
-  pnpm tokens list [--data-dir <dir>]`;
-
-try {
-  const { values, positionals } = parseArgs({
+await runCommand("pnpm tokens", () => {
+  const command = readCommandLine({
+    summary: "Issues, lists and revokes the bearer tokens that authorise writes.",
+    usage: [
+      'pnpm tokens issue --partnership <code> --label "<who holds it>" [--data-dir <dir>]',
+      'pnpm tokens issue --county --label "<who holds it>" [--data-dir <dir>]',
+      "pnpm tokens revoke <token id> [--data-dir <dir>]",
+      "pnpm tokens list [--data-dir <dir>]",
+    ],
     options: {
-      partnership: { type: "string" },
-      county: { type: "boolean", default: false },
-      label: { type: "string" },
-      "data-dir": { type: "string", default: process.env.CSG_DATA_DIR ?? defaultDataDir },
+      partnership: { type: "string", value: "<code>", description: `A partnership's token: ${partnerships.map((p) => p.code).join(", ")}.` },
+      county: { type: "boolean", description: "A county token (the county's writes, every partnership's audit trail)." },
+      label: { type: "string", value: '"<who holds it>"', description: 'Who holds the token, e.g. "Charnwood CSO".' },
+      "data-dir": dataDirOption,
     },
-    allowPositionals: true,
+    positionals: true,
   });
-  const dataDir = values["data-dir"]!;
-  const [command, id] = positionals;
-  if (command === "issue") {
-    if (values.county === Boolean(values.partnership)) throw new Error(`Name one scope: --partnership <code> or --county.\n${USAGE}`);
-    const issued = issueToken(dataDir, values.county ? COUNTY_SCOPE : values.partnership!, values.label ?? "");
+  const dataDir = command.string("data-dir") ?? defaultDataDir;
+  const [action, id, ...rest] = command.positionals;
+  if (rest.length > 0) throw new UsageError(`unexpected "${rest.join(" ")}"`);
+  if (action === "issue") {
+    const partnership = command.string("partnership");
+    if (command.flag("county") === Boolean(partnership)) throw new UsageError("name one scope: --partnership <code> or --county");
+    const issued = issueToken(dataDir, partnership ?? COUNTY_SCOPE, command.required("label"));
     console.log(`Issued token ${issued.id} for ${issued.scope} ("${issued.label}") in ${dataDir}.`);
-    console.log("It is shown only this once and stored nowhere; keep it secret. Send it as \"Authorization: Bearer <token>\":");
+    console.log('It is shown only this once and stored nowhere; keep it secret. Send it as "Authorization: Bearer <token>":');
     console.log(issued.token);
-  } else if (command === "revoke" && id) {
+  } else if (action === "revoke") {
+    if (!id) throw new UsageError("name the token to revoke: pnpm tokens revoke <token id> (see pnpm tokens list)");
     const row = revokeToken(dataDir, id);
     console.log(`Revoked token ${row.id} (${row.scope}, "${row.label}") at ${row.revokedAt}.`);
-  } else if (command === "list") {
+  } else if (action === "list") {
     const rows = listTokens(dataDir);
     if (rows.length === 0) console.log(`No tokens in ${dataDir}.`);
     for (const row of rows) {
       console.log(`${row.id.padEnd(40)} ${row.scope.padEnd(26)} ${row.revokedAt ? `revoked ${row.revokedAt}` : "active".padEnd(32)}  issued ${row.createdAt}  "${row.label}"`);
     }
   } else {
-    throw new Error(USAGE);
+    throw new UsageError(action ? `unknown action "${action}": issue, revoke or list` : "name an action: issue, revoke or list");
   }
-} catch (error) {
-  console.error(error instanceof ValidationError || error instanceof Error ? error.message : error);
-  process.exit(1);
-}
+});

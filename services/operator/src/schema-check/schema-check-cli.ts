@@ -5,7 +5,8 @@
  */
 import { fileURLToPath } from "node:url";
 import { relative } from "node:path";
-import { CompositionError, compose } from "../supergraph/compose";
+import { readCommandLine, runCommand } from "@csg/service-runtime";
+import { compose } from "../supergraph/compose";
 import { compositionFiles, readSupergraph, supergraphFile } from "../supergraph/files";
 import { readAcknowledgedChanges } from "./acknowledged-changes";
 import { mainSupergraph } from "./main-supergraph";
@@ -13,7 +14,12 @@ import { checkSchema } from "./schema-check";
 
 const repositoryRoot = fileURLToPath(new URL("../../../..", import.meta.url));
 
-try {
+await runCommand("pnpm schema:check", async () => {
+  readCommandLine({
+    summary: "Composes every subgraph and compares the result with the committed supergraph and main's; exits 1 on a composition error or an unacknowledged breaking change.",
+    usage: ["pnpm schema:check"],
+    options: {},
+  });
   const acknowledged = readAcknowledgedChanges();
   const composition = await compose();
   const committed = readSupergraph();
@@ -26,7 +32,4 @@ try {
   });
   console.log(result.report);
   process.exit(result.passed ? 0 : 1);
-} catch (error) {
-  console.error(error instanceof CompositionError ? error.message : error instanceof Error ? error.message : error);
-  process.exit(1);
-}
+});

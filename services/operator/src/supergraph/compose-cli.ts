@@ -1,9 +1,15 @@
 /** `pnpm compose`: writes each subgraph's SDL and the supergraph into schema/generated/. */
+import { readCommandLine, runCommand } from "@csg/service-runtime";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { CompositionError, compose } from "./compose";
+import { compose } from "./compose";
 import { compositionFiles, generatedFolder } from "./files";
 
-try {
+await runCommand("pnpm compose", async () => {
+  readCommandLine({
+    summary: "Builds every subgraph's schema from the code and composes the supergraph, into schema/generated/ (commit the result).",
+    usage: ["pnpm compose"],
+    options: {},
+  });
   const files = compositionFiles(await compose());
   mkdirSync(generatedFolder, { recursive: true });
   // A partnership removed from the registry leaves no stale SDL behind.
@@ -12,7 +18,4 @@ try {
   }
   for (const [path, text] of files) writeFileSync(path, text);
   console.log(`Wrote ${files.size} files to ${generatedFolder}`);
-} catch (error) {
-  console.error(error instanceof CompositionError ? error.message : error);
-  process.exit(1);
-}
+});
