@@ -10,10 +10,15 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
   },
   test: {
-    include: ["test/**/*.test.ts", "services/*/test/**/*.test.ts"],
-    // End-to-end files each start a whole system (eleven processes): one file at a time on two cores.
+    // Two cores: end-to-end files start whole systems (eleven processes), so one file at a time.
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    projects: [
+      // Rules, publishing and analysis on in-memory databases: seconds (`pnpm test:unit`).
+      { extends: true, test: { name: "unit", include: ["services/*/test/**/*.test.ts"] } },
+      // Through real processes and HTTP; read-only files share one system (test/support/shared-system.ts).
+      { extends: true, test: { name: "e2e", include: ["test/**/*.test.ts"], globalSetup: ["test/support/shared-system.ts"] } },
+    ],
   },
 });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSystem, type TestSystem } from "./support/system";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sharedSystem } from "./support/shared-system";
 
 /**
  * Through the gateway, each of the nine partnerships answers with what the documents hold
@@ -64,16 +64,14 @@ function sources(value: unknown, path = ""): { path: string; source: { document:
   );
 }
 
-let t: TestSystem;
+const t = sharedSystem();
 let partnerships: any[];
 
 beforeAll(async () => {
-  t = await startTestSystem();
   const { data, errors } = await t.query(`{ partnerships { ${EVERYTHING} } }`);
   expect(errors).toBeUndefined();
   partnerships = data.partnerships;
 });
-afterAll(() => t?.stop());
 
 describe("each of the nine partnerships, through the gateway", () => {
   it("answers with what its documents hold, from those documents only", () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import printed from "./fixtures/printed-percentages.json";
 import { parsePrinted, publishedIn, roundedPercent, type ServedFigure, servedFigures, showPercent } from "./support/published-figures";
-import { startTestSystem, type TestSystem } from "./support/system";
+import { sharedSystem } from "./support/shared-system";
 
 /**
  * Every percentage the documents print in a table (test/fixtures/printed-percentages.json)
@@ -55,14 +55,12 @@ const TEXT_MISMATCHES = [
   { quote: "Shoplifting decreased by 31.5%", printed: "-31.5%", computed: "-31.4%" },
 ];
 
-let t: TestSystem;
+const t = sharedSystem();
 let figures: ServedFigure[];
 
 beforeAll(async () => {
-  t = await startTestSystem();
   figures = await servedFigures(t);
 });
-afterAll(() => t?.stop());
 
 /** The one served count an entry speaks of: its owner, area, category, table and period label. */
 function figureFor(

@@ -1,7 +1,7 @@
 import { partnerships as registry } from "@csg/schema";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { publishedIn, type ServedFigure, type SourceRef, servedFigures } from "./support/published-figures";
-import { startTestSystem, type TestSystem } from "./support/system";
+import { sharedSystem } from "./support/shared-system";
 
 /**
  * The shape of every table and list the five documents publish, as served through the
@@ -21,13 +21,12 @@ const FIGURE_2 = { document: CHARNWOOD, locator: "Figure 2" };
 const FIGURE_3 = { document: CHARNWOOD, locator: "Figure 3" };
 const APPENDIX_A = { document: CHARNWOOD, locator: "Appendix A" };
 
-let t: TestSystem;
+const t = sharedSystem();
 let figures: ServedFigure[];
 let byCode: Record<string, any>;
 let county: any;
 
 beforeAll(async () => {
-  t = await startTestSystem();
   figures = await servedFigures(t);
   const { data, errors } = await t.query(`{
     partnerships {
@@ -56,7 +55,6 @@ beforeAll(async () => {
   byCode = Object.fromEntries(data.partnerships.map((p: any) => [p.code, p]));
   county = data.county;
 });
-afterAll(() => t?.stop());
 
 function inTable(table: SourceRef, filter: (f: ServedFigure) => boolean = () => true): ServedFigure[] {
   return figures.filter((f) => publishedIn(f, table) && filter(f));

@@ -1,19 +1,15 @@
 import { readSubgraphSdl } from "@csg/operator";
 import { csaPriorities, partnerships as registry } from "@csg/schema";
 import { Kind, parse, print } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSystem, type TestSystem } from "./support/system";
+import { describe, expect, it } from "vitest";
+import { sharedSystem } from "./support/shared-system";
 
 /**
  * Every subgraph answers the federation subgraph spec over HTTP, so that any federation
  * router (Apollo's, Hive's) can compose and route to it: `_service { sdl }` and `_entities`.
  */
 
-let t: TestSystem;
-beforeAll(async () => {
-  t = await startTestSystem();
-});
-afterAll(() => t?.stop());
+const t = sharedSystem();
 
 const names = ["county", ...registry.map((p) => p.code)];
 

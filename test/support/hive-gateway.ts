@@ -1,6 +1,7 @@
 import { type GatewayPlugin, createGatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { type QueryPlanOptions, unifiedGraphHandler, useQueryPlan } from "@graphql-hive/router-runtime";
 import { listen, type SubgraphService } from "@csg/service-runtime";
+import type { GraphQLResponse } from "./system";
 
 /** A plan of Hive Router's Rust query planner: its fetches name the subgraphs it sends to. */
 export type QueryPlan = Parameters<NonNullable<QueryPlanOptions["onQueryPlan"]>>[0];
@@ -19,7 +20,7 @@ export interface RunningHiveGateway {
  * unified graph handler is the router runtime's. Each subgraph's URL is overridden by name,
  * as a deployment elsewhere would (the supergraph carries the default localhost ports).
  */
-export async function startHiveGateway(options: { supergraphSdl: string; subgraphs: SubgraphService[]; port?: number }): Promise<RunningHiveGateway> {
+export async function startHiveGateway(options: { supergraphSdl: string; subgraphs: Pick<SubgraphService, "name" | "url">[]; port?: number }): Promise<RunningHiveGateway> {
   const plans: QueryPlan[] = [];
   const runtime = createGatewayRuntime({
     supergraph: options.supergraphSdl,
@@ -41,4 +42,14 @@ export async function startHiveGateway(options: { supergraphSdl: string; subgrap
       await runtime.dispose();
     },
   };
+}
+
+/** POSTs a GraphQL operation to a running Hive Gateway, with the answer's HTTP status. */
+export async function queryHiveGateway(hive: RunningHiveGateway, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse & { status: number }> {
+  const response = await fetch(hive.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { ...((await response.json()) as GraphQLResponse), status: response.status };
 }

@@ -1,4 +1,4 @@
-import type { TestSystem } from "./system";
+import type { SystemClient } from "./system";
 
 export interface SourceRef {
   document: string;
@@ -31,7 +31,7 @@ const FIGURE = `fragment Figure on CrimeStatistic {
 }`;
 
 /** Every count the system serves, through the gateway: partnership-wide, per police beat, and the county's rows. */
-export async function servedFigures(t: TestSystem): Promise<ServedFigure[]> {
+export async function servedFigures(t: SystemClient): Promise<ServedFigure[]> {
   const { data, errors } = await t.query(`${FIGURE}
     {
       partnerships { code crimeStatistics { ...Figure } areas { name crimeStatistics { ...Figure } } }

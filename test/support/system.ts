@@ -8,13 +8,26 @@ export interface GraphQLResponse<T = any> {
   errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
 }
 
-export interface TestSystem {
-  system: RunningSystem;
+/** Where a running system answers: enough to read from it, whoever started it. */
+export interface SystemAddresses {
+  gatewayUrl: string;
+  healthUrl: string;
+  /** The county's subgraph first, then every partnership's. */
+  subgraphs: { name: string; label: string; url: string }[];
   dataDir: string;
+}
+
+/** A running system to query over HTTP. */
+export interface SystemClient extends SystemAddresses {
   /** POSTs a GraphQL operation to the gateway over HTTP. */
   query<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** POSTs a GraphQL operation straight to one subgraph, bypassing the gateway. */
   querySubgraph<T = any>(name: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+}
+
+/** A system of a test file's own, which it may write to, stop and restart. */
+export interface TestSystem extends SystemClient {
+  system: RunningSystem;
   stop(): Promise<void>;
 }
 
@@ -46,22 +59,37 @@ async function startOnFreePorts(dataDir: string, attempts = 3): Promise<RunningS
   }
 }
 
+/** A client of the system at `addresses`. */
+export function clientOf(addresses: SystemAddresses): SystemClient {
+  return {
+    ...addresses,
+    query: (query, variables, token) => post(addresses.gatewayUrl, query, variables, token),
+    querySubgraph(name, query, variables) {
+      const service = addresses.subgraphs.find((s) => s.name === name);
+      if (!service) throw new Error(`No subgraph ${name}`);
+      return post(service.url, query, variables);
+    },
+  };
+}
+
 /**
  * Starts the whole system as `pnpm start` does (every subgraph its own process, real HTTP,
  * fresh SQLite files seeded from the project's datasets), on ports clear of a running one.
+ * For a test file that writes or breaks things; a file that only reads uses the shared one
+ * (see shared-system.ts).
  */
 export async function startTestSystem(): Promise<TestSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), "csg-test-"));
   const system = await startOnFreePorts(dataDir);
-  return {
-    system,
+  const client = clientOf({
+    gatewayUrl: system.gateway.url,
+    healthUrl: system.gateway.healthUrl,
+    subgraphs: system.topology.all.map(({ name, label, url }) => ({ name, label, url })),
     dataDir,
-    query: (query, variables, token) => post(system.gateway.url, query, variables, token),
-    querySubgraph(name, query, variables) {
-      const service = system.topology.all.find((s) => s.name === name);
-      if (!service) throw new Error(`No subgraph ${name}`);
-      return post(service.url, query, variables);
-    },
+  });
+  return {
+    ...client,
+    system,
     async stop() {
       await system.stop();
       rmSync(dataDir, { recursive: true, force: true });
