@@ -1,0 +1,128 @@
+/**
+ * The documentation cannot rot: every GraphQL example of the README and the documents it
+ * links runs against a system without errors, and every command they show runs as written,
+ * through `npx -y pnpm@10`. A system of this file's own: the examples write.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repositoryRoot } from "./support/commands";
+import { DOCUMENTS, documentedCommands, fencedBlocks, pnpmScript } from "./support/documentation";
+import { startTestSystem, type TestSystem } from "./support/system";
+
+const scripts = Object.keys(JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")).scripts);
+const commands = DOCUMENTS.flatMap(documentedCommands);
+const examples = DOCUMENTS.flatMap((document) => fencedBlocks(document, "graphql"));
+
+let t: TestSystem;
+let scratch: string;
+beforeAll(async () => {
+  t = await startTestSystem();
+  scratch = mkdtempSync(join(tmpdir(), "csg-docs-"));
+});
+afterAll(async () => {
+  await t?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(join(repositoryRoot, "headline.csv"), { force: true });
+});
+
+/** Runs a documented command as written, from the repository's root, with the data folder of this file's system. */
+function run(command: string, env: Record<string, string> = {}) {
+  const result = spawnSync("bash", ["-c", command], {
+    cwd: repositoryRoot,
+    encoding: "utf8",
+    env: { ...process.env, CSG_DATA_DIR: t.dataDir, ...env },
+    timeout: 120_000,
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/**
+ * Runs a documented command that serves until stopped, as written but for its ports and data
+ * folder (kept clear of any other system), until it prints `ready`; then stops it.
+ */
+async function runUntilReady(command: string, ready: RegExp): Promise<string> {
+  const offset = 10_070 + Math.floor(Math.random() * 170) * 100;
+  const rewritten = command.replace(/--port-offset \d+/, "").replace(/--port \d+/, `--port ${4012 + offset}`).replace(/--data-dir \S+/, "");
+  const child: ChildProcess = spawn("bash", ["-c", `exec ${rewritten}`], {
+    cwd: repositoryRoot,
+    env: { ...process.env, CSG_DATA_DIR: join(scratch, "data"), CSG_PORT_OFFSET: String(offset) },
+    detached: true,
+  });
+  let output = "";
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const collect = (chunk: Buffer) => {
+        output += chunk.toString("utf8");
+        if (ready.test(output)) resolve();
+      };
+      child.stdout!.on("data", collect);
+      child.stderr!.on("data", collect);
+      child.once("exit", (code) => reject(new Error(`${command} exited with ${code} before it was ready:\n${output}`)));
+    });
+  } finally {
+    process.kill(-child.pid!, "SIGTERM");
+    await new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)));
+  }
+  return output;
+}
+
+describe("the documentation's commands", () => {
+  it("name only this project's scripts, and no script shadows an npm or pnpm command", () => {
+    const documented = new Set(commands.map((c) => pnpmScript(c.text)).filter(Boolean));
+    // install and test are pnpm's own; every other documented name must be a script of ours.
+    for (const name of documented) if (name !== "install") expect(scripts, `${name} is documented`).toContain(name);
+    const npmAndPnpmCommands = ["token", "import", "add", "audit", "bin", "cache", "ci", "config", "create", "dedupe", "deploy", "dlx", "doctor", "env", "exec", "fetch", "help", "init", "install", "link", "list", "ls", "outdated", "pack", "patch", "prune", "publish", "rebuild", "remove", "root", "run", "search", "server", "setup", "store", "team", "unlink", "update", "version", "view", "why", "whoami"];
+    expect(scripts.filter((s) => npmAndPnpmCommands.includes(s))).toEqual([]);
+  });
+
+  it("run as written: tokens, spreadsheets, --help, a new partnership on copies, and the long-running ones until ready", { timeout: 600_000 }, async () => {
+    const ran: string[] = [];
+    let issuedCharnwood = "";
+    for (const { text, document, line } of commands) {
+      const script = pnpmScript(text);
+      const where = `${document}:${line}: ${text}`;
+      // install is what .ci/run does first; test is this very run.
+      if (script === "install" || script === "test") continue;
+      if (script === "start" && !text.includes("--help")) {
+        expect(await runUntilReady(text, /GraphQL endpoint: /), where).toContain("Ready in");
+      } else if (text.startsWith("npx tsx services/")) {
+        expect(await runUntilReady(text, /subgraph ready at /), where).toContain("ready at");
+      } else if (script === "partnership:add") {
+        // On copies of the registry, datasets and generated schema, as test/new-partnership does.
+        cpSync(join(repositoryRoot, "schema/registry/partnerships.json"), join(scratch, "partnerships.json"));
+        cpSync(join(repositoryRoot, "schema/generated"), join(scratch, "generated"), { recursive: true });
+        cpSync(join(repositoryRoot, "services/csp/datasets"), join(scratch, "datasets"), { recursive: true });
+        const result = run(text, { CSG_REGISTRY_FILE: join(scratch, "partnerships.json"), CSG_GENERATED_DIR: join(scratch, "generated"), CSG_DATASETS_DIR: join(scratch, "datasets") });
+        expect(result.output, where).toContain("Added Test Valley Community Safety Partnership");
+        expect(result.status, where).toBe(0);
+      } else {
+        // The documented token id is an example: revoke the one issued above instead.
+        const result = run(text.replace("charnwood-3f9a2c1b", issuedCharnwood));
+        expect(result.status, `${where}\n${result.output}`).toBe(0);
+        issuedCharnwood ||= /Issued token (charnwood-[0-9a-f]+)/.exec(result.output)?.[1] ?? "";
+      }
+      ran.push(text);
+    }
+    expect(ran.length).toBeGreaterThanOrEqual(10);
+    expect(existsSync(join(repositoryRoot, "headline.csv"))).toBe(true);
+  });
+});
+
+describe("the documentation's GraphQL examples", () => {
+  it("answer without errors, each mutation with a token of its scope", { timeout: 120_000 }, async () => {
+    const token = (scope: string) => /^csg_\S+$/m.exec(run(`npx -y pnpm@10 tokens issue ${scope} --label "Documentation test"`).output)?.[0];
+    const partnershipToken = token("--partnership charnwood");
+    const countyToken = token("--county");
+    expect(examples.length).toBeGreaterThanOrEqual(10);
+    for (const { document, line, text } of examples) {
+      const mutation = text.trimStart().startsWith("mutation");
+      const bearer = !mutation ? undefined : /^\s*charnwood\s*\{/m.test(text) ? partnershipToken : countyToken;
+      const { data, errors } = await t.query(text, undefined, bearer);
+      expect(errors, `${document}:${line}`).toBeUndefined();
+      expect(data, `${document}:${line}`).toBeTruthy();
+    }
+  });
+});
