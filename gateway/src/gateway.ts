@@ -3,6 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { handleGraphQL, listen, replyWithError } from "@csg/service-runtime";
 import type { GatewayContext } from "./context";
 import { checkHealth } from "./health";
+import { preparePages } from "./pages";
 import { SubgraphSource } from "./subgraph-source";
 import type { SubgraphService } from "@csg/service-runtime";
 
@@ -37,6 +38,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stopOnTerminationSignals: false, // the launcher owns signals: it stops the subgraphs too
   });
   await server.start();
+  const servePage = await preparePages();
 
   const http = await listen(options.port, (request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
@@ -47,7 +49,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       });
       return;
     }
-    if (path === "/graphql" || path === "/") {
+    if (servePage(request, response, path)) return;
+    if (path === "/graphql") {
       const authorization = request.headers.authorization;
       handleGraphQL(server, request, response, async () => ({ authorization })).catch((error: Error) => replyWithError(response, error));
       return;

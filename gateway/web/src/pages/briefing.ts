@@ -1,0 +1,1 @@
+import "../styles/site.css"; import { startPage } from "../page"; startPage(async () => {});
