@@ -49,3 +49,8 @@ const basisWords: Record<string, string> = {
 };
 
 export const basisText = (basis: string | undefined): string => (basis ? basisWords[basis] ?? basis.toLowerCase() : "");
+
+const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
+
+/** An amount in pence as "£75,500.00". */
+export const formatMoney = (pence: number): string => pounds.format(pence / 100);

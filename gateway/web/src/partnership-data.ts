@@ -5,7 +5,7 @@ import type { Alignment, Statistic } from "./types";
 
 export interface Money {
   pounds: string;
-  pence?: number;
+  pence: number;
 }
 
 export interface PartnershipPriority {

@@ -1,7 +1,7 @@
 /** The sections of a partnership's page, also used by its printable briefing. */
 import { chartSlot, colourFor } from "../charts";
 import { Html, html } from "../escape";
-import { formatDate, formatPercent, formatSigned, periodDates } from "../format";
+import { formatDate, formatMoney, formatPercent, formatSigned, periodDates } from "../format";
 import { sourced, sourcedNumber, statisticFigure } from "../figure";
 import type { PartnershipData } from "../partnership-data";
 import { periodKey } from "../periods";
@@ -103,7 +103,7 @@ export function targetsSection(p: PartnershipData): Html {
   const targets = p.targets ?? [];
   if (!targets.length) return nothing(p, "targets");
   return dataTable({
-    caption: `Performance against targets: ${targets[0].targetPeriod.label} compared with ${targets[0].baselinePeriod.label}`,
+    caption: `Performance against targets: ${targets[0].targetPeriod.label} compared with ${targets[0].baselinePeriod.label} (${targets[0].source.document}, ${targets[0].source.locator})`,
     head: ["Crime type", "Target", "Baseline", "Outcome", "Change", "Status"],
     rows: targets.map((t) => {
       const change = t.baseline && t.outcome ? t.outcome.count - t.baseline.count : null;
@@ -129,7 +129,7 @@ export function beatsSection(p: PartnershipData, withChart: boolean): Html {
   const { periods } = layout(all);
   const measures = [...new Set(all.map((s) => s.localLabel))];
   const table = dataTable({
-    caption: `Police beats: ${measures.join(", ")}`,
+    caption: `Police beats: ${measures.join(", ")} (${all[0].source.document}, ${all[0].source.locator})`,
     head: ["Beat", ...measures.flatMap((m) => periods.map(([, period]) => html`${m}<br><span class="dates">${period.label}</span>`))],
     rows: areas.map((area) => [
       sourced(area.name, { source: area.source, lines: [area.localLabel] }),
@@ -167,16 +167,16 @@ export function fundingSection(p: PartnershipData): Html {
   const funding = p.funding ?? [];
   if (!funding.length) return nothing(p, "funding");
   return html`${funding.map(
-    (f) => html`<h3>${f.label}: ${sourcedNumber(`£${f.amount.pounds}`, { source: f.source, period: f.period })} from ${f.funder}</h3>
+    (f) => html`<h3>${f.label}: ${sourcedNumber(formatMoney(f.amount.pence), { source: f.source, period: f.period })} from ${f.funder}</h3>
 ${
   f.allocations.length
     ? dataTable({
         caption: `${f.label}: allocations`,
         head: ["Purpose", "Amount"],
-        rows: f.allocations.map((a) => [a.purpose, sourcedNumber(`£${a.amount.pounds}`, { source: a.source, period: f.period })]),
+        rows: f.allocations.map((a) => [a.purpose, sourcedNumber(formatMoney(a.amount.pence), { source: a.source, period: f.period })]),
         foot: [
-          ["Allocated", sourcedNumber(`£${f.allocated.pounds}`, { lines: ["Sum of the allocations"] })],
-          ["Unallocated", sourcedNumber(`£${f.unallocated.pounds}`, { lines: ["The amount less the allocations"] })],
+          ["Allocated", sourcedNumber(formatMoney(f.allocated.pence), { lines: ["Sum of the allocations"] })],
+          ["Unallocated", sourcedNumber(formatMoney(f.unallocated.pence), { lines: ["The amount less the allocations"] })],
         ],
       })
     : html`<p>No allocations published.</p>`

@@ -41,7 +41,7 @@ query Partnership($code: ID!) {
       period { label start end basis }
       source { document locator }
       allocations { purpose amount { pounds pence } source { document locator } }
-      allocated { pounds }
+      allocated { pounds pence }
       unallocated { pounds pence }
     }
     partners { name source { document locator } }
