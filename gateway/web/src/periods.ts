@@ -65,3 +65,16 @@ export function seriesKindText(period: PeriodLike): string {
       return `${period.basis?.toLowerCase().replace(/_/g, " ")} (${from} to ${to})`;
   }
 }
+
+const shortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * A period named by its dates, for an axis shared by several tables whose printed labels
+ * differ ("2018/19", "Total Crime as at 31st January 2019"); each figure keeps its own label.
+ */
+export function axisLabel(period: PeriodLike): string {
+  const [startYear, startMonth] = period.start.split("-").map(Number);
+  const [endYear, endMonth] = period.end.split("-").map(Number);
+  if (period.basis === "FINANCIAL_YEAR") return `${startYear}/${String(endYear % 100).padStart(2, "0")}`;
+  return `${shortMonths[startMonth - 1]} ${startYear} – ${shortMonths[endMonth - 1]} ${endYear}`;
+}

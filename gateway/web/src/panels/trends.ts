@@ -7,14 +7,21 @@ import { chartSlot, colourFor } from "../charts";
 import { Html, html } from "../escape";
 import { periodDates } from "../format";
 import { statisticFigure } from "../figure";
-import { periodKey, seriesKind, seriesKindText } from "../periods";
+import { axisLabel, periodKey, seriesKind, seriesKindText } from "../periods";
 import { dataTable } from "../table";
 import { type PartnershipRef, type Statistic, shortName } from "../types";
 
 interface Series {
   name: string;
   colourKey: string;
+  /** A partnership's second table is drawn dashed, in the partnership's colour. */
+  dashed: boolean;
   byPeriod: Map<string, Statistic>;
+}
+
+/** A table's locator short enough for a legend; the figure's tip has it in full. */
+function tableName(locator: string): string {
+  return locator.length > 24 ? `${locator.slice(0, 22).trimEnd()}…` : locator;
 }
 
 export function trendsBody(partnerships: (PartnershipRef & { crimeStatistics: Statistic[] | null })[], category: string): Html {
@@ -30,8 +37,9 @@ export function trendsBody(partnerships: (PartnershipRef & { crimeStatistics: St
       const table = `${s.source.document}|${s.source.locator}`;
       const seriesKey = `${p.code}|${table}`;
       const series = kind.series.get(seriesKey) ?? {
-        name: tables.size > 1 ? `${shortName(p.name)} (${s.source.locator})` : shortName(p.name),
+        name: tables.size > 1 ? `${shortName(p.name)} (${tableName(s.source.locator)})` : shortName(p.name),
         colourKey: p.code,
+        dashed: [...kind.series.keys()].some((key) => key.startsWith(`${p.code}|`)),
         byPeriod: new Map(),
       };
       series.byPeriod.set(periodKey(s.period), s);
@@ -48,7 +56,7 @@ export function trendsBody(partnerships: (PartnershipRef & { crimeStatistics: St
       {
         type: "line",
         data: {
-          labels: periods.map(([, p]) => p.label),
+          labels: periods.map(([, p]) => axisLabel(p)),
           datasets: series.map((s) => ({
             label: s.name,
             data: periods.map(([key]) => s.byPeriod.get(key)?.count ?? null),
@@ -57,6 +65,7 @@ export function trendsBody(partnerships: (PartnershipRef & { crimeStatistics: St
             showLine: !projection,
             spanGaps: false,
             pointRadius: 4,
+            borderDash: s.dashed ? [6, 4] : undefined,
             pointStyle: projection ? "triangle" : "circle",
           })),
         },
@@ -66,7 +75,7 @@ export function trendsBody(partnerships: (PartnershipRef & { crimeStatistics: St
     );
     const table = dataTable({
       caption: kind.text,
-      head: ["Partnership", ...periods.map(([, p]) => html`${p.label}<br><span class="dates">${periodDates(p)}</span>`)],
+      head: ["Partnership", ...periods.map(([, p]) => html`${axisLabel(p)}<br><span class="dates">${periodDates(p)}</span>`)],
       rows: series.map((s) => [s.name, ...periods.map(([key]) => {
         const statistic = s.byPeriod.get(key);
         return statistic ? statisticFigure(statistic) : html`<span class="none">–</span>`;
