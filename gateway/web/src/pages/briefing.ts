@@ -13,7 +13,7 @@ import { startPage } from "../page";
 import { problemsNotice } from "../panel";
 import { type PartnershipData, publishedNothing } from "../partnership-data";
 import { beatsSection, fundingSection, lastPublishedText, mostSimilarGroupSection, plansSection, targetsSection } from "../panels/partnership-sections";
-import { recordedPeriods } from "../periods";
+import { axisLabel, recordedPeriods } from "../periods";
 import { countyComparisonQuery, partnershipQuery } from "../queries/partnership";
 import { dataTable } from "../table";
 import { shortName } from "../types";
@@ -40,12 +40,14 @@ async function countyComparison(p: PartnershipData): Promise<Html> {
   });
   const result = await runQuery<{ county: Record<string, ComparisonTotal> }>(countyComparisonQuery(periods.length), variables);
   if (!result.data) return problemsNotice(result.errors);
-  const rows = periods.map((period, i) => {
-    const total = result.data!.county[`period${i}`];
+  const totals = periods.map((period, i) => ({ period, total: result.data!.county[`period${i}`] }));
+  // A period only this partnership published has no county to compare with.
+  const alone = totals.filter(({ total }) => total.partnerships.length <= 1).map(({ period }) => period);
+  const rows = totals.filter(({ total }) => total.partnerships.length > 1).map(({ period, total }) => {
     const own = total.partnerships.find((x) => x.partnership.code === p.code);
     const of = total.partnerships.length;
     return [
-      html`${period.label}<br><span class="dates">${periodDates(period)}, ${basisText(period.basis)}</span>`,
+      html`${axisLabel(period)}<br><span class="dates">${periodDates(period)}, ${basisText(period.basis)}</span>`,
       own ? statisticFigure(own.statistic) : "–",
       own ? `${own.rank} of ${of}` : "–",
       own ? formatRate(own.ratePer1000) : "–",
@@ -55,12 +57,15 @@ async function countyComparison(p: PartnershipData): Promise<Html> {
       formatRate(total.ratePer1000),
     ];
   });
-  return dataTable({
+  const note = alone.length
+    ? html`<p class="sources">No county comparison for ${alone.map((period) => `${axisLabel(period)} (${periodDates(period)})`).join(", ")}: only ${shortName(p.name)} published a figure for it.</p>`
+    : "";
+  return html`${dataTable({
     caption: `All crime: ${shortName(p.name)} against the county (rank 1 = highest)`,
     head: ["Period", shortName(p.name), "Rank by count", "Rate per 1,000", "Rank by rate", "County total", "County total is", "County rate per 1,000"],
     rows,
     className: "comparison",
-  });
+  })}${note}`;
 }
 
 startPage(async (main) => {
