@@ -63,6 +63,8 @@ describe("the county overview (GET /)", () => {
   it("totals all crime for 2017/18 as 41,325, complete, with its source and period on focus; the table downloads as CSV", async () => {
     const page = await b.open("/");
     await page.locator("#totals-output table").waitFor();
+    // The overview's data arrive in two requests: the overview, then the chosen total.
+    expect(b.graphqlRequests(page).map((r) => /query (\w+)/.exec(r)?.[1])).toEqual(["CountyOverview", "CountyCrimeTotals"]);
     const periods = await page.locator("#totals-period option").allInnerTexts();
     // Only periods that exist in the data, and never a projection.
     expect(periods.some((p) => p.startsWith("2017/18: 1 April 2017 to 31 March 2018"))).toBe(true);

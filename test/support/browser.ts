@@ -23,6 +23,8 @@ export interface TestBrowser {
   /** Console errors and uncaught page errors, with the page they came from. */
   consoleErrors: string[];
   open(path: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** The GraphQL requests a page sent (method and body), from its first load on. */
+  graphqlRequests(page: Page): string[];
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -41,6 +43,7 @@ export async function startBrowser(baseUrl: string): Promise<TestBrowser> {
   const outsideRequests: string[] = [];
   const consoleErrors: string[] = [];
   const contexts: BrowserContext[] = [];
+  const graphqlByPage = new WeakMap<Page, string[]>();
   mkdirSync(screenshotsFolder, { recursive: true });
   return {
     browser,
@@ -56,6 +59,11 @@ export async function startBrowser(baseUrl: string): Promise<TestBrowser> {
         return route.abort("blockedbyclient");
       });
       const page = await context.newPage();
+      const graphql: string[] = [];
+      graphqlByPage.set(page, graphql);
+      page.on("request", (request) => {
+        if (new URL(request.url()).pathname === "/graphql" && request.resourceType() === "fetch") graphql.push(`${request.method()} ${request.postData() ?? ""}`);
+      });
       page.on("console", (message) => {
         if (message.type() === "error") consoleErrors.push(`${path}: ${message.text()}`);
       });
@@ -65,6 +73,7 @@ export async function startBrowser(baseUrl: string): Promise<TestBrowser> {
       await page.waitForFunction(() => !document.querySelector("main .loading"));
       return page;
     },
+    graphqlRequests: (page) => graphqlByPage.get(page) ?? [],
     async screenshot(page, name) {
       const width = page.viewportSize()?.width ?? 0;
       const file = join(screenshotsFolder, `${name}-${width}px.png`);

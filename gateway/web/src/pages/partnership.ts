@@ -3,6 +3,7 @@ import "../styles/site.css";
 import { mountCharts } from "../charts";
 import { html, mount } from "../escape";
 import { formatCount } from "../format";
+import { sourcedNumber } from "../figure";
 import { runQuery } from "../graphql";
 import { startPage } from "../page";
 import { panel, problemsNotice } from "../panel";
@@ -49,7 +50,7 @@ startPage(async (main) => {
 <h1>${p.name}</h1>
 ${problemsNotice(result.errors)}
 <dl class="facts">
-<dt>Area</dt><dd>${p.districts.map((d) => html`${d.name} (${d.onsCode})${d.population ? html`, population ${formatCount(d.population.count)} in ${d.population.year}` : ""}`)}</dd>
+<dt>Area</dt><dd>${p.districts.map((d) => html`${d.name} (${d.onsCode})${d.population ? html`, population ${sourcedNumber(formatCount(d.population.count), { lines: [`Source: ${d.population.source}`, `Year ${d.population.year}`] })} in ${d.population.year}` : ""}`)}</dd>
 <dt>County board</dt><dd>${p.countyBoardMember ? "A member of the county board (LSCSB)" : "Not a member of the county board: a peer in the police force area"}</dd>
 <dt>Last published</dt><dd>${lastPublishedText(p)}</dd>
 </dl>

@@ -93,11 +93,11 @@ export function crimeTotalsBody(totals: CrimeTotalData, period: PeriodLike): Htm
     caption: `${totals.category.name}, ${period.label} (${periodDates(period)}), by partnership`,
     head: ["Rank", "Partnership", "Count", "Rate per 1,000", "Rank by rate", "Change on the year before"],
     rows: rows.map((r) => [
-      String(r.rank),
+      sourcedNumber(String(r.rank), { period, lines: ["Ranked by count among the partnerships counted: 1 = highest"] }),
       html`<a href="/partnerships/${r.partnership.code}">${shortName(r.partnership.name)}</a>`,
       statisticFigure(r.statistic),
       rate(r.ratePer1000, r.population, r.count),
-      r.rateRank === null ? "–" : String(r.rateRank),
+      r.rateRank === null ? "–" : sourcedNumber(String(r.rateRank), { period, lines: ["Ranked by rate per 1,000: 1 = highest"] }),
       changeCell(r.change),
     ]),
   });
