@@ -81,7 +81,7 @@ describe("the county overview (GET /)", () => {
     // Each partnership's count, rate and rank; Melton's count with its source on hover.
     const table = page.locator("#totals-output table");
     await expect.poll(() => table.locator("tr", { hasText: "Charnwood" }).textContent()).toContain("12,065");
-    const meltonCount = table.locator("tr", { hasText: "Melton" }).locator(".figure").first();
+    const meltonCount = table.locator("tr", { hasText: "Melton" }).locator("td").nth(2).locator(".figure");
     await meltonCount.hover();
     await expect.poll(() => meltonCount.locator(".tip").textContent()).toContain("Figure 3");
     await expect.poll(() => page.locator("#totals-output canvas").count()).toBe(1);
