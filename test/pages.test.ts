@@ -256,6 +256,25 @@ describe("data from the graph is text, never markup", () => {
   });
 });
 
+describe("a partnership's service is down", () => {
+  it("the overview marks it Unavailable and its county total incomplete, naming it", async () => {
+    await t.system.services.get("melton")!.stop();
+    try {
+      const page = await b.open("/");
+      expect(await page.locator('button.cell[data-partnership="melton"]').allInnerTexts()).toEqual(Array(7).fill("Unavailable"));
+      await page.locator("#totals-output table").waitFor();
+      await page.selectOption("#totals-period", "2017-04-01/2018-03-31");
+      await expect.poll(() => page.locator("#totals-output .total .big .value").textContent()).toBe("38,526");
+      const output = page.locator("#totals-output");
+      await expect.poll(() => output.textContent()).toContain("incomplete: 1 of 7 partnerships missing");
+      await expect.poll(() => output.locator(".notice").textContent()).toContain("Melton did not answer");
+      await b.screenshot(page, "overview-melton-down");
+    } finally {
+      await t.system.restart("melton");
+    }
+  });
+});
+
 describe("the browser", () => {
   it("logged no console errors and sent no request beyond localhost", () => {
     expect(b.consoleErrors).toEqual([]);
