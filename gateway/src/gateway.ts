@@ -4,6 +4,7 @@ import { handleGraphQL, listen, replyWithError } from "@csg/service-runtime";
 import type { GatewayContext } from "./context";
 import { answerCrossOrigin, refuseSimplePost } from "./cross-origin";
 import { checkHealth } from "./health";
+import { preparePages } from "./pages";
 import { SubgraphSource } from "./subgraph-source";
 import type { SubgraphService } from "@csg/service-runtime";
 
@@ -41,6 +42,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     csrfPrevention: false, // queries by GET are allowed; see cross-origin.ts for how writes stay safe
   });
   await server.start();
+  const servePage = await preparePages();
 
   const corsOrigins = options.corsOrigins ?? [];
   const http = await listen(options.port, (request, response) => {
@@ -53,7 +55,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       });
       return;
     }
-    if (path === "/graphql" || path === "/") {
+    if (servePage(request, response, path)) return;
+    if (path === "/graphql") {
       if (refuseSimplePost(request, response)) return;
       const authorization = request.headers.authorization;
       handleGraphQL(server, request, response, async () => ({ authorization })).catch((error: Error) => replyWithError(response, error));

@@ -1,0 +1,104 @@
+/**
+ * The browser pages served by the gateway: the county overview (GET /), a partnership's
+ * page and its printable briefing (GET /partnerships/<code>[/briefing]), the offline query
+ * explorer (GET /graphql asking for text/html), and their bundled assets (GET /assets/...).
+ * Each page is a small HTML shell; its script reads everything from the public /graphql.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { extname, join, normalize } from "node:path";
+import { ensureWebBuilt, webDist } from "../web/build";
+
+type PageName = "overview" | "partnership" | "briefing" | "explorer";
+
+const contentTypes: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".map": "application/json",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".ttf": "font/ttf",
+  ".svg": "image/svg+xml",
+};
+
+// Scripts only from this gateway and data only from its own /graphql; styles may be set
+// inline (the chart and editor libraries set them).
+const contentSecurityPolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+const titles: Record<PageName, string> = {
+  overview: "Leicestershire community safety: county overview",
+  partnership: "Community safety partnership",
+  briefing: "Scrutiny briefing",
+  explorer: "Community Safety Graph: query explorer",
+};
+
+function shell(page: PageName): string {
+  const navigation =
+    page === "briefing"
+      ? ""
+      : `<header class="site"><a class="skip" href="#main">Skip to content</a>
+<nav aria-label="Site"><a href="/">County overview</a> <a href="/graphql">Query explorer</a></nav></header>`;
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${titles[page]}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/assets/${page}.css">
+<script type="module" src="/assets/${page}.js"></script>
+</head>
+<body class="page-${page}">
+${navigation}
+<main id="main" tabindex="-1"><p class="loading" role="status">Loading ...</p></main>
+<noscript><p>These pages need JavaScript. The same data is at <a href="/graphql">/graphql</a>.</p></noscript>
+</body>
+</html>
+`;
+}
+
+function pageFor(request: IncomingMessage, path: string): PageName | undefined {
+  if (request.method !== "GET" && request.method !== "HEAD") return undefined;
+  if (path === "/") return "overview";
+  if (/^\/partnerships\/[a-z0-9-]+\/?$/.test(path)) return "partnership";
+  if (/^\/partnerships\/[a-z0-9-]+\/briefing\/?$/.test(path)) return "briefing";
+  // A browser opening /graphql gets the explorer; every GraphQL client (POST, or GET
+  // asking for JSON) still reaches GraphQL.
+  if (path === "/graphql" && (request.headers.accept ?? "").includes("text/html")) return "explorer";
+  return undefined;
+}
+
+function serveAsset(path: string, response: ServerResponse): void {
+  const file = normalize(join(webDist, path.slice("/assets/".length)));
+  const type = contentTypes[extname(file)];
+  if (!file.startsWith(webDist + "/") || !type || !existsSync(file)) {
+    response.writeHead(404, { "content-type": "text/plain" });
+    response.end("Not found\n");
+    return;
+  }
+  response.writeHead(200, { "content-type": type, "cache-control": "no-cache", "x-content-type-options": "nosniff" });
+  response.end(readFileSync(file));
+}
+
+/** Builds the pages if their sources changed; returns the handler (true when it answered). */
+export async function preparePages(): Promise<(request: IncomingMessage, response: ServerResponse, path: string) => boolean> {
+  await ensureWebBuilt();
+  return (request, response, path) => {
+    if (path.startsWith("/assets/") && request.method === "GET") {
+      serveAsset(path, response);
+      return true;
+    }
+    const page = pageFor(request, path);
+    if (!page) return false;
+    response.writeHead(200, {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": contentSecurityPolicy,
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "no-referrer",
+    });
+    response.end(request.method === "HEAD" ? undefined : shell(page));
+    return true;
+  };
+}

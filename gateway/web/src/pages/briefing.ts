@@ -1,0 +1,102 @@
+/**
+ * GET /partnerships/<code>/briefing: the scrutiny briefing, generated from the graph, laid
+ * out for A4 (the browser's "Print to PDF" gives the panel's paper). The content of
+ * Charnwood's hand-written report: performance against targets, police-beat figures, the
+ * county comparison, the priorities with their CSA alignment, funding.
+ */
+import "../styles/briefing.css";
+import { Html, html, mount } from "../escape";
+import { basisText, formatDate, formatRate, periodDates } from "../format";
+import { sourcedNumber, statisticFigure } from "../figure";
+import { runQuery } from "../graphql";
+import { startPage } from "../page";
+import { problemsNotice } from "../panel";
+import { type PartnershipData, publishedNothing } from "../partnership-data";
+import { beatsSection, fundingSection, lastPublishedText, mostSimilarGroupSection, plansSection, targetsSection } from "../panels/partnership-sections";
+import { axisLabel, recordedPeriods } from "../periods";
+import { countyComparisonQuery, partnershipQuery } from "../queries/partnership";
+import { dataTable } from "../table";
+import { shortName } from "../types";
+
+interface ComparisonTotal {
+  total: number | null;
+  complete: boolean;
+  ratePer1000: number | null;
+  sources: { document: string; locator: string }[];
+  partnerships: { partnership: { code: string; name: string }; count: number; ratePer1000: number | null; rank: number; rateRank: number | null; statistic: Parameters<typeof statisticFigure>[0] }[];
+  missing: { partnership: { name: string }; reason: string }[];
+}
+
+const section = (number: number, title: string, body: Html, className = "") => html`<section class="briefing-section ${className}"><h2>${number}. ${title}</h2>${body}</section>`;
+
+async function countyComparison(p: PartnershipData): Promise<Html> {
+  const periods = recordedPeriods((p.crimeStatistics ?? []).filter((s) => s.category.id === "all-crime").map((statistic) => ({ partnership: p.code, statistic })));
+  if (!p.countyBoardMember) return html`<p>${shortName(p.name)} is not a member of the county board, so it has no place in the county's totals.</p>`;
+  if (!periods.length) return html`<p>${shortName(p.name)} has published no recorded all-crime figure to compare with the county.</p>`;
+  const variables: Record<string, string> = { category: "all-crime" };
+  periods.forEach((period, i) => {
+    variables[`start${i}`] = period.start;
+    variables[`end${i}`] = period.end;
+  });
+  const result = await runQuery<{ county: Record<string, ComparisonTotal> }>(countyComparisonQuery(periods.length), variables);
+  if (!result.data) return problemsNotice(result.errors);
+  const totals = periods.map((period, i) => ({ period, total: result.data!.county[`period${i}`] }));
+  // A period only this partnership published has no county to compare with.
+  const alone = totals.filter(({ total }) => total.partnerships.length <= 1).map(({ period }) => period);
+  const rows = totals.filter(({ total }) => total.partnerships.length > 1).map(({ period, total }) => {
+    const own = total.partnerships.find((x) => x.partnership.code === p.code);
+    const of = total.partnerships.length;
+    return [
+      html`${axisLabel(period)}<br><span class="dates">${periodDates(period)}, ${basisText(period.basis)}</span>`,
+      own ? statisticFigure(own.statistic) : "–",
+      own ? `${own.rank} of ${of}` : "–",
+      own ? formatRate(own.ratePer1000) : "–",
+      own && own.rateRank ? `${own.rateRank} of ${of}` : "–",
+      total.total === null ? "–" : sourcedNumber(total.total.toLocaleString("en-GB"), { sources: total.sources, period: { ...period }, lines: ["Sum of the member partnerships' recorded counts"] }),
+      total.complete ? "complete" : `incomplete: ${total.missing.map((m) => shortName(m.partnership.name)).join(", ")} missing`,
+      formatRate(total.ratePer1000),
+    ];
+  });
+  const note = alone.length
+    ? html`<p class="sources">No county comparison for ${alone.map((period) => `${axisLabel(period)} (${periodDates(period)})`).join(", ")}: only ${shortName(p.name)} published a figure for it.</p>`
+    : "";
+  return html`${dataTable({
+    caption: `All crime: ${shortName(p.name)} against the county (rank 1 = highest)`,
+    head: ["Period", shortName(p.name), "Rank by count", "Rate per 1,000", "Rank by rate", "County total", "County total is", "County rate per 1,000"],
+    rows,
+    className: "comparison",
+  })}${note}`;
+}
+
+startPage(async (main) => {
+  const code = decodeURIComponent(location.pathname.split("/")[2] ?? "");
+  const result = await runQuery<{ partnership: PartnershipData | null }>(partnershipQuery, { code });
+  const p = result.data?.partnership;
+  if (!p) {
+    mount(main, html`<h1>No partnership "${code}"</h1>${problemsNotice(result.errors)}`);
+    return;
+  }
+  document.title = `${p.name}: scrutiny briefing`;
+  const generated = new Date().toISOString();
+  const header = html`<header class="briefing-header">
+<p class="kicker">Scrutiny briefing: crime and disorder reduction and community safety</p>
+<h1>${p.name}</h1>
+<p>Generated from the Community Safety Graph on ${formatDate(generated)}. ${lastPublishedText(p)}. Every figure names its source document and table; projections and figures the documents contradict are marked.</p>
+<p class="screen-only"><a href="/partnerships/${p.code}">Back to the partnership's page</a> · Print this page (Ctrl+P) for the A4 paper.</p>
+</header>`;
+  if (publishedNothing(p)) {
+    mount(main, html`${header}<p class="notice"><strong>${p.name} has published nothing in this graph</strong>: there is nothing to brief on.</p>`);
+    return;
+  }
+  const comparison = await countyComparison(p);
+  mount(
+    main,
+    html`${header}${problemsNotice(result.errors)}
+${section(1, "Performance against targets", targetsSection(p))}
+${section(2, "Police beats", beatsSection(p, false), "new-page")}
+${section(3, "Comparison with the county", html`${comparison}${mostSimilarGroupSection(p)}`, "new-page")}
+${section(4, "Priorities and their alignment with the Community Safety Agreement", plansSection(p), "new-page")}
+${section(5, "Funding", fundingSection(p), "new-page")}
+<footer class="briefing-footer"><p>Sources: ${[...new Set((p.crimeStatistics ?? []).map((s) => s.source.document))].join(", ") || "none"}. Data from ${location.host}/graphql.</p></footer>`,
+  );
+});

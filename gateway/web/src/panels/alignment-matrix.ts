@@ -1,0 +1,118 @@
+/**
+ * The alignment matrix: the agreement's priorities against the board's member partnerships.
+ * Each cell says its status in words (and colour); opening a cell lists the priorities that
+ * cover it, their basis, and for suggestions the evidence.
+ */
+import { Html, html, mount } from "../escape";
+import { periodDates, type PeriodLike } from "../format";
+import { sourced, type SourceLike } from "../figure";
+import { dataTable } from "../table";
+import { type Alignment, type PartnershipRef, type PriorityData, shortName } from "../types";
+
+export interface CsaPriorityData {
+  id: string;
+  number: number;
+  title: string;
+  source: SourceLike;
+}
+
+export interface CoverageData {
+  csaPriority: { id: string };
+  status: "COVERED" | "NOT_COVERED" | "NO_PUBLISHED_PRIORITIES" | "UNAVAILABLE";
+  bases: string[];
+  priorities: PriorityData[];
+}
+
+export interface PartnershipAlignmentData {
+  partnership: PartnershipRef;
+  available: boolean;
+  period: PeriodLike | null;
+  coverage: CoverageData[];
+  localPriorities: PriorityData[];
+}
+
+export const statusWords: Record<CoverageData["status"], string> = {
+  COVERED: "Covered",
+  NOT_COVERED: "Not covered",
+  NO_PUBLISHED_PRIORITIES: "No published priorities",
+  UNAVAILABLE: "Unavailable",
+};
+
+export function alignmentText(alignment: Alignment): Html {
+  const evidence = alignment.evidence.map((e) => `"${e.value}" in the ${e.foundIn} (${e.kind === "CATEGORY" ? "crime category" : "term"}, weight ${e.weight})`);
+  return html`<span class="basis basis-${alignment.basis.toLowerCase()}">${alignment.basis === "DECLARED" ? "Declared" : "Suggested"}</span>${
+    alignment.basis === "SUGGESTED" ? html` score ${alignment.score ?? 0}: ${evidence.join("; ")}` : ""
+  }`;
+}
+
+function cellDetail(partnership: PartnershipAlignmentData, csa: CsaPriorityData, cell: CoverageData): Html {
+  const heading = html`<h3>${shortName(partnership.partnership.name)}: ${csa.number}. ${csa.title}</h3>`;
+  const status = html`<p><strong>${statusWords[cell.status]}</strong>${
+    partnership.period ? html` by the plan for ${partnership.period.label} (${periodDates(partnership.period)})` : ""
+  }.</p>`;
+  if (cell.status !== "COVERED") {
+    const why =
+      cell.status === "NO_PUBLISHED_PRIORITIES"
+        ? "This partnership has published no priorities in the graph, so this is not a gap: there is nothing to compare."
+        : cell.status === "UNAVAILABLE"
+          ? "This partnership's service did not answer; its coverage is unknown."
+          : "None of the partnership's current priorities serves this CSA priority: a gap.";
+    return html`${heading}${status}<p>${why}</p>`;
+  }
+  return html`${heading}${status}<ul class="covering">${cell.priorities.map((p) => {
+    const alignment = (p.csaAlignment ?? []).find((a) => a.priority.id === csa.id);
+    return html`<li>${sourced(p.title, { source: p.source, period: p.period })}<br>${alignment ? alignmentText(alignment) : ""}</li>`;
+  })}</ul>`;
+}
+
+export function alignmentMatrix(csaPriorities: CsaPriorityData[], partnerships: PartnershipAlignmentData[]): Html {
+  const rows = csaPriorities.map((csa) => [
+    html`${csa.number}. ${sourced(csa.title, { source: csa.source })}`,
+    ...partnerships.map((p) => {
+      const cell = p.coverage.find((c) => c.csaPriority.id === csa.id);
+      const status = cell?.status ?? "UNAVAILABLE";
+      return html`<button type="button" class="cell status-${status.toLowerCase().replace(/_/g, "-")}" data-partnership="${p.partnership.code}" data-csa="${csa.id}" aria-expanded="false" aria-controls="alignment-detail" title="${shortName(p.partnership.name)}: ${csa.title}">${statusWords[status]}</button>`;
+    }),
+  ]);
+  return html`${dataTable({
+    caption: "CSA priorities (rows) against the board's member partnerships' current priorities (columns)",
+    head: ["CSA priority", ...partnerships.map((p) => html`<a href="/partnerships/${p.partnership.code}">${shortName(p.partnership.name)}</a>`)],
+    rows,
+    rowHeaders: true,
+    className: "matrix",
+  })}
+<div id="alignment-detail" class="cell-detail" aria-live="polite" tabindex="-1"><p>Choose a cell to see the priorities that cover it, their basis and the evidence.</p></div>`;
+}
+
+/** Opens a cell's detail on click or Enter/Space (buttons give both). */
+export function enableMatrixCells(root: HTMLElement, csaPriorities: CsaPriorityData[], partnerships: PartnershipAlignmentData[]): void {
+  root.addEventListener("click", (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>("button.cell");
+    if (!button) return;
+    const partnership = partnerships.find((p) => p.partnership.code === button.dataset.partnership)!;
+    const csa = csaPriorities.find((c) => c.id === button.dataset.csa)!;
+    const cell = partnership.coverage.find((c) => c.csaPriority.id === csa.id) ?? { csaPriority: csa, status: "UNAVAILABLE" as const, bases: [], priorities: [] };
+    root.querySelectorAll("button.cell[aria-expanded=true]").forEach((b) => b.setAttribute("aria-expanded", "false"));
+    button.setAttribute("aria-expanded", "true");
+    mount(root.querySelector("#alignment-detail")!, cellDetail(partnership, csa, cell));
+  });
+}
+
+export function gapsAndLocal(uncovered: CsaPriorityData[], partnerships: PartnershipAlignmentData[]): Html {
+  const local = partnerships.flatMap((p) => p.localPriorities.map((priority) => ({ partnership: p.partnership, priority })));
+  return html`<div class="two-columns">
+<div><h3>CSA priorities no partnership covers</h3>${
+    uncovered.length
+      ? html`<ul>${uncovered.map((c) => html`<li>${c.number}. ${c.title}</li>`)}</ul>`
+      : html`<p>Every CSA priority is covered by at least one partnership.</p>`
+  }</div>
+<div><h3>Local priorities outside the agreement</h3>${
+    local.length
+      ? dataTable({
+          caption: "Current priorities that serve no CSA priority",
+          head: ["Partnership", "Priority"],
+          rows: local.map((l) => [shortName(l.partnership.name), sourced(l.priority.title, { source: l.priority.source, period: l.priority.period })]),
+        })
+      : html`<p>No current priority falls outside the agreement.</p>`
+  }</div></div>`;
+}

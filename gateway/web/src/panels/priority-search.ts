@@ -1,0 +1,50 @@
+/** "Which partnerships prioritise ...": by CSA priority or by words. */
+import { Html, html } from "../escape";
+import { type PeriodLike } from "../format";
+import { type SourceLike, sourced } from "../figure";
+import { dataTable } from "../table";
+import { type Alignment, type PartnershipRef, shortName } from "../types";
+import { alignmentText } from "./alignment-matrix";
+
+export interface PrioritySearchData {
+  complete: boolean;
+  unavailablePartnerships: { name: string }[];
+  matches: {
+    partnership: PartnershipRef;
+    priority: { id: string; title: string; source: SourceLike };
+    theme: { title: string } | null;
+    period: PeriodLike;
+    current: boolean;
+    alignment: (Alignment & { priority: { title: string } }) | null;
+  }[];
+}
+
+export function searchForm(csaPriorities: { id: string; number: number; title: string }[]): Html {
+  return html`<form id="priority-search" class="search">
+<label>CSA priority <select name="csaPriority"><option value="">(any)</option>${csaPriorities.map(
+    (c) => html`<option value="${c.id}">${c.number}. ${c.title}</option>`,
+  )}</select></label>
+<label>or words <input type="search" name="text" placeholder="e.g. domestic abuse"></label>
+<label class="check"><input type="checkbox" name="currentOnly" checked> current plans only</label>
+<button type="submit">Search</button>
+</form><div id="priority-search-results" aria-live="polite"></div>`;
+}
+
+export function searchResults(result: PrioritySearchData, asked: string): Html {
+  if (!result.matches.length) return html`<p>No partnership's priority matches ${asked}.</p>`;
+  const partnerships = new Set(result.matches.map((m) => m.partnership.code));
+  return html`<p>${partnerships.size} partnership${partnerships.size === 1 ? "" : "s"} with ${result.matches.length} matching priorit${
+    result.matches.length === 1 ? "y" : "ies"
+  } for ${asked}.${result.complete ? "" : html` Incomplete: ${result.unavailablePartnerships.map((p) => p.name).join(", ")} did not answer.`}</p>
+${dataTable({
+  caption: `Priorities matching ${asked}`,
+  head: ["Partnership", "Priority", "Theme", "Period", "Alignment"],
+  rows: result.matches.map((m) => [
+    html`<a href="/partnerships/${m.partnership.code}">${shortName(m.partnership.name)}</a>`,
+    sourced(m.priority.title, { source: m.priority.source, period: m.period }),
+    m.theme?.title ?? "",
+    `${m.period.label}${m.current ? " (current)" : ""}`,
+    m.alignment ? html`${m.alignment.priority.title}: ${alignmentText(m.alignment)}` : "matched by words",
+  ]),
+})}`;
+}

@@ -1,0 +1,100 @@
+/** The county overview's queries: what a dashboard developer would write against /graphql. */
+
+/** Everything the overview shows first, in one request. */
+export const overviewQuery = /* GraphQL */ `
+query CountyOverview {
+  county {
+    name
+    agreement {
+      title
+      source { document locator }
+      priorities { id number title source { document locator } }
+    }
+    alignment {
+      complete
+      unavailablePartnerships { code name }
+      uncoveredCsaPriorities { id number title }
+      partnerships {
+        partnership { code name }
+        available
+        period { label start end basis }
+        coverage {
+          csaPriority { id }
+          status
+          bases
+          priorities {
+            id title
+            period { label start end basis }
+            source { document locator }
+            csaAlignment { priority { id } basis score evidence { kind value foundIn weight } }
+          }
+        }
+        localPriorities { id title period { label start end basis } source { document locator } }
+      }
+    }
+  }
+  partnerships(countyBoardMembersOnly: true) {
+    code
+    name
+    crimeStatistics {
+      category { id name }
+      localLabel
+      count
+      period { label start end basis }
+      source { document locator }
+      notes
+      differingFigures { count source { document locator } }
+    }
+  }
+}`;
+
+/** The county total for one category and one period that exists in the data. */
+export const crimeTotalsQuery = /* GraphQL */ `
+query CountyCrimeTotals($category: ID!, $start: Date!, $end: Date!) {
+  county {
+    crimeTotals(category: $category, start: $start, end: $end) {
+      category { id name }
+      start end
+      total
+      complete
+      ratePer1000
+      population { year count source }
+      sources { document locator }
+      change { previousPeriod { label start end basis } previousTotal difference percent }
+      publishedCountyFigures { count localLabel period { label start end basis } source { document locator } }
+      partnerships {
+        partnership { code name }
+        count
+        statistic { localLabel count period { label start end basis } source { document locator } notes differingFigures { count source { document locator } } }
+        population { year count source }
+        ratePer1000
+        rank
+        rateRank
+        change {
+          previous { count localLabel period { label start end basis } source { document locator } }
+          difference
+          percent
+        }
+      }
+      missing { partnership { code name } reason projections { count period { label start end basis } source { document locator } } }
+    }
+  }
+}`;
+
+export const prioritySearchQuery = /* GraphQL */ `
+query WhichPartnershipsPrioritise($csaPriority: ID, $text: String, $currentOnly: Boolean!) {
+  county {
+    prioritySearch(csaPriority: $csaPriority, text: $text, currentOnly: $currentOnly, countyBoardMembersOnly: true) {
+      complete
+      unavailablePartnerships { name }
+      matches {
+        partnership { code name }
+        priority { id title source { document locator } }
+        theme { title }
+        period { label start end basis }
+        current
+        alignment { priority { title } basis score evidence { kind value foundIn weight } }
+      }
+    }
+  }
+}`;

@@ -1,0 +1,74 @@
+/** One partnership's page and briefing: everything it publishes, from its own subgraph. */
+const statistic = `id localLabel count category { id name } period { label start end basis note } source { document locator } notes differingFigures { count source { document locator } }`;
+
+export const partnershipQuery = /* GraphQL */ `
+query Partnership($code: ID!) {
+  partnership(code: $code) {
+    code
+    name
+    countyBoardMember
+    lastPublishedAt
+    districts { name onsCode population { year count source } }
+    plans {
+      id title current
+      period { label start end basis }
+      source { document locator }
+      notes
+      themes { id title }
+      priorities {
+        id ref title description crossCutting mandatory
+        theme { id title }
+        period { label start end basis }
+        source { document locator }
+        focusAreas { text details }
+        csaAlignment { priority { id number title } basis score evidence { kind value foundIn weight } }
+      }
+    }
+    crimeStatistics { ${statistic} change { previous { count period { label start end basis } source { document locator } } difference percent } }
+    areas { id name kind localLabel source { document locator } crimeStatistics { ${statistic} change { difference percent } } }
+    targets {
+      id localLabel direction status
+      category { id name }
+      baselinePeriod { label start end basis }
+      targetPeriod { label start end basis }
+      baseline { ${statistic} }
+      outcome { ${statistic} }
+      source { document locator }
+    }
+    funding {
+      id funder label
+      amount { pounds pence }
+      period { label start end basis }
+      source { document locator }
+      allocations { purpose amount { pounds pence } source { document locator } }
+      allocated { pounds pence }
+      unallocated { pounds pence }
+    }
+    partners { name source { document locator } }
+    familyGroups {
+      name members membersSource { document locator }
+      positions { localLabel position groupSize asAt category { name } source { document locator } }
+    }
+    rateTables {
+      id title measure notes
+      periods { label start end basis }
+      source { document locator }
+      rows { name self average values { printed value rank tied period { label start end basis } } }
+    }
+  }
+}`;
+
+/** The county comparison for a briefing: the county total of each period the partnership published. */
+export function countyComparisonQuery(count: number): string {
+  const variables = Array.from({ length: count }, (_, i) => `$start${i}: Date!, $end${i}: Date!`).join(", ");
+  const totals = Array.from(
+    { length: count },
+    (_, i) => `  period${i}: crimeTotals(category: $category, start: $start${i}, end: $end${i}) {
+      total complete ratePer1000
+      sources { document locator }
+      partnerships { partnership { code name } count ratePer1000 rank rateRank statistic { count localLabel period { label start end basis } source { document locator } } }
+      missing { partnership { name } reason }
+    }`,
+  ).join("\n");
+  return `query CountyComparison($category: ID!, ${variables}) {\n  county {\n${totals}\n  }\n}`;
+}
