@@ -4,6 +4,9 @@ import { handleGraphQL, listen, replyWithError } from "@csg/service-runtime";
 import type { GatewayContext } from "./context";
 import { checkHealth } from "./health";
 import { SubgraphSource } from "./subgraph-source";
+import { type OperationLimits, limitCodeOf, maxTokensPlugin, operationLimitRules, operationLimits } from "./operation-limits";
+import { type SubgraphTimeouts, requestLifetime, subgraphTimeouts, timeoutOf } from "./subgraph-timeouts";
+import { exposeInternalAddresses, publicHealth, type Supervision } from "./public-health";
 import type { SubgraphService } from "@csg/service-runtime";
 
 export interface GatewayOptions {
@@ -12,6 +15,14 @@ export interface GatewayOptions {
   supergraphSdl: string;
   /** Where each subgraph listens; overrides the URLs written in the supergraph. */
   subgraphs: SubgraphService[];
+  /** Operation limits (defaults in operation-limits.ts; CSG_LIMIT_* override). */
+  limits?: Partial<OperationLimits>;
+  /** Subgraph timeouts and the request deadline (CSG_SUBGRAPH_TIMEOUT_MS... override). */
+  timeouts?: Partial<SubgraphTimeouts>;
+  /** Show subgraph addresses in errors and /health (default: CSG_EXPOSE_INTERNAL_ADDRESSES=1, else no). */
+  exposeInternalAddresses?: boolean;
+  /** The launcher's account of each subgraph process (restarts), shown in /health. */
+  supervision?: Supervision;
 }
 
 export interface RunningGateway {
@@ -23,11 +34,14 @@ export interface RunningGateway {
 /** Serves the supergraph: GraphQL at /graphql, and GET /health for the gateway and every subgraph. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const byName = new Map(options.subgraphs.map((s) => [s.name, s]));
+  const limits = operationLimits(options.limits);
+  const timeouts = subgraphTimeouts(options.timeouts);
+  const exposeAddresses = options.exposeInternalAddresses ?? exposeInternalAddresses();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const service = byName.get(name);
-      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "");
+      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "", timeoutOf(timeouts, name), exposeAddresses);
     },
   });
   const server = new ApolloServer<GatewayContext>({
@@ -35,13 +49,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: true,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // the launcher owns signals: it stops the subgraphs too
+    validationRules: operationLimitRules(limits),
+    plugins: [maxTokensPlugin(limits.maxTokens)],
+    formatError: (formatted, error) => {
+      const limit = limitCodeOf(error);
+      return limit ? { ...formatted, extensions: { ...formatted.extensions, ...limit } } : formatted;
+    },
   });
   await server.start();
 
   const http = await listen(options.port, (request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     if (path === "/health" && request.method === "GET") {
-      void checkHealth(options.subgraphs).then((health) => {
+      void checkHealth(options.subgraphs).then((checked) => {
+        const health = publicHealth(checked, exposeAddresses, options.supervision);
         response.writeHead(health.status === "ok" ? 200 : 503, { "content-type": "application/json" });
         response.end(JSON.stringify(health, null, 2));
       });
@@ -49,7 +70,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     if (path === "/graphql" || path === "/") {
       const authorization = request.headers.authorization;
-      handleGraphQL(server, request, response, async () => ({ authorization })).catch((error: Error) => replyWithError(response, error));
+      const lifetime = requestLifetime(request, response, timeouts.requestDeadlineMs);
+      handleGraphQL(server, request, response, async () => ({ authorization, signal: lifetime.signal }))
+        .catch((error: Error) => replyWithError(response, error))
+        .finally(() => lifetime.end());
       return;
     }
     response.writeHead(404, { "content-type": "text/plain" });

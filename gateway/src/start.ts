@@ -5,6 +5,7 @@
  */
 import { defaultDataDir, onShutdown, option } from "@csg/service-runtime";
 import { startSystem } from "./system";
+import { watchStartChain } from "./start-chain";
 
 const dataDir = option("data-dir", "CSG_DATA_DIR", defaultDataDir)!;
 // Shifts every port, e.g. --port-offset 100 puts the gateway on 4100, to run beside another system.
@@ -17,6 +18,11 @@ for (const s of system.topology.all) console.log(`  ${s.name.padEnd(26)} ${s.url
 console.log(`\nGraphQL endpoint: ${system.gateway.url}`);
 console.log(`Health:           ${system.gateway.healthUrl}`);
 console.log("Press Ctrl-C to stop.");
+// A SIGTERM to npx or pnpm ends them without passing it on: their going stops us too.
+watchStartChain((ancestor) => {
+  console.log(`${ancestor} has ended.`);
+  process.kill(process.pid, "SIGTERM");
+});
 onShutdown(async () => {
   console.log("Stopping ...");
   await system.stop();

@@ -3,6 +3,8 @@ import { PORT_OFFSET, STOP_WITH_PARENT, type SubgraphService, type Topology, top
 import { fileURLToPath } from "node:url";
 import { type RunningGateway, startGateway } from "./gateway";
 import { readSupergraph } from "./supergraph/files";
+import { SubgraphSupervisor } from "./subgraph-supervisor";
+import type { GatewayOptions } from "./gateway";
 
 
 const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -17,11 +19,20 @@ export interface SystemOptions {
   portOffset?: number;
   /** Where the services' own output goes, line by line; nowhere when absent. */
   log?: (service: string, line: string) => void;
+  /** Limits, timeouts and address exposure of the gateway (defaults: the gateway's own). */
+  gateway?: Pick<GatewayOptions, "limits" | "timeouts" | "exposeInternalAddresses">;
+  /** More environment for the subgraph processes (e.g. CSG_PARTNERSHIP_READ_TIMEOUT_MS). */
+  env?: Record<string, string>;
+  /** Start a dead subgraph again (default true); first back-off in ms (default 1000). */
+  restartDeadSubgraphs?: boolean;
+  restartDelayMs?: number;
 }
 
 export interface RunningService {
   service: SubgraphService;
   process: ChildProcess;
+  /** True once stop() was called: its exit is expected, not a death to restart. */
+  stopping: boolean;
   stop(): Promise<void>;
 }
 
@@ -62,8 +73,11 @@ export async function startService(service: SubgraphService, options: SystemOpti
     cwd: repositoryRoot,
     // stdin stays open as a lifeline: the service stops when this process goes.
     stdio: ["pipe", "pipe", "pipe"],
-    env: { ...process.env, NODE_NO_WARNINGS: "1", [STOP_WITH_PARENT]: "1", [PORT_OFFSET]: String(options.portOffset ?? 0) },
+    env: { ...process.env, ...options.env, NODE_NO_WARNINGS: "1", [STOP_WITH_PARENT]: "1", [PORT_OFFSET]: String(options.portOffset ?? 0) },
   });
+  // A pipe to a process that died fails with EPIPE: an error of that pipe, not of the launcher.
+  for (const stream of [child.stdin, child.stdout, child.stderr]) stream?.on("error", () => {});
+  child.on("error", (error) => options.log?.(service.name, `process error: ${error.message}`));
   const output: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) {
@@ -80,10 +94,12 @@ export async function startService(service: SubgraphService, options: SystemOpti
     child.kill("SIGKILL");
     throw new Error(`${(error as Error).message}\n${output.slice(-20).join("\n")}`);
   }
-  return {
+  const running: RunningService = {
     service,
     process: child,
+    stopping: false,
     async stop() {
+      running.stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
@@ -91,6 +107,7 @@ export async function startService(service: SubgraphService, options: SystemOpti
       clearTimeout(timer);
     },
   };
+  return running;
 }
 
 /** Starts the county subgraph, every partnership's subgraph and the gateway; stops them all together. */
@@ -101,7 +118,19 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   try {
     const started = await Promise.all(layout.all.map((service) => startService(service, options)));
     for (const s of started) services.set(s.service.name, s);
-    const gateway = await startGateway({ port: layout.gatewayPort, supergraphSdl: readSupergraph(), subgraphs: layout.all });
+    const supervisor = new SubgraphSupervisor(services, {
+      log: (line) => options.log?.("launcher", line),
+      start: (service) => startService(service, options),
+      firstDelayMs: options.restartDelayMs,
+    });
+    if (options.restartDeadSubgraphs ?? true) for (const s of started) supervisor.watch(s);
+    const gateway = await startGateway({
+      ...options.gateway,
+      port: layout.gatewayPort,
+      supergraphSdl: readSupergraph(),
+      subgraphs: layout.all,
+      supervision: supervisor.processOf,
+    });
     return {
       topology: layout,
       gateway,
@@ -110,9 +139,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         const running = services.get(name);
         if (!running) throw new Error(`No subgraph named ${name}`);
         await running.stop();
-        services.set(name, await startService(running.service, options));
+        const restarted = await startService(running.service, options);
+        services.set(name, restarted);
+        if (options.restartDeadSubgraphs ?? true) supervisor.watch(restarted);
       },
       async stop() {
+        supervisor.stop();
         await gateway.stop();
         await stopServices();
       },
