@@ -4,8 +4,9 @@ import { handleGraphQL, listen, replyWithError } from "@csg/service-runtime";
 import type { GatewayContext } from "./context";
 import { checkHealth } from "./health";
 import { SubgraphSource } from "./subgraph-source";
-import { type OperationLimits, limitCodeOf, maxTokensPlugin, operationLimitRules, operationLimits } from "./operation-limits";
+import { type OperationLimits, ruleCodeOf, maxTokensPlugin, operationLimitRules, operationLimits } from "./operation-limits";
 import { type SubgraphTimeouts, requestLifetime, subgraphTimeouts, timeoutOf } from "./subgraph-timeouts";
+import { calendarDatesPlugin, calendarDatesRule } from "./calendar-dates";
 import { exposeInternalAddresses, publicHealth, type Supervision } from "./public-health";
 import type { SubgraphService } from "@csg/service-runtime";
 
@@ -49,11 +50,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: true,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // the launcher owns signals: it stops the subgraphs too
-    validationRules: operationLimitRules(limits),
-    plugins: [maxTokensPlugin(limits.maxTokens)],
+    validationRules: [...operationLimitRules(limits), calendarDatesRule],
+    plugins: [maxTokensPlugin(limits.maxTokens), calendarDatesPlugin()],
     formatError: (formatted, error) => {
-      const limit = limitCodeOf(error);
-      return limit ? { ...formatted, extensions: { ...formatted.extensions, ...limit } } : formatted;
+      const ruleCode = ruleCodeOf(error);
+      return ruleCode ? { ...formatted, extensions: { ...formatted.extensions, ...ruleCode } } : formatted;
     },
   });
   await server.start();

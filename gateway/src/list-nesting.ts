@@ -17,7 +17,7 @@ import {
   getNullableType,
   isListType,
   Kind,
-  type SelectionSetNode,
+  type OperationDefinitionNode,
   TypeInfo,
   type ValidationContext,
   type ValidationRule,
@@ -37,13 +37,13 @@ export function listNestingRule(maxNesting: number, refuse: (found: string) => G
     for (const definition of context.getDocument().definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     }
-    const check = (selectionSet: SelectionSetNode) => {
+    const check = (operation: OperationDefinitionNode) => {
       const typeInfo = new TypeInfo(context.getSchema());
       const path: string[] = [];
       const counts = new Map<string, number>();
       const pushed: boolean[] = [];
       const spreading = new Set<string>();
-      const walk = (node: SelectionSetNode | InlineFragmentNode) =>
+      const walk = (node: OperationDefinitionNode | InlineFragmentNode) =>
         visit(
           node,
           visitWithTypeInfo(typeInfo, {
@@ -79,11 +79,11 @@ export function listNestingRule(maxNesting: number, refuse: (found: string) => G
             },
           }),
         );
-      walk(selectionSet);
+      walk(operation);
     };
     return {
       OperationDefinition(operation) {
-        if (!refused) check(operation.selectionSet);
+        if (!refused) check(operation);
         return false;
       },
       FragmentDefinition: () => false,

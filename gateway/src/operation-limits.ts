@@ -89,7 +89,10 @@ function reportAs(name: keyof OperationLimits, value: number, found: (armorMessa
   };
 }
 
-const foundIn = (message: string) => message.match(/found (\d+)/)?.[1];
+const foundIn = (message: string) => {
+  const found = Number(message.match(/found ([\d.e+]+)/)?.[1]);
+  return Number.isFinite(found) ? String(Math.round(found)) : undefined;
+};
 
 export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
   return [
@@ -125,13 +128,13 @@ export function maxTokensPlugin(maxTokens: number): ApolloServerPlugin {
 }
 
 /**
- * Apollo Server reports every validation error as GRAPHQL_VALIDATION_FAILED; a limit's own
- * code (kept on the original error) goes back in its place.
+ * Apollo Server reports every validation error as GRAPHQL_VALIDATION_FAILED; our rules' own
+ * code (a limit's, or BAD_USER_INPUT for a date), kept on the original error, goes back in its place.
  */
-export function limitCodeOf(error: unknown): Record<string, unknown> | undefined {
+export function ruleCodeOf(error: unknown): Record<string, unknown> | undefined {
   const original = (error as { originalError?: unknown })?.originalError;
-  if (original instanceof GraphQLError && typeof original.extensions.code === "string" && Object.values(LIMIT_CODES).includes(original.extensions.code)) {
-    return { code: original.extensions.code, limit: original.extensions.limit };
+  if (original instanceof GraphQLError && typeof original.extensions.code === "string") {
+    return { code: original.extensions.code, ...(original.extensions.limit ? { limit: original.extensions.limit } : {}) };
   }
   return undefined;
 }

@@ -29,3 +29,4 @@ export * from "./rules/source";
 export * from "./rules/period";
 export * from "./rules/partner";
 export * from "./rules/crime-statistic";
+export * from "./differing-figures";

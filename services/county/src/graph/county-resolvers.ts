@@ -6,9 +6,9 @@ import {
   findCrimeCategory,
   type PeriodBasis,
   partnerships,
-  sameSpan,
   Source,
   yearOnYearChange,
+  differingFigureFinder,
 } from "@csg/schema";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { AreaStatisticRow, CountyContext, CsaPriorityRow, PeriodRow, ProfileRow } from "./loaders";
@@ -173,13 +173,23 @@ function areaStatistics(rows: AreaStatisticRow[], periods: Map<string, PeriodRow
     return statistic;
   };
   const statistics = rows.map(build);
+  // Grouped by category and span once: each figure's differing figures are found in its group.
+  const groups = new Map<string, AreaStatisticRow[]>();
+  for (const row of rows) {
+    const { start, end, basis } = periodOf(row);
+    const key = `${row.categoryId}|${start}|${end}|${basis}`;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  const groupOf = new Map([...groups.values()].flatMap((group) => group.map((row) => [row, group] as const)));
   rows.forEach((row, i) => {
-    statistics[i].differingFigures = rows
-      .filter((o) => o !== row && o.categoryId === row.categoryId && o.count !== row.count && sameSpan(periodOf(o), periodOf(row)))
-      .map(build);
+    statistics[i].differingFigures = differingIn(groupOf.get(row)!, row).map(build);
   });
   return statistics;
 }
+
+const differingIn = differingFigureFinder<AreaStatisticRow>((row) => row.count);
 
 /** The canonical category of a taxonomy id, as the shared CrimeCategory type. */
 export function categoryObject(id: string): CrimeCategory {

@@ -1,4 +1,4 @@
-import { CountChange, CrimeStatistic, type Source, yearOnYearChange } from "@csg/schema";
+import { CountChange, CrimeStatistic, differingFigureFinder, type Source, yearOnYearChange } from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { toCategory } from "./category";
 import { type CspContext, publicId } from "./context";
@@ -6,6 +6,8 @@ import { PARTNERSHIP_WIDE, type StatisticRow } from "./loaders";
 import { spanKey, tableKey } from "./statistic-index";
 import { toPeriod } from "./period";
 import { sourceOf } from "./priority-resolver";
+
+const differingIn = differingFigureFinder<StatisticRow>((row) => row.count);
 
 @Resolver(() => CrimeStatistic)
 export class StatisticResolver {
@@ -37,7 +39,7 @@ export class StatisticResolver {
   @FieldResolver()
   async differingFigures(@Root() row: StatisticRow, @Ctx() context: CspContext): Promise<StatisticRow[]> {
     const { periods, bySpan } = await context.loaders.statisticIndex.load(row.areaId ?? PARTNERSHIP_WIDE);
-    return bySpan.get(spanKey(row, periods.get(row.periodId)!))!.filter((s) => s.id !== row.id && s.count !== row.count);
+    return differingIn(bySpan.get(spanKey(row, periods.get(row.periodId)!))!, row);
   }
 
   @FieldResolver()
