@@ -14,3 +14,5 @@ export * from "./publishing/audit-trail";
 export * from "./publishing/local-id";
 export * from "./publishing/periods";
 export * from "./connection-errors";
+export * from "./spreadsheet-cells";
+export * from "./spreadsheet-text";

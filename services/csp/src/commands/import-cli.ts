@@ -4,7 +4,7 @@
  *   pnpm figures:import --partnership north-west-leicestershire --file headline-figures.csv [--dry-run] [--data-dir data]
  */
 import { ValidationError } from "@csg/schema";
-import { commandActor } from "@csg/service-runtime";
+import { commandActor, decodeSpreadsheet } from "@csg/service-runtime";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
@@ -19,7 +19,8 @@ try {
     options: { partnership: { type: "string" }, file: { type: "string" }, "dry-run": { type: "boolean", default: false }, "data-dir": { type: "string" } },
   });
   if (!values.partnership || !values.file) throw new Error(USAGE);
-  const text = readFileSync(values.file, "utf8");
+  const { text, encoding } = decodeSpreadsheet(readFileSync(values.file), values.file);
+  if (encoding !== "utf-8") console.log(`${values.file}: not UTF-8; read as ${encoding} (Latin-1, as Excel's "CSV (Comma delimited)" saves it).`);
   const { entry, database } = openPartnershipDatabase(values.partnership, values["data-dir"]);
   try {
     const dryRun = values["dry-run"]!;
