@@ -35,3 +35,7 @@ for (const [name, q] of Object.entries(attacks)) {
   const errors = validate(schema, doc, operationLimitRules(operationLimits()));
   console.log(name, q.length, Date.now() - t, "ms", errors.map((e) => `${e.extensions.code}: ${e.message}`).join(" | ").slice(0, 300));
 }
+for (const q of [...blocks, attacks.all, `{ ${Array.from({ length: 25 }, (_, i) => `a${i}: ${attacks.all.slice(1, -1)}`).join(" ")} }`]) {
+  let cost = 0; validate(schema, parse(q), [costLimitRule({ maxCost: 0, propagateOnRejection: false, onReject: [(c, e) => { cost = Number(e.message.match(/found (\d+(?:\.\d+)?(?:e\+\d+)?)/)?.[1]); }] })]);
+  console.log("cost", cost, q.replace(/\s+/g, " ").slice(0, 60));
+}

@@ -4,9 +4,10 @@ import { handleGraphQL, listen, replyWithError } from "@csg/service-runtime";
 import type { GatewayContext } from "./context";
 import { checkHealth } from "./health";
 import { SubgraphSource } from "./subgraph-source";
-import { type OperationLimits, ruleCodeOf, maxTokensPlugin, operationLimitRules, operationLimits } from "./operation-limits";
+import { type OperationLimits, ruleCodeOf, operationLimitRules, operationLimits, parseOptions } from "./operation-limits";
 import { type SubgraphTimeouts, requestLifetime, subgraphTimeouts, timeoutOf } from "./subgraph-timeouts";
 import { calendarDatesPlugin, calendarDatesRule } from "./calendar-dates";
+import { operationNamePlugin } from "./operation-name";
 import { exposeInternalAddresses, publicHealth, type Supervision } from "./public-health";
 import type { SubgraphService } from "@csg/service-runtime";
 
@@ -51,10 +52,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // the launcher owns signals: it stops the subgraphs too
     validationRules: [...operationLimitRules(limits), calendarDatesRule],
-    plugins: [maxTokensPlugin(limits.maxTokens), calendarDatesPlugin()],
+    parseOptions: parseOptions(limits),
+    plugins: [operationNamePlugin(), calendarDatesPlugin()],
     formatError: (formatted, error) => {
-      const ruleCode = ruleCodeOf(error);
-      return ruleCode ? { ...formatted, extensions: { ...formatted.extensions, ...ruleCode } } : formatted;
+      const rule = ruleCodeOf(error);
+      return rule ? { ...formatted, ...(rule.message && { message: rule.message }), extensions: { ...formatted.extensions, ...rule.extensions } } : formatted;
     },
   });
   await server.start();

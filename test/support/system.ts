@@ -1,4 +1,4 @@
-import { type RunningSystem, startSystem } from "@csg/gateway";
+import { type RunningSystem, type SystemOptions, startSystem } from "@csg/gateway";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,10 +36,10 @@ function randomPortOffset(): number {
 }
 
 /** Another system on this machine (another test run) may hold the ports drawn: draw again. */
-async function startOnFreePorts(dataDir: string, attempts = 3): Promise<RunningSystem> {
+async function startOnFreePorts(dataDir: string, options: Partial<SystemOptions>, attempts = 3): Promise<RunningSystem> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startSystem({ dataDir, portOffset: randomPortOffset() });
+      return await startSystem({ ...options, dataDir, portOffset: randomPortOffset() });
     } catch (error) {
       if (attempt >= attempts || !String((error as Error).message).includes("EADDRINUSE")) throw error;
     }
@@ -50,9 +50,9 @@ async function startOnFreePorts(dataDir: string, attempts = 3): Promise<RunningS
  * Starts the whole system as `pnpm start` does (every subgraph its own process, real HTTP,
  * fresh SQLite files seeded from the project's datasets), on ports clear of a running one.
  */
-export async function startTestSystem(): Promise<TestSystem> {
+export async function startTestSystem(options: Partial<SystemOptions> = {}): Promise<TestSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), "csg-test-"));
-  const system = await startOnFreePorts(dataDir);
+  const system = await startOnFreePorts(dataDir, options);
   return {
     system,
     dataDir,

@@ -11,6 +11,7 @@ import {
   type FigureFields,
   type PartnershipEntry,
   type Placed,
+  periodKey,
   secondFigureMessage,
 } from "@csg/schema";
 import { type Actor, findPeriod, localIdOf, periodIdFor, periodJson, publish } from "@csg/service-runtime";
@@ -20,9 +21,35 @@ import * as t from "../db/schema";
 
 export type StatisticRow = typeof t.crimeStatistics.$inferSelect;
 
+/**
+ * The stored periods, read once for a whole table of figures: finding each figure's period
+ * with its own statement scanned every period for every figure (periods x figures).
+ */
+interface PeriodLookup {
+  find(period: FigureFields["period"]): { id: string } | undefined;
+  idFor(period: FigureFields["period"]): string;
+}
+
+function periodLookup(tx: CspDatabase): PeriodLookup {
+  const byKey = new Map(tx.select().from(t.periods).all().map((row) => [periodKey(row as FigureFields["period"]), row.id]));
+  return {
+    find: (period) => {
+      const id = byKey.get(periodKey(period));
+      return id === undefined ? undefined : { id };
+    },
+    idFor: (period) => {
+      let id = byKey.get(periodKey(period));
+      if (id === undefined) byKey.set(periodKey(period), (id = periodIdFor(tx, period)));
+      return id;
+    },
+  };
+}
+
+const oneByOne = (tx: CspDatabase): PeriodLookup => ({ find: (period) => findPeriod(tx, period), idFor: (period) => periodIdFor(tx, period) });
+
 /** The stored partnership-wide figure with the same category, period and source, if any. */
-function storedFigure(tx: CspDatabase, figure: FigureFields): StatisticRow | undefined {
-  const period = findPeriod(tx, figure.period);
+function storedFigure(tx: CspDatabase, figure: FigureFields, periods: PeriodLookup = oneByOne(tx)): StatisticRow | undefined {
+  const period = periods.find(figure.period);
   if (!period) return undefined;
   return tx
     .select()
@@ -55,7 +82,7 @@ function figureJson(tx: CspDatabase, code: string, row: StatisticRow) {
   };
 }
 
-function insertFigure(tx: CspDatabase, figure: FigureFields): StatisticRow {
+function insertFigure(tx: CspDatabase, figure: FigureFields, periods: PeriodLookup = oneByOne(tx)): StatisticRow {
   return tx
     .insert(t.crimeStatistics)
     .values({
@@ -63,7 +90,7 @@ function insertFigure(tx: CspDatabase, figure: FigureFields): StatisticRow {
       categoryId: figure.category,
       localLabel: figure.localLabel,
       count: figure.count,
-      periodId: periodIdFor(tx, figure.period),
+      periodId: periods.idFor(figure.period),
       notes: figure.notes ?? [],
       sourceDocument: figure.source.document,
       sourceLocator: figure.source.locator,
@@ -72,8 +99,14 @@ function insertFigure(tx: CspDatabase, figure: FigureFields): StatisticRow {
     .get();
 }
 
-const reread = (tx: CspDatabase, ids: number[]) =>
-  ids.length ? tx.select().from(t.crimeStatistics).where(inArray(t.crimeStatistics.id, ids)).all().sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id)) : [];
+/** Rows by id, in the order of the ids (in chunks: SQLite binds at most 32,766 values to a statement). */
+function reread(tx: CspDatabase, ids: number[]): StatisticRow[] {
+  const byId = new Map<number, StatisticRow>();
+  for (let i = 0; i < ids.length; i += 10_000) {
+    for (const row of tx.select().from(t.crimeStatistics).where(inArray(t.crimeStatistics.id, ids.slice(i, i + 10_000))).all()) byId.set(row.id, row);
+  }
+  return ids.map((id) => byId.get(id)!);
+}
 
 /** Records new figures, all or none. A figure already recorded (same category, period and source) is a correction, not a record. */
 export function recordStatistics(db: CspDatabase, actor: Actor, partnership: PartnershipEntry, figures: Placed<FigureFields>[], check: Checker): StatisticRow[] {
@@ -147,8 +180,9 @@ export function planStatistics(db: CspDatabase, figures: Placed<FigureFields>[],
   checkFigures(check, figures);
   check.throwIfAny();
   const plan: StatisticsPlan = { additions: [], corrections: [], unchanged: [] };
+  const periods = periodLookup(db);
   for (const figure of figures) {
-    const stored = storedFigure(db, figure.value);
+    const stored = storedFigure(db, figure.value, periods);
     if (!stored) plan.additions.push(figure);
     else if (stored.count === figure.value.count && stored.localLabel === figure.value.localLabel) plan.unchanged.push({ stored, figure });
     else plan.corrections.push({ stored, figure });
@@ -173,7 +207,8 @@ export function applyStatistics(
   return publish(db, actor, operation, (tx) => {
     const plan = planStatistics(tx, figures, check);
     const before = plan.corrections.map(({ stored }) => figureJson(tx, partnership.code, stored));
-    const added = plan.additions.map(({ value }) => insertFigure(tx, value));
+    const periods = periodLookup(tx);
+    const added = plan.additions.map(({ value }) => insertFigure(tx, value, periods));
     for (const { stored, figure } of plan.corrections) {
       tx.update(t.crimeStatistics).set({ count: figure.value.count, localLabel: figure.value.localLabel }).where(eq(t.crimeStatistics.id, stored.id)).run();
     }
