@@ -87,7 +87,7 @@ describe("operation limits, refused before planning with the limit's code and va
   it("fields nested past the depth limit without a list in a cycle", async () => {
     const { status, json } = await ask(`{ partnership(code: "charnwood") { crimeStatistics { ${"change { previous { ".repeat(6)} count ${"} } ".repeat(6)} } } }`);
     expect(status).toBe(400);
-    expect(codes(json.errors)).toEqual(["MAX_DEPTH_EXCEEDED"]);
+    expect(json.errors![0].extensions).toMatchObject({ code: "MAX_DEPTH_EXCEEDED", limit: { name: "maxDepth", value: 12 } });
   });
 
   it("an estimated cost over the limit", async () => {

@@ -118,7 +118,8 @@ const TOO_MANY_TOKENS = /Document contains more than (\d+) tokens/;
  */
 export function ruleCodeOf(error: unknown): { message?: string; extensions: Record<string, unknown> } | undefined {
   const original = (error as { originalError?: unknown })?.originalError;
-  const tokens = original instanceof GraphQLError ? TOO_MANY_TOKENS.exec(original.message) : null;
+  // Apollo Server's copy of graphql-js made this one: recognised by its message, not its class.
+  const tokens = TOO_MANY_TOKENS.exec(String((original as { message?: unknown } | undefined)?.message ?? ""));
   if (tokens) {
     const { message, extensions } = limitError("maxTokens", Number(tokens[1]), `more than ${tokens[1]} tokens`);
     return { message, extensions: { code: extensions.code, limit: extensions.limit } };
