@@ -6,6 +6,11 @@ import { answerCrossOrigin, refuseSimplePost } from "./cross-origin";
 import { checkHealth } from "./health";
 import { preparePages } from "./pages";
 import { SubgraphSource } from "./subgraph-source";
+import { type OperationLimits, ruleCodeOf, operationLimitRules, operationLimits, parseOptions } from "./operation-limits";
+import { type SubgraphTimeouts, requestLifetime, subgraphTimeouts, timeoutOf } from "./subgraph-timeouts";
+import { calendarDatesPlugin, calendarDatesRule } from "./calendar-dates";
+import { operationNamePlugin } from "./operation-name";
+import { exposeInternalAddresses, publicHealth, type Supervision } from "./public-health";
 import type { SubgraphService } from "@csg/service-runtime";
 
 export interface GatewayOptions {
@@ -16,6 +21,14 @@ export interface GatewayOptions {
   subgraphs: SubgraphService[];
   /** Origins whose pages may call the gateway (CORS); none when absent. */
   corsOrigins?: string[];
+  /** Operation limits (defaults in operation-limits.ts; CSG_LIMIT_* override). */
+  limits?: Partial<OperationLimits>;
+  /** Subgraph timeouts and the request deadline (CSG_SUBGRAPH_TIMEOUT_MS... override). */
+  timeouts?: Partial<SubgraphTimeouts>;
+  /** Show subgraph addresses in errors and /health (default: CSG_EXPOSE_INTERNAL_ADDRESSES=1, else no). */
+  exposeInternalAddresses?: boolean;
+  /** The launcher's account of each subgraph process (restarts), shown in /health. */
+  supervision?: Supervision;
 }
 
 export interface RunningGateway {
@@ -27,11 +40,14 @@ export interface RunningGateway {
 /** Serves the supergraph: GraphQL at /graphql, and GET /health for the gateway and every subgraph. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const byName = new Map(options.subgraphs.map((s) => [s.name, s]));
+  const limits = operationLimits(options.limits);
+  const timeouts = subgraphTimeouts(options.timeouts);
+  const exposeAddresses = options.exposeInternalAddresses ?? exposeInternalAddresses();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const service = byName.get(name);
-      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "");
+      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "", timeoutOf(timeouts, name), exposeAddresses);
     },
   });
   const server = new ApolloServer<GatewayContext>({
@@ -40,6 +56,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // the launcher owns signals: it stops the subgraphs too
     csrfPrevention: false, // queries by GET are allowed; see cross-origin.ts for how writes stay safe
+    validationRules: [...operationLimitRules(limits), calendarDatesRule],
+    parseOptions: parseOptions(limits),
+    plugins: [operationNamePlugin(), calendarDatesPlugin()],
+    formatError: (formatted, error) => {
+      const rule = ruleCodeOf(error);
+      return rule ? { ...formatted, ...(rule.message && { message: rule.message }), extensions: { ...formatted.extensions, ...rule.extensions } } : formatted;
+    },
   });
   await server.start();
   const servePage = await preparePages();
@@ -49,7 +72,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (answerCrossOrigin(request, response, corsOrigins)) return;
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     if (path === "/health" && request.method === "GET") {
-      void checkHealth(options.subgraphs).then((health) => {
+      void checkHealth(options.subgraphs).then((checked) => {
+        const health = publicHealth(checked, exposeAddresses, options.supervision);
         response.writeHead(health.status === "ok" ? 200 : 503, { "content-type": "application/json" });
         response.end(JSON.stringify(health, null, 2));
       });
@@ -59,7 +83,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (path === "/graphql") {
       if (refuseSimplePost(request, response)) return;
       const authorization = request.headers.authorization;
-      handleGraphQL(server, request, response, async () => ({ authorization })).catch((error: Error) => replyWithError(response, error));
+      const lifetime = requestLifetime(request, response, timeouts.requestDeadlineMs);
+      handleGraphQL(server, request, response, async () => ({ authorization, signal: lifetime.signal }))
+        .catch((error: Error) => replyWithError(response, error))
+        .finally(() => lifetime.end());
       return;
     }
     response.writeHead(404, { "content-type": "text/plain" });

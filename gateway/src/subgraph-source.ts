@@ -1,19 +1,30 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./context";
+import { subgraphFailure } from "./subgraph-failure";
+import { timedFetcher, withRequestSignal } from "./subgraph-timeouts";
 
 /**
  * The gateway's connection to one subgraph. Forwards the caller's bearer token (writes are
  * authorised by each subgraph), and turns a failed fetch into an error that names the
  * subgraph, so one partnership's outage reads as such while the others still answer.
+ * Each fetch has a timeout and ends with the client's request (see subgraph-timeouts.ts).
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     readonly name: string,
     readonly label: string,
     url: string,
+    readonly timeoutMs = 5000,
+    /** Public errors name the subgraph's address only when the operator asks (CSG_EXPOSE_INTERNAL_ADDRESSES). */
+    readonly exposeAddress = false,
   ) {
-    super({ url });
+    super({ url, fetcher: timedFetcher(timeoutMs) });
+  }
+
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    const signal = "signal" in options.context ? options.context.signal : undefined;
+    return withRequestSignal(signal, () => super.process(options));
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -22,9 +33,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override didEncounterError(error: Error): void {
-    if (error instanceof GraphQLError) throw error;
-    throw new GraphQLError(`${this.label} is unavailable: its subgraph "${this.name}" at ${this.url} did not answer (${error.message}).`, {
-      extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: this.name, url: this.url },
-    });
+    if (error instanceof GraphQLError && !error.extensions.response) throw error;
+    throw subgraphFailure(error, this);
   }
 }

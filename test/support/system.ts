@@ -1,4 +1,4 @@
-import { type RunningSystem, startSystem } from "@csg/operator";
+import { type RunningSystem, type SystemOptions, startSystem } from "@csg/operator";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,10 +49,10 @@ function randomPortOffset(): number {
 }
 
 /** Another system on this machine (another test run) may hold the ports drawn: draw again. */
-async function startOnFreePorts(dataDir: string, attempts = 3): Promise<RunningSystem> {
+async function startOnFreePorts(dataDir: string, options: Partial<SystemOptions>, attempts = 3): Promise<RunningSystem> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startSystem({ dataDir, portOffset: randomPortOffset() });
+      return await startSystem({ ...options, dataDir, portOffset: randomPortOffset() });
     } catch (error) {
       if (attempt >= attempts || !String((error as Error).message).includes("EADDRINUSE")) throw error;
     }
@@ -78,9 +78,9 @@ export function clientOf(addresses: SystemAddresses): SystemClient {
  * For a test file that writes or breaks things; a file that only reads uses the shared one
  * (see shared-system.ts).
  */
-export async function startTestSystem(): Promise<TestSystem> {
+export async function startTestSystem(options: Partial<SystemOptions> = {}): Promise<TestSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), "csg-test-"));
-  const system = await startOnFreePorts(dataDir);
+  const system = await startOnFreePorts(dataDir, options);
   const client = clientOf({
     gatewayUrl: system.gateway.url,
     healthUrl: system.gateway.healthUrl,

@@ -64,7 +64,7 @@ export class CrimeStatistic {
 
   @Field(() => [CrimeStatistic], {
     description:
-      "Other figures this partnership published for the same category and the same dates and basis that differ from this one (another table or extract). Both are kept; neither is preferred.",
+      "Other figures this partnership published for the same category and the same dates and basis that differ from this one (another table or extract). Both are kept; neither is preferred. At most 20, first published first.",
   })
   differingFigures!: CrimeStatistic[];
 

@@ -25,7 +25,8 @@ export interface RunningCountySubgraph {
 }
 
 function partnershipSubgraphsOfTopology(): PartnershipReaderOptions {
-  return { urls: new Map(topology().partnerships.map((s) => [s.partnership!, s.url])) };
+  const timeout = process.env.CSG_PARTNERSHIP_READ_TIMEOUT_MS;
+  return { urls: new Map(topology().partnerships.map((s) => [s.partnership!, s.url])), ...(timeout ? { timeoutMs: Number(timeout) } : {}) };
 }
 
 /** Starts the county (LSCSB) subgraph over HTTP on its own database, seeding it on first start. */

@@ -5,6 +5,7 @@
  */
 import { CORS_ORIGINS, corsOriginsFrom } from "@csg/gateway";
 import { dataDirOption, defaultDataDir, hostOption, LISTEN_HOST, onShutdown, PORT_OFFSET, readCommandLine, runCommand } from "@csg/service-runtime";
+import { watchStartChain } from "./start-chain";
 import { startSystem } from "./system";
 
 await runCommand("pnpm start", async () => {
@@ -35,6 +36,11 @@ await runCommand("pnpm start", async () => {
   console.log(`\nGraphQL endpoint: ${system.gateway.url}`);
   console.log(`Health:           ${system.gateway.healthUrl}`);
   console.log("Press Ctrl-C to stop.");
+  // A SIGTERM to npx or pnpm ends them without passing it on: their going stops us too.
+  watchStartChain((ancestor) => {
+    console.log(`${ancestor} has ended.`);
+    process.kill(process.pid, "SIGTERM");
+  });
   onShutdown(async () => {
     console.log("Stopping ...");
     await system.stop();

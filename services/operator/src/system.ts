@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { PORT_OFFSET, STOP_WITH_PARENT, type SubgraphService, type Topology, topology } from "@csg/service-runtime";
 import { fileURLToPath } from "node:url";
-import { type RunningGateway, startGateway } from "@csg/gateway";
+import { type GatewayOptions, type RunningGateway, startGateway } from "@csg/gateway";
 import { readSupergraph } from "./supergraph/files";
+import { SubgraphSupervisor } from "./subgraph-supervisor";
 
 
 const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url));
@@ -19,11 +20,20 @@ export interface SystemOptions {
   corsOrigins?: string[];
   /** Where the services' own output goes, line by line; nowhere when absent. */
   log?: (service: string, line: string) => void;
+  /** Limits, timeouts and address exposure of the gateway (defaults: the gateway's own). */
+  gateway?: Pick<GatewayOptions, "limits" | "timeouts" | "exposeInternalAddresses">;
+  /** More environment for the subgraph processes (e.g. CSG_PARTNERSHIP_READ_TIMEOUT_MS). */
+  env?: Record<string, string>;
+  /** Start a dead subgraph again (default true); first back-off in ms (default 1000). */
+  restartDeadSubgraphs?: boolean;
+  restartDelayMs?: number;
 }
 
 export interface RunningService {
   service: SubgraphService;
   process: ChildProcess;
+  /** True once stop() was called: its exit is expected, not a death to restart. */
+  stopping: boolean;
   stop(): Promise<void>;
 }
 
@@ -64,8 +74,11 @@ export async function startService(service: SubgraphService, options: SystemOpti
     cwd: repositoryRoot,
     // stdin stays open as a lifeline: the service stops when this process goes.
     stdio: ["pipe", "pipe", "pipe"],
-    env: { ...process.env, NODE_NO_WARNINGS: "1", [STOP_WITH_PARENT]: "1", [PORT_OFFSET]: String(options.portOffset ?? 0) },
+    env: { ...process.env, ...options.env, NODE_NO_WARNINGS: "1", [STOP_WITH_PARENT]: "1", [PORT_OFFSET]: String(options.portOffset ?? 0) },
   });
+  // A pipe to a process that died fails with EPIPE: an error of that pipe, not of the launcher.
+  for (const stream of [child.stdin, child.stdout, child.stderr]) stream?.on("error", () => {});
+  child.on("error", (error) => options.log?.(service.name, `process error: ${error.message}`));
   const output: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) {
@@ -82,10 +95,12 @@ export async function startService(service: SubgraphService, options: SystemOpti
     child.kill("SIGKILL");
     throw new Error(`${(error as Error).message}\n${output.slice(-20).join("\n")}`);
   }
-  return {
+  const running: RunningService = {
     service,
     process: child,
+    stopping: false,
     async stop() {
+      running.stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
@@ -93,6 +108,7 @@ export async function startService(service: SubgraphService, options: SystemOpti
       clearTimeout(timer);
     },
   };
+  return running;
 }
 
 /** Starts the county subgraph, every partnership's subgraph and the gateway; stops them all together. */
@@ -103,7 +119,20 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   try {
     const started = await Promise.all(layout.all.map((service) => startService(service, options)));
     for (const s of started) services.set(s.service.name, s);
-    const gateway = await startGateway({ port: layout.gatewayPort, supergraphSdl: readSupergraph(), subgraphs: layout.all, corsOrigins: options.corsOrigins });
+    const supervisor = new SubgraphSupervisor(services, {
+      log: (line) => options.log?.("launcher", line),
+      start: (service) => startService(service, options),
+      firstDelayMs: options.restartDelayMs,
+    });
+    if (options.restartDeadSubgraphs ?? true) for (const s of started) supervisor.watch(s);
+    const gateway = await startGateway({
+      ...options.gateway,
+      port: layout.gatewayPort,
+      supergraphSdl: readSupergraph(),
+      subgraphs: layout.all,
+      corsOrigins: options.corsOrigins,
+      supervision: supervisor.processOf,
+    });
     return {
       topology: layout,
       gateway,
@@ -112,9 +141,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         const running = services.get(name);
         if (!running) throw new Error(`No subgraph named ${name}`);
         await running.stop();
-        services.set(name, await startService(running.service, options));
+        const restarted = await startService(running.service, options);
+        services.set(name, restarted);
+        if (options.restartDeadSubgraphs ?? true) supervisor.watch(restarted);
       },
       async stop() {
+        supervisor.stop();
         await gateway.stop();
         await stopServices();
       },

@@ -1,17 +1,28 @@
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-const MAX_BODY_BYTES = 1_000_000;
+/** The largest request body read (CSG_MAX_BODY_BYTES); a larger one is refused with 413. */
+export const MAX_BODY_BYTES = Number(process.env.CSG_MAX_BODY_BYTES ?? 1_000_000);
+
+class BodyTooLarge extends Error {}
 
 async function readBody(request: IncomingMessage): Promise<string> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error("request body too large");
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** A refusal before GraphQL is reached, in GraphQL's error shape with a code. */
+function refuse(response: ServerResponse, status: number, message: string, extensions: Record<string, unknown>, close = false): void {
+  if (response.headersSent || response.destroyed) return;
+  // Closing: the rest of an oversized body is not read.
+  response.writeHead(status, { "content-type": "application/json", ...(close ? { connection: "close" } : {}) });
+  response.end(JSON.stringify({ errors: [{ message, extensions }] }));
 }
 
 /** Hands one HTTP request to Apollo Server (its framework-neutral integration API). */
@@ -25,15 +36,20 @@ export async function handleGraphQL<TContext extends BaseContext>(
   for (const [key, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
   }
-  const text = request.method === "POST" ? await readBody(request) : "";
+  let text = "";
+  try {
+    text = request.method === "POST" ? await readBody(request) : "";
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    const limit = { name: "maxBodyBytes", value: MAX_BODY_BYTES };
+    return refuse(response, 413, `The request body is over the limit of ${MAX_BODY_BYTES} bytes.`, { code: "PAYLOAD_TOO_LARGE", limit }, true);
+  }
   let body: unknown = text;
   if (headers.get("content-type")?.startsWith("application/json") && text) {
     try {
       body = JSON.parse(text);
-    } catch {
-      response.writeHead(400, { "content-type": "application/json" });
-      response.end(JSON.stringify({ errors: [{ message: "The request body is not valid JSON." }] }));
-      return;
+    } catch (error) {
+      return refuse(response, 400, `The request body is not valid JSON (${(error as Error).message}).`, { code: "BAD_REQUEST" });
     }
   }
   const url = new URL(request.url ?? "/", "http://localhost");
@@ -43,6 +59,7 @@ export async function handleGraphQL<TContext extends BaseContext>(
   });
   const responseHeaders: Record<string, string> = {};
   for (const [key, value] of result.headers) responseHeaders[key] = value;
+  if (response.destroyed) return; // the client went away while the answer was prepared
   response.writeHead(result.status ?? 200, responseHeaders);
   if (result.body.kind === "complete") {
     response.end(result.body.string);

@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import type { GraphQLSchema } from "graphql";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { surviveConnectionErrors } from "./connection-errors";
 import { handleGraphQL } from "./graphql-http";
 
 export interface ServedHttp {
@@ -28,7 +29,14 @@ export async function listen(
   handle: (request: IncomingMessage, response: ServerResponse) => void,
   host = listenHost(),
 ): Promise<ServedHttp> {
-  const http = createServer(handle);
+  surviveConnectionErrors();
+  const http = createServer((request, response) => {
+    // A client that resets its connection is an error on these streams, never an uncaught one.
+    request.on("error", () => response.destroy());
+    response.on("error", () => request.destroy());
+    handle(request, response);
+  });
+  http.on("clientError", (_error, socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(port, host, resolve);
@@ -45,8 +53,9 @@ export async function listen(
 
 /** Replies to a request the handler failed on, without leaking a stack trace. */
 export function replyWithError(response: ServerResponse, error: Error): void {
+  if (response.destroyed || response.writableEnded) return;
   if (!response.headersSent) response.writeHead(400, { "content-type": "application/json" });
-  response.end(JSON.stringify({ errors: [{ message: error.message }] }));
+  response.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: "BAD_REQUEST" } }] }));
 }
 
 export interface ServedSubgraph {

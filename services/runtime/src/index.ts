@@ -9,3 +9,6 @@ export * from "./access/token";
 export * from "./access/tables";
 export * from "./access/caller";
 export * from "./access/token-store";
+export * from "./connection-errors";
+export * from "./spreadsheet-cells";
+export * from "./spreadsheet-text";

@@ -4,6 +4,9 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 
+/** How long a write waits for another's lock before giving up (CSG_BUSY_TIMEOUT_MS). */
+export const BUSY_TIMEOUT_MS = Number(process.env.CSG_BUSY_TIMEOUT_MS ?? 10_000);
+
 export interface OpenDatabase<TSchema extends Record<string, unknown>> {
   db: BetterSQLite3Database<TSchema>;
   /** SQL statements run so far: lets tests and benchmarks see batching at work. */
@@ -18,7 +21,7 @@ export function openDatabase<TSchema extends Record<string, unknown>>(
   migrationsFolder: string,
 ): OpenDatabase<TSchema> {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new Database(file);
+  const sqlite = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   let statements = 0;

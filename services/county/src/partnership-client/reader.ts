@@ -12,7 +12,8 @@ export interface PartnershipReaderOptions {
   fetch?: typeof fetch;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
+/** Below the gateway's timeout for the county (10 s), so a hung partnership is named in time. */
+const DEFAULT_TIMEOUT_MS = 4000;
 
 /**
  * Reads the partnerships' subgraphs directly over their subgraph API (never through the

@@ -3,7 +3,7 @@
  * src/spreadsheet/layout.ts) into its database.
  */
 import { commandActor } from "@csg/domain";
-import { readCommandLine, runCommand } from "@csg/service-runtime";
+import { decodeSpreadsheet, readCommandLine, runCommand } from "@csg/service-runtime";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { importStatistics } from "../spreadsheet/import";
@@ -22,8 +22,9 @@ await runCommand("pnpm figures:import", () => {
     },
   });
   const file = command.required("file");
+  const { text, encoding } = decodeSpreadsheet(readFileSync(file), file);
+  if (encoding !== "utf-8") console.log(`${file}: not UTF-8; read as ${encoding} (Latin-1, as Excel's "CSV (Comma delimited)" saves it).`);
   const { entry, database } = openPartnershipDatabase(command.required("partnership"), command.string("data-dir"));
-  const text = readFileSync(file, "utf8");
   try {
     const dryRun = command.flag("dry-run");
     const { plan, written } = importStatistics(database.db, entry, file, text, { dryRun, actor: commandActor(`pnpm figures:import ${basename(file)}`) });

@@ -12,8 +12,8 @@
  * separators ("4,454", quoted) are read, and written without.
  */
 
-import { csvLine, parseCsv } from "@csg/service-runtime";
 import { Checker, checkFigures, checkPeriod, checkSource, type FigureFields, type PeriodBasisName, type PeriodFields, type Place, type Placed, type SourceRecord } from "@csg/domain";
+import { csvLine, formulaSafe, fromFormulaSafe, parseCsv } from "@csg/service-runtime";
 
 const FIXED_COLUMNS = ["category", "local_label"] as const;
 const PERIOD_HEADING = /^(.+) \((\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2}), ([A-Z0-9_]+)\)$/;
@@ -30,13 +30,13 @@ export interface FigureTable {
   rows: { category: string; localLabel: string; counts: (number | null)[] }[];
 }
 
-/** Writes a table in the layout, cells of unpublished figures left blank. */
+/** Writes a table in the layout, cells of unpublished figures left blank, text cells safe from formulas. */
 export function writeTable(table: FigureTable): string {
   const lines = [
-    csvLine(["document", table.source.document]),
-    csvLine(["locator", table.source.locator]),
-    csvLine([...FIXED_COLUMNS, ...table.periods.map(periodHeading)]),
-    ...table.rows.map((row) => csvLine([row.category, row.localLabel, ...row.counts.map((c) => (c === null ? "" : c))])),
+    csvLine(["document", formulaSafe(table.source.document)]),
+    csvLine(["locator", formulaSafe(table.source.locator)]),
+    csvLine([...FIXED_COLUMNS, ...table.periods.map((p) => formulaSafe(periodHeading(p)))]),
+    ...table.rows.map((row) => csvLine([formulaSafe(row.category), formulaSafe(row.localLabel), ...row.counts.map((c) => (c === null ? "" : c))])),
   ];
   return `${lines.join("\n")}\n`;
 }
@@ -49,7 +49,7 @@ export function writeTable(table: FigureTable): string {
 export function readTable(text: string, check: Checker): Placed<FigureFields>[] {
   let rows;
   try {
-    rows = parseCsv(text);
+    rows = parseCsv(text).map((row) => ({ ...row, cells: row.cells.map(fromFormulaSafe) }));
   } catch (error) {
     check.fail("", (error as Error).message);
     check.throwIfAny();

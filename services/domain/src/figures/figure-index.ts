@@ -7,10 +7,11 @@
 import type { PeriodRow } from "../publishing/periods";
 import { type YearOnYearChange, yearOnYearChange } from "../year-on-year";
 import type { FigureRow } from "./columns";
+import { differingFigureFinder } from "./differing-figures";
 
 export interface FigureIndex<Row extends FigureRow> {
   periodOf(row: Row): PeriodRow;
-  /** Figures of the same category and scope over the same dates and basis whose count differs. */
+  /** Figures of the same category and scope over the same dates and basis whose count differs (at most MAX_DIFFERING_FIGURES). */
   differingFigures(row: Row): Row[];
   /** The same table's figure for the period a year before, with the change. */
   change(row: Row): YearOnYearChange<Row> | null;
@@ -33,6 +34,7 @@ export function indexFigures<Row extends FigureRow>(rows: readonly Row[], period
     return `${scopeOf(row)}|${row.categoryId}|${p.start}|${p.end}|${p.basis}`;
   };
   const tableKey = (row: Row) => `${scopeOf(row)}|${row.categoryId}|${row.sourceDocument}|${row.sourceLocator}`;
+  const differingIn = differingFigureFinder<Row>((row) => row.count);
   const bySpan = new Map<string, Row[]>();
   const byTable = new Map<string, Row[]>();
   for (const row of rows) {
@@ -41,7 +43,7 @@ export function indexFigures<Row extends FigureRow>(rows: readonly Row[], period
   }
   return {
     periodOf,
-    differingFigures: (row) => (bySpan.get(spanKey(row)) ?? []).filter((other) => other.id !== row.id && other.count !== row.count),
+    differingFigures: (row) => differingIn(bySpan.get(spanKey(row)) ?? [], row),
     change: (row) =>
       yearOnYearChange(row, byTable.get(tableKey(row)) ?? [], (figure) => ({
         category: figure.categoryId,

@@ -2,3 +2,4 @@ export * from "./columns";
 export * from "./store";
 export * from "./publishing";
 export * from "./figure-index";
+export * from "./differing-figures";

@@ -7,7 +7,7 @@
 import type { Actor } from "@csg/service-runtime";
 import { and, eq, inArray } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { findPeriod, periodIdFor, periodJson } from "../publishing/periods";
+import { type PeriodLookup, periodJson, periodsOneByOne, periodsReadOnce } from "../publishing/periods";
 import { localIdOf } from "../publishing/local-id";
 import { publish } from "../publishing/publish";
 import { periods } from "../publishing/tables";
@@ -20,8 +20,13 @@ import { type FigureStore, figurePublicId } from "./store";
 type Database = BetterSQLite3Database<any>;
 
 /** The stored figure with the same scope, category, period and source, if any. */
-function storedFigure<Row extends FigureRow, Fields extends FigureFields>(tx: Database, store: FigureStore<Row, Fields>, figure: Fields): Row | undefined {
-  const period = findPeriod(tx, figure.period);
+function storedFigure<Row extends FigureRow, Fields extends FigureFields>(
+  tx: Database,
+  store: FigureStore<Row, Fields>,
+  figure: Fields,
+  periods: PeriodLookup = periodsOneByOne(tx),
+): Row | undefined {
+  const period = periods.find(figure.period);
   if (!period) return undefined;
   const t = store.table;
   return tx
@@ -54,7 +59,12 @@ function figureJson<Row extends FigureRow>(tx: Database, store: FigureStore<Row,
   };
 }
 
-function insertFigure<Row extends FigureRow, Fields extends FigureFields>(tx: Database, store: FigureStore<Row, Fields>, figure: Fields): Row {
+function insertFigure<Row extends FigureRow, Fields extends FigureFields>(
+  tx: Database,
+  store: FigureStore<Row, Fields>,
+  figure: Fields,
+  periods: PeriodLookup = periodsOneByOne(tx),
+): Row {
   return tx
     .insert(store.table)
     .values({
@@ -62,7 +72,7 @@ function insertFigure<Row extends FigureRow, Fields extends FigureFields>(tx: Da
       categoryId: figure.category,
       localLabel: figure.localLabel,
       count: figure.count,
-      periodId: periodIdFor(tx, figure.period),
+      periodId: periods.idFor(figure.period),
       notes: figure.notes ?? [],
       sourceDocument: figure.source.document,
       sourceLocator: figure.source.locator,
@@ -71,10 +81,12 @@ function insertFigure<Row extends FigureRow, Fields extends FigureFields>(tx: Da
     .get() as Row;
 }
 
-/** The figures of `ids`, in that order. */
+/** The figures of `ids`, in that order (in chunks: SQLite binds at most 32,766 values to a statement). */
 function reread<Row extends FigureRow>(tx: Database, store: FigureStore<Row, any>, ids: number[]): Row[] {
-  if (ids.length === 0) return [];
-  const byId = new Map((tx.select().from(store.table).where(inArray(store.table.id, ids)).all() as Row[]).map((row) => [row.id, row]));
+  const byId = new Map<number, Row>();
+  for (let i = 0; i < ids.length; i += 10_000) {
+    for (const row of tx.select().from(store.table).where(inArray(store.table.id, ids.slice(i, i + 10_000))).all() as Row[]) byId.set(row.id, row);
+  }
   return ids.map((id) => byId.get(id)!);
 }
 
@@ -162,8 +174,9 @@ export function planFigures<Row extends FigureRow, Fields extends FigureFields>(
   checkFigures(check, figures);
   check.throwIfAny();
   const plan: FiguresPlan<Row, Fields> = { additions: [], corrections: [], unchanged: [] };
+  const periods = periodsReadOnce(db);
   for (const figure of figures) {
-    const stored = storedFigure(db, store, figure.value);
+    const stored = storedFigure(db, store, figure.value, periods);
     if (!stored) plan.additions.push(figure);
     else if (stored.count === figure.value.count && stored.localLabel === figure.value.localLabel) plan.unchanged.push({ stored, figure });
     else plan.corrections.push({ stored, figure });
@@ -188,7 +201,8 @@ export function applyFigures<Row extends FigureRow, Fields extends FigureFields>
   return publish(db, actor, operation, (tx) => {
     const plan = planFigures(tx, store, figures, check);
     const before = plan.corrections.map(({ stored }) => figureJson(tx, store, stored));
-    const added = plan.additions.map(({ value }) => insertFigure(tx, store, value));
+    const periods = periodsReadOnce(tx);
+    const added = plan.additions.map(({ value }) => insertFigure(tx, store, value, periods));
     for (const { stored, figure } of plan.corrections) {
       tx.update(store.table).set({ count: figure.value.count, localLabel: figure.value.localLabel }).where(eq(store.table.id, stored.id)).run();
     }

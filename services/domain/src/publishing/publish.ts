@@ -1,6 +1,6 @@
 import { TransactionRollbackError, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import type { Actor } from "@csg/service-runtime";
+import { type Actor, BUSY_TIMEOUT_MS } from "@csg/service-runtime";
 import { auditEntries } from "./tables";
 
 type AnyDatabase = BetterSQLite3Database<any>;
@@ -24,6 +24,9 @@ export interface Change<T> {
 export function publish<DB extends AnyDatabase, T>(db: DB, actor: Actor, operation: string, write: (tx: DB) => Change<T>): Change<T> {
   let unchanged: Change<T> | undefined;
   try {
+    // IMMEDIATE: the write lock is taken before the first read, so what is read is what is
+    // written over (a deferred transaction that read first fails when another write came
+    // between); a write that finds the lock taken waits (the busy timeout) for its turn.
     return db.transaction((tx) => {
       const change = write(tx as unknown as DB);
       if (!change.changed) {
@@ -36,9 +39,12 @@ export function publish<DB extends AnyDatabase, T>(db: DB, actor: Actor, operati
         .run();
       tx.run(sql`update publication_state set last_published_at = ${at}, data_version = data_version + 1`);
       return change;
-    });
+    }, { behavior: "immediate" });
   } catch (error) {
     if (unchanged && error instanceof TransactionRollbackError) return unchanged;
+    if ((error as { code?: string }).code === "SQLITE_BUSY") {
+      throw new Error(`${operation}: the database stayed busy with other writes for over ${BUSY_TIMEOUT_MS / 1000} s, so this write did not run; nothing was written. Try again.`);
+    }
     throw error;
   }
 }

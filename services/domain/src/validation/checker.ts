@@ -1,4 +1,5 @@
-import { isIsoDate } from "@csg/schema";
+import { isIsoDate, PLAUSIBLE_YEARS } from "@csg/schema";
+import { textProblem } from "./text";
 
 /** One problem found in input: where it is (file, row, field or JSON path) and what is wrong. */
 export interface ValidationIssue {
@@ -28,13 +29,18 @@ export const MAX_TEXT_LENGTH = 2000;
  */
 export class Checker {
   readonly issues: ValidationIssue[] = [];
+  /** Problems recorded, by place and message: a set, so 100,000 problems cost no more than 100,000 look-ups. */
+  private readonly recorded = new Set<string>();
 
   constructor(private readonly prefix: string) {}
 
   /** Records a problem; the same problem at the same place is recorded once. */
   fail(path: string, message: string): void {
     const where = path ? `${this.prefix}: ${path}` : this.prefix;
-    if (!this.issues.some((issue) => issue.where === where && issue.message === message)) this.issues.push({ where, path, message });
+    const key = `${where}\n${message}`;
+    if (this.recorded.has(key)) return;
+    this.recorded.add(key);
+    this.issues.push({ where, path, message });
   }
 
   text(path: string, value: unknown, options: { optional?: boolean; max?: number } = {}): value is string {
@@ -46,6 +52,8 @@ export class Checker {
     if (value.trim() === "") return this.reject(path, "must not be empty");
     const max = options.max ?? MAX_TEXT_LENGTH;
     if (value.length > max) return this.reject(path, `is ${value.length} characters long; at most ${max} are allowed`);
+    const problem = textProblem(value);
+    if (problem) return this.reject(path, problem);
     return true;
   }
 
@@ -60,6 +68,10 @@ export class Checker {
 
   date(path: string, value: unknown): value is string {
     if (!isIsoDate(value)) return this.reject(path, `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    const year = Number(value.slice(0, 4));
+    if (year < PLAUSIBLE_YEARS.from || year > PLAUSIBLE_YEARS.to) {
+      return this.reject(path, `must be a date from ${PLAUSIBLE_YEARS.from} to ${PLAUSIBLE_YEARS.to}, got ${value}`);
+    }
     return true;
   }
 

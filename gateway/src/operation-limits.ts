@@ -1,0 +1,131 @@
+/**
+ * Operation limits, checked by the gateway before it plans a query: a query over a limit is
+ * refused at once (HTTP 400) with a GraphQL error whose `extensions.code` names the limit and
+ * whose `extensions.limit` gives its name and value. GraphQL Armor's rules do the counting
+ * (tokens: graphql-js's parser); "the same list nested in itself" is our own (Armor has none).
+ */
+import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
+import { GraphQLError, type ValidationContext, type ValidationRule } from "graphql";
+import { listNestingRule } from "./list-nesting";
+
+export interface OperationLimits {
+  /** Lexical tokens in the document (every name, brace, argument...). */
+  maxTokens: number;
+  /** Fields nested in fields. */
+  maxDepth: number;
+  /** Aliased fields in an operation. */
+  maxAliases: number;
+  /** Directives in an operation. */
+  maxDirectives: number;
+  /** Armor's estimated cost: each object 2, each scalar 1, times 1.5 per level of depth. */
+  maxCost: number;
+  /** How often one list field may appear on one path (1: never inside itself). */
+  maxListNesting: number;
+}
+
+/**
+ * Let through every query of the README, the tests and the dashboards (the README's costliest,
+ * the county's alignment, costs about 175; no test's query nests deeper than 8); refuse the
+ * issue's cases (25 aliases of every partnership's full figures cost about 2,300).
+ */
+export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
+  maxTokens: 3000,
+  maxDepth: 12,
+  maxAliases: 30,
+  maxDirectives: 20,
+  maxCost: 1000,
+  maxListNesting: 1,
+};
+
+/** Each limit's environment variable, e.g. CSG_LIMIT_MAX_DEPTH=15. */
+export const OPERATION_LIMIT_ENV: Record<keyof OperationLimits, string> = {
+  maxTokens: "CSG_LIMIT_MAX_TOKENS",
+  maxDepth: "CSG_LIMIT_MAX_DEPTH",
+  maxAliases: "CSG_LIMIT_MAX_ALIASES",
+  maxDirectives: "CSG_LIMIT_MAX_DIRECTIVES",
+  maxCost: "CSG_LIMIT_MAX_COST",
+  maxListNesting: "CSG_LIMIT_MAX_LIST_NESTING",
+};
+
+/** The error code of each limit. */
+export const LIMIT_CODES: Record<keyof OperationLimits, string> = {
+  maxTokens: "MAX_TOKENS_EXCEEDED",
+  maxDepth: "MAX_DEPTH_EXCEEDED",
+  maxAliases: "MAX_ALIASES_EXCEEDED",
+  maxDirectives: "MAX_DIRECTIVES_EXCEEDED",
+  maxCost: "MAX_COST_EXCEEDED",
+  maxListNesting: "LIST_NESTED_IN_ITSELF",
+};
+
+/** The defaults, overridden by options, then by the environment. */
+export function operationLimits(overrides: Partial<OperationLimits> = {}, env: NodeJS.ProcessEnv = process.env): OperationLimits {
+  const limits = { ...DEFAULT_OPERATION_LIMITS, ...overrides };
+  for (const [name, variable] of Object.entries(OPERATION_LIMIT_ENV) as [keyof OperationLimits, string][]) {
+    const text = env[variable];
+    if (text === undefined || text === "") continue;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${variable} must be a whole number of at least 1, got "${text}"`);
+    limits[name] = value;
+  }
+  return limits;
+}
+
+/** The refusal of one limit: what was found, the limit's name and value. */
+export function limitError(name: keyof OperationLimits, value: number, found: string): GraphQLError {
+  return new GraphQLError(`The operation exceeds the gateway's limit ${name} of ${value}: ${found}.`, {
+    extensions: { code: LIMIT_CODES[name], limit: { name, value }, http: { status: 400 } },
+  });
+}
+
+/** Armor reports through callbacks; we report our own error (Armor's says only BAD_USER_INPUT). */
+function reportAs(name: keyof OperationLimits, value: number, found: (armorMessage: string) => string) {
+  return {
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(limitError(name, value, found(error.message)))],
+  };
+}
+
+const foundIn = (message: string) => {
+  const found = Number(message.match(/found (\d+(?:\.\d+)?(?:e\+\d+)?)/)?.[1]);
+  return Number.isFinite(found) ? String(Math.round(found)) : undefined;
+};
+
+export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
+  return [
+    maxDepthRule({ n: limits.maxDepth, ...reportAs("maxDepth", limits.maxDepth, (m) => `fields nested ${foundIn(m) ?? "more"} deep`) }),
+    maxAliasesRule({ n: limits.maxAliases, ...reportAs("maxAliases", limits.maxAliases, (m) => `${foundIn(m) ?? "more"} aliases`) }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...reportAs("maxDirectives", limits.maxDirectives, (m) => `${foundIn(m) ?? "more"} directives`) }),
+    costLimitRule({ maxCost: limits.maxCost, ...reportAs("maxCost", limits.maxCost, (m) => `an estimated cost of ${foundIn(m) ?? "more"}`) }),
+    listNestingRule(limits.maxListNesting, (found) => limitError("maxListNesting", limits.maxListNesting, found)),
+  ];
+}
+
+/**
+ * The token limit is graphql-js's own (Apollo Server's parseOptions): the parser stops at the
+ * limit, so a huge document costs no more than the limit, and reports a syntax error, which
+ * ruleCodeOf turns into the limit's code.
+ */
+export const parseOptions = (limits: OperationLimits) => ({ maxTokens: limits.maxTokens });
+
+const TOO_MANY_TOKENS = /Document contains more than (\d+) tokens/;
+
+/**
+ * Apollo Server reports every validation error as GRAPHQL_VALIDATION_FAILED; our rules' own
+ * code (a limit's, or BAD_USER_INPUT for a date), kept on the original error, goes back in its place.
+ */
+export function ruleCodeOf(error: unknown): { message?: string; extensions: Record<string, unknown> } | undefined {
+  const original = (error as { originalError?: unknown })?.originalError;
+  // Apollo Server's copy of graphql-js made this one: recognised by its message, not its class.
+  const tokens = TOO_MANY_TOKENS.exec(String((original as { message?: unknown } | undefined)?.message ?? ""));
+  if (tokens) {
+    const { message, extensions } = limitError("maxTokens", Number(tokens[1]), `more than ${tokens[1]} tokens`);
+    return { message, extensions: { code: extensions.code, limit: extensions.limit } };
+  }
+  if (original instanceof GraphQLError && typeof original.extensions.code === "string") {
+    return { extensions: { code: original.extensions.code, ...(original.extensions.limit ? { limit: original.extensions.limit } : {}) } };
+  }
+  return undefined;
+}

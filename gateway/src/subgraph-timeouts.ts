@@ -1,0 +1,97 @@
+/**
+ * How long the gateway waits: each subgraph fetch has a timeout (a default, and one per
+ * subgraph), and each client request an overall deadline. A request's fetches are also
+ * cancelled when its client goes away, so an abandoned request holds no subgraph connection.
+ */
+import type { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+type Fetcher = RemoteGraphQLDataSource["fetcher"];
+
+export interface SubgraphTimeouts {
+  /** Every subgraph fetch, unless its subgraph has its own. */
+  defaultMs: number;
+  /** By subgraph name (`county`, `blaby`, ...). */
+  bySubgraph: Record<string, number>;
+  /** A whole client request, all its fetches included. */
+  requestDeadlineMs: number;
+}
+
+/**
+ * A partnership answers in milliseconds; the county reads the partnerships itself (within
+ * CSG_PARTNERSHIP_READ_TIMEOUT_MS, 4 s by default), so it gets longer.
+ */
+export const DEFAULT_SUBGRAPH_TIMEOUTS: SubgraphTimeouts = { defaultMs: 5000, bySubgraph: { county: 10_000 }, requestDeadlineMs: 15_000 };
+
+function milliseconds(variable: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${variable} must be a whole number of milliseconds, got "${text}"`);
+  return value;
+}
+
+/**
+ * The defaults, overridden by options, then by the environment: CSG_SUBGRAPH_TIMEOUT_MS (every
+ * subgraph), CSG_SUBGRAPH_TIMEOUTS ("county=10000,blaby=3000"), CSG_REQUEST_DEADLINE_MS.
+ */
+export function subgraphTimeouts(overrides: Partial<SubgraphTimeouts> = {}, env: NodeJS.ProcessEnv = process.env): SubgraphTimeouts {
+  const timeouts = { ...DEFAULT_SUBGRAPH_TIMEOUTS, ...overrides, bySubgraph: { ...DEFAULT_SUBGRAPH_TIMEOUTS.bySubgraph, ...overrides.bySubgraph } };
+  if (env.CSG_SUBGRAPH_TIMEOUT_MS) {
+    timeouts.defaultMs = milliseconds("CSG_SUBGRAPH_TIMEOUT_MS", env.CSG_SUBGRAPH_TIMEOUT_MS);
+    if (!overrides.bySubgraph?.county) delete timeouts.bySubgraph.county;
+  }
+  for (const entry of (env.CSG_SUBGRAPH_TIMEOUTS ?? "").split(",").filter((e) => e.trim())) {
+    const [name, value] = entry.split("=").map((part) => part.trim());
+    if (!name || value === undefined) throw new Error(`CSG_SUBGRAPH_TIMEOUTS must read "<subgraph>=<ms>,...", got "${entry}"`);
+    timeouts.bySubgraph[name] = milliseconds(`CSG_SUBGRAPH_TIMEOUTS (${name})`, value);
+  }
+  if (env.CSG_REQUEST_DEADLINE_MS) timeouts.requestDeadlineMs = milliseconds("CSG_REQUEST_DEADLINE_MS", env.CSG_REQUEST_DEADLINE_MS);
+  return timeouts;
+}
+
+export const timeoutOf = (timeouts: SubgraphTimeouts, subgraph: string) => timeouts.bySubgraph[subgraph] ?? timeouts.defaultMs;
+
+/** Why a request's fetches were cancelled. */
+export class RequestEnded extends Error {
+  constructor(readonly reason: "DEADLINE" | "CLIENT_GONE", readonly deadlineMs: number) {
+    super(reason === "DEADLINE" ? `the request's deadline of ${deadlineMs / 1000} s passed` : "the client went away");
+    this.name = "RequestEnded";
+  }
+}
+
+/** The client request a subgraph fetch serves (AsyncLocalStorage: the gateway's API passes no signal to the fetcher). */
+const requestSignals = new AsyncLocalStorage<AbortSignal>();
+
+export function withRequestSignal<T>(signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+  return signal ? requestSignals.run(signal, run) : run();
+}
+
+/** Fetches with Node's own fetch, ended by the timeout or by the client request's end, whichever comes first. */
+export function timedFetcher(timeoutMs: number): Fetcher {
+  return ((url: string, init: RequestInit) => {
+    const request = requestSignals.getStore();
+    const signal = request ? AbortSignal.any([AbortSignal.timeout(timeoutMs), request]) : AbortSignal.timeout(timeoutMs);
+    return fetch(url, { ...init, signal });
+  }) as unknown as Fetcher;
+}
+
+/**
+ * The life of one client request: its signal aborts when the deadline passes or the client
+ * closes the connection before the answer is sent. Call `end()` once answered.
+ */
+export function requestLifetime(request: IncomingMessage, response: ServerResponse, deadlineMs: number): { signal: AbortSignal; end(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new RequestEnded("DEADLINE", deadlineMs)), deadlineMs);
+  const gone = () => {
+    if (!response.writableFinished) controller.abort(new RequestEnded("CLIENT_GONE", deadlineMs));
+  };
+  response.once("close", gone);
+  request.once("aborted", gone);
+  return {
+    signal: controller.signal,
+    end() {
+      clearTimeout(timer);
+      response.off("close", gone);
+    },
+  };
+}

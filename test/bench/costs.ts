@@ -1,0 +1,134 @@
+/**
+ * `pnpm bench:costs`: do costs grow with the data, not with its square? Prints
+ *   1. the county's alignment query (which reads every partnership's figures) and a read of
+ *      Blaby's figures with their differing figures, with 0, 1,000 and 10,000 figures of one
+ *      category and period added to Blaby (each from another table, each another count: the
+ *      worst case for differing figures);
+ *   2. a spreadsheet import of 1,000, 10,000 and 100,000 figures, without problems and with
+ *      every figure a problem (a negative count), each run alternating with its peer.
+ * Every subgraph is served in this process over real HTTP on fresh SQLite files. Linear
+ * growth shows as "x per figure" staying near 1.00; quadratic growth multiplies it by ten at
+ * every step.
+ */
+import { commandActor, periodIdFor, ValidationError } from "@csg/domain";
+import { crimeCategories, requirePartnership, partnerships } from "@csg/schema";
+import { startCountySubgraph } from "@csg/county-subgraph";
+import { startCspSubgraph } from "@csg/csp-subgraph";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ensureSeeded } from "../../services/csp/src/dataset/ensure-seeded";
+import { openCspDatabase } from "../../services/csp/src/db/database";
+import * as t from "../../services/csp/src/db/schema";
+import { importStatistics } from "../../services/csp/src/spreadsheet/import";
+import { madeTable } from "../support/figure-table";
+
+const RUNS = 5;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const pad = (value: string | number, width: number) => String(value).padStart(width);
+
+async function post(url: string, query: string, variables?: unknown): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+  return performance.now() - started;
+}
+
+async function alignment(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "csg-bench-costs-"));
+  const csps = await Promise.all(partnerships.map((p) => startCspSubgraph({ partnership: p.code, port: 0, dataDir })));
+  const county = await startCountySubgraph({ port: 0, dataDir, partnershipSubgraphs: { urls: new Map(partnerships.map((p, i) => [p.code, csps[i].url])) } });
+  const blaby = csps[partnerships.findIndex((p) => p.code === "blaby")];
+  const ALIGNMENT = `{ county { alignment { uncoveredCsaPriorities { title } partnerships { partnership { code } coverage { csaPriority { id } status priorities { title } } gaps { title } } } } }`;
+  const FIGURES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${requirePartnership("blaby").entityTypeName} { crimeStatistics { id count differingFigures { id } } } } }`;
+  const representations = { r: [{ __typename: requirePartnership("blaby").entityTypeName, code: "blaby" }] };
+  const period = { label: "2018/19", start: "2018-04-01", end: "2019-03-31", basis: "FINANCIAL_YEAR" as const };
+  try {
+    for (let i = 0; i < 3; i++) await post(county.url, ALIGNMENT); // warm up
+    const rows: { figures: number; alignment: number; read: number }[] = [];
+    let added = 0;
+    for (const target of [0, 1000, 10_000]) {
+      blaby.database.db.transaction((tx) => {
+        const periodId = periodIdFor(tx, period);
+        for (; added < target; added++) {
+          tx.insert(t.crimeStatistics)
+            .values({ areaId: null, categoryId: "all-crime", localLabel: "All crime", count: 5000 + added, periodId, notes: [], sourceDocument: "bench.csv", sourceLocator: `Extract ${added + 1}` })
+            .run();
+        }
+      });
+      const alignmentRuns: number[] = [];
+      const readRuns: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        alignmentRuns.push(await post(county.url, ALIGNMENT));
+        readRuns.push(await post(blaby.url, FIGURES, representations));
+      }
+      rows.push({ figures: target, alignment: median(alignmentRuns), read: median(readRuns) });
+    }
+    console.log(`1. Blaby's figures of one category and period (all crime, 2018/19), median of ${RUNS} runs, alternating\n`);
+    console.log("added figures | county alignment ms | x step | Blaby's figures + differingFigures ms | x step");
+    rows.forEach((r, i) => {
+      const previous = rows[i - 1];
+      console.log(
+        [
+          pad(r.figures, 13),
+          pad(r.alignment.toFixed(1), 19),
+          pad(previous ? (r.alignment / previous.alignment).toFixed(2) : "", 6),
+          pad(r.read.toFixed(1), 37),
+          pad(previous ? (r.read / previous.read).toFixed(2) : "", 6),
+        ].join(" | "),
+      );
+    });
+    console.log("(figures x10 from 1,000 to 10,000: linear is about x10, quadratic about x100)\n");
+  } finally {
+    await county.stop();
+    await Promise.all(csps.map((c) => c.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function importOnce(figures: number, problems: boolean): { ms: number; outcome: string } {
+  const dataDir = mkdtempSync(join(tmpdir(), "csg-bench-import-"));
+  const database = openCspDatabase(join(dataDir, "blaby.db"));
+  try {
+    ensureSeeded(database.db, "blaby");
+    const table = madeTable({ figures, locator: "Bench import", badCells: problems ? figures : 0 });
+    const started = performance.now();
+    let outcome: string;
+    try {
+      const { plan } = importStatistics(database.db, requirePartnership("blaby"), "bench.csv", table.csv, { dryRun: false, actor: commandActor("bench") });
+      outcome = `${plan.additions.length} added`;
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      outcome = `${error.issues.length} problems`;
+    }
+    return { ms: performance.now() - started, outcome };
+  } finally {
+    database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function imports(): void {
+  console.log(`2. figures:import of a made-up table (${crimeCategories.length} category rows, as many period columns as needed), one run each, alternating\n`);
+  console.log("figures | without problems ms | outcome        | ms per 1,000 | with every figure a problem ms | outcome          | ms per 1,000");
+  for (const figures of [1000, 10_000, 100_000]) {
+    const good = importOnce(figures, false);
+    const bad = importOnce(figures, true);
+    console.log(
+      [
+        pad(figures, 7),
+        pad(good.ms.toFixed(0), 19),
+        good.outcome.padEnd(14),
+        pad(((good.ms / figures) * 1000).toFixed(1), 12),
+        pad(bad.ms.toFixed(0), 30),
+        bad.outcome.padEnd(16),
+        pad(((bad.ms / figures) * 1000).toFixed(1), 12),
+      ].join(" | "),
+    );
+  }
+  console.log("(linear: ms per 1,000 figures about constant; quadratic: x10 at every step)");
+}
+
+await alignment();
+imports();

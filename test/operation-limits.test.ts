@@ -1,0 +1,64 @@
+/**
+ * The gateway's default operation limits let through every query the README and the tests
+ * send (checked here against the supergraph's API schema, no system needed), and refuse the
+ * shapes of the issue's attacks, each with its limit's code. test/abuse.test.ts sends the
+ * attacks through the running system.
+ */
+import { apiSchemaOf, readSupergraph } from "@csg/operator";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse, validate } from "graphql";
+import { describe, expect, it } from "vitest";
+import { operationLimitRules, operationLimits } from "../gateway/src/operation-limits";
+import { repositoryRoot } from "./support/commands";
+
+const schema = apiSchemaOf(readSupergraph());
+const rules = operationLimitRules(operationLimits({}, {}));
+const refusals = (query: string) => validate(schema, parse(query, { maxTokens: operationLimits({}, {}).maxTokens }), rules).map((e) => e.extensions.code);
+
+/** Every GraphQL document in a text: README code blocks, or template literals of a test that parse as GraphQL. */
+function documentsIn(text: string, markdown: boolean): string[] {
+  const candidates = markdown ? [...text.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]) : [...text.matchAll(/`(\s*(?:query|mutation)?[^`$]*\{[^`]*\})\s*`/g)].map((m) => m[1]);
+  return candidates.filter((candidate) => {
+    try {
+      parse(candidate);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+describe("the default limits", () => {
+  it("let every query of the README through", () => {
+    const documents = documentsIn(readFileSync(join(repositoryRoot, "README.md"), "utf8"), true);
+    expect(documents.length).toBeGreaterThanOrEqual(8);
+    for (const document of documents) expect([document.slice(0, 60), refusals(document)]).toEqual([document.slice(0, 60), []]);
+  });
+
+  it("let every query of the tests through", () => {
+    const files = readdirSync(join(repositoryRoot, "test")).filter((f) => f.endsWith(".test.ts") && f !== "abuse.test.ts" && f !== "operation-limits.test.ts");
+    const documents = files.flatMap((f) => documentsIn(readFileSync(join(repositoryRoot, "test", f), "utf8"), false));
+    expect(documents.length).toBeGreaterThan(50);
+    for (const document of documents) expect([document.slice(0, 60), refusals(document)]).toEqual([document.slice(0, 60), []]);
+  });
+
+  it("refuse a list nested in itself, through a fragment too", () => {
+    expect(refusals(`{ partnerships { crimeStatistics { differingFigures { differingFigures { count } } } } }`)).toEqual(["LIST_NESTED_IN_ITSELF"]);
+    expect(refusals(`{ county { agreement { priorities { ...C } } } } fragment C on CsaPriority { coverage { partnership { priorities { csaAlignment { priority { coverage { status } } } } } } }`)).toEqual([
+      "LIST_NESTED_IN_ITSELF",
+    ]);
+  });
+
+  it("refuse too many aliases, too deep a query, too high a cost", () => {
+    expect(refusals(`{ ${Array.from({ length: 31 }, (_, i) => `a${i}: partnerships { code }`).join(" ")} }`)).toEqual(["MAX_ALIASES_EXCEEDED"]);
+    expect(refusals(`{ partnership(code: "charnwood") { crimeStatistics { ${"change { previous { ".repeat(6)} count ${"} } ".repeat(6)} } } }`)).toContain("MAX_DEPTH_EXCEEDED");
+    const all = `partnerships { code name priorities { id title csaAlignment { basis priority { id title } } } crimeStatistics { count localLabel period { label start end basis } source { document locator } change { difference percent previous { count } } } }`;
+    expect(refusals(`{ ${Array.from({ length: 12 }, (_, i) => `a${i}: ${all}`).join(" ")} }`)).toEqual(["MAX_COST_EXCEEDED"]);
+  });
+
+  it("are read from the environment", () => {
+    expect(operationLimits({}, { CSG_LIMIT_MAX_DEPTH: "20", CSG_LIMIT_MAX_COST: "5000" })).toMatchObject({ maxDepth: 20, maxCost: 5000, maxAliases: 30 });
+    expect(() => operationLimits({}, { CSG_LIMIT_MAX_DEPTH: "deep" })).toThrow('CSG_LIMIT_MAX_DEPTH must be a whole number of at least 1, got "deep"');
+  });
+});
