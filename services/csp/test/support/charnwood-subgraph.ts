@@ -73,9 +73,13 @@ export async function startCharnwoodSubgraph(): Promise<CharnwoodSubgraph> {
             .values({ id, planId: "priorities-2019-20", themeId: "2019-20-t1", position: 100 + i, title: `Reduce shoplifting ${i}`, crossCutting: false, mandatory: false, notes: [], sourceDocument: "test", sourceLocator: "test" })
             .run();
           tx.insert(t.focusAreas).values({ priorityId: id, position: 0, text: "Work with retailers", details: [] }).run();
-          const year = 1000 + round * 1000 + i;
+          // Rolling 12 months starting a month apart from January 1990 (dates stay in 1990-2100
+          // for a thousand rows), so each figure has a year-before figure 12 rows earlier.
+          const start = new Date(Date.UTC(1990, i, 1));
+          const end = new Date(Date.UTC(1990, i + 12, 0));
+          const iso = (d: Date) => d.toISOString().slice(0, 10);
           const periodId = `extra-${round}-${i}`;
-          tx.insert(t.periods).values({ id: periodId, label: `FY ${year}`, start: `${year}-04-01`, end: `${year + 1}-03-31`, basis: "FINANCIAL_YEAR" }).run();
+          tx.insert(t.periods).values({ id: periodId, label: `12 months from ${iso(start)}`, start: iso(start), end: iso(end), basis: "ROLLING_12_MONTHS" }).run();
           const [stat] = tx
             .insert(t.crimeStatistics)
             .values({ categoryId: "robbery", localLabel: "Robbery", count: i, periodId, notes: [], sourceDocument: "test", sourceLocator: `table ${round}` })
