@@ -82,10 +82,14 @@ export async function importNationalFile(sqlite: Database.Database, file: string
     let sheetHeader: Record<string, number> | null = null;
     let sheetRowsRead = 0;
     const preamble: SheetRow[] = [];
+    // Sheets read before the layout was known (a cover, notes): told to the importer once it is.
+    const sheetsBefore: string[] = [];
     const firstRows: string[] = [];
 
     const endSheet = () => {
-      if (sheet !== null && importer) importer.sheetEnded(sheet, sheetHeader !== null);
+      if (sheet === null) return;
+      if (importer) importer.sheetEnded(sheet, sheetHeader !== null);
+      else sheetsBefore.push(sheet);
     };
     for await (const row of rows) {
       if (row.sheet !== sheet) {
@@ -113,6 +117,7 @@ export async function importNationalFile(sqlite: Database.Database, file: string
         kind = found.layout.kind;
         importer = importerFor(kind, context, found.columns);
         for (const earlier of preamble) importer.preamble(earlier);
+        for (const earlier of sheetsBefore) importer.sheetEnded(earlier, false);
         preamble.length = 0;
       } else if (found.layout.kind !== kind) {
         throw new ImportRefused(fileName, [`sheet "${row.sheet}", row ${row.row}: a ${found.layout.description} header in a file of another layout`]);
