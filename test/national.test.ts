@@ -183,5 +183,5 @@ describe("nationalComparison through the gateway (sample data)", () => {
       { document: "prc-csp-mar21-jun21-tables-010322.csv", locator: "CSV" },
     ]);
     expect((await run(newer)).out).toContain("Nothing written.");
-  });
+  }, 300_000); // four runs of the command, each its own Node process
 });

@@ -3,4 +3,4 @@ export { startNationalSubgraph, type NationalSubgraphOptions, type RunningNation
 export { openNationalDatabase, sqliteOf } from "./db/database";
 export { importNationalFile, type ImportResult } from "./import/import-file";
 export { ImportRefused } from "./import/problems";
-export { SAMPLE_FILES, SAMPLES_DIR } from "./samples/build-samples";
+export { SAMPLE_FILES, SAMPLES_DIR } from "./samples/sample-files";

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { type OpenNationalDatabase, sqliteOf } from "./db/database";
 import { importNationalFile } from "./import/import-file";
 import { seedReference } from "./reference/seed-reference";
-import { SAMPLE_FILES, SAMPLES_DIR } from "./samples/build-samples";
+import { SAMPLE_FILES, SAMPLES_DIR } from "./samples/sample-files";
 
 /**
  * On first start (an empty database): the transcribed reference (the nine CSPs, their codes

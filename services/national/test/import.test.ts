@@ -6,7 +6,7 @@ import { sqliteOf } from "../src/db/database";
 import { districtOfLsoaName } from "../src/import/police-uk-street";
 import { importNationalFile } from "../src/import/import-file";
 import { ImportRefused } from "../src/import/problems";
-import { SAMPLE_FILES } from "../src/samples/build-samples";
+import { SAMPLE_FILES } from "../src/samples/sample-files";
 import { writeOds } from "../src/samples/ods-writer";
 import { HOME_OFFICE_HEADER, sampleYearRows } from "../src/samples/sample-content";
 import { freshDatabase, samplePath, snapshot } from "./support";

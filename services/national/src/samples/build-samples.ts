@@ -2,7 +2,7 @@
  * Builds the repository's SAMPLE files (services/national/samples/), made-up counts in each
  * layout the importer reads:
  *   npx -y pnpm@10 national:samples
- * The same script builds the same files. See services/national/samples/README.md.
+ * The same script builds the same counts. See services/national/samples/README.md.
  */
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -11,20 +11,9 @@ import { POLICE_UK_CRIME_TYPES } from "../import/police-uk-street";
 import { writeCsv } from "./csv-writer";
 import { type Cell, writeOds } from "./ods-writer";
 import { HOME_OFFICE_HEADER, SAMPLE_AREAS, coverRows, hashUnit, notesRows, sampleYearRows, sheetName } from "./sample-content";
+import { SAMPLE_FILES, SAMPLES_DIR } from "./sample-files";
 import { writeXlsx } from "./xlsx-writer";
 
-export const SAMPLES_DIR = fileURLToPath(new URL("../../samples/", import.meta.url));
-
-/** The samples, in the order a fresh system imports them on first start. */
-export const SAMPLE_FILES = [
-  "sample-LAD24_CSP24_PFA24_EW_LU.csv",
-  "sample-mid-2020-population-estimates.csv",
-  "sample-prc-csp-mar17-mar19-tables-180719.xlsx",
-  "sample-prc-csp-mar19-sep21-tables-201021.ods",
-  "sample-prc-csp-mar20-dec21-tables-200122.csv",
-  "sample-2021-02-leicestershire-street.csv",
-  "sample-2021-03-leicestershire-street.csv",
-];
 
 function* yearSheets(years: [string, number[]][], edition: number, updated: string, title: string) {
   yield { name: "Cover_sheet", rows: coverRows(title) };
