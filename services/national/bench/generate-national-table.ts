@@ -79,16 +79,21 @@ export interface BenchFiles {
   rows: number;
 }
 
-export async function generateNationalTable(dir: string, csps = 300): Promise<BenchFiles> {
-  mkdirSync(dir, { recursive: true });
-  const areas = benchAreas(csps);
-  const files: BenchFiles = {
+/** The files of a generated table of `csps` CSPs in `dir`. */
+export function benchFiles(dir: string, csps: number): BenchFiles {
+  return {
     lookup: `${dir}/bench-LAD24_CSP24_PFA24_EW_LU-${csps}.csv`,
     populations: `${dir}/bench-mid-2023-population-estimates-${csps}.csv`,
     csv: `${dir}/bench-prc-csp-mar20-mar24-tables-${csps}-010524.csv`,
     ods: `${dir}/bench-prc-csp-mar20-mar24-tables-${csps}-010524.ods`,
-    rows: areas.length * BENCH_YEARS.length * 4 * CODES,
+    rows: benchAreas(csps).length * BENCH_YEARS.length * 4 * CODES,
   };
+}
+
+export async function generateNationalTable(dir: string, csps = 300): Promise<BenchFiles> {
+  mkdirSync(dir, { recursive: true });
+  const areas = benchAreas(csps);
+  const files = benchFiles(dir, csps);
   const cspAreas = areas.filter((a) => a.csp);
   const code = (prefix: string, i: number) => `${prefix}${String(i + 1).padStart(6, "0")}`;
   await writeCsv(files.lookup, [["LAD24CD", "LAD24NM", "CSP24CD", "CSP24NM", "PFA24NM"], ...cspAreas.map((a) => [code("E06", 900000 + a.index), a.name, code("E22", 900000 + a.index), a.name, a.force])]);

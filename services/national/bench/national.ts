@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startNationalSubgraph } from "../src/server";
-import { type BenchFiles, generateNationalTable } from "./generate-national-table";
+import { type BenchFiles, benchFiles, generateNationalTable } from "./generate-national-table";
 
 const dir = option("dir", "CSG_BENCH_DIR", join(tmpdir(), "csg-national-bench"))!;
 const csps = Number(option("csps", "CSG_BENCH_CSPS", "300"));
@@ -23,6 +23,11 @@ const root = fileURLToPath(new URL("../../..", import.meta.url));
 
 async function files(count: number): Promise<BenchFiles> {
   const started = performance.now();
+  const reused = benchFiles(dir, count);
+  if (!option("regenerate", "CSG_BENCH_REGENERATE") && Object.values(reused).every((f) => typeof f === "number" || existsSync(f))) {
+    console.log(`reused ${count} CSPs: ${reused.rows} rows in ${dir} (--regenerate 1 to build again)`);
+    return reused;
+  }
   const generated = await generateNationalTable(dir, count);
   console.log(`generated ${count} CSPs: ${generated.rows} rows (${((performance.now() - started) / 1000).toFixed(1)} s) in ${dir}`);
   return generated;
@@ -73,4 +78,3 @@ for (const [category, year] of [["all-crime", "2023/24"], ["burglary-residential
 }
 await subgraph.stop();
 rmSync(fullDb, { recursive: true, force: true });
-if (!existsSync(dir)) console.log("(generated files removed)");

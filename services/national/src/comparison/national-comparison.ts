@@ -134,7 +134,7 @@ export function compareNationally(sqlite: Database.Database, category: string, f
   const sources = sqlite
     .prepare(
       `select d.file_name as document, o.sheet as locator, d.sample, d.edition from documents d
-       join (select distinct document_id, sheet from offence_counts where financial_year = ?) o on o.document_id = d.id order by d.id, o.sheet`,
+       join (select distinct document_id, sheet from quarter_sources where financial_year = ?) o on o.document_id = d.id order by d.id, o.sheet`,
     )
     .all(financialYear) as { document: string; locator: string; sample: number; edition: string | null }[];
   const populationSources = sqlite

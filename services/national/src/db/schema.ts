@@ -128,5 +128,21 @@ export const subgroupTotals = sqliteTable(
     offenceSubgroup: text("offence_subgroup").notNull(),
     count: integer("count").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.financialYear, t.quarter, t.areaId, t.offenceGroup, t.offenceSubgroup] })],
+  (t) => [
+    primaryKey({ columns: [t.financialYear, t.quarter, t.areaId, t.offenceGroup, t.offenceSubgroup] }),
+    // Covers a comparison's one query (a year's rows with their counts) without touching the table.
+    index("subgroup_totals_year").on(t.financialYear, t.areaId, t.quarter, t.offenceGroup, t.offenceSubgroup, t.count),
+  ],
+);
+
+/** Which file and sheet each quarter's figures come from (an import replaces whole quarters): a comparison's sources. */
+export const quarterSources = sqliteTable(
+  "quarter_sources",
+  {
+    financialYear: text("financial_year").notNull(),
+    quarter: integer("quarter").notNull(),
+    documentId: integer("document_id").notNull().references(() => documents.id),
+    sheet: text("sheet").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.financialYear, t.quarter, t.documentId, t.sheet] })],
 );

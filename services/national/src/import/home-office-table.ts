@@ -166,7 +166,11 @@ export class HomeOfficeTableImporter implements LayoutImporter {
     sqlite.exec(`
       create temp table covered_quarters as select distinct financial_year, quarter from staged_offence_counts;
       delete from offence_counts where (financial_year, quarter) in (select financial_year, quarter from covered_quarters);
-      delete from subgroup_totals where (financial_year, quarter) in (select financial_year, quarter from covered_quarters);`);
+      delete from subgroup_totals where (financial_year, quarter) in (select financial_year, quarter from covered_quarters);
+      delete from quarter_sources where (financial_year, quarter) in (select financial_year, quarter from covered_quarters);`);
+    sqlite
+      .prepare("insert into quarter_sources (financial_year, quarter, document_id, sheet) select distinct financial_year, quarter, ?, sheet from staged_offence_counts")
+      .run(documentId);
     sqlite
       .prepare(
         `insert into offence_counts (area_id, financial_year, quarter, offence_code, offence_description, offence_group, offence_subgroup, count, document_id, sheet)

@@ -72,6 +72,15 @@ CREATE TABLE `offence_counts` (
 );
 --> statement-breakpoint
 CREATE INDEX `offence_counts_document` ON `offence_counts` (`document_id`);--> statement-breakpoint
+CREATE TABLE `quarter_sources` (
+	`financial_year` text NOT NULL,
+	`quarter` integer NOT NULL,
+	`document_id` integer NOT NULL,
+	`sheet` text NOT NULL,
+	PRIMARY KEY(`financial_year`, `quarter`, `document_id`, `sheet`),
+	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `subgroup_totals` (
 	`financial_year` text NOT NULL,
 	`quarter` integer NOT NULL,
@@ -82,3 +91,5 @@ CREATE TABLE `subgroup_totals` (
 	PRIMARY KEY(`financial_year`, `quarter`, `area_id`, `offence_group`, `offence_subgroup`),
 	FOREIGN KEY (`area_id`) REFERENCES `areas`(`id`) ON UPDATE no action ON DELETE no action
 );
+--> statement-breakpoint
+CREATE INDEX `subgroup_totals_year` ON `subgroup_totals` (`financial_year`,`area_id`,`quarter`,`offence_group`,`offence_subgroup`,`count`);
