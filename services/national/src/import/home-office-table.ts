@@ -61,13 +61,12 @@ export class HomeOfficeTableImporter implements LayoutImporter {
   sheetEnded(sheet: string, hadHeader: boolean): void {
     if (hadHeader) this.sheets.push(sheet);
     else if (FRONT_SHEETS.test(sheet)) this.frontSheets.push(sheet);
-    else this.context.problems.add(`${this.context.fileName}: sheet "${sheet}" has no header row (${"Financial Year, Financial Quarter, ..."}); every sheet but the cover and notes must hold figures`);
+    else this.context.problems.add(`${this.context.fileName}: sheet "${sheet}" has no header row (Financial Year, Financial Quarter, ...); every sheet but the cover and notes must hold figures`);
   }
 
   row(row: SheetRow): void {
     const { problems, fileName } = this.context;
     const cell = (name: string) => (row.cells[this.columns[name]] ?? "").trim();
-    const problemsBefore = problems.unknownNames.size;
     let ok = true;
     const fail = (column: string, message: string) => {
       problems.add(`${place(fileName, row, column)}: ${message}`);
@@ -100,7 +99,8 @@ export class HomeOfficeTableImporter implements LayoutImporter {
     for (const column of ["Offence Description", "Offence Group", "Offence Subgroup", "Offence Code"]) if (cell(column) === "") fail(column, "is empty");
     const count = wholeCount(cell("Offence Count"));
     if ("problem" in count) fail("Offence Count", count.problem);
-    if (!ok || problems.any || problemsBefore !== problems.unknownNames.size) return;
+    // After the first problem the file is refused: rows are still checked (to list problems), not staged.
+    if (!ok || problems.any) return;
     try {
       this.stage.run(
         year, quarter, areaId, cell("Offence Code"), cell("Offence Description"), cell("Offence Group"), cell("Offence Subgroup"),

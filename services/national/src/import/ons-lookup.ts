@@ -37,10 +37,14 @@ export class OnsLookupImporter implements LayoutImporter {
     const cell = (name: string) => (row.cells[this.columns[name]] ?? "").trim();
     const value: LookupRow = { ladCode: cell("ladCode"), ladName: cell("ladName"), cspCode: cell("cspCode"), cspName: cell("cspName"), force: cell("force") };
     let ok = true;
-    if (!/^[EW]0[6-9]\d{6}$/.test(value.ladCode)) (ok = false), problems.add(`${place(fileName, row, "LAD code")}: expected a district's ONS code (E06/E07/E08/E09/W06...), got "${value.ladCode}"`);
-    if (!/^[EW]22\d{6}$/.test(value.cspCode)) (ok = false), problems.add(`${place(fileName, row, "CSP code")}: expected a CSP's ONS code (E22... or W22...), got "${value.cspCode}"`);
+    const fail = (column: string, message: string) => {
+      problems.add(`${place(fileName, row, column)}: ${message}`);
+      ok = false;
+    };
+    if (!/^[EW]0[6-9]\d{6}$/.test(value.ladCode)) fail("LAD code", `expected a district's ONS code (E06/E07/E08/E09/W06...), got "${value.ladCode}"`);
+    if (!/^[EW]22\d{6}$/.test(value.cspCode)) fail("CSP code", `expected a CSP's ONS code (E22... or W22...), got "${value.cspCode}"`);
     for (const [column, text] of [["LAD name", value.ladName], ["CSP name", value.cspName], ["PFA name", value.force]]) {
-      if (text === "") (ok = false), problems.add(`${place(fileName, row, column)}: is empty`);
+      if (text === "") fail(column, "is empty");
     }
     if (ok) this.rows.push({ ...value, sheet: row.sheet, row: row.row });
   }
