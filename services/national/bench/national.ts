@@ -5,11 +5,12 @@
  * about a million rows; made-up counts) as CSV and as ODS, each in a fresh process and
  * database, beside a table a tenth the size (30 CSPs) as the baseline for "memory stays
  * flat", alternating small and full; then times nationalComparison over the full database
- * through the national subgraph's HTTP endpoint. Prints figures; asserts nothing.
+ * through the national subgraph's HTTP endpoint beside the seeded samples. Prints figures;
+ * asserts nothing. --queries-only times the comparisons over the full database an earlier run kept.
  */
 import { option } from "@csg/service-runtime";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,37 +45,53 @@ console.log(`Machine: ${process.platform} ${process.arch}, Node ${process.versio
 const small = await files(Math.round(csps / 10));
 const full = await files(csps);
 
-console.log("\nformat,csps,rows,seconds,rows_per_second,rss_before_mb,rss_peak_while_streaming_first_quarter_mb,rss_last_sample_while_streaming_mb,max_rss_mb");
-const fullDb = mkdtempSync(join(tmpdir(), "csg-national-bench-full-"));
-for (const format of ["csv", "ods"] as const) {
-  for (const [label, set] of [["small", small], ["full", full]] as const) {
-    const keep = format === "csv" && label === "full" ? fullDb : undefined;
-    const r = runImport(set, format, keep);
-    console.log([format, label === "small" ? Math.round(csps / 10) : csps, r.rows, r.seconds.toFixed(1), r.rowsPerSecond, r.rssBeforeMb, r.streamingRssFirstQuarterMb, r.streamingRssLastSampleMb, r.maxRssMb].join(","));
+const fullDb = join(dir, "full-db");
+const queriesOnly = option("queries-only", "CSG_BENCH_QUERIES_ONLY") !== undefined && existsSync(join(fullDb, "national.db"));
+if (!queriesOnly) {
+  rmSync(fullDb, { recursive: true, force: true });
+  mkdirSync(fullDb, { recursive: true });
+  console.log("\nformat,csps,rows,seconds,rows_per_second,rss_before_mb,rss_peak_while_streaming_first_quarter_mb,rss_last_sample_while_streaming_mb,max_rss_mb");
+  for (const format of ["csv", "ods"] as const) {
+    for (const [label, set] of [["small", small], ["full", full]] as const) {
+      const keep = format === "csv" && label === "full" ? fullDb : undefined;
+      const r = runImport(set, format, keep);
+      console.log([format, label === "small" ? Math.round(csps / 10) : csps, r.rows, r.seconds.toFixed(1), r.rowsPerSecond, r.rssBeforeMb, r.streamingRssFirstQuarterMb, r.streamingRssLastSampleMb, r.maxRssMb].join(","));
+    }
   }
-}
+} else console.log(`\n(--queries-only: the full database of an earlier run, ${fullDb})`);
 
-// nationalComparison over the full database, through the subgraph's HTTP endpoint.
-const subgraph = await startNationalSubgraph({ port: 0, dataDir: fullDb });
+// nationalComparison through the subgraph's HTTP endpoint: over the full database, and over the
+// seeded samples (26 areas) as the baseline, alternating. CPU ms is this process's CPU time
+// (client and subgraph both run here): less disturbed by other load on the machine than wall time.
+const sampleDb = mkdtempSync(join(tmpdir(), "csg-national-bench-sample-"));
+const served = { full: await startNationalSubgraph({ port: 0, dataDir: fullDb }), sample: await startNationalSubgraph({ port: 0, dataDir: sampleDb }) };
 const query = (category: string, year: string) =>
   JSON.stringify({ query: `{ nationalComparison(category: "${category}", financialYear: "${year}") { complete rows { csp { name code policeForce } count ratePer1000 rank rankByRate forcePosition { rank } } sources { document locator } } }` });
-async function time(body: string, runs: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    const response = await fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json" }, body });
-    const json = (await response.json()) as { errors?: unknown; data?: { nationalComparison: { rows: unknown[] } } };
-    if (json.errors || !json.data) throw new Error(JSON.stringify(json.errors));
-    times.push(performance.now() - started);
+async function once(url: string, body: string): Promise<{ wall: number; cpu: number; rows: number }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const json = (await response.json()) as { errors?: unknown; data?: { nationalComparison: { rows: unknown[] } } };
+  if (json.errors || !json.data) throw new Error(JSON.stringify(json.errors));
+  const used = process.cpuUsage(cpu);
+  return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000, rows: json.data.nationalComparison.rows.length };
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+console.log("\nquery,database,rows_returned,runs,median_wall_ms,median_cpu_ms,cpu_x_baseline");
+const RUNS = 21;
+for (const [category, year, sampleYear] of [["all-crime", "2023/24", "2020/21"], ["burglary-residential", "2021/22", "2020/21"], ["violence-with-injury", "2019/20", "2019/20"]]) {
+  const results = { full: [] as { wall: number; cpu: number; rows: number }[], sample: [] as { wall: number; cpu: number; rows: number }[] };
+  for (let i = 0; i < 3; i++) await once(served.full.url, query(category, year)), await once(served.sample.url, query(category, sampleYear)); // warm
+  for (let i = 0; i < RUNS; i++) {
+    results.sample.push(await once(served.sample.url, query(category, sampleYear)));
+    results.full.push(await once(served.full.url, query(category, year)));
   }
-  return times.sort((a, b) => a - b);
+  const base = median(results.sample.map((r) => r.cpu));
+  for (const [label, list, y] of [["sample (baseline)", results.sample, sampleYear], ["full", results.full, year]] as const) {
+    const cpu = median(list.map((r) => r.cpu));
+    console.log([`nationalComparison(${category} ${y})`, label, list[0].rows, RUNS, median(list.map((r) => r.wall)).toFixed(1), cpu.toFixed(1), (cpu / base).toFixed(2)].join(","));
+  }
 }
-console.log("\nquery,rows_returned,runs,median_ms,p90_ms,max_ms");
-for (const [category, year] of [["all-crime", "2023/24"], ["burglary-residential", "2021/22"], ["violence-with-injury", "2019/20"]]) {
-  await time(query(category, year), 3); // warm
-  const times = await time(query(category, year), 30);
-  const rows = ((await (await fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json" }, body: query(category, year) })).json()) as any).data.nationalComparison.rows.length;
-  console.log([`nationalComparison(${category} ${year})`, rows, times.length, times[15].toFixed(1), times[27].toFixed(1), times[29].toFixed(1)].join(","));
-}
-await subgraph.stop();
-rmSync(fullDb, { recursive: true, force: true });
+await served.full.stop();
+await served.sample.stop();
+rmSync(sampleDb, { recursive: true, force: true });
