@@ -1,7 +1,7 @@
 import { serveSubgraph } from "@csg/service-runtime";
 import { join } from "node:path";
 import { type OpenNationalDatabase, openNationalDatabase, sqliteOf } from "./db/database";
-import { type NationalContext, nationalContext } from "./graph/context";
+import { ComparisonCache, type NationalContext, nationalContext } from "./graph/context";
 import { ensureNationalSeeded } from "./seed";
 import { buildNationalSubgraph } from "./subgraph";
 
@@ -24,7 +24,8 @@ export async function startNationalSubgraph(options: NationalSubgraphOptions): P
   await ensureNationalSeeded(database, options.log);
   const { schema } = await buildNationalSubgraph();
   const sqlite = sqliteOf(database);
-  const served = await serveSubgraph<NationalContext>(schema, options.port, async () => nationalContext(sqlite));
+  const comparisons = new ComparisonCache(sqlite);
+  const served = await serveSubgraph<NationalContext>(schema, options.port, async () => nationalContext(sqlite, comparisons));
   return {
     url: served.url,
     database,

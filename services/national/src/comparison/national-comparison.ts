@@ -20,6 +20,8 @@ export interface ComparedArea {
   rateUnavailableReason: string | null;
   rank: number | null;
   rankByRate: number | null;
+  /** Its place among the CSPs of its police force area (CSPs only). */
+  force: { rank: number | null; rankByRate: number | null; of: number } | null;
 }
 
 export interface Comparison {
@@ -112,7 +114,7 @@ export function compareNationally(sqlite: Database.Database, category: string, f
       else population = a.population;
       row = {
         areaId: a.id, kind: a.kind, name: a.name, onsCode: a.onsCode, policeForce: a.policeForce, partnership: a.partnership,
-        quarters: [], count: null, population, populationYear, ratePer1000: null, rateUnavailableReason: reason, rank: null, rankByRate: null,
+        quarters: [], count: null, population, populationYear, ratePer1000: null, rateUnavailableReason: reason, rank: null, rankByRate: null, force: null,
       };
       byArea.set(q.areaId, row);
     }
@@ -131,6 +133,11 @@ export function compareNationally(sqlite: Database.Database, category: string, f
   const rateRanks = ranks(rows.map((r) => r.ratePer1000));
   rows.forEach((r, i) => ((r.rank = countRanks[i]), (r.rankByRate = rateRanks[i])));
   rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name));
+  const forces = new Map<string, ComparedArea[]>();
+  for (const row of rows) forces.set(row.policeForce, [...(forces.get(row.policeForce) ?? []), row]);
+  for (const members of forces.values()) {
+    for (const { row, rank, rankByRate } of rankWithin(members)) row.force = { rank, rankByRate, of: members.length };
+  }
   const sources = sqlite
     .prepare(
       `select d.file_name as document, o.sheet as locator, d.sample, d.edition from documents d

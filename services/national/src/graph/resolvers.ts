@@ -55,8 +55,6 @@ function comparisonFor(context: NationalContext, categoryId: string, financialYe
 }
 
 function rowOf(comparison: Comparison, area: ComparedArea): NationalComparisonRow {
-  const force = area.kind === "CSP" ? comparison.rows.filter((r) => r.policeForce === area.policeForce) : [];
-  const within = rankWithin(force).find((r) => r.row === area);
   return {
     csp: { name: area.name, code: area.onsCode, policeForce: area.policeForce, homeOfficeName: homeOfficeNameOf(area.name), kind: area.kind },
     count: area.count,
@@ -68,7 +66,7 @@ function rowOf(comparison: Comparison, area: ComparedArea): NationalComparisonRo
     rateUnavailableReason: area.rateUnavailableReason,
     rank: area.rank,
     rankByRate: area.rankByRate,
-    forcePosition: within ? { policeForce: area.policeForce, rank: within.rank, rankByRate: within.rankByRate, of: force.length } : null,
+    forcePosition: area.force ? { policeForce: area.policeForce, ...area.force } : null,
     partnershipCode: area.partnership,
   };
 }
