@@ -14,6 +14,8 @@ import { ImportRefused, Problems } from "./problems";
 
 /** Rows read before a sheet's header row at most: a header further down is not this layout's. */
 const HEADER_SEARCH_ROWS = 30;
+/** Negative: KiB (64 MB). */
+const IMPORT_CACHE_KIB = -65536;
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -68,6 +70,9 @@ export async function importNationalFile(sqlite: Database.Database, file: string
   const fileName = basename(file);
   const digest = await sha256(file);
   const rows = fileRows(file);
+  // A bounded page cache for the set operations over a million staged rows (SQLite's default is 2 MB).
+  const cacheSize = sqlite.pragma("cache_size", { simple: true });
+  sqlite.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   sqlite.exec("BEGIN IMMEDIATE");
   let committed = false;
   try {
@@ -145,6 +150,7 @@ export async function importNationalFile(sqlite: Database.Database, file: string
     return { file: fileName, kind, written, changed: outcome.changed, rows: outcome.rows, summary: outcome.summary };
   } finally {
     if (!committed) sqlite.exec("ROLLBACK");
+    sqlite.pragma(`cache_size = ${cacheSize}`);
     // Ends the file's stream if a refusal stopped reading part-way.
     await (rows as AsyncGenerator<SheetRow>).return?.(undefined);
   }
