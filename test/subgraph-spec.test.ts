@@ -11,7 +11,7 @@ import { sharedSystem } from "./support/shared-system";
 
 const t = sharedSystem();
 
-const names = ["county", ...registry.map((p) => p.code)];
+const names = ["county", "national", ...registry.map((p) => p.code)];
 
 /** Each entity type of a subgraph's SDL with its key's fields, e.g. CharnwoodCsp -> "code". */
 function entityKeys(sdl: string): Map<string, string> {
@@ -36,6 +36,14 @@ function representationOf(typeName: string, subgraph: string): { representation:
     // A partnership's subgraph resolves its own entity type, by code, from its own database.
     return { representation: { code: partnership.code }, selection: `code crimeStatistics(category: "all-crime") { count }`, expected: { code: partnership.code, crimeStatistics: expect.arrayContaining([{ count: expect.any(Number) }]) } };
   }
+  if (typeName === "CommunitySafetyPartnership" && subgraph === "national") {
+    // The national subgraph's fields on the county's partnership interface (@interfaceObject), by code.
+    return {
+      representation: { code: "charnwood" },
+      selection: `code nationalPosition(category: "all-crime", financialYear: "2020/21") { csp { code } }`,
+      expected: { code: "charnwood", nationalPosition: { csp: { code: "E22000165" } } },
+    };
+  }
   if (typeName === "CsaPriority") {
     const priority = csaPriorities.find((p) => p.id === "domestic-abuse")!;
     // The county owns CsaPriority's title; a partnership's subgraph knows it by id alone.
@@ -51,7 +59,7 @@ describe.each(names)("the %s subgraph", (name) => {
     const { data, errors } = await t.querySubgraph(name, `{ _service { sdl } }`);
     expect(errors).toBeUndefined();
     const sdl: string = data._service.sdl;
-    expect(sdl).toContain(`@link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external"])`);
+    expect(sdl).toContain(`@link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external"${name === "national" ? ', "@interfaceObject"' : ""}])`);
     expect(sdl).toMatch(/@key\(fields: "(code|id)"\)/);
     expect(sdl).toBe(readSubgraphSdl(name));
   });
@@ -59,8 +67,10 @@ describe.each(names)("the %s subgraph", (name) => {
   it("resolves each of its entity types by key through `_entities`", async () => {
     const keys = entityKeys(readSubgraphSdl(name));
     const own = registry.find((p) => p.code === name);
-    // The county has every partnership's entity type and CsaPriority; a partnership only its own and CsaPriority.
-    expect([...keys.keys()].sort()).toEqual(name === "county" ? [...registry.map((p) => p.entityTypeName), "CsaPriority"].sort() : [own!.entityTypeName, "CsaPriority"].sort());
+    // The county has every partnership's entity type and CsaPriority; a partnership only its own and CsaPriority;
+    // the national subgraph the partnership interface as an object.
+    const expectedTypes = name === "county" ? [...registry.map((p) => p.entityTypeName), "CsaPriority"] : name === "national" ? ["CommunitySafetyPartnership"] : [own!.entityTypeName, "CsaPriority"];
+    expect([...keys.keys()].sort()).toEqual(expectedTypes.sort());
     for (const [typeName, keyFields] of keys) {
       const { representation, selection, expected } = representationOf(typeName, name);
       expect(Object.keys(representation).join(" ")).toBe(keyFields);

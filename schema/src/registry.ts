@@ -23,6 +23,8 @@ export interface PartnershipEntry {
 }
 
 export const COUNTY_SUBGRAPH = { name: "county", port: 4001 } as const;
+/** The national publisher's subgraph (Home Office CSP tables, police.uk months): services/national. */
+export const NATIONAL_SUBGRAPH = { name: "national", port: 4002 } as const;
 export const GATEWAY_PORT = 4000;
 
 /**

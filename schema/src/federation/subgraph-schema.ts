@@ -3,7 +3,9 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type DocumentNode, type FieldDefinitionNode, type GraphQLSchema, Kind, graphqlSync, parse, print, visit } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap, getMetadataStorage } from "type-graphql";
 
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external"])`;
+const FEDERATION_DIRECTIVES = ["@key", "@shareable", "@external"];
+const federationLink = (extra: string[] = []) =>
+  `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: [${[...FEDERATION_DIRECTIVES, ...extra].map((d) => `"${d}"`).join(", ")}])`;
 
 export interface SubgraphOptions {
   resolvers: BuildSchemaOptions["resolvers"];
@@ -12,6 +14,8 @@ export interface SubgraphOptions {
   external?: { types: string[]; fields: string[] };
   /** Resolvers merged over type-graphql's, e.g. `__resolveReference` of entity types. */
   referenceResolvers?: Record<string, Record<string, unknown>>;
+  /** Federation directives beyond @key, @shareable and @external (the national subgraph's @interfaceObject). */
+  federationDirectives?: string[];
 }
 
 export interface Subgraph {
@@ -55,7 +59,7 @@ export async function buildFederatedSubgraph(options: SubgraphOptions): Promise<
   );
   let document = parse(printSchemaWithDirectives(typeGraphqlSchema));
   if (options.external) document = markExternal(document, options.external);
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printDocumentWithoutSchemaBlock(document)}`);
+  const typeDefs = parse(`${federationLink(options.federationDirectives)}\n${printDocumentWithoutSchemaBlock(document)}`);
   const resolvers = mergeResolvers(createResolversMap(typeGraphqlSchema) as Record<string, any>, options.referenceResolvers);
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as any }]);
   return { schema, sdl: servedSdl(schema) };

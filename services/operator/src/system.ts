@@ -9,6 +9,7 @@ import { SubgraphSupervisor } from "./subgraph-supervisor";
 const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const COUNTY_MAIN = "services/county/src/main.ts";
 const CSP_MAIN = "services/csp/src/main.ts";
+const NATIONAL_MAIN = "services/national/src/main.ts";
 const READY_TIMEOUT_MS = 120_000;
 
 export interface SystemOptions {
@@ -69,7 +70,7 @@ async function waitUntilAnswering(service: SubgraphService, child: ChildProcess)
 export async function startService(service: SubgraphService, options: SystemOptions): Promise<RunningService> {
   const args = service.partnership
     ? [CSP_MAIN, "--partnership", service.partnership, "--port", String(service.port), "--data-dir", options.dataDir]
-    : [COUNTY_MAIN, "--port", String(service.port), "--data-dir", options.dataDir];
+    : [service.name === "national" ? NATIONAL_MAIN : COUNTY_MAIN, "--port", String(service.port), "--data-dir", options.dataDir];
   const child = spawn(process.execPath, ["--import", "tsx", ...args], {
     cwd: repositoryRoot,
     // stdin stays open as a lifeline: the service stops when this process goes.

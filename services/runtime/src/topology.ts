@@ -1,4 +1,4 @@
-import { COUNTY_SUBGRAPH, GATEWAY_PORT, partnerships } from "@csg/schema";
+import { COUNTY_SUBGRAPH, GATEWAY_PORT, NATIONAL_SUBGRAPH, partnerships } from "@csg/schema";
 
 /** One subgraph service of the system: its name in the supergraph, who it serves, where it listens. */
 export interface SubgraphService {
@@ -6,13 +6,15 @@ export interface SubgraphService {
   label: string;
   port: number;
   url: string;
-  /** The registry code for a partnership's subgraph; absent for the county's. */
+  /** The registry code for a partnership's subgraph; absent for the county's and the national one. */
   partnership?: string;
 }
 
 export interface Topology {
   gatewayPort: number;
   county: SubgraphService;
+  /** The national publisher's subgraph (Home Office CSP tables, police.uk months). */
+  national: SubgraphService;
   partnerships: SubgraphService[];
   all: SubgraphService[];
 }
@@ -35,6 +37,7 @@ export function topology(portOffset = Number(process.env[PORT_OFFSET] ?? 0), env
     return { name, label, port, url: env[envName(name)] ?? `http://localhost:${port}/graphql`, partnership };
   };
   const county = service(COUNTY_SUBGRAPH.name, "The county (LSCSB) subgraph", COUNTY_SUBGRAPH.port);
+  const national = service(NATIONAL_SUBGRAPH.name, "The national subgraph (Home Office, police.uk)", NATIONAL_SUBGRAPH.port);
   const csps = partnerships.map((p) => service(p.code, p.name, p.port, p.code));
-  return { gatewayPort: GATEWAY_PORT + portOffset, county, partnerships: csps, all: [county, ...csps] };
+  return { gatewayPort: GATEWAY_PORT + portOffset, county, national, partnerships: csps, all: [county, national, ...csps] };
 }

@@ -11,6 +11,8 @@ import { District } from "./types";
     "A Community Safety Partnership: its registry entry (from the county) and what it publishes (from its own subgraph, queried without fragments).",
   resolveType: (value: PartnershipObject) => value.__typename,
 })
+// An entity interface, so that the national subgraph can add fields to every partnership (@interfaceObject).
+@Directive('@key(fields: "code")')
 export abstract class CommunitySafetyPartnership extends PartnershipPublications {
   @Field(() => ID, { description: "Stable registry code, e.g. charnwood." })
   code!: string;
@@ -55,10 +57,19 @@ export function partnershipEntityTypes() {
 }
 
 export function partnershipReferenceResolvers() {
-  return Object.fromEntries(
-    partnerships.map((entry) => [
+  return Object.fromEntries([
+    ...partnerships.map((entry) => [
       entry.entityTypeName,
       { __resolveReference: (ref: { code: string }) => (ref.code === entry.code ? partnershipObject(entry) : null) },
     ]),
-  );
+    // A reference to the interface (from the national subgraph) resolves to the partnership's own entity type.
+    [
+      "CommunitySafetyPartnership",
+      { __resolveReference: (ref: { code: string }) => partnershipObject(partnerships.find((p) => p.code === ref.code) ?? missing(ref.code)) },
+    ],
+  ]);
+}
+
+function missing(code: string): never {
+  throw new Error(`No partnership with code "${code}" in the registry`);
 }

@@ -1,7 +1,8 @@
 import { composeServices } from "@apollo/composition";
 import { buildCountySubgraph } from "@csg/county-subgraph";
 import { buildCspSubgraph } from "@csg/csp-subgraph";
-import { COUNTY_SUBGRAPH, partnerships } from "@csg/schema";
+import { buildNationalSubgraph } from "@csg/national-subgraph";
+import { COUNTY_SUBGRAPH, NATIONAL_SUBGRAPH, partnerships } from "@csg/schema";
 import { parse } from "graphql";
 import { CompositionError } from "./composition-error";
 
@@ -30,6 +31,8 @@ export async function buildSubgraphDefinitions(): Promise<SubgraphDefinition[]> 
     const subgraph = await buildCspSubgraph(entry);
     definitions.push({ name: entry.code, url: defaultSubgraphUrl(entry.port), sdl: subgraph.sdl });
   }
+  const national = await buildNationalSubgraph();
+  definitions.push({ name: NATIONAL_SUBGRAPH.name, url: defaultSubgraphUrl(NATIONAL_SUBGRAPH.port), sdl: national.sdl });
   return definitions;
 }
 

@@ -1,0 +1,18 @@
+import { buildFederatedSubgraph, type Subgraph } from "@csg/schema";
+import { NationalComparisonResolver, NationalComparisonRowResolver, NationalPartnershipResolver } from "./graph/resolvers";
+
+export { NATIONAL_SUBGRAPH } from "@csg/schema";
+
+/**
+ * Builds the national subgraph: the Home Office's and police.uk's figures for every CSP, and
+ * fields on the county's CommunitySafetyPartnership interface (as an @interfaceObject).
+ */
+export async function buildNationalSubgraph(): Promise<Subgraph> {
+  return buildFederatedSubgraph({
+    resolvers: [NationalComparisonResolver, NationalComparisonRowResolver, NationalPartnershipResolver],
+    federationDirectives: ["@interfaceObject"],
+    referenceResolvers: {
+      CommunitySafetyPartnership: { __resolveReference: (ref: { code: string }) => ({ code: ref.code }) },
+    },
+  });
+}
