@@ -1,8 +1,16 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { handleGraphQL, listen, replyWithError } from "@csg/service-runtime";
+import { ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
+import { listen, replyWithError } from "@csg/service-runtime";
 import type { GatewayContext } from "./context";
+import { type FreshnessOptions, resolveFreshness } from "./freshness/freshness-options";
+import { graphqlEndpoint } from "./freshness/graphql-endpoint";
+import { ResponseCache } from "./freshness/response-cache";
+import { RevisionWatch } from "./freshness/revision-watch";
 import { checkHealth } from "./health";
+import { gatewayMetrics } from "./observability/metrics";
+import { gatewayLogger } from "./observability/request-log";
+import { InFlightSubgraphRequests } from "./subgraph-deduplication";
 import { SubgraphSource } from "./subgraph-source";
 import type { SubgraphService } from "@csg/service-runtime";
 
@@ -12,6 +20,8 @@ export interface GatewayOptions {
   supergraphSdl: string;
   /** Where each subgraph listens; overrides the URLs written in the supergraph. */
   subgraphs: SubgraphService[];
+  /** Response cache and in-flight deduplication (both on by default). */
+  freshness?: FreshnessOptions;
 }
 
 export interface RunningGateway {
@@ -23,11 +33,17 @@ export interface RunningGateway {
 /** Serves the supergraph: GraphQL at /graphql, and GET /health for the gateway and every subgraph. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const byName = new Map(options.subgraphs.map((s) => [s.name, s]));
+  const freshness = resolveFreshness(options.freshness);
+  const metrics = gatewayMetrics();
+  // @apollo/gateway otherwise starts an OpenTelemetry exporter to Apollo whose resource
+  // detectors probe cloud metadata addresses: nothing here may call out of the machine.
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const service = byName.get(name);
-      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "");
+      const inFlight = new InFlightSubgraphRequests(name, freshness.deduplication, metrics);
+      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "", inFlight);
     },
   });
   const server = new ApolloServer<GatewayContext>({
@@ -35,8 +51,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: true,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // the launcher owns signals: it stops the subgraphs too
+    plugins: [ApolloServerPluginUsageReportingDisabled()], // never report to Apollo, even with APOLLO_KEY set
   });
   await server.start();
+  const serveGraphQL = graphqlEndpoint({
+    server,
+    cache: freshness.responseCache ? new ResponseCache({ maxBytes: freshness.cacheMaxBytes }) : null,
+    revisions: freshness.responseCache || freshness.deduplication ? new RevisionWatch({ subgraphs: options.subgraphs }) : null,
+    metrics,
+    logger: gatewayLogger(),
+  });
 
   const http = await listen(options.port, (request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
@@ -47,13 +71,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       });
       return;
     }
+    if (path === "/metrics" && request.method === "GET") {
+      void metrics.registry.metrics().then((text) => {
+        response.writeHead(200, { "content-type": metrics.registry.contentType });
+        response.end(text);
+      });
+      return;
+    }
     if (path === "/graphql" || path === "/") {
-      const authorization = request.headers.authorization;
-      handleGraphQL(server, request, response, async () => ({ authorization })).catch((error: Error) => replyWithError(response, error));
+      serveGraphQL(request, response).catch((error: Error) => replyWithError(response, error));
       return;
     }
     response.writeHead(404, { "content-type": "text/plain" });
-    response.end("Not found: GraphQL is at /graphql, health at /health\n");
+    response.end("Not found: GraphQL is at /graphql, health at /health, metrics at /metrics\n");
   });
   return {
     url: `http://localhost:${http.port}/graphql`,

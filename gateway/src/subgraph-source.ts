@@ -1,6 +1,7 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./context";
+import type { InFlightSubgraphRequests } from "./subgraph-deduplication";
 
 /**
  * The gateway's connection to one subgraph. Forwards the caller's bearer token (writes are
@@ -12,8 +13,15 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     readonly name: string,
     readonly label: string,
     url: string,
+    /** Shares identical in-flight requests (and times them); absent: every request is sent. */
+    private readonly inFlight?: InFlightSubgraphRequests,
   ) {
     super({ url });
+  }
+
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const send = () => super.process(options);
+    return this.inFlight ? this.inFlight.send(options.request, options.context, send) : send();
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

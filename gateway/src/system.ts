@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { PORT_OFFSET, STOP_WITH_PARENT, type SubgraphService, type Topology, topology } from "@csg/service-runtime";
 import { fileURLToPath } from "node:url";
 import { type RunningGateway, startGateway } from "./gateway";
+import type { FreshnessOptions } from "./freshness/freshness-options";
 import { readSupergraph } from "./supergraph/files";
 
 
@@ -17,6 +18,8 @@ export interface SystemOptions {
   portOffset?: number;
   /** Where the services' own output goes, line by line; nowhere when absent. */
   log?: (service: string, line: string) => void;
+  /** The gateway's response cache and in-flight deduplication (default: on, or as CSG_RESPONSE_CACHE and CSG_DEDUPLICATION say). */
+  freshness?: FreshnessOptions;
 }
 
 export interface RunningService {
@@ -101,7 +104,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   try {
     const started = await Promise.all(layout.all.map((service) => startService(service, options)));
     for (const s of started) services.set(s.service.name, s);
-    const gateway = await startGateway({ port: layout.gatewayPort, supergraphSdl: readSupergraph(), subgraphs: layout.all });
+    const gateway = await startGateway({ port: layout.gatewayPort, supergraphSdl: readSupergraph(), subgraphs: layout.all, freshness: options.freshness });
     return {
       topology: layout,
       gateway,

@@ -36,6 +36,7 @@ export async function startCountySubgraph(options: CountySubgraphOptions): Promi
   const readerFor = partnershipReaders(schema, options.partnershipSubgraphs ?? partnershipSubgraphsOfTopology());
   const served = await serveSubgraph<CountyRequestContext>(schema, options.port, async (request) =>
     countyRequestContext(database.db, request.headers.authorization, readerFor()),
+    database.revision,
   );
   return {
     url: served.url,

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from "graphql";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleGraphQL } from "./graphql-http";
+import { answerRevision } from "./freshness/revision-endpoint";
 
 export interface ServedHttp {
   port: number;
@@ -49,6 +50,8 @@ export async function serveSubgraph<TContext extends BaseContext>(
   schema: GraphQLSchema,
   port: number,
   context: (request: IncomingMessage) => Promise<TContext>,
+  /** The database's revision, answered at GET /revision for the gateway's and the county's caches. */
+  revision?: () => string,
 ): Promise<ServedSubgraph> {
   const server = new ApolloServer<TContext>({
     schema,
@@ -58,6 +61,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
   });
   await server.start();
   const http = await listen(port, (request, response) => {
+    if (revision && answerRevision(request, response, revision)) return;
     handleGraphQL(server, request, response, () => context(request)).catch((error: Error) => replyWithError(response, error));
   });
   return {

@@ -13,3 +13,4 @@ export * from "./access/token-store";
 export * from "./publishing/audit-trail";
 export * from "./publishing/local-id";
 export * from "./publishing/periods";
+export * from "./freshness/revision";
