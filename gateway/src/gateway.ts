@@ -22,6 +22,8 @@ export interface GatewayOptions {
   subgraphs: SubgraphService[];
   /** Response cache and in-flight deduplication (both on by default). */
   freshness?: FreshnessOptions;
+  /** SQLite files of the subgraphs this machine runs, by subgraph name: their revisions are read there, not over HTTP. */
+  localDatabases?: Map<string, string>;
 }
 
 export interface RunningGateway {
@@ -57,7 +59,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const serveGraphQL = graphqlEndpoint({
     server,
     cache: freshness.responseCache ? new ResponseCache({ maxBytes: freshness.cacheMaxBytes }) : null,
-    revisions: freshness.responseCache || freshness.deduplication ? new RevisionWatch({ subgraphs: options.subgraphs }) : null,
+    revisions: freshness.responseCache || freshness.deduplication ? new RevisionWatch({ subgraphs: options.subgraphs, localDatabases: options.localDatabases }) : null,
     metrics,
     logger: gatewayLogger(),
   });

@@ -69,6 +69,16 @@ async function waitUntilAnswering(service: SubgraphService, child: ChildProcess)
   throw new Error(`${service.label} (${service.name}) was not ready at ${service.url} within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
+/**
+ * The database file of every subgraph this launcher runs and the gateway reaches on this
+ * machine (not one whose address CSG_SUBGRAPH_URL_<NAME> moved elsewhere: its file here
+ * would not be the one that changes).
+ */
+export function localDatabases(layout: Topology, dataDir: string): Map<string, string> {
+  const here = layout.all.filter((s) => s.url === `http://localhost:${s.port}/graphql`);
+  return new Map(here.map((s) => [s.name, join(dataDir, s.partnership ? `${s.partnership}.db` : "county.db")]));
+}
+
 /** Starts one subgraph as its own process (its own HTTP service and database) and waits until it answers. */
 export async function startService(service: SubgraphService, options: SystemOptions): Promise<RunningService> {
   const args = service.partnership
@@ -117,7 +127,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   try {
     const started = await Promise.all(layout.all.map((service) => startService(service, options)));
     for (const s of started) services.set(s.service.name, s);
-    const gateway = await startGateway({ port: layout.gatewayPort, supergraphSdl: readSupergraph(), subgraphs: layout.all, freshness: options.freshness });
+    const gateway = await startGateway({
+      port: layout.gatewayPort,
+      supergraphSdl: readSupergraph(),
+      subgraphs: layout.all,
+      freshness: options.freshness,
+      localDatabases: localDatabases(layout, options.dataDir),
+    });
     return {
       topology: layout,
       gateway,

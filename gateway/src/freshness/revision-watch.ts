@@ -1,4 +1,4 @@
-import { revisionUrl } from "@csg/service-runtime";
+import { localRevision, revisionUrl } from "@csg/service-runtime";
 import { Agent, get } from "node:http";
 
 /** Every subgraph's revision at one moment, as one comparable string; null when one did not answer. */
@@ -7,6 +7,8 @@ export type RevisionVector = string | null;
 export interface RevisionWatchOptions {
   /** The subgraphs whose data an answer may depend on (all of them: the county reads every partnership). */
   subgraphs: { name: string; url: string }[];
+  /** SQLite files of subgraphs this machine runs, by subgraph name: read directly (see local-revision.ts). */
+  localDatabases?: Map<string, string>;
   timeoutMs?: number;
 }
 
@@ -43,14 +45,24 @@ function askRevision(url: string, timeoutMs: number): Promise<string> {
 export class RevisionWatch {
   private inFlight: Promise<RevisionVector> | null = null;
   private queued: Promise<RevisionVector> | null = null;
-  private readonly urls: { name: string; url: string }[];
+  private readonly sources: { name: string; url: string; local: (() => string | null) | null }[];
+  private readonly allLocal: boolean;
 
   constructor(private readonly options: RevisionWatchOptions) {
-    this.urls = [...options.subgraphs].sort((a, b) => a.name.localeCompare(b.name)).map((s) => ({ name: s.name, url: revisionUrl(s.url) }));
+    this.sources = [...options.subgraphs]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((s) => {
+        const file = options.localDatabases?.get(s.name);
+        return { name: s.name, url: revisionUrl(s.url), local: file ? localRevision(file) : null };
+      });
+    // The launcher starts the gateway once every subgraph answers: their files exist by then.
+    this.allLocal = this.sources.every((s) => s.local?.() != null);
   }
 
   /** The revisions as of a moment after this call. */
   observe(): Promise<RevisionVector> {
+    // Every file on this machine: read now, nothing to share.
+    if (this.allLocal) return Promise.resolve(this.sources.map((s) => `${s.name}=${s.local!()}`).join(" "));
     if (!this.inFlight) return this.start();
     this.queued ??= this.inFlight.then(() => {
       this.queued = null;
@@ -70,8 +82,8 @@ export class RevisionWatch {
   private async round(): Promise<RevisionVector> {
     const timeout = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     try {
-      const revisions = await Promise.all(this.urls.map((s) => askRevision(s.url, timeout)));
-      return this.urls.map((s, i) => `${s.name}=${revisions[i]}`).join(" ");
+      const revisions = await Promise.all(this.sources.map((s) => s.local?.() ?? askRevision(s.url, timeout)));
+      return this.sources.map((s, i) => `${s.name}=${revisions[i]}`).join(" ");
     } catch {
       return null; // a subgraph is down or answers no revision: nothing can be shown unchanged
     }

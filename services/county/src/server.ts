@@ -1,4 +1,4 @@
-import { serveSubgraph, topology } from "@csg/service-runtime";
+import { localRevision, serveSubgraph, topology } from "@csg/service-runtime";
 import { join } from "node:path";
 import { ensureCountySeeded } from "./dataset/seed";
 import { type OpenCountyDatabase, openCountyDatabase } from "./db/database";
@@ -24,8 +24,14 @@ export interface RunningCountySubgraph {
   stop(): Promise<void>;
 }
 
-function partnershipSubgraphsOfTopology(): PartnershipReaderOptions {
-  return { urls: new Map(topology().partnerships.map((s) => [s.partnership!, s.url])) };
+/**
+ * Partnerships at their default local address, with their database in the same data folder,
+ * are on this machine: their revision is read from the file (see local-revision.ts).
+ */
+function partnershipSubgraphsOfTopology(dataDir: string): PartnershipReaderOptions {
+  const here = topology().partnerships.filter((s) => s.url === `http://localhost:${s.port}/graphql`);
+  const localRevisions = new Map(here.map((s) => [s.partnership!, localRevision(join(dataDir, `${s.partnership}.db`))]));
+  return { urls: new Map(topology().partnerships.map((s) => [s.partnership!, s.url])), localRevisions };
 }
 
 /** Starts the county (LSCSB) subgraph over HTTP on its own database, seeding it on first start. */
@@ -33,7 +39,7 @@ export async function startCountySubgraph(options: CountySubgraphOptions): Promi
   const database = openCountyDatabase(join(options.dataDir, "county.db"));
   ensureCountySeeded(database.db);
   const { schema } = await buildCountySubgraph();
-  const readerFor = partnershipReaders(schema, options.partnershipSubgraphs ?? partnershipSubgraphsOfTopology());
+  const readerFor = partnershipReaders(schema, options.partnershipSubgraphs ?? partnershipSubgraphsOfTopology(options.dataDir));
   const served = await serveSubgraph<CountyRequestContext>(schema, options.port, async (request) =>
     countyRequestContext(database.db, request.headers.authorization, readerFor()),
     database.revision,

@@ -14,3 +14,4 @@ export * from "./publishing/audit-trail";
 export * from "./publishing/local-id";
 export * from "./publishing/periods";
 export * from "./freshness/revision";
+export * from "./freshness/local-revision";
