@@ -29,6 +29,8 @@ const GATEWAY_PORT = 4000 + OFFSET;
 
 interface Started {
   child: ChildProcess;
+  /** Its output so far (shown when something fails). */
+  output: string[];
   stop(): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ function startProcess(label: string, args: string[], ready: RegExp, env: NodeJS.
       output.push(...chunk.toString("utf8").split("\n"));
       if (ready.test(chunk.toString("utf8"))) {
         clearTimeout(timer);
-        resolve({ child, stop });
+        resolve({ child, output, stop });
       }
     };
     child.stdout!.on("data", onData);
@@ -136,7 +138,7 @@ async function main() {
         const p99 = median(runs[i].map((r) => r.p99));
         const one = median(single[i].map((r) => r.p50));
         const failed = runs[i].reduce((n, r) => n + r.failed, 0) + single[i].reduce((n, r) => n + r.failed, 0);
-        const line = `| ${q.name} | ${t.name}${failed ? ` (${failed} failed)` : ""} | ${fixed(rps)} | ${fixed(p50)} | ${fixed(p99)} | ${fixed(rps / hiveRps, 2)}x | ${fixed(one)} | ${fixed(one / hiveSingle, 2)}x |`;
+        const line = `| ${q.name} | ${t.name}${failed ? ` (${failed} failed)` : ""} | ${fixed(rps)} | ${fixed(p50)} | ${fixed(p99)} | ${fixed(rps / hiveRps, 2)}x | ${fixed(one)} | ${fixed(one / hiveSingle, 3)}x |`;
         table.push(line);
         console.log(line);
       }
@@ -164,6 +166,9 @@ async function main() {
       console.log(`\nThe same system under tsx (pnpm start:dev), after ${SECONDS} s of each operation: ${fixed(devTotal)} MiB in ${devMemory.length} processes`);
       console.log(`Bundles / tsx: ${fixed(total / devTotal, 2)}`);
     }
+  } catch (error) {
+    for (const s of started) console.error(`--- ${s.child.spawnargs.slice(1, 3).join(" ")}:\n${s.output.filter((l) => !l.startsWith('{"level"')).slice(-15).join("\n")}`);
+    throw error;
   } finally {
     for (const s of started.reverse()) await s.stop();
     rmSync(dataDir, { recursive: true, force: true });

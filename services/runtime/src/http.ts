@@ -20,6 +20,10 @@ export async function listen(
   handle: (request: IncomingMessage, response: ServerResponse) => void,
 ): Promise<ServedHttp> {
   const http = createServer(handle);
+  // Idle keep-alive connections are closed by the client first (the gateway's agents drop
+  // them within seconds): a server closing one just as a client reuses it ("socket hang
+  // up") would fail a request that was never received.
+  http.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(port, "127.0.0.1", resolve);
