@@ -6,7 +6,7 @@ import type { GatewayContext } from "./context";
 import { type FreshnessOptions, resolveFreshness } from "./freshness/freshness-options";
 import { graphqlEndpoint } from "./freshness/graphql-endpoint";
 import { ResponseCache } from "./freshness/response-cache";
-import { RevisionWatch } from "./freshness/revision-watch";
+import { type LocalDatabase, RevisionWatch } from "./freshness/revision-watch";
 import { checkHealth } from "./health";
 import { gatewayMetrics } from "./observability/metrics";
 import { gatewayLogger } from "./observability/request-log";
@@ -23,7 +23,7 @@ export interface GatewayOptions {
   /** Response cache and in-flight deduplication (both on by default). */
   freshness?: FreshnessOptions;
   /** SQLite files of the subgraphs this machine runs, by subgraph name: their revisions are read there, not over HTTP. */
-  localDatabases?: Map<string, string>;
+  localDatabases?: Map<string, LocalDatabase>;
 }
 
 export interface RunningGateway {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunningGateway, startGateway } from "./gateway";
 import type { FreshnessOptions } from "./freshness/freshness-options";
+import type { LocalDatabase } from "./freshness/revision-watch";
 import { readSupergraph } from "./supergraph/files";
 
 
@@ -74,9 +75,11 @@ async function waitUntilAnswering(service: SubgraphService, child: ChildProcess)
  * machine (not one whose address CSG_SUBGRAPH_URL_<NAME> moved elsewhere: its file here
  * would not be the one that changes).
  */
-export function localDatabases(layout: Topology, dataDir: string): Map<string, string> {
+export function localDatabases(layout: Topology, dataDir: string, running?: (name: string) => boolean): Map<string, LocalDatabase> {
   const here = layout.all.filter((s) => s.url === `http://localhost:${s.port}/graphql`);
-  return new Map(here.map((s) => [s.name, join(dataDir, s.partnership ? `${s.partnership}.db` : "county.db")]));
+  return new Map(
+    here.map((s) => [s.name, { file: join(dataDir, s.partnership ? `${s.partnership}.db` : "county.db"), running: running && (() => running(s.name)) }]),
+  );
 }
 
 /** Starts one subgraph as its own process (its own HTTP service and database) and waits until it answers. */
@@ -132,7 +135,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       supergraphSdl: readSupergraph(),
       subgraphs: layout.all,
       freshness: options.freshness,
-      localDatabases: localDatabases(layout, options.dataDir),
+      localDatabases: localDatabases(layout, options.dataDir, (name) => {
+        const child = services.get(name)?.process;
+        return !!child && child.exitCode === null && child.signalCode === null;
+      }),
     });
     return {
       topology: layout,

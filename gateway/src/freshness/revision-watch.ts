@@ -1,6 +1,13 @@
 import { localRevision, revisionUrl } from "@csg/service-runtime";
 import { Agent, get } from "node:http";
 
+/** A subgraph's database on this machine, and whether its service is running (as its launcher knows). */
+export interface LocalDatabase {
+  file: string;
+  /** False while the service is stopped: then it is asked over HTTP (and found down), not read as unchanged. */
+  running?: () => boolean;
+}
+
 /** Every subgraph's revision at one moment, as one comparable string; null when one did not answer. */
 export type RevisionVector = string | null;
 
@@ -8,7 +15,7 @@ export interface RevisionWatchOptions {
   /** The subgraphs whose data an answer may depend on (all of them: the county reads every partnership). */
   subgraphs: { name: string; url: string }[];
   /** SQLite files of subgraphs this machine runs, by subgraph name: read directly (see local-revision.ts). */
-  localDatabases?: Map<string, string>;
+  localDatabases?: Map<string, LocalDatabase>;
   timeoutMs?: number;
 }
 
@@ -52,17 +59,22 @@ export class RevisionWatch {
     this.sources = [...options.subgraphs]
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((s) => {
-        const file = options.localDatabases?.get(s.name);
-        return { name: s.name, url: revisionUrl(s.url), local: file ? localRevision(file) : null };
+        const database = options.localDatabases?.get(s.name);
+        const read = database ? localRevision(database.file) : null;
+        const local = read && database ? () => (database.running?.() === false ? null : read()) : null;
+        return { name: s.name, url: revisionUrl(s.url), local };
       });
     // The launcher starts the gateway once every subgraph answers: their files exist by then.
-    this.allLocal = this.sources.every((s) => s.local?.() != null);
+    this.allLocal = this.sources.every((s) => s.local);
   }
 
   /** The revisions as of a moment after this call. */
   observe(): Promise<RevisionVector> {
-    // Every file on this machine: read now, nothing to share.
-    if (this.allLocal) return Promise.resolve(this.sources.map((s) => `${s.name}=${s.local!()}`).join(" "));
+    // Every file on this machine (and every service running): read now, nothing to share.
+    if (this.allLocal) {
+      const revisions = this.sources.map((s) => s.local!());
+      if (revisions.every((r) => r !== null)) return Promise.resolve(this.sources.map((s, i) => `${s.name}=${revisions[i]}`).join(" "));
+    }
     if (!this.inFlight) return this.start();
     this.queued ??= this.inFlight.then(() => {
       this.queued = null;

@@ -1,4 +1,4 @@
-import { localRevision, serveSubgraph, topology } from "@csg/service-runtime";
+import { serveSubgraph, topology } from "@csg/service-runtime";
 import { join } from "node:path";
 import { ensureCountySeeded } from "./dataset/seed";
 import { type OpenCountyDatabase, openCountyDatabase } from "./db/database";
@@ -25,13 +25,12 @@ export interface RunningCountySubgraph {
 }
 
 /**
- * Partnerships at their default local address, with their database in the same data folder,
- * are on this machine: their revision is read from the file (see local-revision.ts).
+ * The partnerships at the addresses of topology(). Their revisions are asked over HTTP
+ * (GET /revision), never read from their files, even here: a partnership whose service is
+ * down must read as unavailable, not as unchanged.
  */
-function partnershipSubgraphsOfTopology(dataDir: string): PartnershipReaderOptions {
-  const here = topology().partnerships.filter((s) => s.url === `http://localhost:${s.port}/graphql`);
-  const localRevisions = new Map(here.map((s) => [s.partnership!, localRevision(join(dataDir, `${s.partnership}.db`))]));
-  return { urls: new Map(topology().partnerships.map((s) => [s.partnership!, s.url])), localRevisions };
+function partnershipSubgraphsOfTopology(): PartnershipReaderOptions {
+  return { urls: new Map(topology().partnerships.map((s) => [s.partnership!, s.url])) };
 }
 
 /** Starts the county (LSCSB) subgraph over HTTP on its own database, seeding it on first start. */
@@ -39,7 +38,7 @@ export async function startCountySubgraph(options: CountySubgraphOptions): Promi
   const database = openCountyDatabase(join(options.dataDir, "county.db"));
   ensureCountySeeded(database.db);
   const { schema } = await buildCountySubgraph();
-  const readerFor = partnershipReaders(schema, options.partnershipSubgraphs ?? partnershipSubgraphsOfTopology(options.dataDir));
+  const readerFor = partnershipReaders(schema, options.partnershipSubgraphs ?? partnershipSubgraphsOfTopology());
   const served = await serveSubgraph<CountyRequestContext>(schema, options.port, async (request) =>
     countyRequestContext(database.db, request.headers.authorization, readerFor()),
     database.revision,

@@ -14,8 +14,6 @@ export interface PartnershipReaderOptions {
   fetch?: typeof fetch;
   /** False: nothing is kept between requests (every request reads every partnership in full). */
   keepReadings?: boolean;
-  /** Partnerships whose database file is on this machine, by code: their revision is read there, not over HTTP. */
-  localRevisions?: Map<string, () => string | null>;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -104,8 +102,7 @@ export function partnershipReaders(schema: GraphQLSchema, options: PartnershipRe
     const revisionOf = (entry: PartnershipEntry) => {
       let revision = revisions.get(entry.code);
       if (!revision) {
-        const local = keep ? (options.localRevisions?.get(entry.code)?.() ?? null) : null;
-        revision = !keep ? Promise.resolve(null) : local !== null ? Promise.resolve(local) : requestRevision(options.urls.get(entry.code), options);
+        revision = keep ? requestRevision(options.urls.get(entry.code), options) : Promise.resolve(null);
         revisions.set(entry.code, revision);
       }
       return revision;
