@@ -24,7 +24,7 @@ export function gatewayMetrics(): GatewayMetrics {
     registry,
     requests: new Counter({
       name: "csg_gateway_requests_total",
-      help: "GraphQL requests by operation name and outcome (success, error: an answer with errors, failure: no answer).",
+      help: "GraphQL requests by operation name and outcome (success; error: an answer with errors; failure: refused with an HTTP error status).",
       labelNames: ["operation", "outcome"],
       registers: [registry],
     }),
