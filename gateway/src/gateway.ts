@@ -1,10 +1,18 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { handleGraphQL, listen, replyWithError } from "@csg/service-runtime";
+import { ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
+import { listen, replyWithError } from "@csg/service-runtime";
 import type { GatewayContext } from "./context";
 import { answerCrossOrigin, refuseSimplePost } from "./cross-origin";
 import { checkHealth } from "./health";
 import { preparePages } from "./pages";
+import { type FreshnessOptions, resolveFreshness } from "./freshness/freshness-options";
+import { graphqlEndpoint } from "./freshness/graphql-endpoint";
+import { ResponseCache } from "./freshness/response-cache";
+import { type LocalDatabase, RevisionWatch } from "./freshness/revision-watch";
+import { gatewayMetrics } from "./observability/metrics";
+import { gatewayLogger } from "./observability/request-log";
+import { InFlightSubgraphRequests } from "./subgraph-deduplication";
 import { SubgraphSource } from "./subgraph-source";
 import { type OperationLimits, ruleCodeOf, operationLimitRules, operationLimits, parseOptions } from "./operation-limits";
 import { type SubgraphTimeouts, requestLifetime, subgraphTimeouts, timeoutOf } from "./subgraph-timeouts";
@@ -29,6 +37,10 @@ export interface GatewayOptions {
   exposeInternalAddresses?: boolean;
   /** The launcher's account of each subgraph process (restarts), shown in /health. */
   supervision?: Supervision;
+  /** Response cache and in-flight deduplication (both on by default). */
+  freshness?: FreshnessOptions;
+  /** SQLite files of the subgraphs this machine runs, by subgraph name: their revisions are read there, not over HTTP. */
+  localDatabases?: Map<string, LocalDatabase>;
 }
 
 export interface RunningGateway {
@@ -43,11 +55,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const limits = operationLimits(options.limits);
   const timeouts = subgraphTimeouts(options.timeouts);
   const exposeAddresses = options.exposeInternalAddresses ?? exposeInternalAddresses();
+  const freshness = resolveFreshness(options.freshness);
+  const metrics = gatewayMetrics();
+  // @apollo/gateway otherwise starts an OpenTelemetry exporter to Apollo whose resource
+  // detectors probe cloud metadata addresses: nothing here may call out of the machine.
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const service = byName.get(name);
-      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "", timeoutOf(timeouts, name), exposeAddresses);
+      const inFlight = new InFlightSubgraphRequests(name, freshness.deduplication, metrics);
+      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "", timeoutOf(timeouts, name), exposeAddresses, inFlight);
     },
   });
   const server = new ApolloServer<GatewayContext>({
@@ -58,7 +76,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     csrfPrevention: false, // queries by GET are allowed; see cross-origin.ts for how writes stay safe
     validationRules: [...operationLimitRules(limits), calendarDatesRule],
     parseOptions: parseOptions(limits),
-    plugins: [operationNamePlugin(), calendarDatesPlugin()],
+    // Never report to Apollo, even with APOLLO_KEY set.
+    plugins: [ApolloServerPluginUsageReportingDisabled(), operationNamePlugin(), calendarDatesPlugin()],
     formatError: (formatted, error) => {
       const rule = ruleCodeOf(error);
       return rule ? { ...formatted, ...(rule.message && { message: rule.message }), extensions: { ...formatted.extensions, ...rule.extensions } } : formatted;
@@ -66,6 +85,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await server.start();
   const servePage = await preparePages();
+  const serveGraphQL = graphqlEndpoint({
+    server,
+    cache: freshness.responseCache ? new ResponseCache({ maxBytes: freshness.cacheMaxBytes }) : null,
+    revisions: freshness.responseCache || freshness.deduplication ? new RevisionWatch({ subgraphs: options.subgraphs, localDatabases: options.localDatabases }) : null,
+    metrics,
+    logger: gatewayLogger(),
+  });
 
   const corsOrigins = options.corsOrigins ?? [];
   const http = await listen(options.port, (request, response) => {
@@ -80,17 +106,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return;
     }
     if (servePage(request, response, path)) return;
+    if (path === "/metrics" && request.method === "GET") {
+      void metrics.registry.metrics().then((text) => {
+        response.writeHead(200, { "content-type": metrics.registry.contentType });
+        response.end(text);
+      });
+      return;
+    }
     if (path === "/graphql") {
       if (refuseSimplePost(request, response)) return;
-      const authorization = request.headers.authorization;
       const lifetime = requestLifetime(request, response, timeouts.requestDeadlineMs);
-      handleGraphQL(server, request, response, async () => ({ authorization, signal: lifetime.signal }))
+      serveGraphQL(request, response, lifetime.signal)
         .catch((error: Error) => replyWithError(response, error))
         .finally(() => lifetime.end());
       return;
     }
     response.writeHead(404, { "content-type": "text/plain" });
-    response.end("Not found: GraphQL is at /graphql, health at /health\n");
+    response.end("Not found: GraphQL is at /graphql, health at /health, metrics at /metrics\n");
   });
   return {
     url: `http://localhost:${http.port}/graphql`,

@@ -3,6 +3,7 @@ import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./context";
 import { subgraphFailure } from "./subgraph-failure";
 import { timedFetcher, withRequestSignal } from "./subgraph-timeouts";
+import type { InFlightSubgraphRequests } from "./subgraph-deduplication";
 
 /**
  * The gateway's connection to one subgraph. Forwards the caller's bearer token (writes are
@@ -18,13 +19,16 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     readonly timeoutMs = 5000,
     /** Public errors name the subgraph's address only when the operator asks (CSG_EXPOSE_INTERNAL_ADDRESSES). */
     readonly exposeAddress = false,
+    /** Shares identical in-flight requests (and times them); absent: every request is sent. */
+    private readonly inFlight?: InFlightSubgraphRequests,
   ) {
     super({ url, fetcher: timedFetcher(timeoutMs) });
   }
 
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
     const signal = "signal" in options.context ? options.context.signal : undefined;
-    return withRequestSignal(signal, () => super.process(options));
+    const send = () => withRequestSignal(signal, () => super.process(options));
+    return this.inFlight ? this.inFlight.send(options.request, options.context, send) : send();
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

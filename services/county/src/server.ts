@@ -24,6 +24,11 @@ export interface RunningCountySubgraph {
   stop(): Promise<void>;
 }
 
+/**
+ * The partnerships at the addresses of topology(). Their revisions are asked over HTTP
+ * (GET /revision), never read from their files, even here: a partnership whose service is
+ * down must read as unavailable, not as unchanged.
+ */
 function partnershipSubgraphsOfTopology(): PartnershipReaderOptions {
   const timeout = process.env.CSG_PARTNERSHIP_READ_TIMEOUT_MS;
   return { urls: new Map(topology().partnerships.map((s) => [s.partnership!, s.url])), ...(timeout ? { timeoutMs: Number(timeout) } : {}) };
@@ -37,6 +42,7 @@ export async function startCountySubgraph(options: CountySubgraphOptions): Promi
   const readerFor = partnershipReaders(schema, options.partnershipSubgraphs ?? partnershipSubgraphsOfTopology());
   const served = await serveSubgraph<CountyRequestContext>(schema, options.port, async (request) =>
     countyRequestContext(database.db, request.headers.authorization, readerFor()),
+    database.revision,
   );
   return {
     url: served.url,

@@ -28,6 +28,7 @@ export async function startCspSubgraph(options: CspSubgraphOptions): Promise<Run
   const { schema } = await buildCspSubgraph(partnership);
   const served = await serveSubgraph<CspRequestContext>(schema, options.port, async (request) =>
     requestContext(partnership, database.db, request.headers.authorization),
+    database.revision,
   );
   return {
     url: served.url,

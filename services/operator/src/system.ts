@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { PORT_OFFSET, STOP_WITH_PARENT, type SubgraphService, type Topology, topology } from "@csg/service-runtime";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type GatewayOptions, type RunningGateway, startGateway } from "@csg/gateway";
+import { type FreshnessOptions, type GatewayOptions, type LocalDatabase, type RunningGateway, startGateway } from "@csg/gateway";
 import { readSupergraph } from "./supergraph/files";
 import { SubgraphSupervisor } from "./subgraph-supervisor";
 
@@ -11,6 +12,19 @@ const COUNTY_MAIN = "services/county/src/main.ts";
 const CSP_MAIN = "services/csp/src/main.ts";
 const NATIONAL_MAIN = "services/national/src/main.ts";
 const READY_TIMEOUT_MS = 120_000;
+
+/**
+ * How a service process runs: from the JavaScript bundles `pnpm start` builds (the folder
+ * in CSG_SERVICE_BUNDLES, which the bundled launcher names itself), else its TypeScript
+ * under tsx (tests, development).
+ */
+function serviceCommand([main, ...args]: string[]): string[] {
+  const bundles = process.env.CSG_SERVICE_BUNDLES;
+  if (!bundles) return ["--import", "tsx", main, ...args];
+  // A smaller young generation: a subgraph's requests allocate little, and ten processes share the machine.
+  const bundle = main === COUNTY_MAIN ? "county.mjs" : main === NATIONAL_MAIN ? "national.mjs" : "csp.mjs";
+  return ["--max-semi-space-size=1", join(bundles, bundle), ...args];
+}
 
 export interface SystemOptions {
   /** Folder of every service's SQLite file. */
@@ -28,6 +42,8 @@ export interface SystemOptions {
   /** Start a dead subgraph again (default true); first back-off in ms (default 1000). */
   restartDeadSubgraphs?: boolean;
   restartDelayMs?: number;
+  /** The gateway's response cache and in-flight deduplication (default: on, or as CSG_RESPONSE_CACHE and CSG_DEDUPLICATION say). */
+  freshness?: FreshnessOptions;
 }
 
 export interface RunningService {
@@ -66,12 +82,24 @@ async function waitUntilAnswering(service: SubgraphService, child: ChildProcess)
   throw new Error(`${service.label} (${service.name}) was not ready at ${service.url} within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
+/**
+ * The database file of every subgraph this launcher runs and the gateway reaches on this
+ * machine (not one whose address CSG_SUBGRAPH_URL_<NAME> moved elsewhere: its file here
+ * would not be the one that changes).
+ */
+export function localDatabases(layout: Topology, dataDir: string, running?: (name: string) => boolean): Map<string, LocalDatabase> {
+  const here = layout.all.filter((s) => s.url === `http://localhost:${s.port}/graphql`);
+  return new Map(
+    here.map((s) => [s.name, { file: join(dataDir, s.partnership ? `${s.partnership}.db` : "county.db"), running: running && (() => running(s.name)) }]),
+  );
+}
+
 /** Starts one subgraph as its own process (its own HTTP service and database) and waits until it answers. */
 export async function startService(service: SubgraphService, options: SystemOptions): Promise<RunningService> {
   const args = service.partnership
     ? [CSP_MAIN, "--partnership", service.partnership, "--port", String(service.port), "--data-dir", options.dataDir]
     : [service.name === "national" ? NATIONAL_MAIN : COUNTY_MAIN, "--port", String(service.port), "--data-dir", options.dataDir];
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+  const child = spawn(process.execPath, serviceCommand(args), {
     cwd: repositoryRoot,
     // stdin stays open as a lifeline: the service stops when this process goes.
     stdio: ["pipe", "pipe", "pipe"],
@@ -133,6 +161,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       subgraphs: layout.all,
       corsOrigins: options.corsOrigins,
       supervision: supervisor.processOf,
+      freshness: options.freshness,
+      localDatabases: localDatabases(layout, options.dataDir, (name) => {
+        const child = services.get(name)?.process;
+        return !!child && child.exitCode === null && child.signalCode === null;
+      }),
     });
     return {
       topology: layout,

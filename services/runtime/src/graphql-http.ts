@@ -1,4 +1,4 @@
-import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** The largest request body read (CSG_MAX_BODY_BYTES); a larger one is refused with 413. */
@@ -25,13 +25,12 @@ function refuse(response: ServerResponse, status: number, message: string, exten
   response.end(JSON.stringify({ errors: [{ message, extensions }] }));
 }
 
-/** Hands one HTTP request to Apollo Server (its framework-neutral integration API). */
-export async function handleGraphQL<TContext extends BaseContext>(
-  server: ApolloServer<TContext>,
-  request: IncomingMessage,
-  response: ServerResponse,
-  context: () => Promise<TContext>,
-): Promise<void> {
+/**
+ * Reads one HTTP request as Apollo Server takes it (headers, query string, body parsed when
+ * JSON). An oversized body (413) or invalid JSON (400) is refused here, with its code, and
+ * nothing is returned.
+ */
+export async function readGraphQLRequest(request: IncomingMessage, response: ServerResponse): Promise<HTTPGraphQLRequest | undefined> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -42,21 +41,32 @@ export async function handleGraphQL<TContext extends BaseContext>(
   } catch (error) {
     if (!(error instanceof BodyTooLarge)) throw error;
     const limit = { name: "maxBodyBytes", value: MAX_BODY_BYTES };
-    return refuse(response, 413, `The request body is over the limit of ${MAX_BODY_BYTES} bytes.`, { code: "PAYLOAD_TOO_LARGE", limit }, true);
+    refuse(response, 413, `The request body is over the limit of ${MAX_BODY_BYTES} bytes.`, { code: "PAYLOAD_TOO_LARGE", limit }, true);
+    return undefined;
   }
   let body: unknown = text;
   if (headers.get("content-type")?.startsWith("application/json") && text) {
     try {
       body = JSON.parse(text);
     } catch (error) {
-      return refuse(response, 400, `The request body is not valid JSON (${(error as Error).message}).`, { code: "BAD_REQUEST" });
+      refuse(response, 400, `The request body is not valid JSON (${(error as Error).message}).`, { code: "BAD_REQUEST" });
+      return undefined;
     }
   }
   const url = new URL(request.url ?? "/", "http://localhost");
-  const result = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
-    context,
-  });
+  return { method: request.method ?? "GET", headers, search: url.search, body };
+}
+
+/** Hands one HTTP request to Apollo Server (its framework-neutral integration API). */
+export async function handleGraphQL<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: () => Promise<TContext>,
+): Promise<void> {
+  const httpGraphQLRequest = await readGraphQLRequest(request, response);
+  if (!httpGraphQLRequest) return;
+  const result = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context });
   const responseHeaders: Record<string, string> = {};
   for (const [key, value] of result.headers) responseHeaders[key] = value;
   if (response.destroyed) return; // the client went away while the answer was prepared

@@ -5,6 +5,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from "node:ht
 import type { AddressInfo } from "node:net";
 import { surviveConnectionErrors } from "./connection-errors";
 import { handleGraphQL } from "./graphql-http";
+import { answerRevision } from "./freshness/revision-endpoint";
 
 export interface ServedHttp {
   port: number;
@@ -37,6 +38,10 @@ export async function listen(
     handle(request, response);
   });
   http.on("clientError", (_error, socket) => socket.destroy());
+  // Idle keep-alive connections are closed by the client first (the gateway's agents drop
+  // them within seconds): a server closing one just as a client reuses it ("socket hang
+  // up") would fail a request that was never received.
+  http.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(port, host, resolve);
@@ -68,6 +73,8 @@ export async function serveSubgraph<TContext extends BaseContext>(
   schema: GraphQLSchema,
   port: number,
   context: (request: IncomingMessage) => Promise<TContext>,
+  /** The database's revision, answered at GET /revision for the gateway's and the county's caches. */
+  revision?: () => string,
 ): Promise<ServedSubgraph> {
   const server = new ApolloServer<TContext>({
     schema,
@@ -77,6 +84,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
   });
   await server.start();
   const http = await listen(port, (request, response) => {
+    if (revision && answerRevision(request, response, revision)) return;
     handleGraphQL(server, request, response, () => context(request)).catch((error: Error) => replyWithError(response, error));
   });
   return {

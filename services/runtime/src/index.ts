@@ -12,3 +12,5 @@ export * from "./access/token-store";
 export * from "./connection-errors";
 export * from "./spreadsheet-cells";
 export * from "./spreadsheet-text";
+export * from "./freshness/revision";
+export * from "./freshness/local-revision";

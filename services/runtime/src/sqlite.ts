@@ -3,6 +3,7 @@ import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { databaseRevision } from "./freshness/revision";
 
 /** How long a write waits for another's lock before giving up (CSG_BUSY_TIMEOUT_MS). */
 export const BUSY_TIMEOUT_MS = Number(process.env.CSG_BUSY_TIMEOUT_MS ?? 10_000);
@@ -11,6 +12,8 @@ export interface OpenDatabase<TSchema extends Record<string, unknown>> {
   db: BetterSQLite3Database<TSchema>;
   /** SQL statements run so far: lets tests and benchmarks see batching at work. */
   statementCount(): number;
+  /** Changes with every committed write, by this process or another (see freshness/revision.ts). */
+  revision(): string;
   close(): void;
 }
 
@@ -27,5 +30,5 @@ export function openDatabase<TSchema extends Record<string, unknown>>(
   let statements = 0;
   const db = drizzle(sqlite, { schema, logger: { logQuery: () => void statements++ } });
   migrate(db, { migrationsFolder });
-  return { db, statementCount: () => statements, close: () => sqlite.close() };
+  return { db, statementCount: () => statements, revision: databaseRevision(sqlite), close: () => sqlite.close() };
 }

@@ -3,6 +3,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Resolver, Root } from "t
 import { type CoverageCell, coverageCell, type CurrentPriorities, localPriorities, uncoveredCsaPriorities } from "../analysis/coverage";
 import { matchesPriority } from "../analysis/priority-search";
 import type { PartnershipReading } from "../partnership-client/publications";
+import { ALL_PRIORITIES, CURRENT_PRIORITIES } from "../partnership-client/reader";
 import { CountyAlignment, type CoverageStatus, CsaCoverage, PrioritySearch } from "./alignment-types";
 import { checkCsaPriority } from "./analysis-arguments";
 import type { CountyContext } from "./loaders";
@@ -50,7 +51,7 @@ export class CsaCoverageResolver {
       "For each county board member, in registry order: whether its current priorities (its most recent plan's) serve this CSA priority, and which do. Read from the partnerships' own subgraphs on every query.",
   })
   async coverage(@Root() ref: { id: string }, @Ctx() { partnerships: reader }: CountyContext): Promise<CsaCoverage[]> {
-    const members = await reader.readMembers();
+    const members = await reader.readMembers(CURRENT_PRIORITIES);
     return members.map((reading) => toCoverage(coverageCell(ref.id, currentPriorities(reading))));
   }
 }
@@ -63,7 +64,7 @@ export class CountyAlignmentResolver {
   })
   async alignment(@Ctx() { loaders, partnerships: reader }: CountyContext): Promise<CountyAlignment> {
     const csaIds = (await loaders.csaPriorities()).map((p) => p.id);
-    const members = (await reader.readMembers()).map(currentPriorities);
+    const members = (await reader.readMembers(CURRENT_PRIORITIES)).map(currentPriorities);
     return {
       partnerships: members.map((member) => {
         const cells = csaIds.map((id) => coverageCell(id, member));
@@ -91,7 +92,7 @@ export class CountyAlignmentResolver {
     @Args(() => PrioritySearchArgs) { text, csaPriority, basis, currentOnly, countyBoardMembersOnly }: PrioritySearchArgs,
   ): Promise<PrioritySearch> {
     checkCsaPriority("prioritySearch", "csaPriority", csaPriority);
-    const readings = await reader.readAll(countyBoardMembersOnly);
+    const readings = await reader.readAll(countyBoardMembersOnly, ALL_PRIORITIES);
     const matches = readings.flatMap(({ partnership, publications }) => {
       if (!publications) return [];
       const current = new Set(publications.currentPriorities.map((p) => p.id));

@@ -3,6 +3,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Resolver, Root } from "t
 import { crimeTotal } from "../analysis/crime-totals";
 import { partnershipPopulation, populationYearFor } from "../analysis/population-year";
 import type { PartnershipReading } from "../partnership-client/publications";
+import { RATE_TABLES, STATISTICS, TARGETS } from "../partnership-client/reader";
 import { checkCategory, checkPeriod } from "./analysis-arguments";
 import { categoryObject, publishedAreaStatistics } from "./county-resolvers";
 import {
@@ -56,7 +57,7 @@ export class CountyFiguresResolver {
   ): Promise<CrimeTotal> {
     checkCategory("crimeTotals", "category", category);
     checkPeriod("crimeTotals", start, end);
-    const members = await reader.readMembers();
+    const members = await reader.readMembers(STATISTICS);
     const onsCodes = [profile.onsCode, ...members.flatMap((m) => m.partnership.districts.map((d) => d.onsCode))];
     const loaded = await loaders.populationsByOnsCode.loadMany(onsCodes);
     const failed = loaded.find((rows) => rows instanceof Error);
@@ -106,7 +107,7 @@ export class CountyFiguresResolver {
     @Args(() => PublicationFilterArgs) { category, countyBoardMembersOnly }: PublicationFilterArgs,
   ): Promise<TargetPerformance> {
     checkCategory("targetPerformance", "category", category);
-    const readings = await reader.readAll(countyBoardMembersOnly);
+    const readings = await reader.readAll(countyBoardMembersOnly, TARGETS);
     const targets = readings.flatMap(({ partnership, publications }) =>
       (publications?.targets ?? [])
         .filter((t) => !category || t.category.id === category)
@@ -125,7 +126,7 @@ export class CountyFiguresResolver {
     @Args(() => PublicationFilterArgs) { category, countyBoardMembersOnly }: PublicationFilterArgs,
   ): Promise<MostSimilarGroupComparisons> {
     checkCategory("mostSimilarGroupComparisons", "category", category);
-    const readings = await reader.readAll(countyBoardMembersOnly);
+    const readings = await reader.readAll(countyBoardMembersOnly, RATE_TABLES);
     const comparisons = readings.flatMap(({ partnership, publications }) =>
       (publications?.rateTables ?? [])
         .filter((table) => (!category || table.category.id === category) && table.rows.some((row) => row.self))

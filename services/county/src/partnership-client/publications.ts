@@ -45,8 +45,11 @@ function relinkStatistics(statistics: CrimeStatistic[], targets: CrimeTarget[]):
   }
 }
 
-/** The partnership's answer as the analysis uses it; current priorities are the full objects. */
-export function toPublications(answer: Answer): PartnershipPublicationsData {
+/**
+ * The partnership's answer as the analysis uses it; current priorities are the full objects
+ * (read whole, or picked from `priorities` by id). Fields not read are empty.
+ */
+export function toPublications(answer: Partial<Answer>): PartnershipPublicationsData {
   const priorities = answer.priorities ?? [];
   const currentIds = new Set((answer.currentPriorities ?? []).map((p) => p.id));
   const crimeStatistics = answer.crimeStatistics ?? [];
@@ -54,7 +57,7 @@ export function toPublications(answer: Answer): PartnershipPublicationsData {
   relinkStatistics(crimeStatistics, targets);
   return {
     priorities,
-    currentPriorities: priorities.filter((p) => currentIds.has(p.id)),
+    currentPriorities: answer.priorities ? priorities.filter((p) => currentIds.has(p.id)) : ((answer.currentPriorities ?? []) as Priority[]),
     crimeStatistics,
     targets,
     rateTables: answer.rateTables ?? [],

@@ -1,7 +1,9 @@
 import { type PartnershipEntry, partnerships } from "@csg/schema";
+import { revisionUrl } from "@csg/service-runtime";
 import type { GraphQLSchema } from "graphql";
+import { KeptReadings } from "./kept-readings";
 import { type PartnershipReading, toPublications } from "./publications";
-import { publicationsQuery } from "./selection";
+import { ANALYSIS_FIELDS, type AnalysisField, publicationsQuery } from "./selection";
 
 export interface PartnershipReaderOptions {
   /** Where each partnership's subgraph listens, by registry code (from topology()). */
@@ -10,23 +12,40 @@ export interface PartnershipReaderOptions {
   timeoutMs?: number;
   /** The HTTP client: global fetch unless a test counts requests. */
   fetch?: typeof fetch;
+  /** False: nothing is kept between requests (every request reads every partnership in full). */
+  keepReadings?: boolean;
 }
 
 /** Below the gateway's timeout for the county (10 s), so a hung partnership is named in time. */
 const DEFAULT_TIMEOUT_MS = 4000;
 
+/** What an analysis reads of each partnership (see selection.ts). */
+export type AnalysisNeeds = readonly AnalysisField[];
+
+/** Coverage and alignment: the current priorities only. */
+export const CURRENT_PRIORITIES: AnalysisNeeds = ["currentPriorities"];
+/** Priority search: every priority, and which are current. */
+export const ALL_PRIORITIES: AnalysisNeeds = ["currentPriorities", "priorities"];
+/** Totals: the partnership-wide figures. */
+export const STATISTICS: AnalysisNeeds = ["crimeStatistics"];
+/** Targets: the targets, whose baseline and outcome are linked to the figures. */
+export const TARGETS: AnalysisNeeds = ["crimeStatistics", "targets"];
+/** Most Similar Group comparisons. */
+export const RATE_TABLES: AnalysisNeeds = ["rateTables"];
+
 /**
  * Reads the partnerships' subgraphs directly over their subgraph API (never through the
- * gateway: no cycle). One reader serves one GraphQL request: each partnership is asked at
- * most once, for everything the analysis needs, and the partnerships are asked in parallel.
- * There is no cache across requests, so a partnership's change shows on the next query.
+ * gateway: no cycle), asking each only for what the analysis at hand needs, all in parallel.
+ * One reader serves one GraphQL request: each partnership is asked its revision at most once
+ * per request, and a reading is kept across requests until that revision changes, so a
+ * partnership's change shows on the next query while unchanged data is not read again.
  */
 export interface PartnershipReader {
-  read(entry: PartnershipEntry): Promise<PartnershipReading>;
+  read(entry: PartnershipEntry, needs?: AnalysisNeeds): Promise<PartnershipReading>;
   /** The county board's members (the district partnerships), in registry order. */
-  readMembers(): Promise<PartnershipReading[]>;
+  readMembers(needs?: AnalysisNeeds): Promise<PartnershipReading[]>;
   /** Every registered partnership, or the members only. */
-  readAll(countyBoardMembersOnly?: boolean): Promise<PartnershipReading[]>;
+  readAll(countyBoardMembersOnly?: boolean, needs?: AnalysisNeeds): Promise<PartnershipReading[]>;
 }
 
 async function requestPublications(
@@ -55,21 +74,53 @@ async function requestPublications(
   }
 }
 
+/** The partnership's revision now (null when it does not say: then nothing is reused). */
+async function requestRevision(url: string | undefined, options: PartnershipReaderOptions): Promise<string | null> {
+  if (!url) return null;
+  try {
+    const response = await (options.fetch ?? fetch)(revisionUrl(url), { signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
+    if (!response.ok) return null;
+    return String(((await response.json()) as { revision: unknown }).revision);
+  } catch {
+    return null;
+  }
+}
+
 /** A factory of per-request readers; the queries are built once, from the county's own schema. */
 export function partnershipReaders(schema: GraphQLSchema, options: PartnershipReaderOptions): () => PartnershipReader {
-  const queries = new Map(partnerships.map((entry) => [entry.code, publicationsQuery(schema, entry)]));
+  const queries = new Map<string, string>();
+  const queryFor = (entry: PartnershipEntry, needs: AnalysisNeeds) => {
+    const key = `${entry.code} ${needs.join(",")}`;
+    let query = queries.get(key);
+    if (!query) queries.set(key, (query = publicationsQuery(schema, entry, needs)));
+    return query;
+  };
+  const kept = new KeptReadings();
+  const keep = options.keepReadings ?? true;
   return () => {
+    const revisions = new Map<string, Promise<string | null>>();
     const readings = new Map<string, Promise<PartnershipReading>>();
-    const read = (entry: PartnershipEntry) => {
-      let reading = readings.get(entry.code);
+    const revisionOf = (entry: PartnershipEntry) => {
+      let revision = revisions.get(entry.code);
+      if (!revision) {
+        revision = keep ? requestRevision(options.urls.get(entry.code), options) : Promise.resolve(null);
+        revisions.set(entry.code, revision);
+      }
+      return revision;
+    };
+    const read = (entry: PartnershipEntry, needs: AnalysisNeeds = ANALYSIS_FIELDS) => {
+      const fields = needs.join(",");
+      const key = `${entry.code} ${fields}`;
+      let reading = readings.get(key);
       if (!reading) {
-        reading = requestPublications(entry, queries.get(entry.code)!, options);
-        readings.set(entry.code, reading);
+        const query = queryFor(entry, needs);
+        reading = revisionOf(entry).then((revision) => kept.read(entry.code, fields, revision, () => requestPublications(entry, query, options)));
+        readings.set(key, reading);
       }
       return reading;
     };
-    const readAll = (countyBoardMembersOnly = false) =>
-      Promise.all(partnerships.filter((p) => !countyBoardMembersOnly || p.countyBoardMember).map(read));
-    return { read, readAll, readMembers: () => readAll(true) };
+    const readAll = (countyBoardMembersOnly = false, needs?: AnalysisNeeds) =>
+      Promise.all(partnerships.filter((p) => !countyBoardMembersOnly || p.countyBoardMember).map((entry) => read(entry, needs)));
+    return { read, readAll, readMembers: (needs?: AnalysisNeeds) => readAll(true, needs) };
   };
 }

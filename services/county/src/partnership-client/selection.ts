@@ -3,6 +3,7 @@ import { type GraphQLField, type GraphQLObjectType, type GraphQLSchema, getNamed
 
 /** What the county's analysis reads of every partnership: fields of the partnership's entity type. */
 export const ANALYSIS_FIELDS = ["currentPriorities", "priorities", "crimeStatistics", "targets", "rateTables"] as const;
+export type AnalysisField = (typeof ANALYSIS_FIELDS)[number];
 
 /** Entities the county itself owns: a partnership's subgraph knows only their key. */
 const COUNTY_OWNED = new Set(["CsaPriority"]);
@@ -28,14 +29,18 @@ function selectionOf(type: GraphQLObjectType, path: string[]): string {
   return parts.join(" ");
 }
 
-/** The one operation the county sends a partnership's subgraph per request: everything the analysis needs, in one go. */
-export function publicationsQuery(schema: GraphQLSchema, entry: PartnershipEntry): string {
+/**
+ * The operation the county sends a partnership's subgraph for one analysis: only the fields
+ * it needs. Current priorities come whole when the analysis needs only them (coverage), as
+ * ids into `priorities` when it reads every priority anyway.
+ */
+export function publicationsQuery(schema: GraphQLSchema, entry: PartnershipEntry, needed: readonly AnalysisField[] = ANALYSIS_FIELDS): string {
   const publications = schema.getType(entry.entityTypeName);
   if (!isObjectType(publications)) throw new Error(`The county's schema has no entity type ${entry.entityTypeName}`);
-  const fields = ANALYSIS_FIELDS.map((name) => {
+  const fields = ANALYSIS_FIELDS.filter((name) => needed.includes(name)).map((name) => {
     const field = publications.getFields()[name];
     const type = getNamedType(field.type) as GraphQLObjectType;
-    return name === "currentPriorities" ? `${name} { id }` : `${name} { ${selectionOf(type, [type.name])} }`;
+    return name === "currentPriorities" && needed.includes("priorities") ? `${name} { id }` : `${name} { ${selectionOf(type, [type.name])} }`;
   });
   return `query CountyAnalysis($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${entry.entityTypeName} { code ${fields.join(" ")} } } }`;
 }

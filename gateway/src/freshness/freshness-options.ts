@@ -1,0 +1,20 @@
+/** The gateway's speed settings; both on unless switched off. */
+export interface FreshnessOptions {
+  /** Answers of reads kept until a subgraph's revision changes (`CSG_RESPONSE_CACHE=off` switches it off). */
+  responseCache?: boolean;
+  /** Identical in-flight subgraph requests sent once (`CSG_DEDUPLICATION=off` switches it off). */
+  deduplication?: boolean;
+  /** Bytes of answers the cache keeps (`CSG_RESPONSE_CACHE_MAX_BYTES`, default 64 MiB). */
+  cacheMaxBytes?: number;
+}
+
+const off = (value: string | undefined) => value !== undefined && /^(off|false|0|no)$/i.test(value);
+
+/** Options given win; else the environment; else on. */
+export function resolveFreshness(options: FreshnessOptions = {}, env: NodeJS.ProcessEnv = process.env): Required<FreshnessOptions> {
+  return {
+    responseCache: options.responseCache ?? !off(env.CSG_RESPONSE_CACHE),
+    deduplication: options.deduplication ?? !off(env.CSG_DEDUPLICATION),
+    cacheMaxBytes: options.cacheMaxBytes ?? Number(env.CSG_RESPONSE_CACHE_MAX_BYTES ?? 64 * 1024 * 1024),
+  };
+}

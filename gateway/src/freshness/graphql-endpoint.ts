@@ -1,0 +1,107 @@
+import type { ApolloServer } from "@apollo/server";
+import { handleGraphQL, readGraphQLRequest } from "@csg/service-runtime";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "pino";
+import type { GatewayContext } from "../context";
+import type { CacheOutcome, GatewayMetrics } from "../observability/metrics";
+import { logRequest } from "../observability/request-log";
+import { summariseOperation } from "./operation-kind";
+import { type ResponseCache, cacheKey } from "./response-cache";
+import type { RevisionWatch } from "./revision-watch";
+
+export interface GraphQLEndpointOptions {
+  server: ApolloServer<GatewayContext>;
+  /** Null when the response cache is switched off. */
+  cache: ResponseCache | null;
+  /** Null when neither the cache nor in-flight deduplication is on: no request needs the revisions. */
+  revisions: RevisionWatch | null;
+  metrics: GatewayMetrics;
+  logger: Logger;
+}
+
+function reply(response: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  response.writeHead(status, headers);
+  response.end(body);
+}
+
+/** An answer with `"errors":` as a key anywhere is not stored (JSON strings escape their quotes, so a value cannot match). */
+function hasErrors(body: string): boolean {
+  return body.includes('"errors":');
+}
+
+/**
+ * POST /graphql with a JSON body: reads are answered from the response cache while every
+ * subgraph's revision is unchanged, else run by Apollo Server (with the observed revisions
+ * in the context, which in-flight deduplication keys on) and stored when they answer
+ * without errors. Everything else (GET, other content types) goes to Apollo Server as
+ * before. Each request is counted, timed and logged once.
+ */
+export function graphqlEndpoint(options: GraphQLEndpointOptions) {
+  const { server, cache, revisions, metrics, logger } = options;
+
+  const finish = (operation: string, started: number, cacheOutcome: CacheOutcome, status: number, outcome: "success" | "error" | "failure") => {
+    const seconds = (performance.now() - started) / 1000;
+    metrics.requests.inc({ operation, outcome });
+    metrics.requestDuration.observe({ operation, cache: cacheOutcome }, seconds);
+    if (cacheOutcome !== "off") metrics.cache.inc({ result: cacheOutcome });
+    logRequest(logger, { operation, durationMs: Math.round(seconds * 10_000) / 10, cache: cacheOutcome, status, outcome });
+  };
+
+  /** `signal` aborts the request's subgraph fetches (its deadline passed, or its client went away). */
+  return async (request: IncomingMessage, response: ServerResponse, signal?: AbortSignal): Promise<void> => {
+    const started = performance.now();
+    const authorization = request.headers.authorization;
+    if (request.method !== "POST" || !request.headers["content-type"]?.startsWith("application/json")) {
+      await handleGraphQL(server, request, response, async () => ({ authorization, revision: null, signal }));
+      finish("anonymous", started, "off", response.statusCode, response.statusCode === 200 ? "success" : "error");
+      return;
+    }
+
+    const httpGraphQLRequest = await readGraphQLRequest(request, response);
+    if (!httpGraphQLRequest) {
+      finish("anonymous", started, "off", response.statusCode, "failure");
+      return;
+    }
+    const body = httpGraphQLRequest.body;
+    const fields = (typeof body === "object" && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+    const operation = summariseOperation(fields.query, fields.operationName);
+    const isRead = operation.kind === "query";
+    const revision = isRead && revisions ? await revisions.observe() : null;
+
+    const key =
+      cache && isRead
+        ? cacheKey({
+            query: fields.query as string,
+            operationName: fields.operationName as string | undefined,
+            variables: fields.variables,
+            authorization,
+            accept: request.headers.accept,
+          })
+        : null;
+    let cacheOutcome: CacheOutcome = key ? (revision ? "miss" : "bypass") : "off";
+    if (key && revision) {
+      const stored = cache!.get(key, revision);
+      if (stored) {
+        reply(response, stored.status, stored.headers, stored.body);
+        finish(operation.name, started, "hit", stored.status, "success");
+        return;
+      }
+    }
+
+    const result = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ({ authorization, revision, signal }) });
+    let text = "";
+    if (result.body.kind === "complete") text = result.body.string;
+    else for await (const chunk of result.body.asyncIterator) text += chunk;
+    const status = result.status ?? 200;
+    const responseHeaders: Record<string, string> = {};
+    for (const [name, value] of result.headers) responseHeaders[name] = value;
+    const errors = hasErrors(text);
+    if (key && revision && status === 200 && !errors && result.body.kind === "complete") {
+      cache!.set(key, { revision, status, headers: responseHeaders, body: text });
+    } else if (key && revision) {
+      cacheOutcome = "bypass";
+    }
+    reply(response, status, responseHeaders, text);
+    finish(operation.name, started, cacheOutcome, status, status !== 200 ? "failure" : errors ? "error" : "success");
+  };
+}

@@ -1,0 +1,24 @@
+import { type Logger, pino } from "pino";
+import type { CacheOutcome } from "./metrics";
+
+/** One line per GraphQL request. Never the token, never the variables' values. */
+export interface RequestLogLine {
+  operation: string;
+  durationMs: number;
+  cache: CacheOutcome;
+  status: number;
+  outcome: "success" | "error" | "failure";
+}
+
+/**
+ * The gateway's structured log (JSON lines on stdout). `CSG_LOG_LEVEL` sets the level
+ * (`silent` for none); tests run silent unless told otherwise.
+ */
+export function gatewayLogger(): Logger {
+  const level = process.env.CSG_LOG_LEVEL ?? (process.env.VITEST ? "silent" : "info");
+  return pino({ level, base: { service: "gateway" } });
+}
+
+export function logRequest(logger: Logger, line: RequestLogLine): void {
+  logger.info(line, "graphql request");
+}

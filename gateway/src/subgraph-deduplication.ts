@@ -1,0 +1,65 @@
+import type { RemoteGraphQLDataSource } from "@apollo/gateway";
+import type { GatewayContext } from "./context";
+import type { GatewayMetrics } from "./observability/metrics";
+
+type Process = RemoteGraphQLDataSource<GatewayContext>["process"];
+type GatewayGraphQLRequest = Parameters<Process>[0]["request"];
+type Response = Awaited<ReturnType<Process>> & { http?: unknown };
+
+/**
+ * In-flight deduplication of identical subgraph requests (as Hive Gateway and Apollo Router
+ * do): while a request is on its way to a subgraph, an identical one (same subgraph, same
+ * operation and variables, same Authorization header) waits for its answer instead of being
+ * sent. The key also holds the revisions the incoming request observed on arrival (see
+ * freshness/revision-watch.ts): a request that arrived after a write never shares a fetch
+ * sent before that write was seen. No revisions observed, a mutation, or deduplication off:
+ * the request is sent as is.
+ */
+export class InFlightSubgraphRequests {
+  private readonly inFlight = new Map<string, Promise<Response>>();
+
+  constructor(
+    private readonly subgraph: string,
+    /** False: every request is sent (and still timed). */
+    private readonly deduplicate: boolean,
+    private readonly metrics?: GatewayMetrics,
+  ) {}
+
+  send(request: GatewayGraphQLRequest, context: GatewayContext, fetch: () => Promise<Response>): Promise<Response> {
+    const key = this.keyOf(request, context);
+    if (!key) return this.timed(fetch);
+    const shared = this.inFlight.get(key);
+    if (shared) {
+      this.metrics?.subgraphFetchesShared.inc({ subgraph: this.subgraph });
+      return shared.then(copyOf);
+    }
+    const sent = this.timed(fetch).finally(() => {
+      if (this.inFlight.get(key) === sent) this.inFlight.delete(key);
+    });
+    this.inFlight.set(key, sent);
+    // Every waiter, the first included, gets its own copy: the gateway merges answers in place.
+    return sent.then(copyOf);
+  }
+
+  private keyOf(request: GatewayGraphQLRequest, context: GatewayContext): string | null {
+    if (!this.deduplicate || !context.revision || !request.query || /^\s*mutation\b/.test(request.query)) return null;
+    return JSON.stringify([context.revision, context.authorization ?? "", request.query, request.operationName ?? "", request.variables ?? null]);
+  }
+
+  private async timed(fetch: () => Promise<Response>): Promise<Response> {
+    const end = this.metrics?.subgraphFetchDuration.startTimer({ subgraph: this.subgraph });
+    try {
+      return await fetch();
+    } catch (error) {
+      this.metrics?.subgraphFetchErrors.inc({ subgraph: this.subgraph });
+      throw error;
+    } finally {
+      end?.();
+    }
+  }
+}
+
+function copyOf(response: Response): Response {
+  const { http, ...rest } = response;
+  return { ...structuredClone(rest), http } as Response;
+}

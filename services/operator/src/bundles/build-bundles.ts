@@ -1,0 +1,75 @@
+import { type Plugin, build } from "esbuild";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const repositoryRoot = fileURLToPath(new URL("../../../..", import.meta.url));
+
+/** The folder `pnpm start` builds into and runs from (git-ignored). */
+export const bundleFolder = join(repositoryRoot, "dist");
+
+/** One bundle per kind of process: the launcher with the gateway, a partnership's subgraph, the county's, the national one. */
+export const BUNDLES = {
+  start: "services/operator/src/start.ts",
+  csp: "services/csp/src/main.ts",
+  county: "services/county/src/main.ts",
+  national: "services/national/src/main.ts",
+} as const;
+
+/**
+ * Our sources find their data files (migrations, datasets, the registry, the supergraph)
+ * next to themselves through `import.meta.url`: each module keeps its own source address,
+ * so a bundle built here reads the repository's files as the TypeScript sources do.
+ */
+const sourceAddresses: Plugin = {
+  name: "source-addresses",
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+      if (path.includes("/node_modules/")) return undefined;
+      const text = await readFile(path, "utf8");
+      return { contents: text.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(path).href)), loader: "ts" };
+    });
+  },
+};
+
+/** better-sqlite3 finds its compiled addon relative to its own files: loaded from where it is installed. */
+const nativeAddons: Plugin = {
+  name: "native-addons",
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^better-sqlite3$/ }, ({ path, resolveDir }) => ({
+      path: createRequire(join(resolveDir, "noop.js")).resolve(path),
+      external: true,
+    }));
+  },
+};
+
+/**
+ * Builds plain JavaScript for every process of `pnpm start`, so no process compiles
+ * TypeScript as it runs (under tsx each held about 140 MB). esbuild keeps the legacy
+ * decorators type-graphql needs (tsconfig's experimentalDecorators); every decorator names
+ * its type explicitly, as under tsx, so no decorator metadata is needed.
+ */
+export async function buildBundles(): Promise<void> {
+  await build({
+    absWorkingDir: repositoryRoot,
+    entryPoints: Object.entries(BUNDLES).map(([out, source]) => ({ out, in: source })),
+    outdir: bundleFolder,
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    // No source maps: Node's --enable-source-maps holds them in memory (about 20 MB a process).
+    sourcemap: false,
+    tsconfig: join(repositoryRoot, "tsconfig.json"),
+    // CommonJS dependencies inside an ES module bundle still call require() for Node's own modules.
+    banner: { js: 'import { createRequire as __csgCreateRequire } from "node:module"; const require = __csgCreateRequire(import.meta.url);' },
+    plugins: [sourceAddresses, nativeAddons],
+    // Optional peers, never installed nor used here (type-graphql's validation is off).
+    external: ["class-validator"],
+    // The bundled launcher starts the bundled services (see services/operator/src/system.ts).
+    define: { "process.env.CSG_SERVICE_BUNDLES": JSON.stringify(bundleFolder) },
+    logLevel: "error",
+  });
+}
