@@ -154,7 +154,7 @@ describe("answers that depend on the caller's token", () => {
     expect(other.errors?.[0].extensions?.code).toBe("FORBIDDEN");
 
     // Revoked by the command, another process: the next request with it is refused.
-    const revoked = await runCommand("gateway/src/admin/token-cli.ts", ["revoke", officer.id, "--data-dir", t.dataDir]);
+    const revoked = await runCommand("services/operator/src/admin/token-cli.ts", ["revoke", officer.id, "--data-dir", t.dataDir]);
     expect(revoked.status, revoked.stderr).toBe(0);
     const after = await t.query(AUDIT, undefined, officer.token);
     expect(after.data.partnership.auditTrail).toBeNull();
