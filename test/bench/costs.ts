@@ -37,7 +37,9 @@ async function post(url: string, query: string, variables?: unknown): Promise<nu
 
 async function alignment(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "csg-bench-costs-"));
-  const csps = await Promise.all(partnerships.map((p) => startCspSubgraph({ partnership: p.code, port: 0, dataDir })));
+  // One at a time: type-graphql's metadata is global, so schemas are built one after another in a process.
+  const csps: Awaited<ReturnType<typeof startCspSubgraph>>[] = [];
+  for (const p of partnerships) csps.push(await startCspSubgraph({ partnership: p.code, port: 0, dataDir }));
   const county = await startCountySubgraph({ port: 0, dataDir, partnershipSubgraphs: { urls: new Map(partnerships.map((p, i) => [p.code, csps[i].url])) } });
   const blaby = csps[partnerships.findIndex((p) => p.code === "blaby")];
   const ALIGNMENT = `{ county { alignment { uncoveredCsaPriorities { title } partnerships { partnership { code } coverage { csaPriority { id } status priorities { title } } gaps { title } } } } }`;
