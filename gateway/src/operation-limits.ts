@@ -111,7 +111,7 @@ export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
 export const parseOptions = (limits: OperationLimits) => ({ maxTokens: limits.maxTokens });
 
 // graphql-js writes "more that" (sic) in some versions.
-const TOO_MANY_TOKENS = /Document contains more th[ae]n (\d+) tokens/;
+const TOO_MANY_TOKENS = /Document contains more tha[nt] (\d+) tokens/;
 
 /**
  * Apollo Server reports every validation error as GRAPHQL_VALIDATION_FAILED; our rules' own
