@@ -27,9 +27,16 @@ const RUNS = 5;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const pad = (value: string | number, width: number) => String(value).padStart(width);
 
-async function post(url: string, query: string, variables?: unknown): Promise<number> {
+async function post(url: string, query: string, variables?: unknown, retried = false): Promise<number> {
   const started = performance.now();
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  let response: Response;
+  try {
+    response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  } catch (error) {
+    // A kept-alive connection the server closed while this process was busy inserting: once more, on a new one.
+    if (retried) throw error;
+    return post(url, query, variables, true);
+  }
   const body = (await response.json()) as { errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
   return performance.now() - started;
