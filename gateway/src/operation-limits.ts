@@ -110,7 +110,8 @@ export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
  */
 export const parseOptions = (limits: OperationLimits) => ({ maxTokens: limits.maxTokens });
 
-const TOO_MANY_TOKENS = /Document contains more than (\d+) tokens/;
+// graphql-js writes "more that" (sic) in some versions.
+const TOO_MANY_TOKENS = /Document contains more tha[nt] (\d+) tokens/;
 
 /**
  * Apollo Server reports every validation error as GRAPHQL_VALIDATION_FAILED; our rules' own
@@ -119,7 +120,7 @@ const TOO_MANY_TOKENS = /Document contains more than (\d+) tokens/;
 export function ruleCodeOf(error: unknown): { message?: string; extensions: Record<string, unknown> } | undefined {
   const original = (error as { originalError?: unknown })?.originalError;
   // Apollo Server's copy of graphql-js made this one: recognised by its message, not its class.
-  const tokens = TOO_MANY_TOKENS.exec(String((original as { message?: unknown } | undefined)?.message ?? ""));
+  const tokens = TOO_MANY_TOKENS.exec(`${(error as Error)?.message} ${(original as Error | undefined)?.message}`);
   if (tokens) {
     const { message, extensions } = limitError("maxTokens", Number(tokens[1]), `more than ${tokens[1]} tokens`);
     return { message, extensions: { code: extensions.code, limit: extensions.limit } };

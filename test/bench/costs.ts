@@ -27,9 +27,16 @@ const RUNS = 5;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const pad = (value: string | number, width: number) => String(value).padStart(width);
 
-async function post(url: string, query: string, variables?: unknown): Promise<number> {
+async function post(url: string, query: string, variables?: unknown, retried = false): Promise<number> {
   const started = performance.now();
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  let response: Response;
+  try {
+    response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  } catch (error) {
+    // A kept-alive connection the server closed while this process was busy inserting: once more, on a new one.
+    if (retried) throw error;
+    return post(url, query, variables, true);
+  }
   const body = (await response.json()) as { errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
   return performance.now() - started;
@@ -37,7 +44,9 @@ async function post(url: string, query: string, variables?: unknown): Promise<nu
 
 async function alignment(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "csg-bench-costs-"));
-  const csps = await Promise.all(partnerships.map((p) => startCspSubgraph({ partnership: p.code, port: 0, dataDir })));
+  // One at a time: type-graphql's metadata is global, so schemas are built one after another in a process.
+  const csps: Awaited<ReturnType<typeof startCspSubgraph>>[] = [];
+  for (const p of partnerships) csps.push(await startCspSubgraph({ partnership: p.code, port: 0, dataDir }));
   const county = await startCountySubgraph({ port: 0, dataDir, partnershipSubgraphs: { urls: new Map(partnerships.map((p, i) => [p.code, csps[i].url])) } });
   const blaby = csps[partnerships.findIndex((p) => p.code === "blaby")];
   const ALIGNMENT = `{ county { alignment { uncoveredCsaPriorities { title } partnerships { partnership { code } coverage { csaPriority { id } status priorities { title } } gaps { title } } } } }`;

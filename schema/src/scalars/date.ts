@@ -30,7 +30,11 @@ function checked(value: unknown): string {
 export const DateScalar = new GraphQLScalarType({
   name: "Date",
   description: "A calendar date without time or time zone, as an ISO 8601 string (YYYY-MM-DD).",
-  serialize: checked,
+  // What is stored is served as stored; the plausible years bind what comes in.
+  serialize: (value) => {
+    if (!isIsoDate(value)) throw new GraphQLError(`Date must be an ISO 8601 calendar date (YYYY-MM-DD); got ${JSON.stringify(value)}`);
+    return value;
+  },
   parseValue: checked,
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING) throw new GraphQLError("Date must be a string (YYYY-MM-DD)");
