@@ -1,5 +1,5 @@
 /**
- * The gateway's default operation limits let through every query the README and the tests
+ * The gateway's default operation limits let through every query the documentation and the tests
  * send (checked here against the supergraph's API schema, no system needed), and refuse the
  * shapes of the issue's attacks, each with its limit's code. test/abuse.test.ts sends the
  * attacks through the running system.
@@ -11,12 +11,13 @@ import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { operationLimitRules, operationLimits } from "../gateway/src/operation-limits";
 import { repositoryRoot } from "./support/commands";
+import { DOCUMENTS } from "./support/documentation";
 
 const schema = apiSchemaOf(readSupergraph());
 const rules = operationLimitRules(operationLimits({}, {}));
 const refusals = (query: string) => validate(schema, parse(query, { maxTokens: operationLimits({}, {}).maxTokens }), rules).map((e) => e.extensions.code);
 
-/** Every GraphQL document in a text: README code blocks, or template literals of a test that parse as GraphQL. */
+/** Every GraphQL document in a text: the documentation's code blocks, or template literals of a test that parse as GraphQL. */
 function documentsIn(text: string, markdown: boolean): string[] {
   const candidates = markdown ? [...text.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]) : [...text.matchAll(/`(\s*(?:query|mutation)?[^`$]*\{[^`]*\})\s*`/g)].map((m) => m[1]);
   return candidates.filter((candidate) => {
@@ -30,8 +31,8 @@ function documentsIn(text: string, markdown: boolean): string[] {
 }
 
 describe("the default limits", () => {
-  it("let every query of the README through", () => {
-    const documents = documentsIn(readFileSync(join(repositoryRoot, "README.md"), "utf8"), true);
+  it("let every query of the README and the documents it links through", () => {
+    const documents = DOCUMENTS.flatMap((document) => documentsIn(readFileSync(join(repositoryRoot, document), "utf8"), true));
     expect(documents.length).toBeGreaterThanOrEqual(8);
     for (const document of documents) expect([document.slice(0, 60), refusals(document)]).toEqual([document.slice(0, 60), []]);
   });

@@ -27,7 +27,7 @@ export interface OperationLimits {
 }
 
 /**
- * Let through every query of the README, the tests and the dashboards (the README's costliest,
+ * Let through every query of the documentation, the tests and the dashboards (the documentation's costliest,
  * the county's alignment, costs about 175; no test's query nests deeper than 8); refuse the
  * issue's cases (25 aliases of every partnership's full figures cost about 2,300).
  */
