@@ -94,7 +94,7 @@ describe("operation limits, refused before planning with the limit's code and va
     const all = `partnerships { code name districts { name onsCode } priorities { id title csaAlignment { basis priority { id title } } } crimeStatistics { count localLabel period { label start end basis } source { document locator } change { difference percent previous { count } } } }`;
     const { status, json } = await ask(`{ ${Array.from({ length: 25 }, (_, i) => `a${i}: ${all}`).join(" ")} }`);
     expect(status).toBe(400);
-    expect(json.errors![0].extensions).toMatchObject({ code: "MAX_COST_EXCEEDED", limit: { name: "maxCost", value: 1000 } });
+    expect(json.errors![0].extensions).toMatchObject({ code: "MAX_COST_EXCEEDED", limit: { name: "maxCost", value: 2000 } });
   });
 
   it("lets the README's largest query through (the county's alignment and coverage)", async () => {

@@ -90,7 +90,7 @@ async function waitUntilAnswering(service: SubgraphService, child: ChildProcess)
 export function localDatabases(layout: Topology, dataDir: string, running?: (name: string) => boolean): Map<string, LocalDatabase> {
   const here = layout.all.filter((s) => s.url === `http://localhost:${s.port}/graphql`);
   return new Map(
-    here.map((s) => [s.name, { file: join(dataDir, s.partnership ? `${s.partnership}.db` : "county.db"), running: running && (() => running(s.name)) }]),
+    here.map((s) => [s.name, { file: join(dataDir, `${s.partnership ?? s.name}.db`), running: running && (() => running(s.name)) }]),
   );
 }
 
