@@ -4,6 +4,7 @@
  * Most Similar Group and one non-CSP row. No count here is published; codes of CSPs and
  * districts outside Leicestershire are invented placeholders (E22999xxx, E06999xxx).
  */
+import { HOME_OFFICE_COLUMNS } from "../files/layouts";
 import type { Cell } from "./ods-writer";
 
 export interface SampleArea {
@@ -95,17 +96,8 @@ export function hashUnit(text: string): number {
   return (h >>> 0) / 2 ** 32;
 }
 
-export const HOME_OFFICE_HEADER = [
-  "Financial Year",
-  "Financial Quarter",
-  "Police Force",
-  "CSP Name",
-  "Offence Description",
-  "Offence Group",
-  "Offence Subgroup",
-  "Offence Code",
-  "Offence Count",
-];
+/** The samples are written with the header row the importer recognises a Home Office table by. */
+export const HOME_OFFICE_HEADER: string[] = [...HOME_OFFICE_COLUMNS];
 
 /** A sample table's rows of one financial year and some quarters; `edition` varies a few counts (revisions). */
 export function* sampleYearRows(financialYear: string, quarters: number[], edition: number): Generator<Cell[]> {
