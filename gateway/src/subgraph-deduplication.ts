@@ -7,6 +7,18 @@ type GatewayGraphQLRequest = Parameters<Process>[0]["request"];
 type Response = Awaited<ReturnType<Process>> & { http?: unknown };
 
 /**
+ * Each subgraph answer's JSON text, by its fetch response (see SubgraphSource.parseBody):
+ * parsing the text again is a cheaper copy for a waiter than cloning the parsed tree.
+ */
+export const answerTexts = new WeakMap<object, string>();
+
+/** One fetch on its way, and how many requests wait for it (the first included). */
+interface SharedFetch {
+  answer: Promise<Response>;
+  waiters: number;
+}
+
+/**
  * In-flight deduplication of identical subgraph requests (as Hive Gateway and Apollo Router
  * do): while a request is on its way to a subgraph, an identical one (same subgraph, same
  * operation and variables, same Authorization header) waits for its answer instead of being
@@ -16,7 +28,7 @@ type Response = Awaited<ReturnType<Process>> & { http?: unknown };
  * the request is sent as is.
  */
 export class InFlightSubgraphRequests {
-  private readonly inFlight = new Map<string, Promise<Response>>();
+  private readonly inFlight = new Map<string, SharedFetch>();
 
   constructor(
     private readonly subgraph: string,
@@ -28,17 +40,24 @@ export class InFlightSubgraphRequests {
   send(request: GatewayGraphQLRequest, context: GatewayContext, fetch: () => Promise<Response>): Promise<Response> {
     const key = this.keyOf(request, context);
     if (!key) return this.timed(fetch);
-    const shared = this.inFlight.get(key);
+    let shared = this.inFlight.get(key);
     if (shared) {
       this.metrics?.subgraphFetchesShared.inc({ subgraph: this.subgraph });
-      return shared.then(copyOf);
+    } else {
+      const sent: SharedFetch = {
+        answer: this.timed(fetch).finally(() => {
+          if (this.inFlight.get(key) === sent) this.inFlight.delete(key);
+        }),
+        waiters: 0,
+      };
+      this.inFlight.set(key, (shared = sent));
     }
-    const sent = this.timed(fetch).finally(() => {
-      if (this.inFlight.get(key) === sent) this.inFlight.delete(key);
-    });
-    this.inFlight.set(key, sent);
-    // Every waiter, the first included, gets its own copy: the gateway merges answers in place.
-    return sent.then(copyOf);
+    const fetched = shared;
+    fetched.waiters += 1;
+    // The gateway merges answers in place, so each waiter but the last gets its own copy. The
+    // waiters' callbacks all run, in order, before any of them goes on to use its answer;
+    // nobody joins once the answer is in (the entry is gone by then).
+    return fetched.answer.then((response) => (--fetched.waiters === 0 ? response : copyOf(response)));
   }
 
   private keyOf(request: GatewayGraphQLRequest, context: GatewayContext): string | null {
@@ -61,5 +80,6 @@ export class InFlightSubgraphRequests {
 
 function copyOf(response: Response): Response {
   const { http, ...rest } = response;
-  return { ...structuredClone(rest), http } as Response;
+  const text = http ? answerTexts.get(http) : undefined;
+  return { ...(text === undefined ? structuredClone(rest) : JSON.parse(text)), http } as Response;
 }

@@ -3,7 +3,7 @@ import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./context";
 import { subgraphFailure } from "./subgraph-failure";
 import { timedFetcher, withRequestSignal } from "./subgraph-timeouts";
-import type { InFlightSubgraphRequests } from "./subgraph-deduplication";
+import { type InFlightSubgraphRequests, answerTexts } from "./subgraph-deduplication";
 
 /**
  * The gateway's connection to one subgraph. Forwards the caller's bearer token (writes are
@@ -29,6 +29,14 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     const signal = "signal" in options.context ? options.context.signal : undefined;
     const send = () => withRequestSignal(signal, () => super.process(options));
     return this.inFlight ? this.inFlight.send(options.request, options.context, send) : send();
+  }
+
+  /** As the base class parses, keeping the JSON text for copies of a shared answer (subgraph-deduplication.ts). */
+  override async parseBody(fetchResponse: Parameters<RemoteGraphQLDataSource["parseBody"]>[0]): Promise<object | string> {
+    const text = await fetchResponse.text();
+    if (!/^application\/(graphql-response\+)?json/.test(fetchResponse.headers.get("content-type") ?? "")) return text;
+    if (this.inFlight) answerTexts.set(fetchResponse, text);
+    return JSON.parse(text) as object;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

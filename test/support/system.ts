@@ -59,6 +59,9 @@ async function startOnFreePorts(dataDir: string, options: Partial<SystemOptions>
   }
 }
 
+/** The folder of the services' bundles that the end-to-end setup built (see shared-system-setup.ts); absent: tsx. */
+export const TEST_BUNDLES = "CSG_TEST_BUNDLES";
+
 /** A client of the system at `addresses`. */
 export function clientOf(addresses: SystemAddresses): SystemClient {
   return {
@@ -80,7 +83,7 @@ export function clientOf(addresses: SystemAddresses): SystemClient {
  */
 export async function startTestSystem(options: Partial<SystemOptions> = {}): Promise<TestSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), "csg-test-"));
-  const system = await startOnFreePorts(dataDir, options);
+  const system = await startOnFreePorts(dataDir, { bundles: process.env[TEST_BUNDLES], ...options });
   const client = clientOf({
     gatewayUrl: system.gateway.url,
     healthUrl: system.gateway.healthUrl,

@@ -9,3 +9,4 @@ export { parseAcknowledgedChanges, readAcknowledgedChanges, acknowledgementOf, t
 export { mainSupergraph, SCHEMA_BASE_ENV, type MainSupergraph } from "./schema-check/main-supergraph";
 export { issueToken, revokeToken, listTokens, shareCountyTokens, type IssuedToken } from "./admin/tokens";
 export { addPartnership, registryEntry, type NewPartnership } from "./admin/partnership-add";
+export { buildBundles, bundleFolder } from "./bundles/build-bundles";

@@ -14,12 +14,11 @@ const NATIONAL_MAIN = "services/national/src/main.ts";
 const READY_TIMEOUT_MS = 120_000;
 
 /**
- * How a service process runs: from the JavaScript bundles `pnpm start` builds (the folder
- * in CSG_SERVICE_BUNDLES, which the bundled launcher names itself), else its TypeScript
- * under tsx (tests, development).
+ * How a service process runs: from JavaScript bundles (`pnpm start`'s, whose launcher names
+ * their folder in CSG_SERVICE_BUNDLES, or the tests'), else its TypeScript under tsx
+ * (development).
  */
-function serviceCommand([main, ...args]: string[]): string[] {
-  const bundles = process.env.CSG_SERVICE_BUNDLES;
+function serviceCommand([main, ...args]: string[], bundles = process.env.CSG_SERVICE_BUNDLES): string[] {
   if (!bundles) return ["--import", "tsx", main, ...args];
   // A smaller young generation: a subgraph's requests allocate little, and ten processes share the machine.
   const bundle = main === COUNTY_MAIN ? "county.mjs" : main === NATIONAL_MAIN ? "national.mjs" : "csp.mjs";
@@ -29,6 +28,8 @@ function serviceCommand([main, ...args]: string[]): string[] {
 export interface SystemOptions {
   /** Folder of every service's SQLite file. */
   dataDir: string;
+  /** Folder of the services' JavaScript bundles (see bundles/build-bundles.ts); absent: CSG_SERVICE_BUNDLES, else tsx. */
+  bundles?: string;
   /** Shifts every port (tests use one so they never meet a running system). */
   portOffset?: number;
   /** Origins whose pages may call the gateway (CORS); none when absent. */
@@ -99,7 +100,7 @@ export async function startService(service: SubgraphService, options: SystemOpti
   const args = service.partnership
     ? [CSP_MAIN, "--partnership", service.partnership, "--port", String(service.port), "--data-dir", options.dataDir]
     : [service.name === "national" ? NATIONAL_MAIN : COUNTY_MAIN, "--port", String(service.port), "--data-dir", options.dataDir];
-  const child = spawn(process.execPath, serviceCommand(args), {
+  const child = spawn(process.execPath, serviceCommand(args, options.bundles), {
     cwd: repositoryRoot,
     // stdin stays open as a lifeline: the service stops when this process goes.
     stdio: ["pipe", "pipe", "pipe"],

@@ -81,6 +81,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // signals belong to the process (onShutdown)
     plugins: [ApolloServerPluginInlineTraceDisabled()], // no Apollo Studio here
+    stringifyResult: JSON.stringify, // compact: Apollo's default indents, a third more bytes for the gateway to read
   });
   await server.start();
   const http = await listen(port, (request, response) => {

@@ -50,11 +50,11 @@ const nativeAddons: Plugin = {
  * decorators type-graphql needs (tsconfig's experimentalDecorators); every decorator names
  * its type explicitly, as under tsx, so no decorator metadata is needed.
  */
-export async function buildBundles(): Promise<void> {
+export async function buildBundles(outdir = bundleFolder): Promise<void> {
   await build({
     absWorkingDir: repositoryRoot,
     entryPoints: Object.entries(BUNDLES).map(([out, source]) => ({ out, in: source })),
-    outdir: bundleFolder,
+    outdir,
     outExtension: { ".js": ".mjs" },
     bundle: true,
     platform: "node",
@@ -69,7 +69,7 @@ export async function buildBundles(): Promise<void> {
     // Optional peers, never installed nor used here (type-graphql's validation is off).
     external: ["class-validator"],
     // The bundled launcher starts the bundled services (see services/operator/src/system.ts).
-    define: { "process.env.CSG_SERVICE_BUNDLES": JSON.stringify(bundleFolder) },
+    define: { "process.env.CSG_SERVICE_BUNDLES": JSON.stringify(outdir) },
     logLevel: "error",
   });
 }
