@@ -1,0 +1,79 @@
+/**
+ * The gateway's log line per request (freshness/graphql-endpoint.ts): the operation's name,
+ * duration, cache outcome and status, and never the caller's token nor the variables' values,
+ * whether the request is answered, answered from the cache, or refused.
+ */
+import { ApolloServer } from "@apollo/server";
+import { listen } from "@csg/service-runtime";
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GatewayContext } from "../src/context";
+import { graphqlEndpoint } from "../src/freshness/graphql-endpoint";
+import { ResponseCache } from "../src/freshness/response-cache";
+import { RevisionWatch } from "../src/freshness/revision-watch";
+import { gatewayMetrics } from "../src/observability/metrics";
+
+const TOKEN = "csg_county_0123456789abcdefSECRET";
+const VARIABLE = "Loughborough-secret-variable";
+
+const lines: Record<string, unknown>[] = [];
+let text = "";
+let url: string;
+let stop: () => Promise<void>;
+
+beforeAll(async () => {
+  const server = new ApolloServer<GatewayContext>({
+    csrfPrevention: false, // as the gateway: queries by GET
+    typeDefs: "type Query { greeting(place: String!): String! }",
+    resolvers: { Query: { greeting: (_: unknown, { place }: { place: string }) => `Hello, ${place}` } },
+  });
+  await server.start();
+  const log = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString("utf8");
+      lines.push(JSON.parse(chunk.toString("utf8")) as Record<string, unknown>);
+      done();
+    },
+  });
+  // The data's revision never changes (this server answers it), so a repeated read is a cache hit.
+  let endpoint: ReturnType<typeof graphqlEndpoint> | undefined;
+  const http = await listen(0, (request, response) => {
+    if (request.url === "/revision") response.end(JSON.stringify({ revision: "1" }));
+    else void endpoint?.(request, response);
+  });
+  url = `http://localhost:${http.port}/graphql`;
+  const revisions = new RevisionWatch({ subgraphs: [{ name: "greetings", url }] });
+  endpoint = graphqlEndpoint({ server, cache: new ResponseCache(), revisions, metrics: gatewayMetrics(), logger: pino({ level: "info" }, log) });
+  stop = async () => {
+    await http.stop();
+    await server.stop();
+  };
+});
+
+afterAll(() => stop?.());
+
+function post(body: unknown, contentType = "application/json") {
+  return fetch(url, { method: "POST", headers: { "content-type": contentType, authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(body) });
+}
+
+describe("the gateway's request log", () => {
+  it("logs one line per request with name, duration, cache and status, and never a token or a variable's value", async () => {
+    const greeting = { query: "query Greeting($place: String!) { greeting(place: $place) }", variables: { place: VARIABLE } };
+    expect(await (await post(greeting)).json()).toEqual({ data: { greeting: `Hello, ${VARIABLE}` } });
+    await post(greeting); // the same again: from the cache
+    await post({ query: "query Broken($place: String!) { greeting(place: $place", operationName: "Broken", variables: { place: VARIABLE } });
+    await fetch(`${url}?query=${encodeURIComponent(`{ greeting(place: "${VARIABLE}") }`)}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+
+    expect(lines.map(({ operation, cache, status, outcome }) => ({ operation, cache, status, outcome }))).toEqual([
+      { operation: "Greeting", cache: "miss", status: 200, outcome: "success" },
+      { operation: "Greeting", cache: "hit", status: 200, outcome: "success" },
+      { operation: "Broken", cache: "off", status: 400, outcome: "failure" },
+      { operation: "anonymous", cache: "off", status: 200, outcome: "success" },
+    ]);
+    for (const line of lines) expect(typeof line.durationMs).toBe("number");
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain("SECRET");
+    expect(text).not.toContain(VARIABLE);
+  });
+});
