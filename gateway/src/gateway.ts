@@ -7,7 +7,7 @@ import { answerCrossOrigin, refuseSimplePost } from "./cross-origin";
 import { checkHealth } from "./health";
 import { preparePages } from "./pages";
 import { type FreshnessOptions, resolveFreshness } from "./freshness/freshness-options";
-import { graphqlEndpoint } from "./freshness/graphql-endpoint";
+import { graphqlEndpoint } from "./graphql-endpoint";
 import { ResponseCache } from "./freshness/response-cache";
 import { type LocalDatabase, RevisionWatch } from "./freshness/revision-watch";
 import { gatewayMetrics } from "./observability/metrics";

@@ -1,5 +1,5 @@
 /**
- * The gateway's log line per request (freshness/graphql-endpoint.ts): the operation's name,
+ * The gateway's log line per request (graphql-endpoint.ts): the operation's name,
  * duration, cache outcome and status, and never the caller's token nor the variables' values,
  * whether the request is answered, answered from the cache, or refused.
  */
@@ -9,7 +9,7 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GatewayContext } from "../src/context";
-import { graphqlEndpoint } from "../src/freshness/graphql-endpoint";
+import { graphqlEndpoint } from "../src/graphql-endpoint";
 import { ResponseCache } from "../src/freshness/response-cache";
 import { RevisionWatch } from "../src/freshness/revision-watch";
 import { gatewayMetrics } from "../src/observability/metrics";

@@ -1,6 +1,6 @@
 /** Runs the county (LSCSB) subgraph. */
 import { COUNTY_SUBGRAPH } from "@csg/schema";
-import { dataDirOption, defaultDataDir, hostOption, LISTEN_HOST, onShutdown, readCommandLine, runCommand } from "@csg/service-runtime";
+import { dataDirOption, defaultDataDir, hostOption, onShutdown, readCommandLine, runCommand } from "@csg/service-runtime";
 import { startCountySubgraph } from "./server";
 
 await runCommand("county subgraph", async () => {
@@ -13,8 +13,6 @@ await runCommand("county subgraph", async () => {
       "data-dir": dataDirOption,
     },
   });
-  const host = command.string("host");
-  if (host) process.env[LISTEN_HOST] = host;
   const dataDir = command.string("data-dir") ?? defaultDataDir;
   const subgraph = await startCountySubgraph({ port: command.integer("port") ?? COUNTY_SUBGRAPH.port, dataDir });
   console.log(`County (LSCSB) subgraph ready at ${subgraph.url} (data: ${dataDir})`);

@@ -1,6 +1,6 @@
 /** Runs one partnership's subgraph: what a district deploys. */
 import { partnerships, requirePartnership } from "@csg/schema";
-import { dataDirOption, defaultDataDir, hostOption, LISTEN_HOST, onShutdown, readCommandLine, runCommand } from "@csg/service-runtime";
+import { dataDirOption, defaultDataDir, hostOption, onShutdown, readCommandLine, runCommand } from "@csg/service-runtime";
 import { startCspSubgraph } from "./server";
 
 await runCommand("csp subgraph", async () => {
@@ -15,8 +15,6 @@ await runCommand("csp subgraph", async () => {
     },
   });
   const entry = requirePartnership(command.required("partnership"));
-  const host = command.string("host");
-  if (host) process.env[LISTEN_HOST] = host;
   const dataDir = command.string("data-dir") ?? defaultDataDir;
   const subgraph = await startCspSubgraph({ partnership: entry.code, port: command.integer("port") ?? entry.port, dataDir });
   console.log(`${entry.name} subgraph ready at ${subgraph.url} (data: ${dataDir})`);

@@ -1,6 +1,6 @@
 /** Runs the national subgraph (Home Office CSP tables, police.uk months, ONS populations). */
 import { NATIONAL_SUBGRAPH } from "@csg/schema";
-import { dataDirOption, defaultDataDir, hostOption, LISTEN_HOST, onShutdown, readCommandLine, runCommand } from "@csg/service-runtime";
+import { dataDirOption, defaultDataDir, hostOption, onShutdown, readCommandLine, runCommand } from "@csg/service-runtime";
 import { startNationalSubgraph } from "./server";
 
 await runCommand("national subgraph", async () => {
@@ -13,8 +13,6 @@ await runCommand("national subgraph", async () => {
       "data-dir": dataDirOption,
     },
   });
-  const host = command.string("host");
-  if (host) process.env[LISTEN_HOST] = host;
   const dataDir = command.string("data-dir") ?? defaultDataDir;
   const subgraph = await startNationalSubgraph({ port: command.integer("port") ?? NATIONAL_SUBGRAPH.port, dataDir, log: (line) => console.log(line) });
   console.log(`National subgraph ready at ${subgraph.url} (data: ${dataDir})`);

@@ -4,7 +4,7 @@
  * on first start), then the gateway; stops everything on Ctrl-C or SIGTERM.
  */
 import { CORS_ORIGINS, corsOriginsFrom } from "@csg/gateway";
-import { dataDirOption, defaultDataDir, hostOption, LISTEN_HOST, onShutdown, PORT_OFFSET, readCommandLine, runCommand, UsageError } from "@csg/service-runtime";
+import { dataDirOption, defaultDataDir, hostOption, onShutdown, PORT_OFFSET, readCommandLine, runCommand } from "@csg/service-runtime";
 import { watchStartChain } from "./start-chain";
 import { startSystem } from "./system";
 
@@ -16,28 +16,20 @@ await runCommand("pnpm start", async () => {
       "port-offset": { type: "string", value: "<n>", env: PORT_OFFSET, description: "Shifts every port, e.g. 100 puts the gateway on 4100, to run beside another system." },
       host: hostOption,
       "cors-origins": { type: "string", value: "<origins>", env: CORS_ORIGINS, description: "Comma-separated origins whose pages may call the gateway, e.g. https://dashboards.example.org (none by default)." },
-      "response-cache": { type: "string", value: "on|off", env: "CSG_RESPONSE_CACHE", description: "The gateway's response cache (default on)." },
-      deduplication: { type: "string", value: "on|off", env: "CSG_DEDUPLICATION", description: "Sharing identical in-flight subgraph requests (default on)." },
+      // Read by the gateway from the environment (freshness-options.ts).
+      "response-cache": { type: "string", value: "on|off", env: "CSG_RESPONSE_CACHE", exported: true, choices: ["on", "off"], description: "The gateway's response cache (default on)." },
+      deduplication: { type: "string", value: "on|off", env: "CSG_DEDUPLICATION", exported: true, choices: ["on", "off"], description: "Sharing identical in-flight subgraph requests (default on)." },
       "data-dir": dataDirOption,
     },
   });
-  const onOff = (name: string) => {
-    const value = command.string(name);
-    if (value === undefined) return undefined;
-    if (!/^(on|off)$/.test(value)) throw new UsageError(`--${name} is on or off, not "${value}"`);
-    return value === "on";
-  };
   const dataDir = command.string("data-dir") ?? defaultDataDir;
   const portOffset = command.integer("port-offset") ?? 0;
-  const host = command.string("host");
-  if (host) process.env[LISTEN_HOST] = host; // the services inherit it
   const started = Date.now();
   console.log(`Starting the Community Safety Graph (data: ${dataDir}) ...`);
   const system = await startSystem({
     dataDir,
     portOffset,
     corsOrigins: corsOriginsFrom(command.string("cors-origins")),
-    freshness: { responseCache: onOff("response-cache"), deduplication: onOff("deduplication") },
     log: (service, line) => console.log(`[${service}] ${line}`),
   });
   console.log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

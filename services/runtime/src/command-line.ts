@@ -12,6 +12,10 @@ export interface OptionSpec {
   value?: string;
   /** The environment variable read when the option is not given. */
   env?: string;
+  /** A value given on the command line is also set in `env`: read there by this process's code and the processes it starts. */
+  exported?: boolean;
+  /** The only values allowed (checked as the command line is read). */
+  choices?: string[];
   default?: string;
 }
 
@@ -69,6 +73,14 @@ export function readCommandLine(spec: CommandSpec, args = process.argv.slice(2))
     const given = parsed.values[name];
     return typeof given === "string" ? given : ((o?.env && process.env[o.env]) || o?.default);
   };
+  for (const [name, o] of Object.entries(spec.options)) {
+    const value = string(name);
+    if (o.choices && value !== undefined && !o.choices.includes(value)) throw new UsageError(`--${name} is ${o.choices.join(" or ")}, not "${value}"`);
+  }
+  for (const [name, o] of Object.entries(spec.options)) {
+    const given = parsed.values[name];
+    if (o.exported && o.env && typeof given === "string") process.env[o.env] = given;
+  }
   return {
     positionals: parsed.positionals,
     string,

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { OptionSpec } from "./command-line";
+import { LISTEN_HOST } from "./http";
 
 /** The default data folder: `data/` at the repository's root (git-ignored). */
 export const defaultDataDir = fileURLToPath(new URL("../../../data", import.meta.url));
@@ -12,11 +13,12 @@ export const dataDirOption: OptionSpec = {
   description: "The folder of every service's SQLite file (default: data/ at the repository's root).",
 };
 
-/** Every service's --host: the address it listens on (sets CSG_LISTEN_HOST, which the launcher passes on). */
+/** Every service's --host: the address it listens on (read by listen() in CSG_LISTEN_HOST, which the launcher's services inherit). */
 export const hostOption: OptionSpec = {
   type: "string",
   value: "<address>",
-  env: "CSG_LISTEN_HOST",
+  env: LISTEN_HOST,
+  exported: true,
   description: "The address to listen on: 127.0.0.1 (loopback, the default), 0.0.0.0 for every interface, or one address.",
 };
 

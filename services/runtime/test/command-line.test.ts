@@ -41,6 +41,24 @@ describe("a command's options", () => {
     expect(usageError(() => readCommandLine(spec, ["stray"]))).toMatch(/^Unexpected argument 'stray'/);
   });
 
+  it("check a value against its choices, and set an exported option's variable for the processes started", () => {
+    const onOff: CommandSpec = {
+      summary: "Starts.",
+      usage: ["pnpm start"],
+      options: { cache: { type: "string", env: "CSG_TEST_CACHE", exported: true, choices: ["on", "off"], description: "The cache." } },
+    };
+    try {
+      expect(usageError(() => readCommandLine(onOff, ["--cache", "maybe"]))).toBe('--cache is on or off, not "maybe"');
+      expect(process.env.CSG_TEST_CACHE).toBeUndefined();
+      expect(readCommandLine(onOff, ["--cache=off"]).string("cache")).toBe("off");
+      expect(process.env.CSG_TEST_CACHE).toBe("off");
+      process.env.CSG_TEST_CACHE = "sometimes";
+      expect(usageError(() => readCommandLine(onOff, []))).toBe('--cache is on or off, not "sometimes"');
+    } finally {
+      delete process.env.CSG_TEST_CACHE;
+    }
+  });
+
   it("are described by --help, with their environment variables", () => {
     const text = helpText(spec);
     expect(text).toContain("pnpm figures:import --partnership <code> --file <file.csv>");

@@ -2,12 +2,12 @@ import type { ApolloServer } from "@apollo/server";
 import { handleGraphQL, readGraphQLRequest } from "@csg/service-runtime";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
-import type { GatewayContext } from "../context";
-import type { CacheOutcome, GatewayMetrics } from "../observability/metrics";
-import { logRequest } from "../observability/request-log";
-import { summariseOperation } from "./operation-kind";
-import { type ResponseCache, cacheKey } from "./response-cache";
-import type { RevisionWatch } from "./revision-watch";
+import type { GatewayContext } from "./context";
+import type { CacheOutcome, GatewayMetrics } from "./observability/metrics";
+import { logRequest } from "./observability/request-log";
+import { summariseOperation } from "./freshness/operation-kind";
+import { type ResponseCache, cacheKey } from "./freshness/response-cache";
+import type { RevisionWatch } from "./freshness/revision-watch";
 
 export interface GraphQLEndpointOptions {
   server: ApolloServer<GatewayContext>;
@@ -24,9 +24,9 @@ function reply(response: ServerResponse, status: number, headers: Record<string,
   response.end(body);
 }
 
-/** An answer with `"errors":` as a key anywhere is not stored (JSON strings escape their quotes, so a value cannot match). */
+/** Apollo Server writes `errors` first (then data, then extensions), in compact JSON (gateway.ts). */
 function hasErrors(body: string): boolean {
-  return body.includes('"errors":');
+  return body.startsWith('{"errors":');
 }
 
 /**
