@@ -39,7 +39,8 @@ export interface NationalYearPositionData {
   row: NationalRowData | null;
 }
 
-const none = (why: string, provenance: { sources?: SourceLike[]; period?: PeriodLike } = {}) => sourced(html`<span class="none">–</span>`, { ...provenance, lines: [why] });
+/** No figure, with why on focus; aligned with the numbers of its column. */
+const none = (why: string, provenance: { sources?: SourceLike[]; period?: PeriodLike } = {}) => sourced(html`<span class="none">–</span>`, { ...provenance, lines: [why] }, [], true);
 
 const quarterList = (quarters: number[]) => quarters.map((q) => `Q${q}`).join(", ");
 

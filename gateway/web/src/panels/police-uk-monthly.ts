@@ -33,7 +33,7 @@ export function policeUkMonthlyBody(name: string, monthly: PoliceUkMonthlyData[]
   const who = shortName(name);
   if (!monthly.length) return html`<p class="notice empty">No police.uk months are held for ${who}.</p>`;
   const months = [...new Set(monthly.map((m) => m.month))].sort();
-  return html`<p>Rows of police.uk's street-level files located in ${who}'s districts, one per crime or anti-social behaviour incident; rows with no location are in no partnership. A month not listed is not held, not zero.</p>
+  return html`<p>Rows of police.uk's street-level files located in ${who}'s districts, one per crime or anti-social behaviour incident: <strong>police.uk's counts</strong>, neither the Home Office's tables nor ${who}'s own published figures. Rows with no location are in no partnership. A month not listed is not held, not zero.</p>
 ${dataTable({
   caption: `${who}: police.uk street-level rows by month`,
   head: ["Month", "Crimes", ASB, "All rows"],
