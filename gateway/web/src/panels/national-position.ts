@@ -103,7 +103,8 @@ export function nationalPositionBody(name: string, positions: NationalYearPositi
 <p>The <strong>Home Office's</strong> police recorded crime figures for ${row.csp.name} (CSP ${row.csp.code ?? "without a code"}, ${row.csp.policeForce} police force area), from its tables by Community Safety Partnership: <strong>not ${who}'s own published figures</strong>, which are under <a href="#figures">Crime figures</a> and may differ (other extract dates and definitions).
 All crime here is police recorded crime excluding fraud. Ranks: 1 = highest. A year's count is its four quarters summed, and only when all four are held.</p>
 ${dataTable({
-  caption: `${who}: ${category} in the Home Office tables, by financial year, ranked among CSPs in England and Wales`,
+  // Short enough to read at phone width, where the table scrolls under its caption.
+  caption: `${who}: ${category.toLowerCase()}, Home Office tables`,
   head: ["Financial year", "Count", "Rank in England and Wales", "Rate per 1,000", "Rank by rate", `Within ${row.csp.policeForce}`, "Quarters"],
   rows: positions.map(yearRow),
   rowHeaders: true,
