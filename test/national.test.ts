@@ -127,6 +127,39 @@ describe("nationalComparison through the gateway (sample data)", () => {
     expect(data.n.sources).toEqual([2019].map(() => ({ document: ODS_EDITION, locator: "2019_20" })));
   });
 
+  it("lists the financial years held and every partnership's position in each, with how many CSPs were ranked", async () => {
+    const { data, errors } = await t.query(`{
+      nationalFinancialYears { financialYear period { start end } quartersHeld complete sampleData sources { document locator } }
+      partnerships { code nationalPositions(category: "all-crime") { financialYear complete groupSize groupSizeByRate sampleData row { count rank ratePer1000 rankByRate forcePosition { rank of } } } }
+    }`);
+    expect(errors).toBeUndefined();
+    // Years of the XLSX (2016/17 to 2018/19), the ODS (2019/20) and the newer CSV (2020/21, 2021/22 Q1 to Q3).
+    expect(data.nationalFinancialYears.map((y: any) => [y.financialYear, y.quartersHeld.join(""), y.complete, y.sources.map((s: any) => `${s.document} ${s.locator}`).join("; ")])).toEqual([
+      ["2016/17", "1234", true, `${SAMPLE_FILES[2]} 2016_17`],
+      ["2017/18", "1234", true, `${SAMPLE_FILES[2]} 2017_18`],
+      ["2018/19", "1234", true, `${SAMPLE_FILES[2]} 2018_19`],
+      ["2019/20", "1234", true, `${ODS_EDITION} 2019_20`],
+      ["2020/21", "1234", true, `${CSV_EDITION} CSV`],
+      ["2021/22", "123", false, `${CSV_EDITION} CSV`],
+    ]);
+    expect(data.nationalFinancialYears[0].period).toEqual({ start: "2016-04-01", end: "2017-03-31" });
+    expect(data.nationalFinancialYears.every((y: any) => y.sampleData)).toBe(true);
+    // Every partnership of the federation has a row each year; 2020/21's ranks are the CSV's, among its 23 CSPs.
+    const csps = [...new Set(records(CSV_EDITION).map((r) => r["CSP Name"]))].filter((n) => n !== "Unassigned Leicestershire" && n !== "Manchester Airport");
+    const counts = csps.map((name) => sampleSum(CSV_EDITION, name, "2020/21"));
+    expect(data.partnerships).toHaveLength(9);
+    for (const p of data.partnerships) {
+      expect(p.nationalPositions.map((y: any) => y.financialYear)).toEqual(data.nationalFinancialYears.map((y: any) => y.financialYear));
+      const y2020 = p.nationalPositions[4];
+      const count = sampleSum(CSV_EDITION, csps.find((n) => n.toLowerCase().replace(/ /g, "-") === p.code)!, "2020/21");
+      expect(y2020).toMatchObject({ complete: true, groupSize: csps.length, groupSizeByRate: csps.length, sampleData: true, row: { count, rank: 1 + counts.filter((c) => c > count).length, forcePosition: { of: 9 } } });
+      expect(p.nationalPositions[5]).toMatchObject({ complete: false, groupSize: 0, row: { count: null, rank: null } });
+    }
+    const charnwood = data.partnerships.find((p: any) => p.code === "charnwood").nationalPositions[4].row;
+    expect(charnwood.count).toBe(4390);
+    expect(charnwood.ratePer1000).toBe((4390 / CHARNWOOD_2020_POPULATION) * 1000);
+  });
+
   it("serves each partnership's police.uk months, ASB included, and the unplaced rows", async () => {
     const { data, errors } = await t.query(`{ partnership(code: "charnwood") { policeUkMonthly { month crimeType count category { id } source { document } } }
       policeUkMonths { month force total unplaced sampleData } }`);

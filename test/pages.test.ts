@@ -6,11 +6,13 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { SAMPLES_DIR, SAMPLE_FILES, openNationalDatabase, sqliteOf } from "@csg/national-subgraph";
 import { issueToken } from "@csg/operator";
+import { parseCsv } from "@csg/service-runtime";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiExampleQueries } from "../gateway/web/api-examples";
-import { type TestBrowser, artefactsFolder, desktop, phone, startBrowser } from "./support/browser";
+import { type TestBrowser, artefactsFolder, desktop, phone, screenshotsFolder, startBrowser } from "./support/browser";
 import { repositoryRoot } from "./support/commands";
 import { type TestSystem, startTestSystem } from "./support/system";
 
@@ -31,6 +33,41 @@ afterAll(async () => {
 
 const tipOf = (page: Page, value: string) =>
   page.locator(".figure", { has: page.locator(".value", { hasText: new RegExp(`^${value}$`) }) });
+
+/**
+ * The SAMPLE Home Office table a fresh system imports last for 2020/21 and 2021/22 (a CSV), read
+ * here as rows, and the 2020 populations behind the rates: the reference's nine Leicestershire
+ * districts and the sample estimates for the other CSPs. Expected values are summed from these.
+ */
+const HOME_OFFICE_CSV = SAMPLE_FILES[4];
+const NOT_CSPS = ["Unassigned Leicestershire", "Manchester Airport"];
+
+function csvRecords(path: string, skipLines = 0): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(readFileSync(path, "utf8").split("\n").slice(skipLines).join("\n"));
+  return rows.map((r) => Object.fromEntries(header.cells.map((h, i) => [h, r.cells[i]])));
+}
+
+function homeOfficeCounts(year: string, quarter?: number): Map<string, { force: string; count: number }> {
+  const counts = new Map<string, { force: string; count: number }>();
+  for (const r of csvRecords(join(SAMPLES_DIR, HOME_OFFICE_CSV))) {
+    if (r["Financial Year"] !== year || (quarter && r["Financial Quarter"] !== String(quarter)) || NOT_CSPS.includes(r["CSP Name"])) continue;
+    const held = counts.get(r["CSP Name"]) ?? { force: r["Police Force"], count: 0 };
+    held.count += Number(r["Offence Count"]);
+    counts.set(r["CSP Name"], held);
+  }
+  return counts;
+}
+
+function populations2020(): Map<string, number> {
+  const leicestershire = csvRecords(join(SAMPLES_DIR, "../dataset/district-populations.csv")).filter((r) => r.year === "2020");
+  const others = csvRecords(join(SAMPLES_DIR, SAMPLE_FILES[1]), 2);
+  // The Home Office spells one of the sample's CSPs differently from ONS.
+  const homeOfficeName = (ons: string) => (ons === "Kingston upon Hull" ? "Kingston upon Hull, City of" : ons);
+  return new Map([...leicestershire.map((r) => [r.name, Number(r.population)] as const), ...others.map((r) => [homeOfficeName(r.Name), Number(r["All ages"])] as const)]);
+}
+
+const higher = (values: number[], value: number) => 1 + values.filter((v) => v > value).length;
+const en = (n: number) => new Intl.NumberFormat("en-GB").format(n);
 
 /** The page fits the window: nothing but a table's own scroller is wider than the screen. */
 async function fitsWidth(page: Page): Promise<boolean> {
@@ -144,6 +181,72 @@ describe("a partnership's page (GET /partnerships/<code>)", () => {
     await b.screenshot(page, "partnership-charnwood");
   });
 
+  it("shows Charnwood's national position from the Home Office tables held: SAMPLE, not its own figures, each figure with its file, sheet and period", async () => {
+    const page = await b.open("/partnerships/charnwood");
+    // Its own request beside the partnership's, so an outage stays in its panels.
+    expect(b.graphqlRequests(page).map((r) => /query (\w+)/.exec(r)?.[1]).sort()).toEqual(["NationalPosition", "Partnership"]);
+    const national = page.locator("#national");
+    await expect.poll(() => national.locator("h2").textContent()).toBe("National position (Home Office tables)");
+    await expect.poll(() => national.locator(".notice.warning").textContent()).toContain("SAMPLE data: made-up counts, never to quote.");
+    await expect.poll(() => national.textContent()).toContain("not Charnwood's own published figures");
+
+    // 2020/21, summed by this test from the CSV: 23 CSPs, nine in Leicestershire.
+    const counts = homeOfficeCounts("2020/21");
+    const population = populations2020();
+    const rates = new Map([...counts].map(([name, c]) => [name, (c.count / population.get(name)!) * 1000]));
+    const inForce = [...counts].filter(([, c]) => c.force === "Leicestershire").map(([name]) => name);
+    const charnwood = counts.get("Charnwood")!.count;
+    expect([counts.size, inForce.length, charnwood, population.get("Charnwood")]).toEqual([23, 9, 4390, 187556]);
+    const rate = rates.get("Charnwood")!;
+    const expected2020 = [
+      "2020/21 SAMPLE", // the mark is styled in capitals; its text (and the CSV's) says "sample"
+      "4,390",
+      `${higher([...counts.values()].map((c) => c.count), charnwood)} of 23`,
+      new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(rate),
+      `${higher([...rates.values()], rate)} of 23`,
+      `${higher(inForce.map((n) => counts.get(n)!.count), charnwood)} of 9; by rate ${higher(inForce.map((n) => rates.get(n)!), rate)} of 9`,
+      "Complete (Q1 to Q4)",
+    ];
+    const rows = national.locator("table tbody tr");
+    const cells = async (year: string) => (await rows.filter({ has: page.locator("th", { hasText: year }) }).locator("th, td > .figure > .value, td:not(:has(.figure))").allInnerTexts()).map((t) => t.trim());
+    await expect.poll(() => rows.locator("th").allInnerTexts()).toEqual(["2016/17", "2017/18", "2018/19", "2019/20", "2020/21", "2021/22"].map((y) => `${y} SAMPLE`));
+    expect(await cells("2020/21")).toEqual(expected2020);
+    // 2021/22 holds Q1 to Q3 only: no year's count or rank, each quarter's count shown.
+    const incomplete = rows.filter({ has: page.locator("th", { hasText: "2021/22" }) });
+    expect(await incomplete.locator("td").nth(0).innerText()).toBe("–");
+    expect(await incomplete.locator("td").last().innerText()).toContain(`Incomplete: Q1, Q2, Q3 held, Q4 not`);
+    expect(await incomplete.locator("td").last().innerText()).toContain(`Q1 ${en(homeOfficeCounts("2021/22", 1).get("Charnwood")!.count)}`);
+
+    // Each figure's source (file and sheet) and period on focus.
+    const count = national.locator(".figure", { has: page.locator(".value", { hasText: /^4,390$/ }) });
+    await count.focus();
+    await expect.poll(() => count.locator(".tip").isVisible()).toBe(true);
+    await expect.poll(() => count.locator(".tip").textContent()).toContain(`Source: ${HOME_OFFICE_CSV}, CSV`);
+    await expect.poll(() => count.locator(".tip").textContent()).toContain("Period: 2020/21 (1 April 2020 to 31 March 2021, financial year)");
+    const rateFigure = national.locator(".figure", { has: page.locator(".value", { hasText: new RegExp(`^${expected2020[3].replace(".", "\\.")}$`) }) });
+    await rateFigure.focus();
+    await expect.poll(() => rateFigure.locator(".tip").textContent()).toContain("Count / population 187,556 (ONS mid-2020 estimate) x 1,000");
+    await b.screenshot(page, "partnership-charnwood-national-focus");
+    await national.screenshot({ path: join(screenshotsFolder, "partnership-charnwood-national-panel-1280px.png") });
+
+    const [download] = await Promise.all([page.waitForEvent("download"), national.locator("button.csv").click()]);
+    const csv = readFileSync((await download.path())!, "utf8").split("\r\n");
+    expect(csv[0]).toBe('Financial year,Count,Rank in England and Wales,"Rate per 1,000",Rank by rate,Within Leicestershire,Quarters');
+    expect(csv).toContain(["2020/21 sample", ...expected2020.slice(1)].map((c) => (c.includes(",") ? `"${c}"` : c)).join(","));
+    await expect.poll(() => national.locator("details.query pre").first().textContent()).toContain("query NationalPosition($code: ID!, $category: ID!)");
+
+    // police.uk's months, counted by this test from the street files.
+    const street = [SAMPLE_FILES[5], SAMPLE_FILES[6]].flatMap((f) => csvRecords(join(SAMPLES_DIR, f))).filter((r) => r["LSOA name"].startsWith("Charnwood "));
+    const policeUk = page.locator("#police-uk table tbody tr");
+    await expect.poll(() => policeUk.count()).toBe(2);
+    for (const month of ["2021-02", "2021-03"]) {
+      const inMonth = street.filter((r) => r.Month === month);
+      const asb = inMonth.filter((r) => r["Crime type"] === "Anti-social behaviour").length;
+      const row = policeUk.filter({ has: page.locator("th", { hasText: month }) });
+      expect(await row.locator("td .value").allInnerTexts()).toEqual([en(inMonth.length - asb), en(asb), en(inMonth.length)]);
+    }
+  });
+
   it("says plainly what Melton has not published", async () => {
     const page = await b.open("/partnerships/melton");
     await expect.poll(() => page.locator("#plans").textContent()).toContain("Melton has published no plan or priorities.");
@@ -220,6 +323,45 @@ describe("every page at phone width", () => {
     }
     const page = await b.open("/", desktop);
     expect(await fitsWidth(page)).toBe(true);
+  });
+});
+
+describe("the national subgraph", () => {
+  it("down: only the national panels say so; the partnership's own figures still show", async () => {
+    await t.system.services.get("national")!.stop();
+    try {
+      const page = await b.open("/partnerships/charnwood");
+      await expect.poll(() => page.locator("#figures").textContent()).toContain("11,258");
+      await expect.poll(() => page.locator("#national .notice.warning").textContent()).toContain("is unavailable");
+      await expect.poll(() => page.locator("#police-uk .notice.warning").textContent()).toContain("is unavailable");
+      expect(await page.locator("#plans .notice.warning, #figures .notice.warning").count()).toBe(0);
+      await b.screenshot(page, "partnership-charnwood-national-down");
+    } finally {
+      await t.system.restart("national");
+    }
+  });
+
+  it("holding no Home Office table: the panel says so plainly", async () => {
+    // Another connection takes the tables' rows aside (the subgraph sees the change on its next query) and puts them back.
+    const database = openNationalDatabase(join(t.dataDir, "national.db"));
+    const sqlite = sqliteOf(database);
+    const tables = ["subgroup_totals", "quarter_sources"];
+    sqlite.transaction(() => {
+      for (const table of tables) sqlite.exec(`create temp table saved_${table} as select * from ${table}; delete from ${table};`);
+    })();
+    try {
+      const page = await b.open("/partnerships/charnwood");
+      await expect.poll(() => page.locator("#national .notice.empty").textContent()).toBe(
+        "No Home Office tables are held yet, so Charnwood has no national position to show. They are imported with pnpm national:import.",
+      );
+      expect(await page.locator("#national table").count()).toBe(0);
+      await b.screenshot(page, "partnership-charnwood-no-national-table");
+    } finally {
+      sqlite.transaction(() => {
+        for (const table of tables) sqlite.exec(`insert into ${table} select * from temp.saved_${table}; drop table temp.saved_${table};`);
+      })();
+      database.close();
+    }
   });
 });
 

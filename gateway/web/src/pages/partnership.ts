@@ -1,13 +1,19 @@
-/** GET /partnerships/<code>: one partnership, everything it publishes, in one request. */
+/**
+ * GET /partnerships/<code>: one partnership, everything it publishes, in one request; its
+ * national position (the Home Office's tables, police.uk) in a second, so that an outage of the
+ * national subgraph shows in those panels only.
+ */
 import "../styles/site.css";
 import { mountCharts } from "../charts";
 import { html, mount } from "../escape";
 import { formatCount } from "../format";
 import { sourcedNumber } from "../figure";
-import { runQuery } from "../graphql";
+import { type GraphQLResult, runQuery } from "../graphql";
 import { startPage } from "../page";
 import { panel, problemsNotice } from "../panel";
 import { type PartnershipData, publishedNothing } from "../partnership-data";
+import { type NationalYearPositionData, nationalPositionBody, sampleWarning } from "../panels/national-position";
+import { type PoliceUkMonthlyData, policeUkMonthlyBody } from "../panels/police-uk-monthly";
 import {
   beatsSection,
   figuresSection,
@@ -18,7 +24,26 @@ import {
   plansSection,
   targetsSection,
 } from "../panels/partnership-sections";
+import { nationalPositionQuery } from "../queries/national";
 import { partnershipQuery } from "../queries/partnership";
+
+interface NationalData {
+  partnership: { code: string; name: string; nationalPositions: NationalYearPositionData[] | null; policeUkMonthly: PoliceUkMonthlyData[] } | null;
+}
+
+const loading = (what: string) => html`<p class="loading" role="status">Loading ${what} ...</p>`;
+
+/** Draws the national panels from their own request; its errors stay in them. */
+async function showNational(main: HTMLElement, request: Promise<GraphQLResult<NationalData>>): Promise<void> {
+  const result = await request;
+  const national = main.querySelector<HTMLElement>("#national-output")!;
+  const policeUk = main.querySelector<HTMLElement>("#police-uk-output")!;
+  const p = result.data?.partnership;
+  const positions = p?.nationalPositions;
+  mount(national, html`${problemsNotice(result.errors)}${p && positions ? nationalPositionBody(p.name, positions) : ""}`);
+  const monthly = p?.policeUkMonthly;
+  mount(policeUk, html`${problemsNotice(result.errors)}${p && monthly ? html`${monthly.some((m) => m.sampleData) ? sampleWarning("These police.uk counts") : ""}${policeUkMonthlyBody(p.name, monthly)}` : ""}`);
+}
 
 export function partnershipCode(): string {
   return decodeURIComponent(location.pathname.split("/")[2] ?? "");
@@ -27,6 +52,11 @@ export function partnershipCode(): string {
 startPage(async (main) => {
   const code = partnershipCode();
   const variables = { code };
+  const nationalVariables = { code, category: "all-crime" };
+  // Asked at once, beside the partnership's own query; a failed request becomes the panels' error.
+  const national = runQuery<NationalData>(nationalPositionQuery, nationalVariables).catch(
+    (error: Error): GraphQLResult<NationalData> => ({ data: null, errors: [{ message: `The national figures could not be read: ${error.message}` }] }),
+  );
   const result = await runQuery<{ partnership: PartnershipData | null }>(partnershipQuery, variables);
   const p = result.data?.partnership;
   if (!p) {
@@ -44,6 +74,10 @@ startPage(async (main) => {
     { id: "msg", title: "Most Similar Group", body: mostSimilarGroupSection(p) },
     { id: "partners", title: "Partners", body: partnersSection(p) },
   ];
+  const nationalSections = [
+    { id: "national", title: "National position (Home Office tables)", body: html`<div id="national-output">${loading("the Home Office's figures")}</div>` },
+    { id: "police-uk", title: "police.uk monthly counts", body: html`<div id="police-uk-output">${loading("police.uk's months")}</div>` },
+  ];
   mount(
     main,
     html`<p class="breadcrumb"><a href="/">County overview</a> › ${p.name}</p>
@@ -56,8 +90,10 @@ ${problemsNotice(result.errors)}
 </dl>
 ${publishedNothing(p) ? html`<div class="notice empty" role="status"><strong>${p.name} has published nothing in this graph</strong>: no plan, priorities, figures, targets, funding or partners.</div>` : ""}
 <p class="page-links"><a href="/partnerships/${p.code}/briefing">Printable scrutiny briefing</a></p>
-<nav aria-label="On this page" class="page-links">${sections.map((s) => html`<a href="#${s.id}">${s.title}</a>`)}</nav>
-${sections.map((s) => panel({ ...s, query: partnershipQuery, variables }))}`,
+<nav aria-label="On this page" class="page-links">${[...sections, ...nationalSections].map((s) => html`<a href="#${s.id}">${s.title}</a>`)}</nav>
+${sections.map((s) => panel({ ...s, query: partnershipQuery, variables }))}
+${nationalSections.map((s) => panel({ ...s, query: nationalPositionQuery, variables: nationalVariables }))}`,
   );
   mountCharts(main);
+  await showNational(main, national);
 });

@@ -1,11 +1,13 @@
-import { findCrimeCategory, PeriodBasis, type CrimeCategory, type Period } from "@csg/schema";
 import { GraphQLError } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { POLICE_UK_CATEGORY } from "../classification/offence-categories";
-import { type ComparedArea, type Comparison, checkFinancialYear, rankWithin } from "../comparison/national-comparison";
-import { homeOfficeNameOf, onsNameOf } from "../reference/home-office-names";
+import { type ComparedArea, rankWithin } from "../comparison/national-comparison";
+import { onsNameOf } from "../reference/home-office-names";
 import { comparisonGroups, memberParts } from "../reference/comparison-groups";
+import { category, comparisonFor } from "./arguments";
 import type { NationalContext } from "./context";
+import { financialYearPeriod, monthPeriod } from "./periods";
+import { comparisonComplete, rowOf } from "./rows";
 import {
   ComparisonGroup,
   ComparisonGroupPosition,
@@ -15,61 +17,6 @@ import {
   PoliceUkMonth,
   PoliceUkMonthlyCount,
 } from "./types";
-
-const QUARTER_MONTHS = [
-  ["04-01", "06-30"],
-  ["07-01", "09-30"],
-  ["10-01", "12-31"],
-  ["01-01", "03-31"],
-];
-
-function financialYearPeriod(financialYear: string): Period {
-  const start = Number(financialYear.slice(0, 4));
-  return { label: financialYear, start: `${start}-04-01`, end: `${start + 1}-03-31`, basis: PeriodBasis.FINANCIAL_YEAR };
-}
-
-function quarterPeriod(financialYear: string, quarter: number): Period {
-  const start = Number(financialYear.slice(0, 4));
-  const year = quarter === 4 ? start + 1 : start;
-  const [from, to] = QUARTER_MONTHS[quarter - 1];
-  return { label: `${financialYear} Q${quarter}`, start: `${year}-${from}`, end: `${year}-${to}`, basis: PeriodBasis.PART_YEAR, note: "A Home Office financial quarter." };
-}
-
-function monthPeriod(month: string): Period {
-  const [y, m] = month.split("-").map(Number);
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return { label: month, start: `${month}-01`, end: `${month}-${String(last).padStart(2, "0")}`, basis: PeriodBasis.PART_YEAR, note: "A police.uk month." };
-}
-
-function category(id: string): CrimeCategory {
-  const entry = findCrimeCategory(id);
-  if (!entry) throw new GraphQLError(`Unknown crime category "${id}"`, { extensions: { code: "BAD_USER_INPUT" } });
-  return entry as unknown as CrimeCategory;
-}
-
-function comparisonFor(context: NationalContext, categoryId: string, financialYear: string): Comparison {
-  category(categoryId);
-  const problem = checkFinancialYear(financialYear);
-  if (problem) throw new GraphQLError(problem, { extensions: { code: "BAD_USER_INPUT" } });
-  return context.comparison(categoryId, financialYear);
-}
-
-function rowOf(comparison: Comparison, area: ComparedArea): NationalComparisonRow {
-  return {
-    csp: { name: area.name, code: area.onsCode, policeForce: area.policeForce, homeOfficeName: homeOfficeNameOf(area.name), kind: area.kind },
-    count: area.count,
-    complete: area.quarters.length === 4,
-    quarters: area.quarters.map((q) => ({ ...q, period: quarterPeriod(comparison.financialYear, q.quarter) })),
-    population: area.population,
-    populationYear: area.populationYear,
-    ratePer1000: area.ratePer1000,
-    rateUnavailableReason: area.rateUnavailableReason,
-    rank: area.rank,
-    rankByRate: area.rankByRate,
-    forcePosition: area.force ? { policeForce: area.policeForce, ...area.force } : null,
-    partnershipCode: area.partnership,
-  };
-}
 
 function groupOf(id: string) {
   const group = comparisonGroups.find((g) => g.id === id);
@@ -96,7 +43,7 @@ export class NationalComparisonResolver {
       mapped: comparison.mapping !== null,
       definition: comparison.mapping?.definition ?? null,
       unmappedReason: comparison.unmappedReason,
-      complete: comparison.quartersHeld.length === 4 && [...comparison.rows, ...comparison.unassigned].every((r) => r.quarters.length === 4),
+      complete: comparisonComplete(comparison),
       quartersHeld: comparison.quartersHeld,
       rows: comparison.rows.map((r) => rowOf(comparison, r)),
       unassigned: comparison.unassigned.map((r) => rowOf(comparison, r)),

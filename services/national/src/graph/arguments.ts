@@ -1,0 +1,18 @@
+/** The national fields' arguments, checked: a known category, a financial year as the Home Office prints it. */
+import { type CrimeCategory, findCrimeCategory } from "@csg/schema";
+import { GraphQLError } from "graphql";
+import { type Comparison, checkFinancialYear } from "../comparison/national-comparison";
+import type { NationalContext } from "./context";
+
+export function category(id: string): CrimeCategory {
+  const entry = findCrimeCategory(id);
+  if (!entry) throw new GraphQLError(`Unknown crime category "${id}"`, { extensions: { code: "BAD_USER_INPUT" } });
+  return entry as unknown as CrimeCategory;
+}
+
+export function comparisonFor(context: NationalContext, categoryId: string, financialYear: string): Comparison {
+  category(categoryId);
+  const problem = checkFinancialYear(financialYear);
+  if (problem) throw new GraphQLError(problem, { extensions: { code: "BAD_USER_INPUT" } });
+  return context.comparison(categoryId, financialYear);
+}
