@@ -8,6 +8,7 @@ import { checkHealth } from "./health";
 import { preparePages } from "./pages";
 import { type FreshnessOptions, resolveFreshness } from "./freshness/freshness-options";
 import { graphqlEndpoint } from "./graphql-endpoint";
+import { InFlightAnswers } from "./freshness/in-flight-answers";
 import { ResponseCache } from "./freshness/response-cache";
 import { type LocalDatabase, RevisionWatch } from "./freshness/revision-watch";
 import { gatewayMetrics } from "./observability/metrics";
@@ -91,6 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     server,
     cache: freshness.responseCache ? new ResponseCache({ maxBytes: freshness.cacheMaxBytes }) : null,
     revisions: freshness.responseCache || freshness.deduplication ? new RevisionWatch({ subgraphs: options.subgraphs, localDatabases: options.localDatabases }) : null,
+    inFlight: freshness.deduplication ? new InFlightAnswers() : null,
     metrics,
     logger: gatewayLogger(),
   });

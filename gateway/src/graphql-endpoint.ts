@@ -6,6 +6,7 @@ import type { GatewayContext } from "./context";
 import type { CacheOutcome, GatewayMetrics } from "./observability/metrics";
 import { logRequest } from "./observability/request-log";
 import { summariseOperation } from "./freshness/operation-kind";
+import type { Answer, InFlightAnswers } from "./freshness/in-flight-answers";
 import { type ResponseCache, cacheKey } from "./freshness/response-cache";
 import type { RevisionWatch } from "./freshness/revision-watch";
 
@@ -15,6 +16,8 @@ export interface GraphQLEndpointOptions {
   cache: ResponseCache | null;
   /** Null when neither the cache nor in-flight deduplication is on: no request needs the revisions. */
   revisions: RevisionWatch | null;
+  /** Null when in-flight deduplication is off. */
+  inFlight: InFlightAnswers | null;
   metrics: GatewayMetrics;
   logger: Logger;
 }
@@ -31,20 +34,22 @@ function hasErrors(body: string): boolean {
 
 /**
  * POST /graphql with a JSON body: reads are answered from the response cache while every
- * subgraph's revision is unchanged, else run by Apollo Server (with the observed revisions
- * in the context, which in-flight deduplication keys on) and stored when they answer
- * without errors. Everything else (GET, other content types) goes to Apollo Server as
- * before. Each request is counted, timed and logged once.
+ * subgraph's revision is unchanged, else share the answer of an identical read in flight,
+ * else run by Apollo Server (with the observed revisions in the context, which in-flight
+ * deduplication keys on) and stored when they answer without errors. Everything else (GET,
+ * other content types) goes to Apollo Server as before. Each request is counted, timed and
+ * logged once.
  */
 export function graphqlEndpoint(options: GraphQLEndpointOptions) {
-  const { server, cache, revisions, metrics, logger } = options;
+  const { server, cache, revisions, inFlight, metrics, logger } = options;
 
-  const finish = (operation: string, started: number, cacheOutcome: CacheOutcome, status: number, outcome: "success" | "error" | "failure") => {
+  const finish = (operation: string, started: number, cacheOutcome: CacheOutcome, status: number, outcome: "success" | "error" | "failure", shared = false) => {
     const seconds = (performance.now() - started) / 1000;
     metrics.requests.inc({ operation, outcome });
     metrics.requestDuration.observe({ operation, cache: cacheOutcome }, seconds);
     if (cacheOutcome !== "off") metrics.cache.inc({ result: cacheOutcome });
-    logRequest(logger, { operation, durationMs: Math.round(seconds * 10_000) / 10, cache: cacheOutcome, status, outcome });
+    if (shared) metrics.requestsShared.inc({ operation });
+    logRequest(logger, { operation, durationMs: Math.round(seconds * 10_000) / 10, cache: cacheOutcome, shared, status, outcome });
   };
 
   /** `signal` aborts the request's subgraph fetches (its deadline passed, or its client went away). */
@@ -69,7 +74,7 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
     const revision = isRead && revisions ? await revisions.observe() : null;
 
     const key =
-      cache && isRead
+      (cache || inFlight) && isRead && revision
         ? cacheKey({
             query: fields.query as string,
             operationName: fields.operationName as string | undefined,
@@ -78,9 +83,9 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
             accept: request.headers.accept,
           })
         : null;
-    let cacheOutcome: CacheOutcome = key ? (revision ? "miss" : "bypass") : "off";
-    if (key && revision) {
-      const stored = cache!.get(key, revision);
+    let cacheOutcome: CacheOutcome = !cache || !isRead ? "off" : key ? "miss" : "bypass";
+    if (cache && key) {
+      const stored = cache.get(key, revision!);
       if (stored) {
         reply(response, stored.status, stored.headers, stored.body);
         finish(operation.name, started, "hit", stored.status, "success");
@@ -88,20 +93,22 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
       }
     }
 
-    const result = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ({ authorization, revision, signal }) });
-    let text = "";
-    if (result.body.kind === "complete") text = result.body.string;
-    else for await (const chunk of result.body.asyncIterator) text += chunk;
-    const status = result.status ?? 200;
-    const responseHeaders: Record<string, string> = {};
-    for (const [name, value] of result.headers) responseHeaders[name] = value;
-    const errors = hasErrors(text);
-    if (key && revision && status === 200 && !errors && result.body.kind === "complete") {
-      cache!.set(key, { revision, status, headers: responseHeaders, body: text });
-    } else if (key && revision) {
-      cacheOutcome = "bypass";
+    const compute = async (): Promise<Answer> => {
+      const result = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ({ authorization, revision, signal }) });
+      let body = "";
+      if (result.body.kind === "complete") body = result.body.string;
+      else for await (const chunk of result.body.asyncIterator) body += chunk;
+      const headers: Record<string, string> = {};
+      for (const [name, value] of result.headers) headers[name] = value;
+      return { status: result.status ?? 200, headers, body, complete: result.body.kind === "complete" };
+    };
+    const { answer, shared } = inFlight && key ? await inFlight.share(`${revision}\n${key}`, compute) : { answer: await compute(), shared: false };
+    const errors = hasErrors(answer.body);
+    if (cache && key && !shared) {
+      if (answer.status === 200 && !errors && answer.complete) cache.set(key, { revision: revision!, status: answer.status, headers: answer.headers, body: answer.body });
+      else cacheOutcome = "bypass";
     }
-    reply(response, status, responseHeaders, text);
-    finish(operation.name, started, cacheOutcome, status, status !== 200 ? "failure" : errors ? "error" : "success");
+    reply(response, answer.status, answer.headers, answer.body);
+    finish(operation.name, started, cacheOutcome, answer.status, answer.status !== 200 ? "failure" : errors ? "error" : "success", shared);
   };
 }

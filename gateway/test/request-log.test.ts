@@ -1,7 +1,8 @@
 /**
- * The gateway's log line per request (graphql-endpoint.ts): the operation's name,
- * duration, cache outcome and status, and never the caller's token nor the variables' values,
- * whether the request is answered, answered from the cache, or refused.
+ * The gateway's GraphQL endpoint (graphql-endpoint.ts) over a small schema: its log line per
+ * request (the operation's name, duration, cache outcome and status, never the caller's
+ * token nor the variables' values, whether answered, answered from the cache, or refused),
+ * and identical reads in flight answered once.
  */
 import { ApolloServer } from "@apollo/server";
 import { listen } from "@csg/service-runtime";
@@ -10,6 +11,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GatewayContext } from "../src/context";
 import { graphqlEndpoint } from "../src/graphql-endpoint";
+import { InFlightAnswers } from "../src/freshness/in-flight-answers";
 import { ResponseCache } from "../src/freshness/response-cache";
 import { RevisionWatch } from "../src/freshness/revision-watch";
 import { gatewayMetrics } from "../src/observability/metrics";
@@ -21,12 +23,19 @@ const lines: Record<string, unknown>[] = [];
 let text = "";
 let url: string;
 let stop: () => Promise<void>;
+/** How often the slow field was resolved. */
+let slowRuns = 0;
 
 beforeAll(async () => {
   const server = new ApolloServer<GatewayContext>({
     csrfPrevention: false, // as the gateway: queries by GET
-    typeDefs: "type Query { greeting(place: String!): String! }",
-    resolvers: { Query: { greeting: (_: unknown, { place }: { place: string }) => `Hello, ${place}` } },
+    typeDefs: "type Query { greeting(place: String!): String! slowCount: Int! }",
+    resolvers: {
+      Query: {
+        greeting: (_: unknown, { place }: { place: string }) => `Hello, ${place}`,
+        slowCount: () => new Promise((resolve) => setTimeout(() => resolve(++slowRuns), 200)),
+      },
+    },
   });
   await server.start();
   const log = new Writable({
@@ -44,7 +53,7 @@ beforeAll(async () => {
   });
   url = `http://localhost:${http.port}/graphql`;
   const revisions = new RevisionWatch({ subgraphs: [{ name: "greetings", url }] });
-  endpoint = graphqlEndpoint({ server, cache: new ResponseCache(), revisions, metrics: gatewayMetrics(), logger: pino({ level: "info" }, log) });
+  endpoint = graphqlEndpoint({ server, cache: new ResponseCache(), revisions, inFlight: new InFlightAnswers(), metrics: gatewayMetrics(), logger: pino({ level: "info" }, log) });
   stop = async () => {
     await http.stop();
     await server.stop();
@@ -65,15 +74,26 @@ describe("the gateway's request log", () => {
     await post({ query: "query Broken($place: String!) { greeting(place: $place", operationName: "Broken", variables: { place: VARIABLE } });
     await fetch(`${url}?query=${encodeURIComponent(`{ greeting(place: "${VARIABLE}") }`)}`, { headers: { authorization: `Bearer ${TOKEN}` } });
 
-    expect(lines.map(({ operation, cache, status, outcome }) => ({ operation, cache, status, outcome }))).toEqual([
-      { operation: "Greeting", cache: "miss", status: 200, outcome: "success" },
-      { operation: "Greeting", cache: "hit", status: 200, outcome: "success" },
-      { operation: "Broken", cache: "off", status: 400, outcome: "failure" },
-      { operation: "anonymous", cache: "off", status: 200, outcome: "success" },
+    expect(lines.map(({ operation, cache, shared, status, outcome }) => ({ operation, cache, shared, status, outcome }))).toEqual([
+      { operation: "Greeting", cache: "miss", shared: false, status: 200, outcome: "success" },
+      { operation: "Greeting", cache: "hit", shared: false, status: 200, outcome: "success" },
+      { operation: "Broken", cache: "off", shared: false, status: 400, outcome: "failure" },
+      { operation: "anonymous", cache: "off", shared: false, status: 200, outcome: "success" },
     ]);
     for (const line of lines) expect(typeof line.durationMs).toBe("number");
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain("SECRET");
     expect(text).not.toContain(VARIABLE);
+  });
+
+  it("answers identical reads in flight once: the others share its answer", async () => {
+    lines.length = 0;
+    const answers = await Promise.all([1, 2, 3].map(() => post({ query: "query Slow { slowCount }" }).then((r) => r.json())));
+    expect(answers).toEqual(Array(3).fill({ data: { slowCount: 1 } }));
+    expect(slowRuns).toBe(1);
+    expect(lines.map((l) => l.shared).sort()).toEqual([false, true, true]);
+    // Once answered, nothing is shared: a later read of another caller runs again.
+    const other = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "query Slow { slowCount }" }) });
+    expect(await other.json()).toEqual({ data: { slowCount: 2 } });
   });
 });

@@ -9,6 +9,7 @@ export interface GatewayMetrics {
   requests: Counter<"operation" | "outcome">;
   requestDuration: Histogram<"operation" | "cache">;
   cache: Counter<"result">;
+  requestsShared: Counter<"operation">;
   subgraphFetchDuration: Histogram<"subgraph">;
   subgraphFetchErrors: Counter<"subgraph">;
   subgraphFetchesShared: Counter<"subgraph">;
@@ -39,6 +40,12 @@ export function gatewayMetrics(): GatewayMetrics {
       name: "csg_gateway_response_cache_requests_total",
       help: "Reads met by the response cache: hit, miss (answered and stored), bypass (not cacheable: errors, a subgraph's revision unknown).",
       labelNames: ["result"],
+      registers: [registry],
+    }),
+    requestsShared: new Counter({
+      name: "csg_gateway_requests_deduplicated_total",
+      help: "Reads answered by an identical read already in flight, by operation name (in-flight deduplication).",
+      labelNames: ["operation"],
       registers: [registry],
     }),
     subgraphFetchDuration: new Histogram({

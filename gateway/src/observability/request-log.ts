@@ -6,6 +6,8 @@ export interface RequestLogLine {
   operation: string;
   durationMs: number;
   cache: CacheOutcome;
+  /** Answered by an identical request in flight (see freshness/in-flight-answers.ts). */
+  shared: boolean;
   status: number;
   outcome: "success" | "error" | "failure";
 }

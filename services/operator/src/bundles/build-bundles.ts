@@ -33,11 +33,15 @@ const sourceAddresses: Plugin = {
   },
 };
 
-/** better-sqlite3 finds its compiled addon relative to its own files: loaded from where it is installed. */
-const nativeAddons: Plugin = {
-  name: "native-addons",
+/**
+ * Packages that find files relative to their own (better-sqlite3 its compiled addon, esbuild
+ * its binary, for the pages the gateway rebuilds when their sources changed): loaded from
+ * where they are installed.
+ */
+const installedInPlace: Plugin = {
+  name: "installed-in-place",
   setup(esbuild) {
-    esbuild.onResolve({ filter: /^better-sqlite3$/ }, ({ path, resolveDir }) => ({
+    esbuild.onResolve({ filter: /^(better-sqlite3|esbuild)$/ }, ({ path, resolveDir }) => ({
       path: createRequire(join(resolveDir, "noop.js")).resolve(path),
       external: true,
     }));
@@ -65,7 +69,7 @@ export async function buildBundles(outdir = bundleFolder): Promise<void> {
     tsconfig: join(repositoryRoot, "tsconfig.json"),
     // CommonJS dependencies inside an ES module bundle still call require() for Node's own modules.
     banner: { js: 'import { createRequire as __csgCreateRequire } from "node:module"; const require = __csgCreateRequire(import.meta.url);' },
-    plugins: [sourceAddresses, nativeAddons],
+    plugins: [sourceAddresses, installedInPlace],
     // Optional peers, never installed nor used here (type-graphql's validation is off).
     external: ["class-validator"],
     // The bundled launcher starts the bundled services (see services/operator/src/system.ts).
