@@ -16,8 +16,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildBundles, bundleFolder } from "../../services/operator/src/bundles/build-bundles";
-import { processTreeMemory } from "./process-memory";
+import { buildBundles, bundleFolder } from "@csg/operator";
+import { type ProcessMemory, processTreeMemory } from "./process-memory";
 import { BENCH_QUERIES, type BenchQuery } from "./queries";
 
 const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -60,6 +60,8 @@ function startProcess(label: string, args: string[], ready: RegExp, env: NodeJS.
     child.once("exit", (code) => reject(new Error(`${label} exited (${code}):\n${output.slice(-20).join("\n")}`)));
   });
 }
+
+const totals = (memory: ProcessMemory[]) => ({ pss: memory.reduce((sum, m) => sum + m.pssMiB, 0), rss: memory.reduce((sum, m) => sum + m.rssMiB, 0) });
 
 async function post(url: string, q: BenchQuery): Promise<string> {
   const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q.query, variables: q.variables }) });
@@ -146,13 +148,14 @@ async function main() {
     console.log(`\n${table.join("\n")}\n`);
 
     const memory = processTreeMemory(system.child.pid!);
-    const total = memory.reduce((sum, m) => sum + m.rssMiB, 0);
-    console.log("Memory after the run (resident), the system as `pnpm start` runs it:");
-    for (const m of memory) console.log(`  ${fixed(m.rssMiB).padStart(7)} MiB  ${m.command.replace(repositoryRoot, "").slice(0, 110)}`);
-    console.log(`  ${fixed(total).padStart(7)} MiB  total, ${memory.length} processes`);
+    const total = totals(memory);
+    console.log("Memory after the run, the system as `pnpm start` runs it (PSS: shared pages counted once in the total; RSS: counted in every process):");
+    console.log("      PSS      RSS");
+    for (const m of memory) console.log(`  ${fixed(m.pssMiB).padStart(7)}  ${fixed(m.rssMiB).padStart(7)} MiB  ${m.command.replace(repositoryRoot, "").slice(0, 100)}`);
+    console.log(`  ${fixed(total.pss).padStart(7)}  ${fixed(total.rss).padStart(7)} MiB  total, ${memory.length} processes`);
     for (const [label, s] of [["our gateway, cache off", uncached], ["Hive Gateway", hive]] as const) {
-      const m = processTreeMemory(s.child.pid!).reduce((sum, p) => sum + p.rssMiB, 0);
-      console.log(`  (${label}, its own process: ${fixed(m)} MiB)`);
+      const m = totals(processTreeMemory(s.child.pid!));
+      console.log(`  (${label}, its own process: PSS ${fixed(m.pss)} MiB, RSS ${fixed(m.rss)} MiB)`);
     }
     for (const s of started.reverse()) await s.stop();
     started.length = 0;
@@ -162,9 +165,9 @@ async function main() {
       started.push(dev);
       for (const q of BENCH_QUERIES) await load(`http://localhost:${GATEWAY_PORT}/graphql`, q, CONNECTIONS, SECONDS);
       const devMemory = processTreeMemory(dev.child.pid!);
-      const devTotal = devMemory.reduce((sum, m) => sum + m.rssMiB, 0);
-      console.log(`\nThe same system under tsx (pnpm start:dev), after ${SECONDS} s of each operation: ${fixed(devTotal)} MiB in ${devMemory.length} processes`);
-      console.log(`Bundles / tsx: ${fixed(total / devTotal, 2)}`);
+      const devTotal = totals(devMemory);
+      console.log(`\nThe same system under tsx (pnpm start:dev), after ${SECONDS} s of each operation: PSS ${fixed(devTotal.pss)} MiB, RSS ${fixed(devTotal.rss)} MiB in ${devMemory.length} processes`);
+      console.log(`Bundles / tsx: PSS ${fixed(total.pss / devTotal.pss, 2)}, RSS ${fixed(total.rss / devTotal.rss, 2)}`);
     }
   } catch (error) {
     for (const s of started) console.error(`--- ${s.child.spawnargs.slice(1, 3).join(" ")}:\n${s.output.filter((l) => !l.startsWith('{"level"')).slice(-15).join("\n")}`);

@@ -3,7 +3,14 @@ import { readFileSync, readdirSync } from "node:fs";
 export interface ProcessMemory {
   pid: number;
   command: string;
+  /** Resident: every page the process maps, shared ones (Node's own code, libraries) included in full. */
   rssMiB: number;
+  /**
+   * Proportional: a shared page counts a share for each process mapping it. The sum over
+   * processes is the memory they use together; a sum of RSS counts Node's shared code (about
+   * 47 MiB) once per process.
+   */
+  pssMiB: number;
 }
 
 function parentOf(pid: number): number | null {
@@ -18,15 +25,16 @@ function parentOf(pid: number): number | null {
 
 function memoryOf(pid: number): ProcessMemory | null {
   try {
-    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(rollup)?.[1] ?? 0) / 1024;
     const command = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
-    return { pid, command, rssMiB: rss ? Number(rss[1]) / 1024 : 0 };
+    return { pid, command, rssMiB: kB("Rss"), pssMiB: kB("Pss") };
   } catch {
     return null;
   }
 }
 
-/** Resident memory of a process and all its descendants (Linux /proc). */
+/** The memory of a process and all its descendants (Linux /proc). */
 export function processTreeMemory(root: number): ProcessMemory[] {
   const pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
   const children = new Map<number, number[]>();
