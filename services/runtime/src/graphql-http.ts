@@ -6,15 +6,22 @@ export const MAX_BODY_BYTES = Number(process.env.CSG_MAX_BODY_BYTES ?? 1_000_000
 
 class BodyTooLarge extends Error {}
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/** The body as text; BodyTooLarge once it passes the limit (the rest is left unread). Events, not `for await`: a cached answer's whole cost is about this much. */
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      request.off("data", onData);
+      request.pause();
+      reject(new BodyTooLarge());
+    };
+    request.on("data", onData);
+    request.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.once("error", reject);
+  });
 }
 
 /** A refusal before GraphQL is reached, in GraphQL's error shape with a code. */
@@ -53,8 +60,9 @@ export async function readGraphQLRequest(request: IncomingMessage, response: Ser
       return undefined;
     }
   }
-  const url = new URL(request.url ?? "/", "http://localhost");
-  return { method: request.method ?? "GET", headers, search: url.search, body };
+  const target = request.url ?? "/";
+  const query = target.indexOf("?");
+  return { method: request.method ?? "GET", headers, search: query === -1 ? "" : target.slice(query), body };
 }
 
 /** Hands one HTTP request to Apollo Server (its framework-neutral integration API). */

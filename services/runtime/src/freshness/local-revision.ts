@@ -9,12 +9,13 @@ import { existsSync } from "node:fs";
  * first use; null while it does not exist (then the subgraph is asked over HTTP instead).
  */
 export function localRevision(file: string): () => string | null {
-  let sqlite: Database.Database | null = null;
+  // Prepared once: preparing costs more than running it, and every cached answer asks.
+  let dataVersion: Database.Statement | null = null;
   return () => {
-    if (!sqlite) {
+    if (!dataVersion) {
       if (!existsSync(file)) return null;
-      sqlite = new Database(file, { readonly: true, fileMustExist: true });
+      dataVersion = new Database(file, { readonly: true, fileMustExist: true }).prepare("PRAGMA data_version").pluck();
     }
-    return `local.${sqlite.pragma("data_version", { simple: true })}`;
+    return `local.${dataVersion.get()}`;
   };
 }

@@ -12,8 +12,9 @@ import { randomUUID } from "node:crypto";
  */
 export function databaseRevision(sqlite: Database.Database): () => string {
   const instance = randomUUID().slice(0, 8);
+  const dataVersion = sqlite.prepare("PRAGMA data_version").pluck();
   const changes = sqlite.prepare("SELECT total_changes()").pluck();
-  return () => `${instance}.${sqlite.pragma("data_version", { simple: true })}.${changes.get()}`;
+  return () => `${instance}.${dataVersion.get()}.${changes.get()}`;
 }
 
 /** The path, beside a subgraph's GraphQL endpoint, where it answers its revision. */
