@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositoryRoot, runCommand } from "./support/commands";
+import { TEST_BUNDLES } from "./support/system";
 
 /**
  * `pnpm partnership:add` end to end, on copies of the registry, the datasets and
@@ -46,11 +47,14 @@ afterAll(async () => {
 const portOffset = 10_050 + Math.floor(Math.random() * 500) * 100;
 let endpoint = "";
 
-/** `pnpm start` with the copies, on ports clear of any other system; resolves when it prints its endpoint. */
+/**
+ * `pnpm start` with the copies, on ports clear of any other system; resolves when it prints
+ * its endpoint. Its services run from the bundles the tests built, as `pnpm start` runs them.
+ */
 function startSystem(): Promise<void> {
   const child = spawn(process.execPath, ["--import", "tsx", "services/operator/src/start.ts", "--port-offset", String(portOffset)], {
     cwd: repositoryRoot,
-    env: { ...process.env, NODE_NO_WARNINGS: "1", ...env },
+    env: { ...process.env, NODE_NO_WARNINGS: "1", CSG_SERVICE_BUNDLES: process.env[TEST_BUNDLES] ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   system = child;
