@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositoryRoot, runCommand } from "./support/commands";
-import { TEST_BUNDLES } from "./support/system";
+import { TEST_BUNDLES, randomPortOffset } from "./support/system";
 
 /**
  * `pnpm partnership:add` end to end, on copies of the registry, the datasets and
@@ -44,14 +44,25 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const portOffset = 10_050 + Math.floor(Math.random() * 500) * 100;
 let endpoint = "";
 
 /**
- * `pnpm start` with the copies, on ports clear of any other system; resolves when it prints
- * its endpoint. Its services run from the bundles the tests built, as `pnpm start` runs them.
+ * `pnpm start` with the copies, on ports clear of any other system (drawn again if another
+ * test's system holds them); resolves when it prints its endpoint. Its services run from the
+ * bundles the tests built, as `pnpm start` runs them.
  */
-function startSystem(): Promise<void> {
+async function startSystem(attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // +40: ports x040 to x060, apart from the test systems' (x000 to x020) in every slot.
+      return await startOnPorts(randomPortOffset() + 40);
+    } catch (error) {
+      if (attempt >= attempts || !String((error as Error).message).includes("EADDRINUSE")) throw error;
+    }
+  }
+}
+
+function startOnPorts(portOffset: number): Promise<void> {
   const child = spawn(process.execPath, ["--import", "tsx", "services/operator/src/start.ts", "--port-offset", String(portOffset)], {
     cwd: repositoryRoot,
     env: { ...process.env, NODE_NO_WARNINGS: "1", CSG_SERVICE_BUNDLES: process.env[TEST_BUNDLES] ?? "", ...env },

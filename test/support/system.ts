@@ -44,7 +44,7 @@ async function post(url: string, query: string, variables?: Record<string, unkno
  * Ports 14000 to 32019: below Linux's ephemeral range (32768 up), where the system's own
  * outgoing connections would otherwise take a port a service is about to listen on.
  */
-function randomPortOffset(): number {
+export function randomPortOffset(): number {
   return 10_000 + Math.floor(Math.random() * 180) * 100;
 }
 
