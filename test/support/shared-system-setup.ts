@@ -3,13 +3,15 @@
  * once from the sources as `pnpm start` builds them (a system starts from them in a few
  * seconds, where eleven processes compiling TypeScript under tsx took 10-15 s), and one
  * system for every file that only reads, started once before the files run and stopped
- * after (see shared-system.ts).
+ * after (see shared-system.ts), whose freshly seeded data every other test system copies
+ * (see seeded-data.ts).
  */
 import { buildBundles } from "@csg/operator";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { SEEDED_DATA, snapshotDataFolder } from "./seeded-data";
 import type { SystemAddresses } from "./system";
 import { TEST_BUNDLES, startTestSystem } from "./system";
 
@@ -26,10 +28,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The test files' processes inherit the environment of this one.
   process.env[TEST_BUNDLES] = bundles;
   const t = await startTestSystem();
+  // Taken before any file runs, so it holds what seeding wrote and nothing else.
+  const seeded = mkdtempSync(join(tmpdir(), "csg-test-seeded-"));
+  snapshotDataFolder(t.dataDir, seeded);
+  process.env[SEEDED_DATA] = seeded;
   const { gatewayUrl, healthUrl, subgraphs, dataDir } = t;
   project.provide("sharedSystem", { gatewayUrl, healthUrl, subgraphs, dataDir });
   return async () => {
     await t.stop();
     rmSync(bundles, { recursive: true, force: true });
+    rmSync(seeded, { recursive: true, force: true });
   };
 }

@@ -2,6 +2,7 @@ import { type RunningSystem, type SystemOptions, startSystem } from "@csg/operat
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { copySeededData } from "./seeded-data";
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -77,12 +78,14 @@ export function clientOf(addresses: SystemAddresses): SystemClient {
 
 /**
  * Starts the whole system as `pnpm start` does (every subgraph its own process, real HTTP,
- * fresh SQLite files seeded from the project's datasets), on ports clear of a running one.
+ * fresh SQLite files seeded from the project's datasets: copies of one seeded folder, see
+ * seeded-data.ts), on ports clear of a running one.
  * For a test file that writes or breaks things; a file that only reads uses the shared one
  * (see shared-system.ts).
  */
 export async function startTestSystem(options: Partial<SystemOptions> = {}): Promise<TestSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), "csg-test-"));
+  copySeededData(dataDir);
   const system = await startOnFreePorts(dataDir, { bundles: process.env[TEST_BUNDLES], ...options });
   const client = clientOf({
     gatewayUrl: system.gateway.url,
