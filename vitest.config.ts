@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
+import { LongestFirst } from "./test/support/longest-first";
 
 const require = createRequire(import.meta.url);
 
@@ -14,8 +15,9 @@ export default defineConfig({
     // seconds, and most of a file's time is spent waiting (browsers, commands, HTTP). Every
     // file's system has ports of its own (random offsets) and its own data folder.
     fileParallelism: true,
-    maxWorkers: 2,
+    maxWorkers: 3,
     minWorkers: 1,
+    sequence: { sequencer: LongestFirst },
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [
