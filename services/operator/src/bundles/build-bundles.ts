@@ -1,7 +1,7 @@
 import { type Plugin, build } from "esbuild";
-import { readFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const repositoryRoot = fileURLToPath(new URL("../../../..", import.meta.url));
@@ -49,13 +49,40 @@ const installedInPlace: Plugin = {
 };
 
 /**
- * Builds plain JavaScript for every process of `pnpm start`, so no process compiles
- * TypeScript as it runs (under tsx each held about 140 MB). esbuild keeps the legacy
- * decorators type-graphql needs (tsconfig's experimentalDecorators); every decorator names
- * its type explicitly, as under tsx, so no decorator metadata is needed.
+ * What a build read (every source and package file it bundled, the tsconfig and this file),
+ * each with its size and time of change, kept beside the bundles: `pnpm start` builds again
+ * only when one of them changed.
  */
-export async function buildBundles(outdir = bundleFolder): Promise<void> {
-  await build({
+const INPUTS_FILE = "inputs.json";
+const buildSettings = [join(repositoryRoot, "tsconfig.json"), fileURLToPath(import.meta.url)];
+
+async function fingerprint(files: string[]): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    files.map(async (file) => {
+      const found = await stat(join(repositoryRoot, file)).catch(() => undefined);
+      return [file, found ? `${found.size}:${found.mtimeMs}` : "missing"] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+async function upToDate(outdir: string): Promise<boolean> {
+  const kept = await readFile(join(outdir, INPUTS_FILE), "utf8").catch(() => undefined);
+  if (!kept) return false;
+  const inputs = JSON.parse(kept) as Record<string, string>;
+  return JSON.stringify(await fingerprint(Object.keys(inputs))) === JSON.stringify(inputs);
+}
+
+/**
+ * Builds plain JavaScript for every process of `pnpm start`, so no process compiles
+ * TypeScript as it runs (under tsx each held about 140 MB), unless the bundles in `outdir`
+ * were built from the files as they are now. esbuild keeps the legacy decorators type-graphql
+ * needs (tsconfig's experimentalDecorators); every decorator names its type explicitly, as
+ * under tsx, so no decorator metadata is needed. Answers whether it built.
+ */
+export async function buildBundles(outdir = bundleFolder): Promise<boolean> {
+  if (await upToDate(outdir)) return false;
+  const { metafile } = await build({
     absWorkingDir: repositoryRoot,
     entryPoints: Object.entries(BUNDLES).map(([out, source]) => ({ out, in: source })),
     outdir,
@@ -75,5 +102,9 @@ export async function buildBundles(outdir = bundleFolder): Promise<void> {
     // The bundled launcher starts the bundled services (see services/operator/src/system.ts).
     define: { "process.env.CSG_SERVICE_BUNDLES": JSON.stringify(outdir) },
     logLevel: "error",
+    metafile: true,
   });
+  const inputs = [...Object.keys(metafile.inputs), ...buildSettings.map((file) => relative(repositoryRoot, file))];
+  await writeFile(join(outdir, INPUTS_FILE), JSON.stringify(await fingerprint(inputs)));
+  return true;
 }
