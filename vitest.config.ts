@@ -15,7 +15,7 @@ export default defineConfig({
     // seconds, and most of a file's time is spent waiting (browsers, commands, HTTP). Every
     // file's system has ports of its own (random offsets) and its own data folder.
     fileParallelism: true,
-    maxWorkers: 3,
+    maxWorkers: 2,
     minWorkers: 1,
     sequence: { sequencer: LongestFirst },
     testTimeout: 60_000,

@@ -48,8 +48,8 @@ let endpoint = "";
 
 /**
  * `pnpm start` with the copies, on ports clear of any other system (drawn again if another
- * test's system holds them); resolves when it prints its endpoint. Its services run from the
- * bundles the tests built, as `pnpm start` runs them.
+ * test's system holds them); resolves when it prints its endpoint. It runs the launcher's bundle
+ * that the tests built, as `pnpm start` runs dist/start.mjs.
  */
 async function startSystem(attempts = 3): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -63,9 +63,9 @@ async function startSystem(attempts = 3): Promise<void> {
 }
 
 function startOnPorts(portOffset: number): Promise<void> {
-  const child = spawn(process.execPath, ["--import", "tsx", "services/operator/src/start.ts", "--port-offset", String(portOffset)], {
+  const child = spawn(process.execPath, [join(process.env[TEST_BUNDLES]!, "start.mjs"), "--port-offset", String(portOffset)], {
     cwd: repositoryRoot,
-    env: { ...process.env, NODE_NO_WARNINGS: "1", CSG_SERVICE_BUNDLES: process.env[TEST_BUNDLES] ?? "", ...env },
+    env: { ...process.env, NODE_NO_WARNINGS: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   system = child;
