@@ -19,6 +19,8 @@ export default defineConfig({
     minWorkers: 1,
     sequence: { sequencer: LongestFirst },
     testTimeout: 60_000,
+    // A page or a command polled under load (two files at a time on two cores) may take longer than the default second.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 180_000,
     projects: [
       // Rules, publishing and analysis on in-memory databases: seconds (`pnpm test:unit`).

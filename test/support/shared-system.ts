@@ -5,7 +5,7 @@
  */
 import { inject } from "vitest";
 import type {} from "./shared-system-setup"; // its ProvidedContext
-import { clientOf, type SystemClient } from "./system";
+import { clientOf, type SystemClient } from "./system-client";
 
 /** The shared, read-only system: never write to it. */
 export function sharedSystem(): SystemClient {
