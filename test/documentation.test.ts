@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositoryRoot, runCommand } from "./support/commands";
 import { DOCUMENTS, documentedCommands, fencedBlocks, pnpmScript } from "./support/documentation";
-import { startTestSystem, type TestSystem } from "./support/system";
+import { onFreePorts, startTestSystem, type TestSystem } from "./support/system";
 
 const scripts = Object.keys(JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")).scripts);
 const commands = DOCUMENTS.flatMap(documentedCommands);
@@ -49,8 +49,12 @@ const chainOf = (script: string | undefined) => (script === undefined || script 
  * Runs a documented command that serves until stopped, as written but for its ports and data
  * folder (kept clear of any other system), until it prints `ready`; then stops it.
  */
-async function runUntilReady(command: string, ready: RegExp): Promise<string> {
-  const offset = 10_070 + Math.floor(Math.random() * 170) * 100;
+function runUntilReady(command: string, ready: RegExp): Promise<string> {
+  // Shifted by 70: ports x070 to x090 of the drawn slot, apart from the test systems' (x000 to x020).
+  return onFreePorts((offset) => runOnPortsUntilReady(command, ready, offset), 70);
+}
+
+async function runOnPortsUntilReady(command: string, ready: RegExp, offset: number): Promise<string> {
   const rewritten = command.replace(/--port-offset \d+/, "").replace(/--port \d+/, `--port ${4012 + offset}`).replace(/--data-dir \S+/, "");
   const child: ChildProcess = spawn("bash", ["-c", `exec ${rewritten}`], {
     cwd: repositoryRoot,
@@ -69,7 +73,11 @@ async function runUntilReady(command: string, ready: RegExp): Promise<string> {
       child.once("exit", (code) => reject(new Error(`${command} exited with ${code} before it was ready:\n${output}`)));
     });
   } finally {
-    process.kill(-child.pid!, "SIGTERM");
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // The command and its processes have already ended (it failed to start).
+    }
     await new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)));
   }
   return output;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositoryRoot, runCommand } from "./support/commands";
-import { TEST_BUNDLES, randomPortOffset } from "./support/system";
+import { TEST_BUNDLES, onFreePorts } from "./support/system";
 
 /**
  * `pnpm partnership:add` end to end, on copies of the registry, the datasets and
@@ -51,15 +51,9 @@ let endpoint = "";
  * test's system holds them); resolves when it prints its endpoint. It runs the launcher's bundle
  * that the tests built, as `pnpm start` runs dist/start.mjs.
  */
-async function startSystem(attempts = 3): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      // +40: ports x040 to x060, apart from the test systems' (x000 to x020) in every slot.
-      return await startOnPorts(randomPortOffset() + 40);
-    } catch (error) {
-      if (attempt >= attempts || !String((error as Error).message).includes("EADDRINUSE")) throw error;
-    }
-  }
+function startSystem(): Promise<void> {
+  // Shifted by 40: ports x040 to x060 of the drawn slot, apart from the test systems' (x000 to x020).
+  return onFreePorts(startOnPorts, 40);
 }
 
 function startOnPorts(portOffset: number): Promise<void> {

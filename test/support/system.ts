@@ -14,18 +14,16 @@ export interface TestSystem extends SystemClient {
 }
 
 /**
- * Ports 14000 to 32019: below Linux's ephemeral range (32768 up), where the system's own
- * outgoing connections would otherwise take a port a service is about to listen on.
+ * Starts something on a random port offset, drawn again if another system on this machine
+ * (another test file or run) holds the ports. Offsets put ports between 14000 and 32019:
+ * below Linux's ephemeral range (32768 up), where the systems' own outgoing connections would
+ * otherwise take a port a service is about to listen on. `shift` moves the ports within the
+ * drawn slot of 100, so different kinds of system never draw the same ports.
  */
-export function randomPortOffset(): number {
-  return 10_000 + Math.floor(Math.random() * 180) * 100;
-}
-
-/** Another system on this machine (another test run) may hold the ports drawn: draw again. */
-async function startOnFreePorts(dataDir: string, options: Partial<SystemOptions>, attempts = 3): Promise<RunningSystem> {
+export async function onFreePorts<T>(start: (portOffset: number) => Promise<T>, shift = 0, attempts = 3): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startSystem({ ...options, dataDir, portOffset: randomPortOffset() });
+      return await start(10_000 + Math.floor(Math.random() * 180) * 100 + shift);
     } catch (error) {
       if (attempt >= attempts || !String((error as Error).message).includes("EADDRINUSE")) throw error;
     }
@@ -45,7 +43,7 @@ export const TEST_BUNDLES = "CSG_TEST_BUNDLES";
 export async function startTestSystem(options: Partial<SystemOptions> = {}): Promise<TestSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), "csg-test-"));
   copySeededData(dataDir);
-  const system = await startOnFreePorts(dataDir, { bundles: process.env[TEST_BUNDLES], ...options });
+  const system = await onFreePorts((portOffset) => startSystem({ bundles: process.env[TEST_BUNDLES], ...options, dataDir, portOffset }));
   const client = clientOf({
     gatewayUrl: system.gateway.url,
     healthUrl: system.gateway.healthUrl,
