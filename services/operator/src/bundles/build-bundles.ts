@@ -51,10 +51,11 @@ const installedInPlace: Plugin = {
 /**
  * What a build read (every source and package file it bundled, the tsconfig and this file),
  * each with its size and time of change, kept beside the bundles: `pnpm start` builds again
- * only when one of them changed.
+ * only when one of them changed. The lockfile and pnpm's record of the install stand for the
+ * packages: after an install, an import may resolve to another version's files.
  */
 const INPUTS_FILE = "inputs.json";
-const buildSettings = [join(repositoryRoot, "tsconfig.json"), fileURLToPath(import.meta.url)];
+const buildSettings = ["tsconfig.json", "pnpm-lock.yaml", "node_modules/.modules.yaml", relative(repositoryRoot, fileURLToPath(import.meta.url))];
 
 async function fingerprint(files: string[]): Promise<Record<string, string>> {
   const entries = await Promise.all(
@@ -104,7 +105,7 @@ export async function buildBundles(outdir = bundleFolder): Promise<boolean> {
     logLevel: "error",
     metafile: true,
   });
-  const inputs = [...Object.keys(metafile.inputs), ...buildSettings.map((file) => relative(repositoryRoot, file))];
+  const inputs = [...Object.keys(metafile.inputs), ...buildSettings];
   await writeFile(join(outdir, INPUTS_FILE), JSON.stringify(await fingerprint(inputs)));
   return true;
 }
