@@ -1,22 +1,23 @@
 import { expect } from "vitest";
 import type { GraphQLResponse, TestSystem } from "./system";
-import { openCountyDatabase } from "@csg/county-subgraph";
-import { openCspDatabase } from "@csg/csp-subgraph";
+import Database from "better-sqlite3";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
-/** Every row of every table of every database in a data folder: to show that a rejected write wrote nothing. */
+/**
+ * Every row of every table of every database in a data folder: to show that a rejected write
+ * wrote nothing. Read-only: opening through a service's own module would run its migrations
+ * (and the partnerships' on the county's or the national file).
+ */
 export function dumpDatabases(dataDir: string): Record<string, Record<string, unknown[]>> {
   const dump: Record<string, Record<string, unknown[]>> = {};
   for (const file of readdirSync(dataDir).filter((f) => f.endsWith(".db")).sort()) {
-    const opened = file === "county.db" ? openCountyDatabase(join(dataDir, file)) : openCspDatabase(join(dataDir, file));
+    const db = new Database(join(dataDir, file), { readonly: true });
     try {
-      // drizzle's handle on the better-sqlite3 connection (not in its declared type).
-      const client = (opened.db as unknown as { $client: { prepare(sql: string): { all(): unknown[] } } }).$client;
-      const tables = client.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[];
-      dump[file] = Object.fromEntries(tables.map(({ name }) => [name, client.prepare(`select * from "${name}" order by rowid`).all()]));
+      const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[];
+      dump[file] = Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`select * from "${name}" order by rowid`).all()]));
     } finally {
-      opened.close();
+      db.close();
     }
   }
   return dump;
