@@ -14,5 +14,12 @@ export function comparisonFor(context: NationalContext, categoryId: string, fina
   category(categoryId);
   const problem = checkFinancialYear(financialYear);
   if (problem) throw new GraphQLError(problem, { extensions: { code: "BAD_USER_INPUT" } });
+  const held = context.financialYears().map((y) => y.financialYear);
+  if (!held.includes(financialYear)) {
+    const years = held.length === 0 ? "none yet (import a Home Office table with pnpm national:import)" : held.join(", ");
+    throw new GraphQLError(`The Home Office tables held have no figures for ${financialYear}: the financial years held are ${years}.`, {
+      extensions: { code: "BAD_USER_INPUT", financialYearsHeld: held },
+    });
+  }
   return context.comparison(categoryId, financialYear);
 }
