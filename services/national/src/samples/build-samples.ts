@@ -13,6 +13,7 @@ import { type Cell, writeOds } from "./ods-writer";
 import { HOME_OFFICE_HEADER, SAMPLE_AREAS, coverRows, hashUnit, notesRows, sampleYearRows, sheetName } from "./sample-content";
 import { SAMPLE_FILES, SAMPLES_DIR } from "./sample-files";
 import { writeXlsx } from "./xlsx-writer";
+import { EDITIONS_DIR, EDITION_FILES, currentEditionSheets, estimatesSheets, lookupRows, olderEditionSheets } from "./edition-content";
 
 
 function* yearSheets(years: [string, number[]][], edition: number, updated: string, title: string) {
@@ -67,6 +68,13 @@ export async function buildSamples(dir = SAMPLES_DIR): Promise<void> {
   })());
   await writeCsv(`${dir}/${SAMPLE_FILES[3]}`, streetRows("2021-02"));
   await writeCsv(`${dir}/${SAMPLE_FILES[4]}`, streetRows("2021-03"));
+  // MADE-UP files in the layouts of the real editions (not imported on first start).
+  const editions = `${dir}/${EDITIONS_DIR}`;
+  mkdirSync(editions, { recursive: true });
+  await writeXlsx(`${editions}/${EDITION_FILES.current}`, currentEditionSheets());
+  await writeXlsx(`${editions}/${EDITION_FILES.older}`, olderEditionSheets());
+  await writeCsv(`${editions}/${EDITION_FILES.lookup}`, lookupRows());
+  await writeXlsx(`${editions}/${EDITION_FILES.estimates}`, estimatesSheets());
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
