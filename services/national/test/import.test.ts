@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sqliteOf } from "../src/db/database";
