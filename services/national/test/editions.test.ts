@@ -15,7 +15,7 @@ import { openZip } from "../src/files/zip-entries";
 import { nationalContext } from "../src/graph/context";
 import { importNationalFile } from "../src/import/import-file";
 import { ImportRefused } from "../src/import/problems";
-import { EDITIONS_DIR, EDITION_AREAS, EDITION_FILES, editionRows } from "../src/samples/edition-content";
+import { CURRENT_HEADER, EDITIONS_DIR, EDITION_AREAS, EDITION_FILES, editionRows } from "../src/samples/edition-content";
 import { ensureNationalSeeded } from "../src/seed";
 import { buildNationalSubgraph } from "../src/subgraph";
 import { freshDatabase, samplePath, snapshot } from "./support";
@@ -87,6 +87,17 @@ describe("Home Office editions as published (MADE-UP files in their layouts)", (
     const missing = join(db.dir, "prc-csp-missing-010120.csv");
     writeFileSync(missing, "Financial Year,Force Name,CSP Name,Offence Code,Offence Count\n");
     await expect(importNationalFile(sqlite(), missing)).rejects.toThrow(/a Home Office table by CSP \(it has CSP Name\) without the columns Financial Quarter/);
+  });
+
+  it("bounds what a hostile table can add: more new CSP names than any edition has refuses the file", async () => {
+    const file = join(db.dir, "prc-csp-hostile-010120.csv");
+    const rows = Array.from({ length: 2001 }, (_, i) => `2019/20,1,Nowhere,Invented CSP ${i + 1},Shoplifting,Theft offences,Shoplifting,46,1`);
+    writeFileSync(file, [CURRENT_HEADER.join(","), ...rows].join("\n"));
+    const before = snapshot(db.database);
+    await expect(importNationalFile(sqlite(), file)).rejects.toThrow(
+      'prc-csp-hostile-010120.csv: sheet "CSV", row 2002, column "CSP Name": "Invented CSP 2001" would be the CSP name number 2001 that no lookup names; England and Wales have about 300 CSPs, so this is not a table by CSP',
+    );
+    expect(snapshot(db.database)).toBe(before);
   });
 
   it("reads an XLSX whose workbook part comes after its sheets (as other writers store it)", async () => {

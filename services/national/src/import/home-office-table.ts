@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { SheetRow } from "../files/sheet-row";
-import { AreaNames } from "../reference/areas";
+import { AreaNames, MAX_NEW_CSPS } from "../reference/areas";
 import { editionFromFileName, editionFromNotes } from "./edition";
 import type { ImportContext, ImportOutcome, LayoutImporter } from "./layout-importer";
 import { place, signedCount } from "./problems";
@@ -102,7 +102,11 @@ export class HomeOfficeTableImporter implements LayoutImporter {
     const cspName = cell("CSP Name");
     let areaId = 0;
     if (cspName === "") fail("CSP Name", "is empty");
-    else if (force !== "") areaId = this.areas.resolve(cspName, force, { document: fileName, locator: row.sheet, where: place(fileName, row, "CSP Name") }).id;
+    else if (force !== "") {
+      const area = this.areas.resolve(cspName, force, { document: fileName, locator: row.sheet, where: place(fileName, row, "CSP Name") });
+      if (area) areaId = area.id;
+      else fail("CSP Name", `"${cspName}" would be the CSP name number ${MAX_NEW_CSPS + 1} that no lookup names; England and Wales have about 300 CSPs, so this is not a table by CSP`);
+    }
     for (const column of ["Offence Description", "Offence Group", "Offence Subgroup", "Offence Code"]) if (cell(column) === "") fail(column, "is empty");
     const count = signedCount(cell("Offence Count"));
     if ("problem" in count) fail("Offence Count", count.problem);

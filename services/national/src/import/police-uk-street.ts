@@ -29,6 +29,9 @@ export function districtOfLsoaName(lsoaName: string): string | null {
   return match ? match[1] : null;
 }
 
+/** Districts one file may name that no lookup holds (a force's month names a few dozen at most). */
+const MAX_UNPLACED_DISTRICTS = 1_000;
+
 interface Tally {
   month: string;
   force: string;
@@ -92,6 +95,7 @@ export class PoliceUkStreetImporter implements LayoutImporter {
         if (areaId === null && ok) {
           const seen = this.unplacedDistricts.get(named);
           if (seen) seen.rows++;
+          else if (this.unplacedDistricts.size >= MAX_UNPLACED_DISTRICTS) fail("LSOA name", `"${named}" would be district number ${MAX_UNPLACED_DISTRICTS + 1} that no lookup held names; England and Wales have about 330 districts`);
           else this.unplacedDistricts.set(named, { where: place(fileName, row, "LSOA name"), rows: 1, csps: found?.csps ?? 0 });
         }
       }

@@ -28,6 +28,9 @@ export interface NewCsp {
  * lookup held names yet (CSPs merge and are renamed over the years): created with no code and
  * no population until a lookup names it, and listed, never refused.
  */
+/** New CSP names one file may bring: England and Wales have about 300 CSPs, and every edition since 2002 fewer than 400. */
+export const MAX_NEW_CSPS = 2_000;
+
 export class AreaNames {
   private readonly byKey = new Map<string, AreaRow>();
   readonly added = new Map<string, NewCsp>();
@@ -39,7 +42,8 @@ export class AreaNames {
     for (const row of rows) if (!this.byKey.has(nameKey(row.name))) this.byKey.set(nameKey(row.name), row);
   }
 
-  resolve(homeOfficeName: string, policeForce: string, source: { document: string; locator: string; where: string }): AreaRow {
+  /** The area, or null when the file has named more new CSPs than any edition has (it is not a table by CSP). */
+  resolve(homeOfficeName: string, policeForce: string, source: { document: string; locator: string; where: string }): AreaRow | null {
     const name = homeOfficeName.trim().replace(/\s+/g, " ");
     const known = this.byKey.get(nameKey(onsNameOf(name))) ?? this.byKey.get(nameKey(name));
     if (known) {
@@ -50,6 +54,7 @@ export class AreaNames {
     const force = unassignedForce(name);
     const other = notACsp(name);
     const kind: AreaKind = force !== null ? "UNASSIGNED" : other ? "NOT_A_CSP" : "CSP";
+    if (this.added.size >= MAX_NEW_CSPS) return null;
     const areaForce = force ?? other?.policeForce ?? policeForce;
     const row = this.sqlite
       .prepare(
