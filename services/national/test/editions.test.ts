@@ -121,6 +121,29 @@ describe("Home Office editions as published (MADE-UP files in their layouts)", (
   });
 });
 
+describe("a data folder from before (a sample lookup with placeholder codes, sample estimates)", () => {
+  it("a real lookup removes the sample's pairs and codes, a real estimates file the sample's populations: nothing of theirs is served", async () => {
+    // What the first start used to import: a sample lookup (E22999..., E06999...) and its estimates.
+    const area = sqlite()
+      .prepare("insert into areas (kind, name, ons_code, police_force, partnership, source_document, source_locator, ons_edition) values ('CSP', 'Coventry', 'E22999014', 'West Midlands', null, 'sample-LAD24_CSP24_PFA24_EW_LU.csv', 'CSV', 2024) returning id")
+      .pluck()
+      .get() as number;
+    sqlite().prepare("insert into districts values (2024, 'E06999014', 'Coventry', ?, 'sample-LAD24_CSP24_PFA24_EW_LU.csv', 'CSV')").run(area);
+    sqlite().prepare("insert into district_populations values ('E06999014', 2019, 303000, 'sample-mid-2020-population-estimates.csv', 'MYE2 - Persons')").run();
+    // The made-up lookup under the published file's name: imported as the real one would be.
+    const realLookup = join(db.dir, "LAD24_CSP24_PFA24_EW_LU.csv");
+    copyFileSync(edition(EDITION_FILES.lookup), realLookup);
+    const lookup = await importNationalFile(sqlite(), realLookup);
+    expect(lookup.summary).toContain("  Removed 1 SAMPLE lookup pairs (made-up figures never mix with published ones)");
+    expect(sqlite().prepare("select ons_code as code, (select group_concat(lad_code) from districts where area_id = areas.id) as districts from areas where name = 'Coventry'").get()).toEqual({ code: "E22000336", districts: "E08000026" });
+    const real = join(db.dir, "mye19.xlsx");
+    copyFileSync(edition(EDITION_FILES.estimates), real);
+    const estimates = await importNationalFile(sqlite(), real);
+    expect(estimates.summary).toContain("  Removed 1 SAMPLE population estimates (made-up figures never mix with published ones)");
+    expect(sqlite().prepare("select count(*) from district_populations where lad_code like 'E06999%'").pluck().get()).toBe(0);
+  });
+});
+
 describe("a real Home Office table into a fresh data folder (first start's samples in)", () => {
   it("serves every CSP of its rows, Leicestershire's linked to their partnerships, negatives summed, and no sample row; a year not held is an error naming the years held", async () => {
     const dir = mkdtempSync(join(tmpdir(), "csg-national-fresh-"));

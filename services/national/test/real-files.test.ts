@@ -106,6 +106,7 @@ describe.skipIf(!present)(`real published files in ../shared/reference/real${pre
     const population = (code: string) => sqlite().prepare("select population from district_populations where lad_code = ? and year = 2022").pluck().get(code);
     expect([population("E06000016"), population("E07000129"), population("E07000130"), population("E06000017")]).toEqual([373_399, 104_182, 184_748, 41_151]);
     expect(sqlite().prepare("select count(*) from district_populations where source_document = ? and year <> 2022").pluck().get(ESTIMATES)).toBe(0);
+    expect(sqlite().prepare("select distinct source_locator from district_populations where source_document = ?").pluck().all(ESTIMATES)).toEqual(["MYE2 - Persons, All ages (mid-2022)"]);
     await importReal(LOOKUP_2017);
     const leicester = sqlite().prepare("select id from areas where partnership = 'leicester'").pluck().get() as number;
     expect(cspPopulations(sqlite(), 2022)(leicester, "Leicester")).toEqual({ population: 373_399 });
