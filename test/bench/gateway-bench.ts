@@ -99,7 +99,7 @@ async function main() {
   try {
     const system = await startProcess("pnpm start (bundles)", [join(bundleFolder, "start.mjs"), "--port-offset", String(OFFSET), "--data-dir", dataDir], /Press Ctrl-C/);
     started.push(system);
-    const uncached = await startProcess("our gateway, cache off", ["--import", "tsx", "test/bench/gateway-server.ts", "--port", String(GATEWAY_PORT + 91), "--port-offset", String(OFFSET), "--data-dir", dataDir, "--response-cache", "off"], /ready/);
+    const uncached = await startProcess("our gateway, cache off", [join(bundleFolder, "gateway.mjs"), "--port", String(GATEWAY_PORT + 91), "--port-offset", String(OFFSET), "--data-dir", dataDir, "--response-cache", "off"], /Gateway ready/);
     started.push(uncached);
     const hive = await startProcess("Hive Gateway", ["--import", "tsx", "test/bench/hive-server.ts", "--port", String(GATEWAY_PORT + 92), "--port-offset", String(OFFSET)], /ready/);
     started.push(hive);

@@ -1,9 +1,10 @@
 /**
  * `pnpm start`: the whole system on this machine. Starts the county subgraph and every
  * partnership's subgraph (each its own process, HTTP service and SQLite database, seeded
- * on first start), then the gateway; stops everything on Ctrl-C or SIGTERM.
+ * on first start), then the gateway (a process of its own too), restarting any that dies;
+ * stops everything on Ctrl-C or SIGTERM.
  */
-import { CORS_ORIGINS, corsOriginsFrom } from "@csg/gateway";
+import { CORS_ORIGINS, corsOriginsFrom } from "@csg/gateway/process-environment";
 import { dataDirOption, defaultDataDir, hostOption, onShutdown, PORT_OFFSET, readCommandLine, runCommand } from "@csg/service-runtime";
 import { watchStartChain } from "./start-chain";
 import { startSystem } from "./system";
