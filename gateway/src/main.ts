@@ -27,7 +27,7 @@ import { startGateway } from "./gateway";
 const supervision = launcherSupervision();
 const committedSupergraph = fileURLToPath(new URL("../../schema/generated/supergraph.graphql", import.meta.url));
 
-await runCommand("gateway", async () => {
+await runCommand("node dist/gateway.mjs", async () => {
   const command = readCommandLine({
     summary: "Runs the gateway: the supergraph over the county's, the national and every partnership's subgraph.",
     usage: ["node dist/gateway.mjs [--port <port>] [--port-offset <n>] [--host <address>] [--data-dir <dir>] [--supergraph <file>] [--cors-origins <origins>]"],
