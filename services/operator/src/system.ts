@@ -50,7 +50,11 @@ export interface SystemOptions {
   portOffset?: number;
   /** Origins whose pages may call the gateway (CORS); none when absent. */
   corsOrigins?: string[];
-  /** Where the processes' own output goes, line by line; nowhere when absent. */
+  /**
+   * Where the processes' own output goes, line by line; nowhere when absent. When given, the
+   * gateway's standard output (its JSON request log, one line a request) is the launcher's
+   * own instead, as it is: not relayed line by line through the launcher.
+   */
   log?: (service: string, line: string) => void;
   /** Limits, timeouts and address exposure of the gateway (defaults: the gateway's own), given to its process as environment. */
   gateway?: Pick<GatewayProcessOptions, "limits" | "timeouts" | "exposeInternalAddresses">;
@@ -121,6 +125,8 @@ interface ProcessSpec {
   env?: Record<string, string>;
   /** An IPC channel (the gateway's, for the launcher's record of the processes). */
   ipc?: boolean;
+  /** Its standard output straight to the launcher's when output is logged at all (the gateway's request log). */
+  ownStdout?: boolean;
   /** Called once stop() was called, before the process is signalled. */
   beforeStop?: () => Promise<void>;
 }
@@ -130,7 +136,7 @@ async function startProcess(spec: ProcessSpec, options: SystemOptions): Promise<
   const child = spawn(process.execPath, programCommand(spec.program, spec.args, options.bundles), {
     cwd: repositoryRoot,
     // stdin stays open as a lifeline: the process stops when the launcher goes.
-    stdio: ["pipe", "pipe", "pipe", ...(spec.ipc ? ["ipc" as const] : [])],
+    stdio: ["pipe", spec.ownStdout && options.log ? "inherit" : "pipe", "pipe", ...(spec.ipc ? ["ipc" as const] : [])],
     env: { ...process.env, ...options.env, ...spec.env, NODE_NO_WARNINGS: "1", [STOP_WITH_PARENT]: "1", [PORT_OFFSET]: String(options.portOffset ?? 0) },
   });
   // A pipe to a process that died fails with EPIPE: an error of that pipe, not of the launcher.
@@ -190,7 +196,7 @@ function startGatewayProcess(layout: Topology, options: SystemOptions): Promise<
   const args = ["--port", String(layout.gatewayPort), "--data-dir", options.dataDir, "--supergraph", supergraphFile];
   const env = gatewayEnvironment({ ...options.gateway, freshness: options.freshness, corsOrigins: options.corsOrigins });
   const url = `http://localhost:${layout.gatewayPort}/graphql`;
-  return startProcess({ name: GATEWAY_PROCESS, label: "The gateway", program: "gateway", args, url, env, ipc: true }, options);
+  return startProcess({ name: GATEWAY_PROCESS, label: "The gateway", program: "gateway", args, url, env, ipc: true, ownStdout: true }, options);
 }
 
 /**
