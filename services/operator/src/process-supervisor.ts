@@ -84,6 +84,7 @@ export class ProcessSupervisor {
         this.watch(restarted);
         this.options.log(`${running.label} (${name}) is running again (restart ${state.restarts}).`);
       } catch (error) {
+        if (this.stopped) return;
         this.scheduleStart(running, `did not start (${(error as Error).message.split("\n")[0]})`);
       }
     }, delay);

@@ -129,7 +129,12 @@ interface ProcessSpec {
   ownStdout?: boolean;
   /** Called once stop() was called, before the process is signalled. */
   beforeStop?: () => Promise<void>;
+  /** The system's processes started but not answering yet (a stop must end these too). */
+  starting?: Set<ChildProcess>;
 }
+
+/** What a system gives each process it starts. */
+type SystemHooks = Pick<ProcessSpec, "beforeStop" | "starting">;
 
 /** Starts one process of the system and waits until it answers. */
 async function startProcess(spec: ProcessSpec, options: SystemOptions): Promise<RunningService> {
@@ -154,11 +159,14 @@ async function startProcess(spec: ProcessSpec, options: SystemOptions): Promise<
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  spec.starting?.add(child);
   try {
     await waitUntilAnswering(`${spec.label} (${spec.name})`, spec.url, child);
   } catch (error) {
     child.kill("SIGKILL");
     throw new Error(`${(error as Error).message}\n${output.slice(-20).join("\n")}`);
+  } finally {
+    spec.starting?.delete(child);
   }
   const running: RunningService = {
     name: spec.name,
@@ -181,10 +189,10 @@ async function startProcess(spec: ProcessSpec, options: SystemOptions): Promise<
 }
 
 /** Starts one subgraph as its own process (its own HTTP service and database) and waits until it answers. */
-export function startService(service: SubgraphService, options: SystemOptions, beforeStop?: () => Promise<void>): Promise<RunningService> {
+export function startService(service: SubgraphService, options: SystemOptions, hooks: SystemHooks = {}): Promise<RunningService> {
   const program = service.partnership ? "csp" : service.name === "national" ? "national" : "county";
   const args = [...(service.partnership ? ["--partnership", service.partnership] : []), "--port", String(service.port), "--data-dir", options.dataDir];
-  return startProcess({ name: service.name, label: service.label, service, program, args, url: service.url, beforeStop }, options);
+  return startProcess({ name: service.name, label: service.label, service, program, args, url: service.url, ...hooks }, options);
 }
 
 /**
@@ -192,11 +200,11 @@ export function startService(service: SubgraphService, options: SystemOptions, b
  * revisions from their files in the data folder (read-only), and takes the launcher's record
  * of every process over its IPC channel.
  */
-function startGatewayProcess(layout: Topology, options: SystemOptions): Promise<RunningService> {
+function startGatewayProcess(layout: Topology, options: SystemOptions, hooks: SystemHooks): Promise<RunningService> {
   const args = ["--port", String(layout.gatewayPort), "--data-dir", options.dataDir, "--supergraph", supergraphFile];
   const env = gatewayEnvironment({ ...options.gateway, freshness: options.freshness, corsOrigins: options.corsOrigins });
   const url = `http://localhost:${layout.gatewayPort}/graphql`;
-  return startProcess({ name: GATEWAY_PROCESS, label: "The gateway", program: "gateway", args, url, env, ipc: true, ownStdout: true }, options);
+  return startProcess({ name: GATEWAY_PROCESS, label: "The gateway", program: "gateway", args, url, env, ipc: true, ownStdout: true, ...hooks }, options);
 }
 
 /**
@@ -237,7 +245,17 @@ function gatewayMessenger(current: () => RunningService | undefined, record: () 
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const layout = topology(options.portOffset ?? 0);
   const services = new Map<string, RunningService>();
-  const stopAll = () => Promise.all([...services.values()].map((s) => s.stop()));
+  const starting = new Set<ChildProcess>();
+  // Those still starting (a restart due, or the system's own start) are killed: they serve nothing yet.
+  const stopAll = () =>
+    Promise.all([
+      ...[...services.values()].map((s) => s.stop()),
+      ...[...starting].map((child) => {
+        const exited = new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve)));
+        child.kill("SIGKILL");
+        return exited;
+      }),
+    ]);
   const supervisor = new ProcessSupervisor(services, {
     log: (line) => options.log?.("launcher", line),
     changed: () => void tellGateway(),
@@ -254,10 +272,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   };
   try {
     await Promise.all(
-      layout.all.map((service) => startService(service, options, beforeStop(service.name)).then((s) => void services.set(s.name, s))),
+      layout.all.map((service) =>
+        startService(service, options, { beforeStop: beforeStop(service.name), starting }).then((s) => void services.set(s.name, s)),
+      ),
     );
     // Once every subgraph answers (their files exist by then).
-    const gateway = await startGatewayProcess(layout, options);
+    const gateway = await startGatewayProcess(layout, options, { starting });
     services.set(gateway.name, gateway);
     for (const s of services.values()) supervisor.watch(s);
     return {
