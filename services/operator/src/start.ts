@@ -27,12 +27,18 @@ await runCommand("pnpm start", async () => {
   const portOffset = command.integer("port-offset") ?? 0;
   const started = Date.now();
   console.log(`Starting the Community Safety Graph (data: ${dataDir}) ...`);
+  // Ctrl-C or SIGTERM while starting: stop what has started (never leave it to stop itself later).
+  const starting = new AbortController();
+  const abandon = () => starting.abort();
+  process.once("SIGINT", abandon).once("SIGTERM", abandon);
   const system = await startSystem({
     dataDir,
     portOffset,
     corsOrigins: corsOriginsFrom(command.string("cors-origins")),
     log: (service, line) => console.log(`[${service}] ${line}`),
+    signal: starting.signal,
   });
+  process.off("SIGINT", abandon).off("SIGTERM", abandon);
   console.log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   for (const s of system.topology.all) console.log(`  ${s.name.padEnd(26)} ${s.url}`);
   console.log(`\nGraphQL endpoint: ${system.gateway.url}`);

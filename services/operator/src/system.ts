@@ -65,6 +65,8 @@ export interface SystemOptions {
   restartDelayMs?: number;
   /** The gateway's response cache and in-flight deduplication (default: on, or as CSG_RESPONSE_CACHE and CSG_DEDUPLICATION say). */
   freshness?: GatewayProcessOptions["freshness"];
+  /** Aborted while the system starts (a signal to the launcher): what started is stopped, and startSystem fails. */
+  signal?: AbortSignal;
 }
 
 /** One process of the system: a subgraph's service or the gateway. */
@@ -98,7 +100,9 @@ export interface RunningSystem {
 async function waitUntilAnswering(label: string, url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${label} exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${label} exited (${child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`}) before it was ready`);
+    }
     try {
       const response = await fetch(url, {
         method: "POST",
@@ -270,15 +274,24 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     supervisor.stopping(name);
     await tellGateway();
   };
+  const abandon = () => {
+    stoppingAll = true;
+    void stopAll();
+  };
+  options.signal?.addEventListener("abort", abandon, { once: true });
   try {
+    options.signal?.throwIfAborted();
     await Promise.all(
       layout.all.map((service) =>
         startService(service, options, { beforeStop: beforeStop(service.name), starting }).then((s) => void services.set(s.name, s)),
       ),
     );
     // Once every subgraph answers (their files exist by then).
+    options.signal?.throwIfAborted();
     const gateway = await startGatewayProcess(layout, options, { starting });
     services.set(gateway.name, gateway);
+    options.signal?.throwIfAborted();
+    options.signal?.removeEventListener("abort", abandon);
     for (const s of services.values()) supervisor.watch(s);
     return {
       topology: layout,
@@ -308,6 +321,6 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     stoppingAll = true;
     supervisor.stop();
     await stopAll();
-    throw error;
+    throw options.signal?.aborted ? new Error("Stopped before every process was ready; every process started has been stopped.") : error;
   }
 }
