@@ -35,13 +35,13 @@ function childrenOf(pid: number): { pid: number; command: string }[] {
 
 const gatewayPid = () => childrenOf(launcher.pid!).find((c) => c.command.includes("gateway.mjs"))?.pid;
 
-/** Every process on the machine whose command line names this file's data folder. */
-function processesOfThisSystem(): number[] {
+/** Every process on the machine whose command line names this file's data folder (or `folder`). */
+function processesOfThisSystem(folder = dataDir): number[] {
   return readdirSync("/proc")
     .filter((entry) => /^\d+$/.test(entry))
     .filter((pid) => {
       try {
-        return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(dataDir);
+        return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(folder);
       } catch {
         return false; // gone meanwhile
       }
@@ -63,13 +63,17 @@ async function post(url: string, query: string, variables?: Record<string, unkno
   return response.json();
 }
 
-function startOnPorts(portOffset: number): Promise<void> {
-  output = "";
-  launcher = spawn(process.execPath, [join(process.env[TEST_BUNDLES]!, "start.mjs"), "--port-offset", String(portOffset), "--data-dir", dataDir], {
+/** `pnpm start`'s launcher, from the bundles the tests built. */
+const spawnLauncher = (portOffset: number, folder: string) =>
+  spawn(process.execPath, [join(process.env[TEST_BUNDLES]!, "start.mjs"), "--port-offset", String(portOffset), "--data-dir", folder], {
     cwd: repositoryRoot,
     env: { ...process.env, NODE_NO_WARNINGS: "1", CSG_LOG_LEVEL: "silent" },
     stdio: ["ignore", "pipe", "pipe"],
   });
+
+function startOnPorts(portOffset: number): Promise<void> {
+  output = "";
+  launcher = spawnLauncher(portOffset, dataDir);
   return new Promise((resolve, reject) => {
     const collect = (chunk: Buffer) => {
       output += chunk.toString("utf8");
@@ -186,5 +190,34 @@ describe("SIGTERM to the launcher while a request hangs in the gateway and a sub
     expect(ms).toBeLessThan(STOP_BOUND_MS);
     // The hung request ends with its gateway (its connection closed), never answered.
     expect(await hanging).toBe("failed");
+  });
+});
+
+describe("SIGTERM to the launcher while the system is starting", () => {
+  it("stops every process started so far before the launcher exits", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "csg-gateway-process-start-"));
+    copySeededData(folder);
+    // Ports x020 to x039 of another slot than the system above (ports only matter once listening).
+    const starting = spawnLauncher(10_000 + Math.floor(Math.random() * 180) * 100 + 20, folder);
+    let text = "";
+    starting.stdout!.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+    starting.stderr!.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+    const exited = new Promise<number | null>((resolve) => starting.once("exit", (code) => resolve(code)));
+    try {
+      // The county's process, stopped as soon as it exists: the system cannot get ready.
+      let county: number | undefined;
+      for (const deadline = Date.now() + 30_000; !county && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 10))) {
+        county = childrenOf(starting.pid!).find((c) => c.command.includes("county.mjs"))?.pid;
+      }
+      process.kill(county!, "SIGSTOP");
+      starting.kill("SIGTERM");
+      expect(await exited).toBe(1);
+      expect(text).toContain("Stopped before every process was ready; every process started has been stopped.");
+      expect(text).not.toContain("GraphQL endpoint");
+      expect(processesOfThisSystem(folder)).toEqual([]);
+    } finally {
+      for (const pid of processesOfThisSystem(folder)) process.kill(pid, "SIGKILL");
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
