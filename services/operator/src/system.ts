@@ -1,26 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import {
-  GATEWAY_PROCESS,
-  isSupervisionReceipt,
-  PORT_OFFSET,
-  STOP_WITH_PARENT,
-  type SubgraphService,
-  type SupervisionMessage,
-  type Topology,
-  topology,
-} from "@csg/service-runtime";
+import { GATEWAY_PROCESS, PORT_OFFSET, STOP_WITH_PARENT, type SubgraphService, type Topology, topology } from "@csg/service-runtime";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type GatewayProcessOptions, gatewayEnvironment } from "@csg/gateway/process-environment";
 import { supergraphFile } from "./supergraph/files";
 import { ProcessSupervisor } from "./process-supervisor";
+import { gatewayMessenger } from "./supervision-channel";
 
 const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const READY_TIMEOUT_MS = 120_000;
 /** How long a process has to stop after SIGTERM before it is killed (a blocked one cannot stop itself). */
 export const STOP_GRACE_MS = 5000;
-/** How long a stop waits for the gateway to take in that the process is going. */
-const RECEIPT_TIMEOUT_MS = 1000;
 
 /** Each kind of process: its TypeScript entry point, and its bundle (see bundles/build-bundles.ts). */
 const PROGRAMS = {
@@ -209,37 +199,6 @@ function startGatewayProcess(layout: Topology, options: SystemOptions, hooks: Sy
   const env = gatewayEnvironment({ ...options.gateway, freshness: options.freshness, corsOrigins: options.corsOrigins });
   const url = `http://localhost:${layout.gatewayPort}/graphql`;
   return startProcess({ name: GATEWAY_PROCESS, label: "The gateway", program: "gateway", args, url, env, ipc: true, ownStdout: true, ...hooks }, options);
-}
-
-/**
- * Sends the launcher's record of every process to the gateway's process of the moment (once
- * for all the changes of one turn of the event loop). The promise resolves when the gateway
- * has taken it in, or after RECEIPT_TIMEOUT_MS: a gateway that is down or blocked tells no one.
- */
-function gatewayMessenger(current: () => RunningService | undefined, record: () => SupervisionMessage["processes"]): () => Promise<void> {
-  let sequence = 0;
-  let pending: Promise<void> | null = null;
-  const waiting = new Map<number, () => void>();
-  const listening = new WeakSet<ChildProcess>();
-  const settle = (upTo: number) => {
-    for (const [n, resolve] of waiting) if (n <= upTo) (waiting.delete(n), resolve());
-  };
-  const send = (resolve: () => void) => {
-    pending = null;
-    const child = current()?.process;
-    if (!child?.connected) return resolve();
-    if (!listening.has(child)) {
-      listening.add(child);
-      child.on("message", (reply: unknown) => isSupervisionReceipt(reply) && settle(reply.sequence));
-      child.once("disconnect", () => settle(Infinity));
-    }
-    const n = ++sequence;
-    const timer = setTimeout(() => settle(n), RECEIPT_TIMEOUT_MS);
-    waiting.set(n, () => (clearTimeout(timer), resolve()));
-    const message: SupervisionMessage = { kind: "csg-supervision", sequence: n, processes: record() };
-    child.send(message, undefined, undefined, (error) => error && settle(n));
-  };
-  return () => (pending ??= new Promise<void>((resolve) => queueMicrotask(() => send(resolve))));
 }
 
 /**
