@@ -19,8 +19,8 @@ import { type OperationLimits, ruleCodeOf, operationLimitRules, operationLimits,
 import { type SubgraphTimeouts, requestLifetime, subgraphTimeouts, timeoutOf } from "./subgraph-timeouts";
 import { calendarDatesPlugin, calendarDatesRule } from "./calendar-dates";
 import { operationNamePlugin } from "./operation-name";
-import { exposeInternalAddresses, publicHealth, type Supervision } from "./public-health";
-import type { SubgraphService } from "@csg/service-runtime";
+import { exposeInternalAddresses, publicHealth } from "./public-health";
+import type { SubgraphService, Supervision } from "@csg/service-runtime";
 
 export interface GatewayOptions {
   port: number;
@@ -36,7 +36,7 @@ export interface GatewayOptions {
   timeouts?: Partial<SubgraphTimeouts>;
   /** Show subgraph addresses in errors and /health (default: CSG_EXPOSE_INTERNAL_ADDRESSES=1, else no). */
   exposeInternalAddresses?: boolean;
-  /** The launcher's account of each subgraph process (restarts), shown in /health. */
+  /** The launcher's account of each process, the gateway's own included (restarts), shown in /health. */
   supervision?: Supervision;
   /** Response cache and in-flight deduplication (both on by default). */
   freshness?: FreshnessOptions;

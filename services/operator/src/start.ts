@@ -1,9 +1,10 @@
 /**
  * `pnpm start`: the whole system on this machine. Starts the county subgraph and every
  * partnership's subgraph (each its own process, HTTP service and SQLite database, seeded
- * on first start), then the gateway; stops everything on Ctrl-C or SIGTERM.
+ * on first start), then the gateway (a process of its own too), restarting any that dies;
+ * stops everything on Ctrl-C or SIGTERM.
  */
-import { CORS_ORIGINS, corsOriginsFrom } from "@csg/gateway";
+import { CORS_ORIGINS, corsOriginsFrom } from "@csg/gateway/process-environment";
 import { dataDirOption, defaultDataDir, hostOption, onShutdown, PORT_OFFSET, readCommandLine, runCommand } from "@csg/service-runtime";
 import { watchStartChain } from "./start-chain";
 import { startSystem } from "./system";
@@ -26,12 +27,18 @@ await runCommand("pnpm start", async () => {
   const portOffset = command.integer("port-offset") ?? 0;
   const started = Date.now();
   console.log(`Starting the Community Safety Graph (data: ${dataDir}) ...`);
+  // Ctrl-C or SIGTERM while starting: stop what has started (never leave it to stop itself later).
+  const starting = new AbortController();
+  const abandon = () => starting.abort();
+  process.once("SIGINT", abandon).once("SIGTERM", abandon);
   const system = await startSystem({
     dataDir,
     portOffset,
     corsOrigins: corsOriginsFrom(command.string("cors-origins")),
     log: (service, line) => console.log(`[${service}] ${line}`),
+    signal: starting.signal,
   });
+  process.off("SIGINT", abandon).off("SIGTERM", abandon);
   console.log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   for (const s of system.topology.all) console.log(`  ${s.name.padEnd(26)} ${s.url}`);
   console.log(`\nGraphQL endpoint: ${system.gateway.url}`);
