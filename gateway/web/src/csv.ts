@@ -1,7 +1,7 @@
-/** Any table on a page as a CSV file: the cells' text as shown, without the hover tips. */
+/** Any table on a page as a CSV file: the cells' text as shown, without the hover tips or a phone's column names. */
 function cellText(cell: Element): string {
   const copy = cell.cloneNode(true) as Element;
-  copy.querySelectorAll(".tip, button").forEach((node) => node.remove());
+  copy.querySelectorAll(".tip, button, .stack-label").forEach((node) => node.remove());
   return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 

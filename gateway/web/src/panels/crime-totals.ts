@@ -92,6 +92,7 @@ export function crimeTotalsBody(totals: CrimeTotalData, period: PeriodLike): Htm
   const table = dataTable({
     caption: `${totals.category.name}, ${period.label} (${periodDates(period)}), by partnership`,
     head: ["Rank", "Partnership", "Count", "Rate per 1,000", "Rank by rate", "Change on the year before"],
+    keyColumn: 1,
     rows: rows.map((r) => [
       sourcedNumber(String(r.rank), { period, lines: ["Ranked by count among the partnerships counted: 1 = highest"] }),
       html`<a href="/partnerships/${r.partnership.code}">${shortName(r.partnership.name)}</a>`,

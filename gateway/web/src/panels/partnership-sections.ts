@@ -21,6 +21,8 @@ export function plansSection(p: PartnershipData, currentOnly = false): Html {
 ${dataTable({
   caption: `Priorities ${plan.period.label} (${periodDates(plan.period)}) and their CSA alignment`,
   head: ["Theme", "Priority", "Serves CSA priorities"],
+  keyColumn: 1,
+  stack: "blocks",
   rows: plan.priorities.map((priority) => [
     priority.theme?.title ?? (priority.crossCutting ? "Cross-cutting" : ""),
     html`${priority.ref ? `${priority.ref} ` : ""}${sourced(priority.title, { source: priority.source, period: priority.period })}${

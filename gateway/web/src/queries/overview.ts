@@ -82,13 +82,13 @@ query CountyCrimeTotals($category: ID!, $start: Date!, $end: Date!) {
 }`;
 
 export const prioritySearchQuery = /* GraphQL */ `
-query WhichPartnershipsPrioritise($csaPriority: ID, $text: String, $currentOnly: Boolean!) {
+query WhichPartnershipsPrioritise($csaPriority: ID, $text: String, $currentOnly: Boolean!, $countyBoardMembersOnly: Boolean!) {
   county {
-    prioritySearch(csaPriority: $csaPriority, text: $text, currentOnly: $currentOnly, countyBoardMembersOnly: true) {
+    prioritySearch(csaPriority: $csaPriority, text: $text, currentOnly: $currentOnly, countyBoardMembersOnly: $countyBoardMembersOnly) {
       complete
       unavailablePartnerships { name }
       matches {
-        partnership { code name }
+        partnership { code name countyBoardMember }
         priority { id title source { document locator } }
         theme { title }
         period { label start end basis }
