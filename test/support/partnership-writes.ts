@@ -49,3 +49,12 @@ export async function correctCount(
     corrections: [{ id: found[0].id, count }],
   });
 }
+
+/** The partnership records new partnership-wide figures (all or none), as published in one document. */
+export async function recordFigures(
+  t: TestSystem,
+  partnership: string,
+  statistics: { category: string; localLabel: string; count: number; period: Record<string, string>; source: Record<string, string> }[],
+): Promise<void> {
+  await write(t, partnership, "$statistics: [CrimeStatisticInput!]!\nrecordCrimeStatistics(statistics: $statistics) { id }", { statistics });
+}

@@ -30,10 +30,12 @@ export function dataTable(options: TableOptions): Html {
   // Shown only when stacked; the CSV download leaves it out (it reads the table's own head).
   const label = (index: number) => (options.stack && index !== key ? html`<span class="stack-label">${options.head[index]}</span>` : "");
   const cell = (value: string | Html, index: number) => {
-    const keyClass = index === key ? html` class="key"` : "";
+    // A stacked list leaves out a blank cell rather than show its column's name over nothing.
+    const classes = [index === key ? "key" : "", value === "" ? "blank" : ""].filter(Boolean).join(" ");
+    const classAttribute = classes ? html` class="${classes}"` : "";
     return index === 0 && options.rowHeaders
-      ? html`<th scope="row"${keyClass}>${value}</th>`
-      : html`<td${keyClass}>${label(index)}${value}</td>`;
+      ? html`<th scope="row"${classAttribute}>${value}</th>`
+      : html`<td${classAttribute}>${label(index)}${value}</td>`;
   };
   const classes = [options.className, options.stack ? `stack stack-${options.stack}` : ""].filter(Boolean).join(" ");
   return html`<div class="table-wrap">

@@ -27,7 +27,7 @@ interface ComparisonTotal {
   missing: { partnership: { name: string }; reason: string }[];
 }
 
-const section = (number: number, title: string, body: Html, className = "") => html`<section class="briefing-section ${className}"><h2>${number}. ${title}</h2>${body}</section>`;
+const section = (number: number, title: string, body: Html) => html`<section class="briefing-section"><h2>${number}. ${title}</h2>${body}</section>`;
 
 async function countyComparison(p: PartnershipData): Promise<Html> {
   const periods = recordedPeriods((p.crimeStatistics ?? []).filter((s) => s.category.id === "all-crime").map((statistic) => ({ partnership: p.code, statistic })));
@@ -93,10 +93,10 @@ startPage(async (main) => {
     main,
     html`${header}${problemsNotice(result.errors)}
 ${section(1, "Performance against targets", targetsSection(p))}
-${section(2, "Police beats", beatsSection(p, false), "new-page")}
-${section(3, "Comparison with the county", html`${comparison}${mostSimilarGroupSection(p)}`, "new-page")}
-${section(4, "Priorities and their alignment with the Community Safety Agreement", plansSection(p), "new-page")}
-${section(5, "Funding", fundingSection(p), "new-page")}
+${section(2, "Police beats", beatsSection(p, false))}
+${section(3, "Comparison with the county", html`${comparison}${mostSimilarGroupSection(p)}`)}
+${section(4, "Priorities and their alignment with the Community Safety Agreement", plansSection(p))}
+${section(5, "Funding", fundingSection(p))}
 <footer class="briefing-footer"><p>Sources: ${[...new Set((p.crimeStatistics ?? []).map((s) => s.source.document))].join(", ") || "none"}. Data from ${location.host}/graphql.</p></footer>`,
   );
 });

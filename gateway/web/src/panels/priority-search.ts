@@ -46,6 +46,7 @@ export function searchResults(result: PrioritySearchData, asked: string, boardOn
 ${dataTable({
   caption: `Priorities matching ${asked}`,
   head: ["Partnership", "Priority", "Theme", "Period", "Alignment"],
+  stack: "blocks",
   rows: result.matches.map((m) => [
     html`<a href="/partnerships/${m.partnership.code}">${shortName(m.partnership.name)}</a>${m.partnership.countyBoardMember ? "" : outsideMark}`,
     sourced(m.priority.title, { source: m.priority.source, period: m.period }),
