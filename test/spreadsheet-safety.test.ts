@@ -23,7 +23,15 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const run = (script: string, args: string[]) => runCommand(script, [...args, "--partnership", "melton", "--data-dir", dataDir]);
 const table = (rows: string[]) =>
-  ["document,safety-test.csv", `locator,${LOCATOR}`, 'category,local_label,"2019/20 (2019-04-01..2020-03-31, FINANCIAL_YEAR)"', ...rows].join("\n") + "\n";
+  [
+    "document,,safety-test.csv",
+    `locator,,${LOCATOR}`,
+    "title,,Spreadsheet safety test figures",
+    "publisher,,Melton Borough Council",
+    "published,,2020-06-30",
+    'category,local_label,"2019/20 (2019-04-01..2020-03-31, FINANCIAL_YEAR)"',
+    ...rows,
+  ].join("\n") + "\n";
 
 describe("formula cells", () => {
   it("are exported with OWASP's leading quote and come back unchanged", () => {

@@ -30,7 +30,11 @@ await runCommand("pnpm figures:import", () => {
     const { plan, written } = importStatistics(database.db, entry, file, text, { dryRun, actor: commandActor(`pnpm figures:import ${basename(file)}`) });
     const figure = (f: { category: string; period: Parameters<typeof periodHeading>[0] }) => `${f.category.padEnd(30)} ${periodHeading(f.period).padEnd(60)}`;
     console.log(`${file} into ${entry.name}: ${plan.additions.length} to add, ${plan.corrections.length} to correct, ${plan.unchanged.length} unchanged`);
-    for (const { value } of plan.additions) console.log(`  add      ${figure(value)} ${value.count}`);
+    // Each new figure with the source its own column names (a column never takes another's).
+    for (const { value } of plan.additions) console.log(`  add      ${figure(value)} ${value.count}   source: ${value.source.document}, ${value.source.locator}`);
+    for (const document of plan.documents.added) {
+      console.log(`  new document ${document.document}: "${document.title}", ${document.publisher}, ${document.published ? `published ${document.published}` : "no date of publication"}`);
+    }
     for (const { stored, figure: { value } } of plan.corrections) {
       const label = stored.localLabel === value.localLabel ? "" : ` (label "${stored.localLabel}" -> "${value.localLabel}")`;
       console.log(`  correct  ${figure(value)} ${stored.count} -> ${value.count}${label}`);
