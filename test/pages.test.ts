@@ -15,7 +15,7 @@ import { apiExampleQueries } from "../gateway/web/api-examples";
 import { partnerships as registered } from "@csg/schema";
 import { type TestBrowser, artefactsFolder, desktop, phone, screenshotsFolder, startBrowser } from "./support/browser";
 import { repositoryRoot } from "./support/commands";
-import { recordFigures } from "./support/partnership-writes";
+import { correctCount, recordFigures } from "./support/partnership-writes";
 import { printedPages } from "./support/printed-pages";
 import { type TestSystem, startTestSystem } from "./support/system";
 
@@ -33,6 +33,12 @@ afterAll(async () => {
   await b?.close();
   await t?.stop();
 });
+
+/** The seed documents as their front pages name them (schema/sources/documents.json, the one definition). */
+const seedDocuments: { document: string; title: string; publisher: string; published: string | null }[] = JSON.parse(
+  readFileSync(join(repositoryRoot, "schema/sources/documents.json"), "utf8"),
+).documents;
+const scrutinyReport = seedDocuments.find((d) => d.document === "002_8e9c48eccd29813b.txt")!;
 
 const tipOf = (page: Page, value: string) =>
   page.locator(".figure", { has: page.locator(".value", { hasText: new RegExp(`^${value}$`) }) });
@@ -125,10 +131,20 @@ describe("the county overview (GET /)", () => {
     await expect.poll(() => tip.isVisible()).toBe(true);
     await expect.poll(() => tip.textContent()).toContain("002_8e9c48eccd29813b.txt, Figure 3");
     await expect.poll(() => tip.textContent()).toContain("2017/18 (1 April 2017 to 31 March 2018, financial year)");
+    // The document by its title, with its publisher and date; its file name and table on focus only.
+    expect(await tip.innerText()).toContain(`Source: ${scrutinyReport.title}, Figure 3\n${scrutinyReport.publisher}, 6 March 2019\nFile: 002_8e9c48eccd29813b.txt, Figure 3`);
+    const sources = page.locator("#totals-output p.sources").first();
+    expect(await sources.innerText()).toBe(`Sources: ${scrutinyReport.title}, Figure 3.`);
+    await sources.locator(".figure").focus();
+    await expect.poll(() => sources.locator(".tip").innerText()).toBe(`Source: ${scrutinyReport.title}\n${scrutinyReport.publisher}, 6 March 2019\nFile: 002_8e9c48eccd29813b.txt, Figure 3`);
+    // The sum equals the county total printed beside it.
+    await expect.poll(() => page.locator("#totals-output").textContent()).toContain("The sum equals the total printed for the county.");
     // Each partnership's count, rate and rank; Melton's count with its source on hover.
     const table = page.locator("#totals-output table");
-    await expect.poll(() => table.locator("tr", { hasText: "Charnwood" }).textContent()).toContain("12,065");
-    const meltonCount = table.locator("tr", { hasText: "Melton" }).locator("td").nth(2).locator(".figure");
+    // Rows found by their partnership's link (every row's tips name the document's publisher, Charnwood Borough Council).
+    const row = (code: string) => table.locator("tr", { has: page.locator(`a[href="/partnerships/${code}"]`) });
+    await expect.poll(() => row("charnwood").textContent()).toContain("12,065");
+    const meltonCount = row("melton").locator("td").nth(2).locator(".figure");
     await meltonCount.hover();
     await expect.poll(() => meltonCount.locator(".tip").textContent()).toContain("Figure 3");
     await expect.poll(() => page.locator("#totals-output canvas").count()).toBe(1);
@@ -198,6 +214,8 @@ describe("a partnership's page (GET /partnerships/<code>)", () => {
       await expect.poll(() => tip.textContent()).toContain("1 April 2018 to 31 January 2019");
       await expect.poll(() => shown.locator(".mark.contradicted").textContent()).toBe("contradicted");
     }
+    // Each table of figures is headed by its document's title, not its file name.
+    expect(await page.locator("#figures h3").first().innerText()).toBe(`Figure 1 ${scrutinyReport.title}`);
     // Targets with met or not met, in words.
     const targets = page.locator("#targets table");
     await expect.poll(() => targets.locator("tr", { hasText: "Theft of Vehicles" }).textContent()).toContain("Not met");
@@ -335,6 +353,10 @@ describe("the scrutiny briefing (GET /partnerships/<code>/briefing)", () => {
     expect(text).toMatch(/4\. Priorities and their alignment with the Community Safety\s+Agreement/);
     expect(text).toContain("£75,500.00");
     for (const screenOnly of ["Query explorer", "Download CSV", "The query behind this", "Back to the partnership"]) expect(text).not.toContain(screenOnly);
+    // The documents by title, with publisher, date, the tables used and the file.
+    const sources = text.slice(text.lastIndexOf("Sources")).replace(/\s+/g, " ");
+    expect(sources).toContain(`1. ${scrutinyReport.title}. ${scrutinyReport.publisher}, 6 March 2019.`);
+    expect(sources).toMatch(/Figure 1, .*Figure 3.* \(file 002_8e9c48eccd29813b\.txt\)\./);
     expectFullPages(pdf, pages);
   });
 
@@ -363,6 +385,7 @@ describe("the scrutiny briefing (GET /partnerships/<code>/briefing)", () => {
     }
     // Its 2017/18 count beside the county's total, as on the overview.
     expect(text).toMatch(/2017\/18\s+2,799\s+7 of 7\s+54\.99\s+6 of 7\s+41,325\s+complete\s+61\.20/);
+    expect(text.replace(/\s+/g, " ")).toContain(`Sources 1. ${scrutinyReport.title}. ${scrutinyReport.publisher}, 6 March 2019. Figure 3 (file 002_8e9c48eccd29813b.txt).`);
     expectFullPages(pdf, printed.length);
   });
 });
@@ -371,13 +394,16 @@ describe("the scrutiny briefing (GET /partnerships/<code>/briefing)", () => {
 const briefingMargins = { top: 16, bottom: 18 };
 
 /**
- * A printed briefing wastes no paper: no page is under a third full (a section starts a new
- * page only where the one before filled its page), and no page ends on a section's heading.
+ * A printed briefing wastes no paper: no page before the last is under a third full (a
+ * section starts a new page only where the one before filled its page), the last page holds
+ * more than the list of sources, and no page ends on a heading.
  */
 function expectFullPages(pdf: string, count: number): void {
   const printed = printedPages(pdf, briefingMargins);
   expect(printed).toHaveLength(count);
-  expect(printed.map((p, i) => ({ page: i + 1, atLeastAThirdFull: p.fullness >= 1 / 3 }))).toEqual(printed.map((_, i) => ({ page: i + 1, atLeastAThirdFull: true })));
+  const beforeLast = printed.slice(0, -1);
+  expect(beforeLast.map((p, i) => ({ page: i + 1, atLeastAThirdFull: p.fullness >= 1 / 3 }))).toEqual(beforeLast.map((_, i) => ({ page: i + 1, atLeastAThirdFull: true })));
+  expect(printed.at(-1)!.text.trimStart().startsWith("Sources")).toBe(false);
   for (const [i, p] of printed.entries()) {
     // A heading takes at most two lines ("4. Priorities and their alignment with the ...").
     const lastLines = p.text.trimEnd().split("\n").slice(-2).map((line) => line.trim());
@@ -578,7 +604,7 @@ describe("a partnership's service is down", () => {
 describe("the period the overview opens on", () => {
   it("is found in the data: 2017/18 while one member lacks 2018/19, 2018/19 once all seven have published it", async () => {
     // A year-end report published after the year (the board's own, made up for this test).
-    const source = { document: "lscsb-year-end-2018-19.pdf", locator: "Table 1" };
+    const source = { document: "lscsb-year-end-2018-19.pdf", locator: "Table 1", title: "Community safety year-end report 2018/19 (test)", publisher: "Leicestershire Safer Communities Strategy Board", published: "2019-06-28" };
     const period = { label: "2018/19", start: "2018-04-01", end: "2019-03-31", basis: "FINANCIAL_YEAR" };
     const members = registered.filter((p) => p.countyBoardMember).map((p) => p.code);
     const counts = members.map((_, i) => 3000 + 100 * i);
@@ -596,6 +622,33 @@ describe("the period the overview opens on", () => {
     expect(opened).toMatchObject({ period: "2018-04-01/2019-03-31", total: en(counts.reduce((a, b) => a + b, 0)) });
     await expect.poll(() => opened.page.locator("#totals-output .total").textContent()).toContain("complete, every member partnership counted");
     await b.screenshot(opened.page, "overview-opens-on-2018-19");
+  });
+});
+
+describe("a corrected figure in a county total", () => {
+  it("the overview says the sum differs from the printed total and which correction explains it", async () => {
+    const source = { document: "melton-performance-2019-07.pdf", locator: "Table 2", title: "Melton CSP performance report, July 2019 (test)", publisher: "Melton Borough Council", published: "2019-07-15" };
+    const note = "Recount after 11 offences were recorded late";
+    await correctCount(t, "melton", { category: "all-crime", periodLabel: "2017/18", locator: "Figure 3" }, 2810, { source, note });
+    const page = await b.open("/");
+    await page.locator("#totals-output table").waitFor();
+    await page.selectOption("#totals-period", "2017-04-01/2018-03-31");
+    const output = page.locator("#totals-output");
+    await expect.poll(() => output.locator(".total .big .value").textContent()).toBe("41,336");
+    const notice = output.locator(".published-difference");
+    await expect.poll(() => notice.locator("p").first().innerText()).toBe(`The sum, 41,336, is 11 more than the county's printed Recorded Crime, 41,325 (${scrutinyReport.title}, Figure 3). Corrected or added since:`);
+    const explained = (await notice.locator("li").innerText()).replace(/\s+/g, " ");
+    expect(explained).toMatch(/^Melton 2,810 ?CORRECTED: Corrected from 2,799 to 2,810 on \d+ \w+ \d{4}, \d\d:\d\d UTC /);
+    expect(explained).toMatch(/\(Melton CSP performance report, July 2019 \(test\), Table 2\): Recount after 11 offences were recorded late \(\+11\)$/);
+    expect(await notice.locator("p").last().innerText()).toBe("Together they explain the whole difference.");
+    // In the table, Melton's count is marked and its tip keeps the figure's own source and the correction.
+    const melton = output.locator("table tr", { has: page.locator('a[href="/partnerships/melton"]') }).locator("td").nth(2).locator(".figure");
+    expect(await melton.locator(".mark.corrected").textContent()).toBe("corrected");
+    await melton.focus();
+    const tip = await melton.locator(".tip").innerText();
+    expect(tip).toContain(`Source: ${scrutinyReport.title}, Figure 3`);
+    expect(tip).toContain(`Corrected from 2,799 to 2,810`);
+    await output.screenshot({ path: join(screenshotsFolder, "overview-corrected-total-1280px.png") });
   });
 });
 
