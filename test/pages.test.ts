@@ -648,6 +648,13 @@ describe("a corrected figure in a county total", () => {
     const tip = await melton.locator(".tip").innerText();
     expect(tip).toContain(`Source: ${scrutinyReport.title}, Figure 3`);
     expect(tip).toContain(`Corrected from 2,799 to 2,810`);
+    // The last row's tip is not cut off by the table's scroller: all of it is in the window, on top.
+    const tipBox = await melton.locator(".tip").evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const onTop = [box.top + 2, box.bottom - 2].every((y) => element.contains(document.elementFromPoint(box.left + box.width / 2, y)));
+      return { inWindow: box.left >= 0 && box.top >= 0 && box.right <= window.innerWidth && box.bottom <= window.innerHeight, onTop };
+    });
+    expect(tipBox).toEqual({ inWindow: true, onTop: true });
     await output.screenshot({ path: join(screenshotsFolder, "overview-corrected-total-1280px.png") });
   });
 });
