@@ -77,7 +77,8 @@ const figure = (area: string, count: unknown, extra: Record<string, unknown> = {
   localLabel: "Recorded Crime",
   count,
   period: FY_2019_20,
-  source: SOURCE,
+  // A document the county has not cited before comes with its title and publisher.
+  source: { ...SOURCE, title: "LSCSB minutes, June 2020", publisher: "Leicestershire County Council", published: "2020-06-25" },
   ...extra,
 });
 

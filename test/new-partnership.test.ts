@@ -45,6 +45,8 @@ afterAll(async () => {
 });
 
 let endpoint = "";
+/** What the running `pnpm start` has printed so far. */
+let startOutput = "";
 
 /**
  * `pnpm start` with the copies, on ports clear of any other system (drawn again if another
@@ -67,6 +69,7 @@ function startOnPorts(portOffset: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const collect = (chunk: Buffer) => {
       output += chunk.toString("utf8");
+      startOutput = output;
       const match = /GraphQL endpoint: (\S+)/.exec(output);
       if (match) {
         endpoint = match[1];
@@ -105,6 +108,8 @@ describe("a new partnership, added by the command", () => {
     const { data } = await query(`{ partnership(code: "test-valley") { name } partnerships { code } }`);
     expect(data.partnership).toBeNull();
     expect(data.partnerships).toHaveLength(9);
+    // It prints the line that points the other commands at its data folder.
+    await expect.poll(() => startOutput).toContain(`export CSG_DATA_DIR=${env.CSG_DATA_DIR}\n`);
     await stopSystem();
   });
 
@@ -159,7 +164,7 @@ describe("a new partnership, added by the command", () => {
       } }`,
       {
         plan: { id: "plan-2021-24", title: "Community Safety Plan 2021-24", period: { label: "2021-2024", start: "2021-04-01", end: "2024-03-31", basis: "PLAN_PERIOD" }, source: SOURCE },
-        figures: [{ category: "all-crime", localLabel: "Total crime", count: 7321, period: { label: "2020/21", start: "2020-04-01", end: "2021-03-31", basis: "FINANCIAL_YEAR" }, source: SOURCE }],
+        figures: [{ category: "all-crime", localLabel: "Total crime", count: 7321, period: { label: "2020/21", start: "2020-04-01", end: "2021-03-31", basis: "FINANCIAL_YEAR" }, source: { ...SOURCE, title: "Test Valley Community Safety Plan 2021-24", publisher: "Test Valley Borough Council" } }],
       },
       token,
     );
