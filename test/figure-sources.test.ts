@@ -158,3 +158,29 @@ describe("a correction", () => {
     ]);
   });
 });
+
+describe("every write that names a source", () => {
+  const SET_PARTNERS = `mutation($partners: [PartnerInput!]!) { melton { setPartners(partners: $partners) { name source { document locator title publisher published } } } }`;
+
+  it("refuses a document the partnership has not cited before without its title and publisher (a partner list)", async () => {
+    const errors = await refusedWrite(t, SET_PARTNERS, { partners: [{ name: "Melton Borough Council", source: { document: "melton-csp-plan-2021.pdf", locator: "Partners" } }] }, melton);
+    expect(errors[0].extensions?.problems).toEqual([
+      { field: "partners[0].source.title", message: "is required for melton-csp-plan-2021.pdf, a document the system has not seen before (give its title and publisher)" },
+      { field: "partners[0].source.publisher", message: "is required for melton-csp-plan-2021.pdf, a document the system has not seen before (give its title and publisher)" },
+    ]);
+  });
+
+  it("stores it with its title and publisher, and serves them for every item that cites it", async () => {
+    const plan = { document: "melton-csp-plan-2021.pdf", locator: "Partners", title: "Melton Community Safety Partnership Plan 2021-24", publisher: "Melton Borough Council", published: null };
+    const { data, errors } = await t.query(
+      SET_PARTNERS,
+      { partners: [{ name: "Melton Borough Council", source: plan }, { name: "Leicestershire Police", source: { document: plan.document, locator: "Partners" } }] },
+      melton,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.melton.setPartners).toEqual([
+      { name: "Melton Borough Council", source: plan },
+      { name: "Leicestershire Police", source: plan },
+    ]);
+  });
+});

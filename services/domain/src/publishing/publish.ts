@@ -2,6 +2,8 @@ import { TransactionRollbackError, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { type Actor, BUSY_TIMEOUT_MS, operatingSystemUser } from "@csg/service-runtime";
 import { auditEntries } from "./tables";
+import { citeDocuments, storeDocuments } from "./documents";
+import type { Checker } from "../validation/checker";
 
 type AnyDatabase = BetterSQLite3Database<any>;
 
@@ -47,6 +49,21 @@ export function publish<DB extends AnyDatabase, T>(db: DB, actor: Actor, operati
     }
     throw error;
   }
+}
+
+/**
+ * A write whose input names sources (checked by checkSource into `check.cited`): in the same
+ * transaction, every cited document must be known or come with its title and publisher, and
+ * new ones are stored with the write. A problem rolls the whole write back.
+ */
+export function publishCiting<DB extends AnyDatabase, T>(db: DB, actor: Actor, operation: string, check: Checker, write: (tx: DB) => Change<T>): Change<T> {
+  return publish(db, actor, operation, (tx) => {
+    const change = write(tx);
+    const documents = citeDocuments(tx, check.cited, check);
+    check.throwIfAny();
+    storeDocuments(tx, documents);
+    return change;
+  });
 }
 
 /**
