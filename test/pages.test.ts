@@ -561,7 +561,7 @@ describe("data from the graph is text, never markup", () => {
           theme: "Making Communities Safer",
           title,
           declaredAlignment: ["reduce-crime"],
-          source: { document: "charnwood-return-2019.xlsx", locator: "Sheet 1" },
+          source: { document: "charnwood-return-2019.xlsx", locator: "Sheet 1", title: "Charnwood crime return 2019", publisher: "Charnwood Borough Council" },
         },
       },
       token,

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "./support/commands";
 import { dumpDatabases } from "./support/database-dump";
+import { copySeededData } from "./support/seeded-data";
 
 const IMPORT = "services/csp/src/commands/import-cli.ts";
 const EXPORT = "services/csp/src/commands/export-cli.ts";
@@ -18,6 +19,8 @@ let dataDir: string;
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), "csg-sheet-safety-"));
+  // The commands work on a system's folder only (they refuse one that holds none).
+  copySeededData(dataDir);
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

@@ -56,8 +56,8 @@ export function citeDocuments(db: AnyDatabase, sources: { source: SourceRecord; 
   for (const { source, place } of sources) {
     if (!source || typeof source.document !== "string") continue;
     if (!looked.has(source.document)) looked.set(source.document, knownDocument(db, source.document));
-    const known = looked.get(source.document);
-    const earlier = added.get(source.document);
+    // Known before, or described earlier in this same input: then it need not be described again.
+    const known = looked.get(source.document) ?? added.get(source.document);
     if (known) {
       for (const field of FIELDS) {
         const given = source[field];
@@ -76,12 +76,6 @@ export function citeDocuments(db: AnyDatabase, sources: { source: SourceRecord; 
     const published = source.published == null || check.date(place("published"), source.published);
     if (!title || !publisher || !published) continue;
     const entry: KnownDocument = { document: source.document, title: source.title!, publisher: source.publisher!, published: source.published ?? null };
-    if (earlier) {
-      for (const field of FIELDS) {
-        if (entry[field] !== earlier[field]) check.fail(place(field), `${source.document} is given ${field} ${JSON.stringify(earlier[field])} elsewhere in this input, not ${JSON.stringify(entry[field])}`);
-      }
-      continue;
-    }
     added.set(entry.document, entry);
     cited.byName.set(entry.document, entry);
   }
