@@ -656,6 +656,17 @@ describe("a corrected figure in a county total", () => {
     });
     expect(tipBox).toEqual({ inWindow: true, onTop: true });
     await output.screenshot({ path: join(screenshotsFolder, "overview-corrected-total-1280px.png") });
+
+    // On paper, where no tip opens, Melton's briefing says the correction in words.
+    const briefing = await b.open("/partnerships/melton/briefing");
+    const pdf = join(artefactsFolder, "melton-briefing-corrected.pdf");
+    await briefing.pdf({ path: pdf, format: "A4", printBackground: true });
+    const printed = printedPages(pdf, briefingMargins);
+    const text = printed.map((p) => p.text).join("\n").replace(/\s+/g, " ");
+    expect(text).toMatch(/2017\/18 2,810 CORRECTED 7 of 7/);
+    expect(text).toContain(`Corrected figures Recorded Crime, 2017/18 (${scrutinyReport.title}, Figure 3): Corrected from 2,799 to 2,810 on `);
+    expect(text).toContain(`(Melton CSP performance report, July 2019 (test), Table 2): ${note}.`);
+    expectFullPages(pdf, printed.length);
   });
 });
 

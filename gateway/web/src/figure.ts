@@ -1,7 +1,8 @@
 /**
  * A number as the pages show it: the value, and on hover or keyboard focus where it comes
- * from (document and table) and its period as printed. Projections and figures the
- * documents contradict carry a visible mark.
+ * from (the document by its title, with its publisher, date, file name and table) and its
+ * period as printed. Projections, corrected figures and figures the documents contradict
+ * carry a visible mark.
  */
 import { Html, html } from "./escape";
 import { basisText, formatCount, formatDate, formatDateTime, periodDates, type PeriodLike } from "./format";
@@ -42,9 +43,12 @@ export interface Provenance {
   lines?: string[];
 }
 
-/** A document as a reader knows it: its title (its file name when the graph has no title). */
+/** A document's name as printed on a page: its title, else (a file the graph has no title for) its file name. */
+export const documentName = (source: SourceLike): string => source.title ?? source.document;
+
+/** A document and table as a reader knows them: "<title>, Figure 3". */
 export function sourceText(source: SourceLike): string {
-  return `${source.title ?? source.document}, ${source.locator}`;
+  return `${documentName(source)}, ${source.locator}`;
 }
 
 /** Who published the document and when, then its file name and table: the lines of a tip. */
@@ -54,16 +58,13 @@ function documentLines(source: SourceLike): string[] {
   return [`${source.publisher ?? "Publisher not recorded"}${published}`, `File: ${source.document}, ${source.locator}`];
 }
 
-/** A document's name as printed on a page: its title, else its file name. */
-export const documentName = (source: SourceLike): string => source.title ?? source.document;
-
 /**
  * A document named by its title on the page (with its table, unless the page names that
  * already); its publisher, date, file name and table on hover or focus.
  */
 export function documentReference(source: SourceLike, withLocator = true): Html {
   return html`<span class="figure document" tabindex="0"><span class="value">${withLocator ? sourceText(source) : documentName(source)}</span><span class="tip" role="tooltip">${[
-    source.title ? `Source: ${source.title}` : `Source: ${source.document}`,
+    `Source: ${documentName(source)}`,
     ...documentLines(source),
     ...(source.title ? [] : [`Table: ${source.locator}`]),
   ].map((line) => html`<span>${line}</span>`)}</span></span>`;
@@ -84,7 +85,7 @@ export function isProjection(statistic: { period: PeriodLike }): boolean {
   return statistic.period.basis === "PROJECTION";
 }
 
-/** A published count with its source and period; marked when a projection or contradicted. */
+/** A published count with its source and period; marked when a projection, corrected or contradicted. */
 export function statisticFigure(statistic: StatisticLike): Html {
   const marks: Html[] = [];
   const lines: string[] = [];

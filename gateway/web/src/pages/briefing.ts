@@ -7,7 +7,7 @@
 import "../styles/briefing.css";
 import { Html, html, mount } from "../escape";
 import { basisText, formatDate, formatRate, periodDates } from "../format";
-import { type SourceLike, documentName, sourcedNumber, statisticFigure } from "../figure";
+import { type SourceLike, correctionText, documentName, sourceText, sourcedNumber, statisticFigure } from "../figure";
 import { runQuery } from "../graphql";
 import { startPage } from "../page";
 import { problemsNotice } from "../panel";
@@ -47,10 +47,20 @@ function documentsCited(p: PartnershipData): { source: SourceLike; locators: str
   return [...byDocument.values()].map(({ source, locators }) => ({ source, locators: [...locators] }));
 }
 
+/** On paper a tip cannot open: each corrected figure's corrections, in words. */
+function correctionsList(p: PartnershipData): Html {
+  const statistics = [...(p.crimeStatistics ?? []), ...(p.areas ?? []).flatMap((area) => area.crimeStatistics)];
+  const corrected = statistics.filter((s) => s.corrections?.length);
+  if (!corrected.length) return html``;
+  return html`<h2>Corrected figures</h2><ul class="corrections">${corrected.map(
+    (s) => html`<li>${s.localLabel}, ${s.period.label} (${sourceText(s.source)}): ${(s.corrections ?? []).map(correctionText).join("; then ")}.</li>`,
+  )}</ul>`;
+}
+
 /** The documents by title, as a printed reference list: publisher, date, file and the tables used. */
 function sourcesFooter(p: PartnershipData): Html {
   const cited = documentsCited(p);
-  return html`<footer class="briefing-footer"><h2>Sources</h2>${
+  return html`<footer class="briefing-footer">${correctionsList(p)}<h2>Sources</h2>${
     cited.length
       ? html`<ol class="documents">${cited.map(
           ({ source, locators }) => html`<li><cite>${documentName(source)}</cite>${source.title ? html`. ${source.publisher ?? ""}${source.published ? `, ${formatDate(source.published)}` : ", undated"}` : ""}. ${
