@@ -21,6 +21,7 @@ import { calendarDatesPlugin, calendarDatesRule } from "./calendar-dates";
 import { operationNamePlugin } from "./operation-name";
 import { exposeInternalAddresses, publicHealth } from "./public-health";
 import type { SubgraphService, Supervision } from "@csg/service-runtime";
+import { findPartnership } from "@csg/schema";
 
 export interface GatewayOptions {
   port: number;
@@ -87,7 +88,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   await server.start();
-  const servePage = await preparePages();
+  // The partnerships this gateway serves, named as the registry names them.
+  const servedPartnerships = options.subgraphs.flatMap((s) => {
+    const entry = s.partnership ? findPartnership(s.partnership) : undefined;
+    return entry ? [{ code: entry.code, name: entry.name, countyBoardMember: entry.countyBoardMember }] : [];
+  });
+  const servePage = await preparePages(servedPartnerships);
   const serveGraphQL = graphqlEndpoint({
     server,
     cache: freshness.responseCache ? new ResponseCache({ maxBytes: freshness.cacheMaxBytes }) : null,

@@ -1,4 +1,5 @@
-import { PartnershipPublications, buildFederatedSubgraph, partnerships, type Subgraph } from "@csg/schema";
+import { PartnershipPublications, buildFederatedSubgraph, partnerships, type Subgraph, sourceDocumentResolver } from "@csg/schema";
+import type { CountyContext } from "./graph/loaders";
 import { getMetadataStorage } from "type-graphql";
 import {
   AgreementResolver,
@@ -10,6 +11,7 @@ import {
 } from "./graph/county-resolvers";
 import { CountyAlignmentResolver, CsaCoverageResolver } from "./graph/alignment-resolvers";
 import { CountyFiguresResolver } from "./graph/figure-resolvers";
+import { FigureByIdQuery } from "./graph/figure-by-id";
 import { AreaStatisticMutations } from "./graph/area-statistic-mutations";
 import { CountyMutations, CountyPublicationResolver } from "./graph/county-mutations";
 import { ReferenceDataMutations } from "./graph/reference-data-mutations";
@@ -35,10 +37,12 @@ export async function buildCountySubgraph(): Promise<Subgraph> {
       CsaCoverageResolver,
       CountyAlignmentResolver,
       CountyFiguresResolver,
+      FigureByIdQuery,
       CountyMutations,
       ReferenceDataMutations,
       AreaStatisticMutations,
       CountyPublicationResolver,
+      sourceDocumentResolver((context: CountyContext) => context.loaders.documents),
     ],
     orphanedTypes: partnershipEntityTypes(),
     external: { types: partnerships.map((p) => p.entityTypeName), fields: publicationFieldNames() },

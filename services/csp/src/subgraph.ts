@@ -1,4 +1,5 @@
-import { buildFederatedSubgraph, type PartnershipEntry, type Subgraph } from "@csg/schema";
+import { buildFederatedSubgraph, type PartnershipEntry, type Subgraph, sourceDocumentResolver } from "@csg/schema";
+import type { CspContext } from "./graph/context";
 import { AreaResolver } from "./graph/area-resolver";
 import { partnershipMutations } from "./graph/mutations/partnership-mutations";
 import { partnershipEntity } from "./graph/partnership-entity";
@@ -22,6 +23,7 @@ export async function buildCspSubgraph(entry: PartnershipEntry): Promise<Subgrap
       StatisticResolver,
       AreaResolver,
       TargetResolver,
+      sourceDocumentResolver((context: CspContext) => context.loaders.documents),
     ],
     orphanedTypes: [PartnershipEntity],
     referenceResolvers,

@@ -1,4 +1,4 @@
-import { buildFederatedSubgraph, type Subgraph } from "@csg/schema";
+import { buildFederatedSubgraph, type Subgraph, sourceDocumentResolver } from "@csg/schema";
 import { NationalFinancialYearResolver, NationalPartnershipYearsResolver } from "./graph/financial-years";
 import { NationalComparisonResolver, NationalComparisonRowResolver, NationalPartnershipResolver } from "./graph/resolvers";
 
@@ -10,7 +10,7 @@ export { NATIONAL_SUBGRAPH } from "@csg/schema";
  */
 export async function buildNationalSubgraph(): Promise<Subgraph> {
   return buildFederatedSubgraph({
-    resolvers: [NationalComparisonResolver, NationalComparisonRowResolver, NationalPartnershipResolver, NationalFinancialYearResolver, NationalPartnershipYearsResolver],
+    resolvers: [NationalComparisonResolver, NationalComparisonRowResolver, NationalPartnershipResolver, NationalFinancialYearResolver, NationalPartnershipYearsResolver, sourceDocumentResolver()],
     federationDirectives: ["@interfaceObject"],
     referenceResolvers: {
       CommunitySafetyPartnership: { __resolveReference: (ref: { code: string }) => ({ code: ref.code }) },

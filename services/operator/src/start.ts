@@ -5,7 +5,7 @@
  * stops everything on Ctrl-C or SIGTERM.
  */
 import { CORS_ORIGINS, corsOriginsFrom } from "@csg/gateway/process-environment";
-import { dataDirOption, defaultDataDir, hostOption, onShutdown, PORT_OFFSET, readCommandLine, runCommand } from "@csg/service-runtime";
+import { dataDirOption, exportLine, hostOption, onShutdown, PORT_OFFSET, readCommandLine, resolveDataFolder, runCommand } from "@csg/service-runtime";
 import { watchStartChain } from "./start-chain";
 import { startSystem } from "./system";
 
@@ -23,7 +23,8 @@ await runCommand("pnpm start", async () => {
       "data-dir": dataDirOption,
     },
   });
-  const dataDir = command.string("data-dir") ?? defaultDataDir;
+  // The one command that may make a system in a new folder: it seeds it on first start.
+  const dataDir = resolveDataFolder(command).dir;
   const portOffset = command.integer("port-offset") ?? 0;
   const started = Date.now();
   console.log(`Starting the Community Safety Graph (data: ${dataDir}) ...`);
@@ -43,6 +44,7 @@ await runCommand("pnpm start", async () => {
   for (const s of system.topology.all) console.log(`  ${s.name.padEnd(26)} ${s.url}`);
   console.log(`\nGraphQL endpoint: ${system.gateway.url}`);
   console.log(`Health:           ${system.gateway.healthUrl}`);
+  console.log(`\nThe commands (pnpm tokens, figures:import, ...) find this system with:\n  ${exportLine(dataDir)}`);
   console.log("Press Ctrl-C to stop.");
   // A SIGTERM to npx or pnpm ends them without passing it on: their going stops us too.
   watchStartChain((ancestor) => {

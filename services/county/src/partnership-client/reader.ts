@@ -30,6 +30,8 @@ export const ALL_PRIORITIES: AnalysisNeeds = ["currentPriorities", "priorities"]
 export const STATISTICS: AnalysisNeeds = ["crimeStatistics"];
 /** Targets: the targets, whose baseline and outcome are linked to the figures. */
 export const TARGETS: AnalysisNeeds = ["crimeStatistics", "targets"];
+/** One figure by its id: the partnership-wide figures and the areas' (police beats'). */
+export const FIGURES: AnalysisNeeds = ["crimeStatistics", "areas"];
 /** Most Similar Group comparisons. */
 export const RATE_TABLES: AnalysisNeeds = ["rateTables"];
 

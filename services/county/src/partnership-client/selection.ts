@@ -2,7 +2,7 @@ import type { PartnershipEntry } from "@csg/schema";
 import { type GraphQLField, type GraphQLObjectType, type GraphQLSchema, getNamedType, isObjectType, isRequiredArgument } from "graphql";
 
 /** What the county's analysis reads of every partnership: fields of the partnership's entity type. */
-export const ANALYSIS_FIELDS = ["currentPriorities", "priorities", "crimeStatistics", "targets", "rateTables"] as const;
+export const ANALYSIS_FIELDS = ["currentPriorities", "priorities", "crimeStatistics", "areas", "targets", "rateTables"] as const;
 export type AnalysisField = (typeof ANALYSIS_FIELDS)[number];
 
 /** Entities the county itself owns: a partnership's subgraph knows only their key. */

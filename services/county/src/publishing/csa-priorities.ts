@@ -4,7 +4,7 @@ import { type Actor } from "@csg/service-runtime";
 import { eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
-import { type Checker, type Place, type SourceRecord, checkSource, within, publish } from "@csg/domain";
+import { type Checker, type Place, type SourceRecord, checkSource, within, publishCiting } from "@csg/domain";
 import type { CsaPriorityRow } from "../db/schema";
 
 export interface CsaPriorityChanges {
@@ -30,7 +30,7 @@ export function updateCsaPriority(
   check: Checker,
   places: { id: string; changes: Place },
 ): CsaPriorityRow {
-  return publish(db, actor, "updateCsaPriority", (tx) => {
+  return publishCiting(db, actor, "updateCsaPriority", check, (tx) => {
     const read = () => tx.select().from(t.csaPriorities).where(eq(t.csaPriorities.id, id)).get();
     const row = read();
     if (!row) check.fail(places.id, `unknown CSA priority "${id}"; the agreement's are ${tx.select({ id: t.csaPriorities.id }).from(t.csaPriorities).all().map((r) => r.id).join(", ")}`);

@@ -4,7 +4,7 @@ import { type Actor } from "@csg/service-runtime";
 import { and, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
-import { type Checker, type Placed, publish } from "@csg/domain";
+import { type Checker, type Placed, publishCiting } from "@csg/domain";
 import type { PopulationRow } from "../db/schema";
 
 export interface PopulationFields {
@@ -29,7 +29,7 @@ const json = (row: PopulationRow) => ({ onsCode: row.onsCode, name: row.name, ye
 
 /** Records or corrects populations (one per area and year), all or none. */
 export function recordPopulations(db: CountyDatabase, actor: Actor, records: Placed<PopulationFields>[], check: Checker): PopulationRow[] {
-  return publish(db, actor, "recordPopulations", (tx) => {
+  return publishCiting(db, actor, "recordPopulations", check, (tx) => {
     if (records.length === 0) check.fail("", "name at least one population");
     const areas = knownAreas(tx);
     const seen = new Set<string>();

@@ -4,7 +4,7 @@ import { type Actor } from "@csg/service-runtime";
 import { asc, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
-import { type Checker, checkSource, type Place, type SourceRecord, within, publish } from "@csg/domain";
+import { type Checker, checkSource, type Place, type SourceRecord, within, publishCiting } from "@csg/domain";
 import type { StrategicPlanPriorityRow } from "../db/schema";
 
 export interface StrategicPlanPriorityChanges {
@@ -29,7 +29,7 @@ export function updateStrategicPlanPriority(
   check: Checker,
   places: { id: string; changes: Place },
 ): StrategicPlanPriorityRow {
-  return publish(db, actor, "updateStrategicPlanPriority", (tx) => {
+  return publishCiting(db, actor, "updateStrategicPlanPriority", check, (tx) => {
     const read = () => tx.select().from(t.strategicPlanPriorities).where(eq(t.strategicPlanPriorities.id, id)).get();
     const row = read();
     if (!row) {

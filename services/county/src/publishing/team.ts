@@ -5,7 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
 
-import { type Checker, checkSource, type Place, type SourceRecord, within, publish } from "@csg/domain";
+import { type Checker, checkSource, type Place, type SourceRecord, within, publishCiting } from "@csg/domain";
 import type { ProfileRow, WorkstreamRow } from "../db/schema";
 
 export interface TeamChanges {
@@ -31,7 +31,7 @@ const workstreamJson = (row: WorkstreamRow) => ({
 
 /** Corrects the team's description or its source; only the fields given change. */
 export function updateCountyTeam(db: CountyDatabase, actor: Actor, changes: TeamChanges, check: Checker, place: Place): ProfileRow {
-  return publish(db, actor, "updateCountyTeam", (tx) => {
+  return publishCiting(db, actor, "updateCountyTeam", check, (tx) => {
     if (changes.description !== undefined) check.text(place("description"), changes.description);
     if (changes.source !== undefined) checkSource(check, within(place, "source"), changes.source);
     check.throwIfAny();
@@ -58,7 +58,7 @@ export function updateWorkstream(
   check: Checker,
   places: { id: string; changes: Place },
 ): WorkstreamRow {
-  return publish(db, actor, "updateWorkstream", (tx) => {
+  return publishCiting(db, actor, "updateWorkstream", check, (tx) => {
     const read = () => tx.select().from(t.workstreams).where(eq(t.workstreams.id, id)).get();
     const row = read();
     if (!row) {

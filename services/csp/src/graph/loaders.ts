@@ -1,3 +1,4 @@
+import { correctionsOfFigures, type ServedCorrection, storedDocumentLookup } from "@csg/domain";
 import DataLoader from "dataloader";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
@@ -87,6 +88,7 @@ export function createLoaders(db: CspDatabase) {
         (r) => r.statisticId,
       ),
     ),
+    correctionsByStatistic: new DataLoader<number, ServedCorrection[]>(async (ids) => correctionsOfFigures(db, ids)),
     areas: whole(() => db.select().from(t.areas).orderBy(asc(t.areas.position)).all()),
     targets: whole(() => db.select().from(t.targets).orderBy(asc(t.targets.position)).all()),
     funding: whole(() => db.select().from(t.funding).orderBy(asc(t.funding.position)).all()),
@@ -117,6 +119,8 @@ export function createLoaders(db: CspDatabase) {
   };
   return {
     ...loaders,
+    /** The documents cited since the seed, read once a request needs one. */
+    documents: storedDocumentLookup(db),
     statisticIndex: statisticIndexLoader(
       (scope) => loaders.statisticsByArea.load(scope),
       async (ids) => (await loaders.period.loadMany(ids)) as PeriodRow[],

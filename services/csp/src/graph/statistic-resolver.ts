@@ -1,4 +1,5 @@
 import { CountChange, CrimeStatistic, type Source } from "@csg/schema";
+import type { ServedCorrection } from "@csg/domain";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { toCategory } from "./category";
 import { type CspContext, publicId } from "./context";
@@ -27,6 +28,11 @@ export class StatisticResolver {
   @FieldResolver()
   source(@Root() row: StatisticRow): Source {
     return sourceOf(row);
+  }
+
+  @FieldResolver()
+  async corrections(@Root() row: StatisticRow, @Ctx() { loaders }: CspContext): Promise<ServedCorrection[]> {
+    return loaders.correctionsByStatistic.load(row.id);
   }
 
   @FieldResolver()

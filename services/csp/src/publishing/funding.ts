@@ -5,7 +5,7 @@ import { asc, eq, max } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { checkFundingFields } from "../rules/funding";
-import { type Checker, checkPartner, checkPeriod, type PeriodFields, type SourceRecord, type Place, within, type Placed, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publish, slugOf } from "@csg/domain";
+import { type Checker, checkPartner, checkPeriod, type PeriodFields, type SourceRecord, type Place, within, type Placed, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publishCiting, slugOf } from "@csg/domain";
 import type { FundingRow, PartnerRow } from "../db/schema";
 
 export interface FundingLineFields {
@@ -36,7 +36,7 @@ function fundingJson(tx: CspDatabase, code: string, id: string) {
 
 /** Records a new funding line, or corrects one by id (its allocations are replaced). */
 export function recordFunding(db: CspDatabase, actor: Actor, partnership: PartnershipEntry, input: FundingLineFields, check: Checker, place: Place): FundingRow {
-  return publish(db, actor, "recordFunding", (tx) => {
+  return publishCiting(db, actor, "recordFunding", check, (tx) => {
     const id = input.id == null ? undefined : localIdOf(partnership.code, input.id, check, place("id"), "funding line");
     if (id !== undefined && !tx.select({ id: t.funding.id }).from(t.funding).where(eq(t.funding.id, id)).get()) {
       check.fail(place("id"), `no funding line ${input.id}; leave the id out to record a new one`);
@@ -83,7 +83,7 @@ export function setPartners(
   partners: Placed<{ name: string; source: SourceRecord }>[],
   check: Checker,
 ): PartnerRow[] {
-  return publish(db, actor, "setPartners", (tx) => {
+  return publishCiting(db, actor, "setPartners", check, (tx) => {
     const names = new Set<string>();
     for (const { value, place } of partners) {
       checkPartner(check, place, value);

@@ -1,5 +1,6 @@
 import { isIsoDate, PLAUSIBLE_YEARS } from "@csg/schema";
 import { textProblem } from "./text";
+import type { SourceRecord } from "../records";
 
 /** One problem found in input: where it is (file, row, field or JSON path) and what is wrong. */
 export interface ValidationIssue {
@@ -29,6 +30,11 @@ export const MAX_TEXT_LENGTH = 2000;
  */
 export class Checker {
   readonly issues: ValidationIssue[] = [];
+  /**
+   * The sources the input cites, each with its place (recorded by checkSource): a write
+   * checks their documents in its transaction (see publishCiting).
+   */
+  readonly cited: { source: SourceRecord; place: (field: string) => string }[] = [];
   /** Problems recorded, by place and message: a set, so 100,000 problems cost no more than 100,000 look-ups. */
   private readonly recorded = new Set<string>();
 
