@@ -58,6 +58,15 @@ describe("seed figures as published", () => {
     });
   });
 
+  it("answers a police beat's figure by its id, from the partnership that publishes it", async () => {
+    const { data } = await t.query(`{ partnership(code: "charnwood") { areas { name crimeStatistics { id count period { label } source { locator } } } } }`);
+    const beat = data.partnership.areas[0];
+    const [first] = beat.crimeStatistics;
+    expect(first.source.locator).toBe("Figure 2");
+    const answer = await t.query(BY_ID, { id: first.id });
+    expect(answer.data.crimeStatistic).toMatchObject({ id: first.id, count: first.count, period: first.period, source: { ...FIGURE_3, locator: "Figure 2" } });
+  });
+
   it("answers the county's own figure by its id, and null for ids that name nothing", async () => {
     const { data } = await t.query(TOTALS);
     const printed = data.county.crimeTotals.publishedCountyFigures;

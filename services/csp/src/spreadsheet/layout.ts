@@ -106,7 +106,7 @@ export function readTable(text: string, check: Checker): Placed<FigureFields>[] 
     };
     const sourcePlace: Place = (field) => {
       const row = sourceRows.get((field || "document") as SourceRowName);
-      return `row ${row?.line ?? "?"}, column "${name}"`;
+      return row ? `row ${row.line}, column "${name}"` : `column "${name}" (the file has no "${field}" row: add one above the header)`;
     };
     const source: SourceRecord = { document: cell("document")!, locator: cell("locator")!, title: cell("title"), publisher: cell("publisher"), published: cell("published") };
     for (const field of ["document", "locator"] as const) {
