@@ -39,11 +39,8 @@ export function createLoaders(db: CspDatabase, published = new PublishedStatisti
   const figures = () => snapshot.load("now");
   const loaders = {
     snapshot,
-    // From the snapshot, which holds every period: a request may name 100,000 (beyond SQLite's bound on one statement's values).
-    period: new DataLoader<string, PeriodRow>(async (ids) => {
-      const { periods } = await figures();
-      return ids.map((id) => periods.get(id) as PeriodRow);
-    }),
+    // Through the snapshot, which reads them in chunks: a request may name 100,000 (beyond SQLite's bound on one statement's values).
+    period: new DataLoader<string, PeriodRow>(async (ids) => (await figures()).periodsOf(ids)),
     theme: new DataLoader<string, ThemeRow>(async (ids) =>
       byKey(ids, db.select().from(t.themes).where(inArray(t.themes.id, [...ids])).all(), (r) => r.id),
     ),
@@ -87,15 +84,15 @@ export function createLoaders(db: CspDatabase, published = new PublishedStatisti
       const now = await figures();
       return categories.map((category) => now.figuresOf(PARTNERSHIP_WIDE, category));
     }),
-    sourcesByStatistic: new DataLoader<number, StatisticSourceRow[]>(async (ids) => {
-      const now = await figures();
-      return ids.map((id) => now.sourcesOf(id));
-    }),
-    /** One scope's figures (partnership-wide, or one area's), indexed once per revision (see PublishedStatistics). */
-    statisticIndex: new DataLoader<string, FigureIndex<StatisticRow>>(async (scopes) => {
-      const now = await figures();
-      return scopes.map((scope) => now.index(scope));
-    }),
+    sourcesByStatistic: new DataLoader<number, StatisticSourceRow[]>(async (ids) => (await figures()).sourcesOf(ids)),
+    /** One scope's figures of one category (key: [scope, category]), indexed once per revision (see PublishedStatistics). */
+    statisticIndex: new DataLoader<readonly [string, string], FigureIndex<StatisticRow>, string>(
+      async (keys) => {
+        const now = await figures();
+        return keys.map(([scope, category]) => now.index(scope, category));
+      },
+      { cacheKeyFn: (key) => JSON.stringify(key) },
+    ),
     areas: whole(() => db.select().from(t.areas).orderBy(asc(t.areas.position)).all()),
     targets: whole(() => db.select().from(t.targets).orderBy(asc(t.targets.position)).all()),
     funding: whole(() => db.select().from(t.funding).orderBy(asc(t.funding.position)).all()),
