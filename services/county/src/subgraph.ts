@@ -1,4 +1,5 @@
 import { PartnershipPublications, buildFederatedSubgraph, partnerships, type Subgraph } from "@csg/schema";
+import { boundArguments } from "@csg/service-runtime";
 import { getMetadataStorage } from "type-graphql";
 import {
   AgreementResolver,
@@ -24,7 +25,7 @@ function publicationFieldNames(): string[] {
 
 /** Builds the county (LSCSB) subgraph: the registry, the CSA, county reference data and analysis. */
 export async function buildCountySubgraph(): Promise<Subgraph> {
-  return buildFederatedSubgraph({
+  const subgraph = await buildFederatedSubgraph({
     resolvers: [
       PartnershipQueries,
       CountyResolver,
@@ -47,4 +48,7 @@ export async function buildCountySubgraph(): Promise<Subgraph> {
       CsaPriority: { __resolveReference: (ref: { id: string }) => ref },
     },
   });
+  // Every argument bounded in size before any resolver runs (see boundArguments).
+  boundArguments(subgraph.schema);
+  return subgraph;
 }

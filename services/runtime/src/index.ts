@@ -14,3 +14,5 @@ export * from "./spreadsheet-cells";
 export * from "./spreadsheet-text";
 export * from "./freshness/revision";
 export * from "./freshness/local-revision";
+export * from "./quoted-input";
+export * from "./argument-bounds";
