@@ -98,6 +98,16 @@ describe("lists and strings of any argument", () => {
     expect(data.partnership.crimeStatistics.filter((s: any) => s.source.document === "bounds.csv")).toEqual([]);
   });
 
+  it("lists at most 100 of the problems of 1,000 bad figures, saying how many there were, and writes nothing", async () => {
+    const statistics = Array.from({ length: 1000 }, (_, i) => ({ ...figure, count: -1, period: { ...figure.period, label: `p${i}` } }));
+    const { errors, bytes } = await ask(RECORD, { statistics }, token);
+    expect(errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", problemCount: 1000 });
+    expect(errors![0].extensions!.problems).toHaveLength(100);
+    expect(errors![0].extensions!.problems[99]).toEqual({ field: "statistics[99].count", message: "must not be negative, got -1" });
+    expect(errors![0].message).toMatch(/\.\.\. and 900 more problems \(1000 in all\)$/);
+    expect(bytes).toBeLessThan(20_000);
+  });
+
   it("quotes at most 40 characters of an unknown category of 5,000", async () => {
     const { errors, bytes } = await ask(`query($c: ID!) { county { crimeTotals(category: $c, start: "2017-04-01", end: "2018-03-31") { total } } }`, { c: "z".repeat(5000) });
     expect(errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "category" });

@@ -145,7 +145,8 @@ export function partnershipReaders(schema: GraphQLSchema, options: PartnershipRe
       if (!reading) {
         const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
         const query = queryFor(entry, needs, filter);
-        const answer = revisionOf(entry).then((revision) => kept.read(entry.code, fields, revision, () => requestPublications(entry, query, filter, options)));
+        const fetchNow = () => requestPublications(entry, query, filter, options);
+        const answer = keep ? revisionOf(entry).then((revision) => kept.read(entry.code, fields, revision, fetchNow)) : fetchNow();
         reading = byDeadline(entry, answer, deadline, options);
         readings.set(key, reading);
       }
