@@ -220,8 +220,9 @@ function changeInProcess(): void {
     const periods = new Map<string, PeriodRow>();
     const rows: FigureRow[] = [];
     for (let i = 0; i < n; i++) {
-      const month = new Date(Date.UTC(1990, i, 1)).toISOString().slice(0, 8);
-      periods.set(`p${i}`, { id: `p${i}`, label: `p${i}`, start: `${month}01`, end: `${month}20`, basis: "PART_YEAR", note: null });
+      // 20 days from each day from 1990 (to 2263 for 100,000): most have the span a year before.
+      const day = (offset: number) => new Date(Date.UTC(1990, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+      periods.set(`p${i}`, { id: `p${i}`, label: `p${i}`, start: day(i), end: day(i + 19), basis: "PART_YEAR", note: null });
       rows.push({ id: i, categoryId: "all-crime", localLabel: "All crime", count: 1000 + i, periodId: `p${i}`, notes: [], sourceDocument: "made.csv", sourceLocator: "One table" });
     }
     const describe = (row: FigureRow) => ({ category: row.categoryId, scope: "", document: row.sourceDocument, locator: row.sourceLocator, count: row.count, period: periods.get(row.periodId)! });
