@@ -1,5 +1,6 @@
 import { PartnershipPublications, buildFederatedSubgraph, partnerships, type Subgraph, sourceDocumentResolver } from "@csg/schema";
 import type { CountyContext } from "./graph/loaders";
+import { boundArguments } from "@csg/service-runtime";
 import { getMetadataStorage } from "type-graphql";
 import {
   AgreementResolver,
@@ -26,7 +27,7 @@ function publicationFieldNames(): string[] {
 
 /** Builds the county (LSCSB) subgraph: the registry, the CSA, county reference data and analysis. */
 export async function buildCountySubgraph(): Promise<Subgraph> {
-  return buildFederatedSubgraph({
+  const subgraph = await buildFederatedSubgraph({
     resolvers: [
       PartnershipQueries,
       CountyResolver,
@@ -51,4 +52,7 @@ export async function buildCountySubgraph(): Promise<Subgraph> {
       CsaPriority: { __resolveReference: (ref: { id: string }) => ref },
     },
   });
+  // Every argument bounded in size before any resolver runs (see boundArguments).
+  boundArguments(subgraph.schema);
+  return subgraph;
 }

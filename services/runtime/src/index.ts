@@ -16,3 +16,5 @@ export * from "./spreadsheet-text";
 export * from "./freshness/revision";
 export * from "./freshness/local-revision";
 export * from "./supervision/supervision";
+export * from "./quoted-input";
+export * from "./argument-bounds";

@@ -59,7 +59,8 @@ export class CountyFiguresResolver {
   ): Promise<CrimeTotal> {
     checkCategory("crimeTotals", "category", category);
     checkPeriod("crimeTotals", start, end);
-    const members = await reader.readMembers(STATISTICS);
+    // Only the category asked: a partnership's other figures are never read for it.
+    const members = await reader.readMembers(STATISTICS, { category });
     const onsCodes = [profile.onsCode, ...members.flatMap((m) => m.partnership.districts.map((d) => d.onsCode))];
     const loaded = await loaders.populationsByOnsCode.loadMany(onsCodes);
     const failed = loaded.find((rows) => rows instanceof Error);

@@ -1,6 +1,6 @@
 /** Resident populations (county reference data): record a year's figure, or correct it. */
 import { partnerships } from "@csg/schema";
-import { type Actor } from "@csg/service-runtime";
+import { type Actor, quoted } from "@csg/service-runtime";
 import { and, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
@@ -35,7 +35,7 @@ export function recordPopulations(db: CountyDatabase, actor: Actor, records: Pla
     const seen = new Set<string>();
     for (const { value, place } of records) {
       if (check.text(place("onsCode"), value.onsCode, { max: 20 }) && !areas.has(value.onsCode)) {
-        check.fail(place("onsCode"), `unknown area "${value.onsCode}"; known: ${[...areas.keys()].join(", ")}`);
+        check.fail(place("onsCode"), `unknown area ${quoted(value.onsCode)}; known: ${[...areas.keys()].join(", ")}`);
       }
       if (check.count(place("year"), value.year) && (value.year < 1800 || value.year > 2200)) check.fail(place("year"), `is not a plausible year: ${value.year}`);
       check.count(place("count"), value.count);

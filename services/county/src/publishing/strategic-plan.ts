@@ -1,6 +1,6 @@
 /** The County Council strategic plan priorities linked to community safety (their ids are fixed by the dataset). */
 
-import { type Actor } from "@csg/service-runtime";
+import { type Actor, quoted } from "@csg/service-runtime";
 import { asc, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
@@ -34,7 +34,7 @@ export function updateStrategicPlanPriority(
     const row = read();
     if (!row) {
       const known = tx.select({ id: t.strategicPlanPriorities.id }).from(t.strategicPlanPriorities).orderBy(asc(t.strategicPlanPriorities.position)).all();
-      check.fail(places.id, `unknown strategic plan priority "${id}"; the plan's are ${known.map((r) => r.id).join(", ")}`);
+      check.fail(places.id, `unknown strategic plan priority ${quoted(id)}; the plan's are ${known.map((r) => r.id).join(", ")}`);
     }
     if (changes.title !== undefined) check.text(places.changes("title"), changes.title, { max: 300 });
     if (changes.description !== undefined) check.text(places.changes("description"), changes.description);

@@ -1,6 +1,6 @@
 /** The county community safety team: who it is, and its workstreams with their items as printed. */
 
-import { type Actor } from "@csg/service-runtime";
+import { type Actor, quoted } from "@csg/service-runtime";
 import { asc, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
@@ -63,7 +63,7 @@ export function updateWorkstream(
     const row = read();
     if (!row) {
       const known = tx.select({ id: t.workstreams.id }).from(t.workstreams).orderBy(asc(t.workstreams.position)).all();
-      check.fail(places.id, `unknown workstream "${id}"; the team's are ${known.map((r) => r.id).join(", ")}`);
+      check.fail(places.id, `unknown workstream ${quoted(id)}; the team's are ${known.map((r) => r.id).join(", ")}`);
     }
     if (changes.title !== undefined) check.text(places.changes("title"), changes.title, { max: 300 });
     if (changes.items !== undefined) {

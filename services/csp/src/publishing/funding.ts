@@ -1,6 +1,6 @@
 /** A partnership's funding lines (with allocations) and its list of partner organisations. */
 import { type PartnershipEntry } from "@csg/schema";
-import { type Actor } from "@csg/service-runtime";
+import { type Actor, shortened } from "@csg/service-runtime";
 import { asc, eq, max } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
@@ -39,7 +39,7 @@ export function recordFunding(db: CspDatabase, actor: Actor, partnership: Partne
   return publishCiting(db, actor, "recordFunding", check, (tx) => {
     const id = input.id == null ? undefined : localIdOf(partnership.code, input.id, check, place("id"), "funding line");
     if (id !== undefined && !tx.select({ id: t.funding.id }).from(t.funding).where(eq(t.funding.id, id)).get()) {
-      check.fail(place("id"), `no funding line ${input.id}; leave the id out to record a new one`);
+      check.fail(place("id"), `no funding line ${shortened(String(input.id))}; leave the id out to record a new one`);
     }
     checkFundingFields(check, place, input);
     if (input.period) checkPeriod(check, within(place, "period"), input.period);

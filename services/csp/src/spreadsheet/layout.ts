@@ -20,7 +20,7 @@
  */
 
 import { Checker, checkFigures, checkPeriod, checkSource, type FigureFields, type PeriodBasisName, type PeriodFields, type Place, type Placed, type SourceRecord } from "@csg/domain";
-import { csvLine, formulaSafe, fromFormulaSafe, parseCsv } from "@csg/service-runtime";
+import { csvLine, formulaSafe, fromFormulaSafe, parseCsv, quoted, shortened } from "@csg/service-runtime";
 
 const FIXED_COLUMNS = ["category", "local_label"] as const;
 const PERIOD_HEADING = /^(.+) \((\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2}), ([A-Z0-9_]+)\)$/;
@@ -89,11 +89,11 @@ export function readTable(text: string, check: Checker): Placed<FigureFields>[] 
   check.throwIfAny();
 
   const columns = header!.cells.slice(2).map((heading, i) => {
-    const name = heading.match(PERIOD_HEADING)?.[1] ?? heading;
+    const name = shortened(heading.match(PERIOD_HEADING)?.[1] ?? heading);
     const at = `row ${header!.line}, column "${name}"`;
     const match = PERIOD_HEADING.exec(heading);
     if (!match) {
-      check.fail(at, `a period column must be headed "<label> (<start>..<end>, <basis>)", e.g. "FY 2019 (2018-10-01..2019-09-30, ROLLING_12_MONTHS)"; got "${heading}"`);
+      check.fail(at, `a period column must be headed "<label> (<start>..<end>, <basis>)", e.g. "FY 2019 (2018-10-01..2019-09-30, ROLLING_12_MONTHS)"; got ${quoted(heading)}`);
       return undefined;
     }
     const period = { label: match[1], start: match[2], end: match[3], basis: match[4] as PeriodBasisName };
@@ -127,8 +127,8 @@ export function readTable(text: string, check: Checker): Placed<FigureFields>[] 
       const cell = (cells[i + 2] ?? "").trim();
       if (cell === "") return;
       const at = `row ${line}, column "${column!.name}"`;
-      if (/^-\d/.test(cell)) return check.fail(at, `must not be negative, got ${cell}`);
-      if (!COUNT.test(cell)) return check.fail(at, `must be a whole number, got "${cell}"`);
+      if (/^-\d/.test(cell)) return check.fail(at, `must not be negative, got ${cell.length > 40 ? quoted(cell) : cell}`);
+      if (!COUNT.test(cell)) return check.fail(at, `must be a whole number, got ${quoted(cell)}`);
       const place: Place = (field) =>
         field === "category"
           ? `row ${line}, column "category"`

@@ -4,7 +4,7 @@
  * import: each figure new, a correction, or unchanged). Each write is one transaction with
  * its audit entry; one bad figure and nothing is written.
  */
-import type { Actor } from "@csg/service-runtime";
+import { type Actor, shortened } from "@csg/service-runtime";
 import { and, eq, inArray } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { type PeriodLookup, periodJson, periodsOneByOne, periodsReadOnce } from "../publishing/periods";
@@ -169,8 +169,8 @@ export function correctFigures<Row extends FigureRow>(
       const local = localIdOf(store.owner, value.id, check, place("id"), "crime statistic");
       const id = local && /^statistic-\d+$/.test(local) ? Number(local.slice("statistic-".length)) : undefined;
       const row = id === undefined ? undefined : (tx.select().from(store.table).where(eq(store.table.id, id)).get() as Row | undefined);
-      if (local !== undefined && !row) check.fail(place("id"), `no crime statistic ${value.id}`);
-      if (row && seen.has(row.id)) check.fail(place("id"), `${value.id} is corrected twice in one request`);
+      if (local !== undefined && !row) check.fail(place("id"), `no crime statistic ${shortened(value.id)}`);
+      if (row && seen.has(row.id)) check.fail(place("id"), `${shortened(value.id)} is corrected twice in one request`);
       if (row) seen.add(row.id);
       checkFigureCorrection(check, place, value);
       return row;

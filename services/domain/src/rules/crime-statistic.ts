@@ -1,3 +1,4 @@
+import { quoted } from "@csg/service-runtime";
 import type { SourceRecord } from "../records";
 import { findCrimeCategory } from "@csg/schema";
 import type { Checker } from "../validation/checker";
@@ -43,7 +44,7 @@ export interface FigureCorrection {
 /** A known canonical category, the label as printed, a whole non-negative count, its source. */
 export function checkStatisticFields(check: Checker, place: Place, stat: StatisticFields): void {
   if (check.text(place("category"), stat.category) && !findCrimeCategory(stat.category)) {
-    check.fail(place("category"), `unknown crime category "${stat.category}"`);
+    check.fail(place("category"), `unknown crime category ${quoted(stat.category)}`);
   }
   check.text(place("localLabel"), stat.localLabel, { max: 300 });
   check.count(place("count"), stat.count);

@@ -1,3 +1,4 @@
+import { quoted } from "@csg/service-runtime";
 import { rankColumn } from "@csg/domain";
 import type Database from "better-sqlite3";
 import { type OffenceCategoryMapping, offenceMappingFor } from "../classification/offence-categories";
@@ -45,7 +46,7 @@ export interface Comparison {
 /** Financial year text (`2019/20`): the one form the Home Office prints. */
 export function checkFinancialYear(financialYear: string): string | null {
   const match = /^(\d{4})\/(\d{2})$/.exec(financialYear);
-  if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) return `financialYear must read like 2019/20, got "${financialYear}"`;
+  if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) return `financialYear must read like 2019/20, got ${quoted(financialYear)}`;
   return null;
 }
 

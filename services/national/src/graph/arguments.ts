@@ -1,12 +1,13 @@
 /** The national fields' arguments, checked: a known category, a financial year as the Home Office prints it. */
 import { type CrimeCategory, findCrimeCategory } from "@csg/schema";
+import { quoted } from "@csg/service-runtime";
 import { GraphQLError } from "graphql";
 import { type Comparison, checkFinancialYear } from "../comparison/national-comparison";
 import type { NationalContext } from "./context";
 
 export function category(id: string): CrimeCategory {
   const entry = findCrimeCategory(id);
-  if (!entry) throw new GraphQLError(`Unknown crime category "${id}"`, { extensions: { code: "BAD_USER_INPUT" } });
+  if (!entry) throw new GraphQLError(`Unknown crime category ${quoted(id)}`, { extensions: { code: "BAD_USER_INPUT" } });
   return entry as unknown as CrimeCategory;
 }
 

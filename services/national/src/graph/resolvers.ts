@@ -1,3 +1,4 @@
+import { quoted } from "@csg/service-runtime";
 import { GraphQLError } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { POLICE_UK_CATEGORY } from "../classification/offence-categories";
@@ -21,7 +22,7 @@ import {
 
 function groupOf(id: string) {
   const group = comparisonGroups.find((g) => g.id === id);
-  if (!group) throw new GraphQLError(`Unknown comparison group "${id}"; known: ${comparisonGroups.map((g) => g.id).join(", ")}`, { extensions: { code: "BAD_USER_INPUT" } });
+  if (!group) throw new GraphQLError(`Unknown comparison group ${quoted(id)}; known: ${comparisonGroups.map((g) => g.id).join(", ")}`, { extensions: { code: "BAD_USER_INPUT" } });
   return group;
 }
 
