@@ -2,13 +2,15 @@
  * Operation limits, checked by the gateway before it plans a query: a query over a limit is
  * refused at once (HTTP 400) with a GraphQL error whose `extensions.code` names the limit and
  * whose `extensions.limit` gives its name and value. GraphQL Armor's rules do the counting
- * (tokens: graphql-js's parser); "the same list nested in itself" is our own (Armor has none).
+ * (tokens: graphql-js's parser); "the same list nested in itself" and "an entity type nested
+ * in itself" are our own (Armor has none); the planner's own guard backs them up (maxPlanOptions).
  */
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { GraphQLError, type ValidationContext, type ValidationRule } from "graphql";
+import { entityNestingRule } from "./entity-nesting";
 import { listNestingRule } from "./list-nesting";
 
 export interface OperationLimits {
@@ -24,6 +26,13 @@ export interface OperationLimits {
   maxCost: number;
   /** How often one list field may appear on one path (1: never inside itself). */
   maxListNesting: number;
+  /** How often one entity type (a partnership, a CSA priority) may be reached on one path (entity-nesting.ts). */
+  maxEntityNesting: number;
+  /**
+   * The query planner's own guard (@apollo/query-planner's pathsLimit): planning stops with
+   * QUERY_PLAN_TOO_COSTLY once it has weighed this many options for one field.
+   */
+  maxPlanOptions: number;
 }
 
 /**
@@ -39,6 +48,12 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxDirectives: 20,
   maxCost: 2000,
   maxListNesting: 1,
+  // A partnership within a partnership (`partnership { nationalPosition { partnership { code } } }`)
+  // plans in milliseconds; one more turn takes seconds and the next runs out of memory.
+  maxEntityNesting: 2,
+  // The costliest query the limits above let through (25 aliases of a partnership's national
+  // position within a partnership's) plans within it; see OPERATIONS.md for the measurements.
+  maxPlanOptions: 1000,
 };
 
 /** Each limit's environment variable, e.g. CSG_LIMIT_MAX_DEPTH=15. */
@@ -49,6 +64,8 @@ export const OPERATION_LIMIT_ENV: Record<keyof OperationLimits, string> = {
   maxDirectives: "CSG_LIMIT_MAX_DIRECTIVES",
   maxCost: "CSG_LIMIT_MAX_COST",
   maxListNesting: "CSG_LIMIT_MAX_LIST_NESTING",
+  maxEntityNesting: "CSG_LIMIT_MAX_ENTITY_NESTING",
+  maxPlanOptions: "CSG_LIMIT_MAX_PLAN_OPTIONS",
 };
 
 /** The error code of each limit. */
@@ -59,6 +76,8 @@ export const LIMIT_CODES: Record<keyof OperationLimits, string> = {
   maxDirectives: "MAX_DIRECTIVES_EXCEEDED",
   maxCost: "MAX_COST_EXCEEDED",
   maxListNesting: "LIST_NESTED_IN_ITSELF",
+  maxEntityNesting: "ENTITY_NESTED_IN_ITSELF",
+  maxPlanOptions: "QUERY_PLAN_TOO_COSTLY",
 };
 
 /** The defaults, overridden by options, then by the environment. */
@@ -94,13 +113,15 @@ const foundIn = (message: string) => {
   return Number.isFinite(found) ? String(Math.round(found)) : undefined;
 };
 
-export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
+/** `entityTypes`: the supergraph's (entityTypesOf); none, no entity nesting is counted. */
+export function operationLimitRules(limits: OperationLimits, entityTypes: Set<string> = new Set()): ValidationRule[] {
   return [
     maxDepthRule({ n: limits.maxDepth, ...reportAs("maxDepth", limits.maxDepth, (m) => `fields nested ${foundIn(m) ?? "more"} deep`) }),
     maxAliasesRule({ n: limits.maxAliases, ...reportAs("maxAliases", limits.maxAliases, (m) => `${foundIn(m) ?? "more"} aliases`) }),
     maxDirectivesRule({ n: limits.maxDirectives, ...reportAs("maxDirectives", limits.maxDirectives, (m) => `${foundIn(m) ?? "more"} directives`) }),
     costLimitRule({ maxCost: limits.maxCost, ...reportAs("maxCost", limits.maxCost, (m) => `an estimated cost of ${foundIn(m) ?? "more"}`) }),
     listNestingRule(limits.maxListNesting, (found) => limitError("maxListNesting", limits.maxListNesting, found)),
+    entityNestingRule(entityTypes, limits.maxEntityNesting, (found) => limitError("maxEntityNesting", limits.maxEntityNesting, found)),
   ];
 }
 
@@ -111,6 +132,9 @@ export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
  */
 export const parseOptions = (limits: OperationLimits) => ({ maxTokens: limits.maxTokens });
 
+// @apollo/query-planner's pathsLimit, exceeded while planning a field.
+const TOO_MANY_PLAN_OPTIONS = /Too many options generated for ([^\n]*)/;
+
 // graphql-js writes "more that" (sic) in some versions.
 const TOO_MANY_TOKENS = /Document contains more tha[nt] (\d+) tokens/;
 
@@ -118,8 +142,13 @@ const TOO_MANY_TOKENS = /Document contains more tha[nt] (\d+) tokens/;
  * Apollo Server reports every validation error as GRAPHQL_VALIDATION_FAILED; our rules' own
  * code (a limit's, or BAD_USER_INPUT for a date), kept on the original error, goes back in its place.
  */
-export function ruleCodeOf(error: unknown): { message?: string; extensions: Record<string, unknown> } | undefined {
+export function ruleCodeOf(error: unknown, limits?: OperationLimits): { message?: string; extensions: Record<string, unknown> } | undefined {
   const original = (error as { originalError?: unknown })?.originalError;
+  const planning = TOO_MANY_PLAN_OPTIONS.exec(`${(error as Error)?.message} ${(original as Error | undefined)?.message}`);
+  if (planning && limits) {
+    const { message, extensions } = limitError("maxPlanOptions", limits.maxPlanOptions, `more options than that to plan ${planning[1].slice(0, 60)}`);
+    return { message, extensions: { code: extensions.code, limit: extensions.limit } };
+  }
   // Apollo Server's copy of graphql-js made this one: recognised by its message, not its class.
   const tokens = TOO_MANY_TOKENS.exec(`${(error as Error)?.message} ${(original as Error | undefined)?.message}`);
   if (tokens) {
