@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import type { GatewayContext } from "./context";
 import type { CacheOutcome, GatewayMetrics } from "./observability/metrics";
+import { OperationLabels, clientText } from "./observability/operation-labels";
 import { logRequest } from "./observability/request-log";
 import { summariseOperation } from "./freshness/operation-kind";
 import type { Answer, InFlightAnswers } from "./freshness/in-flight-answers";
@@ -20,6 +21,8 @@ export interface GraphQLEndpointOptions {
   inFlight: InFlightAnswers | null;
   metrics: GatewayMetrics;
   logger: Logger;
+  /** Which operation names become metric labels (a closed set); by default the pages' and the first 50 others. */
+  labels?: OperationLabels;
 }
 
 function reply(response: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
@@ -42,14 +45,16 @@ function hasErrors(body: string): boolean {
  */
 export function graphqlEndpoint(options: GraphQLEndpointOptions) {
   const { server, cache, revisions, inFlight, metrics, logger } = options;
+  const labels = options.labels ?? new OperationLabels();
 
-  const finish = (operation: string, started: number, cacheOutcome: CacheOutcome, status: number, outcome: "success" | "error" | "failure", shared = false) => {
+  const finish = (name: string, started: number, cacheOutcome: CacheOutcome, status: number, outcome: "success" | "error" | "failure", shared = false) => {
     const seconds = (performance.now() - started) / 1000;
+    const operation = labels.label(name, outcome !== "failure");
     metrics.requests.inc({ operation, outcome });
     metrics.requestDuration.observe({ operation, cache: cacheOutcome }, seconds);
     if (cacheOutcome !== "off") metrics.cache.inc({ result: cacheOutcome });
     if (shared) metrics.requestsShared.inc({ operation });
-    logRequest(logger, { operation, durationMs: Math.round(seconds * 10_000) / 10, cache: cacheOutcome, shared, status, outcome });
+    logRequest(logger, { operation: clientText(name), durationMs: Math.round(seconds * 10_000) / 10, cache: cacheOutcome, shared, status, outcome });
   };
 
   /** `signal` aborts the request's subgraph fetches (its deadline passed, or its client went away). */

@@ -25,13 +25,13 @@ export function gatewayMetrics(): GatewayMetrics {
     registry,
     requests: new Counter({
       name: "csg_gateway_requests_total",
-      help: "GraphQL requests by operation name and outcome (success; error: an answer with errors; failure: refused with an HTTP error status).",
+      help: "GraphQL requests by operation name (a closed set: the pages' and the first answered others, else other) and outcome (success; error: an answer with errors; failure: refused with an HTTP error status).",
       labelNames: ["operation", "outcome"],
       registers: [registry],
     }),
     requestDuration: new Histogram({
       name: "csg_gateway_request_duration_seconds",
-      help: "Time from request to the end of the answer, by operation name and how the response cache met it.",
+      help: "Time from request to the end of the answer, by operation name (a closed set, as above) and how the response cache met it.",
       labelNames: ["operation", "cache"],
       buckets: SECONDS,
       registers: [registry],
