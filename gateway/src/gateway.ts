@@ -20,6 +20,8 @@ import { type SubgraphTimeouts, requestLifetime, subgraphTimeouts, timeoutOf } f
 import { calendarDatesPlugin, calendarDatesRule } from "./calendar-dates";
 import { entityTypesOf } from "./entity-nesting";
 import { operationNamePlugin } from "./operation-name";
+import { quoteBriefly } from "./error-quotes";
+import { subscriptionsRefusedPlugin } from "./subscriptions";
 import { exposeInternalAddresses, publicHealth, type Supervision } from "./public-health";
 import type { SubgraphService } from "@csg/service-runtime";
 
@@ -81,12 +83,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     validationRules: [...operationLimitRules(limits, entityTypesOf(options.supergraphSdl)), calendarDatesRule],
     parseOptions: parseOptions(limits),
     // Never report to Apollo, even with APOLLO_KEY set.
-    plugins: [ApolloServerPluginUsageReportingDisabled(), operationNamePlugin(), calendarDatesPlugin()],
+    plugins: [ApolloServerPluginUsageReportingDisabled(), operationNamePlugin(), subscriptionsRefusedPlugin(), calendarDatesPlugin()],
     // Compact JSON: Apollo's default indents every answer (a dashboard's grows by a third, and its stringifying costs more).
     stringifyResult: JSON.stringify,
     formatError: (formatted, error) => {
       const rule = ruleCodeOf(error, limits);
-      return rule ? { ...formatted, ...(rule.message && { message: rule.message }), extensions: { ...formatted.extensions, ...rule.extensions } } : formatted;
+      const message = quoteBriefly(rule?.message ?? formatted.message);
+      return rule ? { ...formatted, message, extensions: { ...formatted.extensions, ...rule.extensions } } : { ...formatted, message };
     },
   });
   await server.start();

@@ -1,5 +1,5 @@
 import type { ApolloServer } from "@apollo/server";
-import { handleGraphQL, readGraphQLRequest } from "@csg/service-runtime";
+import { handleGraphQL, isJsonContentType, readGraphQLRequest } from "@csg/service-runtime";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import type { GatewayContext } from "./context";
@@ -61,7 +61,7 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
   return async (request: IncomingMessage, response: ServerResponse, signal?: AbortSignal): Promise<void> => {
     const started = performance.now();
     const authorization = request.headers.authorization;
-    if (request.method !== "POST" || !request.headers["content-type"]?.startsWith("application/json")) {
+    if (request.method !== "POST" || !isJsonContentType(request.headers["content-type"])) {
       await handleGraphQL(server, request, response, async () => ({ authorization, revision: null, signal }));
       finish("anonymous", started, "off", response.statusCode, response.statusCode === 200 ? "success" : "error");
       return;

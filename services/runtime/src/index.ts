@@ -14,3 +14,4 @@ export * from "./spreadsheet-cells";
 export * from "./spreadsheet-text";
 export * from "./freshness/revision";
 export * from "./freshness/local-revision";
+export * from "./connection-limits";
