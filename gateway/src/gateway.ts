@@ -71,7 +71,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => {
       const service = byName.get(name);
       const inFlight = new InFlightSubgraphRequests(name, freshness.deduplication, metrics);
-      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "", timeoutOf(timeouts, name), exposeAddresses, inFlight);
+      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "", timeoutOf(timeouts, name), exposeAddresses, inFlight, timeouts.writeBackstopMs);
     },
   });
   const server = new ApolloServer<GatewayContext>({
