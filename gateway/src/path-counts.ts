@@ -1,42 +1,36 @@
 /**
- * Counting on every path of a document, in time linear in the document: each selection set
- * is summarised once, bottom up, as the most times each key appears on any one path below
- * it; a fragment's summary is kept and reused by every spread of it (a rule that walked
- * each fragment again on every path took seconds on 17 fragments each spreading the next
- * twice: 2^17 paths). The first key over the limit stops the count.
+ * Counting on every path of a document, in time linear in the document. A first pass
+ * summarises each selection set once, bottom up, as the most times each key appears on any
+ * one path below it; a fragment's summary is kept and reused by every spread of it (a rule
+ * that walked each fragment again on every path took seconds on 17 fragments each spreading
+ * the next twice: 2^17 paths). Only when the operation is over the limit does a second pass
+ * find the refusal a walk in document order would meet first: it descends, with the counts
+ * of its path, only into the one selection the summaries say holds it, and stops there.
  */
 import {
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
-  type GraphQLField,
   getNamedType,
   isInterfaceType,
   isObjectType,
   Kind,
-  type SelectionSetNode,
   type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
   type ValidationContext,
 } from "graphql";
 
-/** The counted fields from one appearance of a key down to a deeper one (shared tails: no copying). */
-interface CountedPath {
-  name: string;
-  rest: CountedPath | null;
-}
-
-/** The most times a key appears on one path below a selection, with that path. */
-interface Appearance {
-  count: number;
-  path: CountedPath | null;
-}
-
-/** By key (e.g. `coverage: [CsaCoverage]`). */
-type Summary = Map<string, Appearance>;
+/** The most times each key appears on one path below a selection. */
+type Summary = Map<string, number>;
 
 const EMPTY: Summary = new Map();
 
-/** The first field over the limit: its name, how often it appears, the path from its first appearance. */
+/** What a field counts as on a path (e.g. `coverage: [CsaCoverage]`); null: nothing. */
+export type CountedAs = (field: GraphQLField<unknown, unknown>, name: string) => string | null;
+
+/** The first field over the limit: its name and key, how often it appears, the counted fields on its path. */
 export class Refused extends Error {
   constructor(
     readonly field: string,
@@ -48,34 +42,19 @@ export class Refused extends Error {
   }
 }
 
-function pathText(path: CountedPath | null): string {
-  const names: string[] = [];
-  for (let at = path; at; at = at.rest) names.push(at.name);
-  return names.join(" > ");
-}
-
-/** Keeps, per list, the larger of two appearances. */
+/** Keeps, per key, the larger count. */
 function merge(into: Summary, from: Summary): void {
-  for (const [key, appearance] of from) {
-    const held = into.get(key);
-    if (!held || held.count < appearance.count) into.set(key, appearance);
-  }
+  for (const [key, count] of from) if ((into.get(key) ?? 0) < count) into.set(key, count);
 }
 
 function fieldsOf(type: GraphQLNamedType | undefined | null) {
   return type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields() : undefined;
 }
 
-/** What a field counts as on a path (e.g. `coverage: [CsaCoverage]`); null: nothing. */
-export type CountedAs = (field: GraphQLField<unknown, unknown>, name: string) => string | null;
-
-/**
- * The summaries of one document, fragments memoised by name. Throws Refused at the first key
- * that appears more than `maxNesting` times on one path.
- */
+/** The summaries of one document: every selection set's once, fragments by name. */
 class Summaries {
   private readonly fragments = new Map<string, FragmentDefinitionNode>();
-  private readonly memo = new Map<string, Summary>();
+  private readonly bySelectionSet = new WeakMap<SelectionSetNode, Summary>();
   private readonly inProgress = new Set<string>();
 
   constructor(
@@ -93,49 +72,66 @@ class Summaries {
     }
   }
 
-  private fragment(name: string): Summary {
-    const known = this.memo.get(name);
+  /** The selection set a selection opens, with its type, and the key a field counts as. */
+  private open(selection: SelectionNode, parent: GraphQLNamedType | undefined | null, active: Set<string>) {
+    if (selection.kind === Kind.FRAGMENT_SPREAD) {
+      const fragment = this.fragments.get(selection.name.value);
+      // Unknown, or spread inside itself: GraphQL's own rules refuse both.
+      if (!fragment || active.has(fragment.name.value)) return undefined;
+      return { selectionSet: fragment.selectionSet, type: this.schema.getType(fragment.typeCondition.name.value), key: null, name: "", fragment: fragment.name.value };
+    }
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const type = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : parent;
+      return { selectionSet: selection.selectionSet, type, key: null, name: "" };
+    }
+    const definition = fieldsOf(parent)?.[selection.name.value];
+    if (!definition) return undefined; // __typename, or a field GraphQL's own rules refuse
+    const name = selection.name.value;
+    return { selectionSet: selection.selectionSet, type: getNamedType(definition.type), key: this.countedAs(definition, name), name };
+  }
+
+  summary(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined | null): Summary {
+    const known = this.bySelectionSet.get(selectionSet);
     if (known) return known;
-    const fragment = this.fragments.get(name);
-    // Unknown, or spread inside itself: GraphQL's own rules refuse both.
-    if (!fragment || this.inProgress.has(name)) return EMPTY;
-    this.inProgress.add(name);
-    const type = this.schema.getType(fragment.typeCondition.name.value);
-    const summary = this.selections(fragment.selectionSet, type);
-    this.inProgress.delete(name);
-    this.memo.set(name, summary);
+    const summary: Summary = new Map();
+    for (const selection of selectionSet.selections) {
+      const opened = this.open(selection, parent, this.inProgress);
+      if (!opened) continue;
+      if (opened.fragment) this.inProgress.add(opened.fragment);
+      const below = opened.selectionSet ? this.summary(opened.selectionSet, opened.type) : EMPTY;
+      if (opened.fragment) this.inProgress.delete(opened.fragment);
+      if (opened.key === null) {
+        merge(summary, below);
+        continue;
+      }
+      merge(summary, new Map([...below, [opened.key, (below.get(opened.key) ?? 0) + 1]]));
+    }
+    this.bySelectionSet.set(selectionSet, summary);
     return summary;
   }
 
-  selections(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined | null): Summary {
-    const summary: Summary = new Map();
+  private exceeds(summary: Summary, counts: Map<string, number>): boolean {
+    for (const [key, count] of summary) if ((counts.get(key) ?? 0) + count > this.maxNesting) return true;
+    return false;
+  }
+
+  /** The refusal a walk in document order meets first, below a selection set known to hold one. */
+  firstRefusal(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined | null, counts: Map<string, number>, path: string[], active = new Set<string>()): Refused | undefined {
     for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        merge(summary, this.fragment(selection.name.value));
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : parent;
-        merge(summary, this.selections(selection.selectionSet, type));
-      } else {
-        const definition = fieldsOf(parent)?.[selection.name.value];
-        if (!definition) continue; // __typename, or a field GraphQL's own rules refuse
-        const below = selection.selectionSet ? this.selections(selection.selectionSet, getNamedType(definition.type)) : EMPTY;
-        const name = selection.name.value;
-        const key = this.countedAs(definition, name);
-        if (key === null) {
-          merge(summary, below);
-          continue;
-        }
-        const here: Summary = new Map();
-        for (const [other, appearance] of below) here.set(other, { count: appearance.count, path: { name, rest: appearance.path } });
-        const inner = below.get(key);
-        const count = (inner?.count ?? 0) + 1;
-        const appearance = { count, path: { name, rest: inner?.path ?? null } };
-        if (count > this.maxNesting) throw new Refused(name, key, count, pathText(appearance.path));
-        here.set(key, appearance);
-        merge(summary, here);
+      const opened = this.open(selection, parent, active);
+      if (!opened) continue;
+      let inner = counts;
+      let innerPath = path;
+      if (opened.key !== null) {
+        const count = (counts.get(opened.key) ?? 0) + 1;
+        innerPath = [...path, opened.name];
+        if (count > this.maxNesting) return new Refused(opened.name, opened.key, count, innerPath.join(" > "));
+        inner = new Map(counts).set(opened.key, count);
       }
+      if (!opened.selectionSet || !this.exceeds(this.summary(opened.selectionSet, opened.type), inner)) continue;
+      return this.firstRefusal(opened.selectionSet, opened.type, inner, innerPath, opened.fragment ? new Set(active).add(opened.fragment) : active);
     }
-    return summary;
+    return undefined;
   }
 }
 
@@ -151,12 +147,14 @@ export function countOnPaths(context: ValidationContext, maxNesting: number, cou
   return {
     OperationDefinition(operation: OperationDefinitionNode) {
       if (refused) return false;
-      try {
-        summaries.selections(operation.selectionSet, schema.getRootType(operation.operation));
-      } catch (error) {
-        if (!(error instanceof Refused)) throw error;
-        refused = true;
-        refuse(error);
+      const root = schema.getRootType(operation.operation);
+      const summary = summaries.summary(operation.selectionSet, root);
+      if ([...summary.values()].some((count) => count > maxNesting)) {
+        const refusal = summaries.firstRefusal(operation.selectionSet, root, new Map(), []);
+        if (refusal) {
+          refused = true;
+          refuse(refusal);
+        }
       }
       return false;
     },

@@ -71,7 +71,7 @@ describe("fragments that fan out", () => {
       expect(performance.now() - started).toBeLessThan(2000);
       const refused = errors.filter((e) => e.extensions.code === "LIST_NESTED_IN_ITSELF");
       expect(refused.map((e) => e.message)).toEqual([
-        "The operation exceeds the gateway's limit maxListNesting of 1: the list coverage appears 2 times on the path coverage > priorities > csaAlignment > coverage.",
+        "The operation exceeds the gateway's limit maxListNesting of 1: the list coverage appears 2 times on the path priorities > coverage > priorities > csaAlignment > coverage.",
       ]);
     });
   }

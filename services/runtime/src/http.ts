@@ -35,7 +35,8 @@ export async function listen(
   const limits = connectionLimits();
   const http = createServer(
     {
-      headersTimeout: limits.headerTimeoutMs,
+      // Node refuses a header timeout longer than the whole request's.
+      headersTimeout: Math.min(limits.headerTimeoutMs, limits.bodyTimeoutMs),
       requestTimeout: limits.bodyTimeoutMs,
       maxHeaderSize: limits.maxHeaderBytes,
       // Node checks the two timeouts above this often (30 s by default).
