@@ -19,6 +19,7 @@ import { type OperationLimits, ruleCodeOf, operationLimitRules, operationLimits,
 import { type SubgraphTimeouts, requestLifetime, subgraphTimeouts, timeoutOf } from "./subgraph-timeouts";
 import { calendarDatesPlugin, calendarDatesRule } from "./calendar-dates";
 import { entityTypesOf } from "./entity-nesting";
+import { guardPlanning } from "./planning-guard";
 import { operationNamePlugin } from "./operation-name";
 import { quoteBriefly } from "./error-quotes";
 import { subscriptionsRefusedPlugin } from "./subscriptions";
@@ -75,7 +76,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   const server = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: guardPlanning(gateway, limits.maxPlanOptions),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // the launcher owns signals: it stops the subgraphs too
@@ -87,7 +88,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Compact JSON: Apollo's default indents every answer (a dashboard's grows by a third, and its stringifying costs more).
     stringifyResult: JSON.stringify,
     formatError: (formatted, error) => {
-      const rule = ruleCodeOf(error, limits);
+      const rule = ruleCodeOf(error);
       const message = quoteBriefly(rule?.message ?? formatted.message);
       return rule ? { ...formatted, message, extensions: { ...formatted.extensions, ...rule.extensions } } : { ...formatted, message };
     },

@@ -132,9 +132,6 @@ export function operationLimitRules(limits: OperationLimits, entityTypes: Set<st
  */
 export const parseOptions = (limits: OperationLimits) => ({ maxTokens: limits.maxTokens });
 
-// @apollo/query-planner's pathsLimit, exceeded while planning a field.
-const TOO_MANY_PLAN_OPTIONS = /Too many options generated for ([^\n]*)/;
-
 // graphql-js writes "more that" (sic) in some versions.
 const TOO_MANY_TOKENS = /Document contains more tha[nt] (\d+) tokens/;
 
@@ -142,13 +139,8 @@ const TOO_MANY_TOKENS = /Document contains more tha[nt] (\d+) tokens/;
  * Apollo Server reports every validation error as GRAPHQL_VALIDATION_FAILED; our rules' own
  * code (a limit's, or BAD_USER_INPUT for a date), kept on the original error, goes back in its place.
  */
-export function ruleCodeOf(error: unknown, limits?: OperationLimits): { message?: string; extensions: Record<string, unknown> } | undefined {
+export function ruleCodeOf(error: unknown): { message?: string; extensions: Record<string, unknown> } | undefined {
   const original = (error as { originalError?: unknown })?.originalError;
-  const planning = TOO_MANY_PLAN_OPTIONS.exec(`${(error as Error)?.message} ${(original as Error | undefined)?.message}`);
-  if (planning && limits) {
-    const { message, extensions } = limitError("maxPlanOptions", limits.maxPlanOptions, `more options than that to plan ${planning[1].slice(0, 60)}`);
-    return { message, extensions: { code: extensions.code, limit: extensions.limit } };
-  }
   // Apollo Server's copy of graphql-js made this one: recognised by its message, not its class.
   const tokens = TOO_MANY_TOKENS.exec(`${(error as Error)?.message} ${(original as Error | undefined)?.message}`);
   if (tokens) {
