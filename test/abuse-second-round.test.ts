@@ -105,7 +105,7 @@ describe("client-chosen operation names (once: /metrics 180 MB, then the launche
     expect(labels.size).toBeLessThanOrEqual(60);
     expect(labels).toContain("other");
     for (const label of labels) expect(label.length).toBeLessThanOrEqual(64);
-  });
+  }, 180_000);
 });
 
 describe("protocol", () => {
@@ -178,7 +178,7 @@ describe("connections", () => {
     );
     // The gateway's process holds the budget, not the 360 MB sent (its process is the test's own when the gateway runs in the launcher).
     expect(peakResident - baseline).toBeLessThan(300_000_000);
-  });
+  }, 120_000);
 });
 
 describe("a write while its partnership is busy (once: told it failed, committed 50 s later)", () => {
