@@ -43,26 +43,28 @@ export async function listen(
       connectionsCheckingInterval: 1000,
     },
     (request, response) => {
-    // A client that resets its connection is an error on these streams, never an uncaught one.
-    request.on("error", () => response.destroy());
-    response.on("error", () => request.destroy());
-    handle(request, response);
+      // A client that resets its connection is an error on these streams, never an uncaught one.
+      request.on("error", () => response.destroy());
+      response.on("error", () => request.destroy());
+      handle(request, response);
     },
   );
   // A request Node refused itself: answered with its status and a code, where it was closed without a word.
   http.on("clientError", (error: Error & { code?: string }, socket) => {
+    // Answered, then closed whatever the client still sends.
+    const refuse = (text: string) => socket.end(text, () => socket.destroy());
     const response = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
     if (socket.writable && !response?.headersSent) {
       if (error.code === "HPE_HEADER_OVERFLOW") {
         const limit = { name: "maxHeaderBytes", value: limits.maxHeaderBytes };
-        socket.end(rawRefusal(431, "Request Header Fields Too Large", `The request's headers are over the limit of ${limits.maxHeaderBytes} bytes.`, "HEADERS_TOO_LARGE", limit));
+        refuse(rawRefusal(431, "Request Header Fields Too Large", `The request's headers are over the limit of ${limits.maxHeaderBytes} bytes.`, "HEADERS_TOO_LARGE", limit));
         return;
       }
       if (error.code === "ERR_HTTP_REQUEST_TIMEOUT") {
         // No response yet: the headers never came in full.
         const limit = response ? { name: "bodyTimeoutMs", value: limits.bodyTimeoutMs } : { name: "headerTimeoutMs", value: limits.headerTimeoutMs };
         const what = response ? "request" : "request's headers";
-        socket.end(rawRefusal(408, "Request Timeout", `The ${what} did not arrive in full within ${limit.value / 1000} s.`, "REQUEST_TIMEOUT", limit));
+        refuse(rawRefusal(408, "Request Timeout", `The ${what} did not arrive in full within ${limit.value / 1000} s.`, "REQUEST_TIMEOUT", limit));
         return;
       }
     }
