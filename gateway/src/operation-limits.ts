@@ -10,7 +10,7 @@ import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { GraphQLError, type ValidationContext, type ValidationRule } from "graphql";
-import { entityNestingRule } from "./entity-nesting";
+import { entityNestingRule, entityReentriesRule } from "./entity-nesting";
 import { listNestingRule } from "./list-nesting";
 
 export interface OperationLimits {
@@ -28,6 +28,8 @@ export interface OperationLimits {
   maxListNesting: number;
   /** How often one entity type (a partnership, a CSA priority) may be reached on one path (entity-nesting.ts). */
   maxEntityNesting: number;
+  /** How often, in the whole operation, a field reaches an entity type already on its path (entity-nesting.ts). */
+  maxEntityReentries: number;
   /**
    * The query planner's own guard (@apollo/query-planner's pathsLimit): planning stops with
    * QUERY_PLAN_TOO_COSTLY once it has weighed this many options for one field.
@@ -51,6 +53,8 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   // A partnership within a partnership (`partnership { nationalPosition { partnership { code } } }`)
   // plans in milliseconds; one more turn takes seconds and the next runs out of memory.
   maxEntityNesting: 2,
+  // Each re-entry can cost a plan of about a second (see entity-nesting.ts); no page, test or documented query has one.
+  maxEntityReentries: 1,
   // The costliest query the limits above let through (25 aliases of a partnership's national
   // position within a partnership's) plans within it; see OPERATIONS.md for the measurements.
   maxPlanOptions: 1000,
@@ -65,6 +69,7 @@ export const OPERATION_LIMIT_ENV: Record<keyof OperationLimits, string> = {
   maxCost: "CSG_LIMIT_MAX_COST",
   maxListNesting: "CSG_LIMIT_MAX_LIST_NESTING",
   maxEntityNesting: "CSG_LIMIT_MAX_ENTITY_NESTING",
+  maxEntityReentries: "CSG_LIMIT_MAX_ENTITY_REENTRIES",
   maxPlanOptions: "CSG_LIMIT_MAX_PLAN_OPTIONS",
 };
 
@@ -77,6 +82,7 @@ export const LIMIT_CODES: Record<keyof OperationLimits, string> = {
   maxCost: "MAX_COST_EXCEEDED",
   maxListNesting: "LIST_NESTED_IN_ITSELF",
   maxEntityNesting: "ENTITY_NESTED_IN_ITSELF",
+  maxEntityReentries: "ENTITY_REENTRIES_EXCEEDED",
   maxPlanOptions: "QUERY_PLAN_TOO_COSTLY",
 };
 
@@ -122,6 +128,7 @@ export function operationLimitRules(limits: OperationLimits, entityTypes: Set<st
     costLimitRule({ maxCost: limits.maxCost, ...reportAs("maxCost", limits.maxCost, (m) => `an estimated cost of ${foundIn(m) ?? "more"}`) }),
     listNestingRule(limits.maxListNesting, (found) => limitError("maxListNesting", limits.maxListNesting, found)),
     entityNestingRule(entityTypes, limits.maxEntityNesting, (found) => limitError("maxEntityNesting", limits.maxEntityNesting, found)),
+    entityReentriesRule(entityTypes, limits.maxEntityReentries, (found) => limitError("maxEntityReentries", limits.maxEntityReentries, found)),
   ];
 }
 
