@@ -186,8 +186,10 @@ describe("connections", () => {
     expect(refused).toBeGreaterThanOrEqual(300);
     expect(peakPending).toBeLessThanOrEqual(64_000_000);
     await expect.poll(() => read("csg_gateway_pending_request_body_bytes"), { timeout: 20_000 }).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    const after = await read("csg_gateway_process_resident_memory_bytes");
     console.log(
-      `stalled uploads: ${refused} of 400 refused (503); pending body bytes at most ${(peakPending / 1e6).toFixed(1)} MB; resident memory ${(baseline / 1e6).toFixed(0)} MB before, ${(peakResident / 1e6).toFixed(0)} MB at most during`,
+      `stalled uploads: ${refused} of 400 refused (503); pending body bytes at most ${(peakPending / 1e6).toFixed(1)} MB; resident memory ${(baseline / 1e6).toFixed(0)} MB before, ${(peakResident / 1e6).toFixed(0)} MB at most during, ${(after / 1e6).toFixed(0)} MB 5 s after`,
     );
     // The gateway's process holds the budget, not the 360 MB sent (its process is the test's own when the gateway runs in the launcher).
     expect(peakResident - baseline).toBeLessThan(300_000_000);
