@@ -47,9 +47,10 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
   const { server, cache, revisions, inFlight, metrics, logger } = options;
   const labels = options.labels ?? new OperationLabels();
 
-  const finish = (name: string, started: number, cacheOutcome: CacheOutcome, status: number, outcome: "success" | "error" | "failure", shared = false) => {
+  /** `defined`: the name is one the request's document defines (not only an operationName sent). */
+  const finish = (name: string, started: number, cacheOutcome: CacheOutcome, status: number, outcome: "success" | "error" | "failure", shared = false, defined = false) => {
     const seconds = (performance.now() - started) / 1000;
-    const operation = labels.label(name, outcome !== "failure");
+    const operation = labels.label(name, defined);
     metrics.requests.inc({ operation, outcome });
     metrics.requestDuration.observe({ operation, cache: cacheOutcome }, seconds);
     if (cacheOutcome !== "off") metrics.cache.inc({ result: cacheOutcome });
@@ -93,7 +94,7 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
       const stored = cache.get(key, revision!);
       if (stored) {
         reply(response, stored.status, stored.headers, stored.body);
-        finish(operation.name, started, "hit", stored.status, "success");
+        finish(operation.name, started, "hit", stored.status, "success", false, true);
         return;
       }
     }
@@ -114,6 +115,6 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
       else cacheOutcome = "bypass";
     }
     reply(response, answer.status, answer.headers, answer.body);
-    finish(operation.name, started, cacheOutcome, answer.status, answer.status !== 200 ? "failure" : errors ? "error" : "success", shared);
+    finish(operation.name, started, cacheOutcome, answer.status, answer.status !== 200 ? "failure" : errors ? "error" : "success", shared, operation.kind !== null);
   };
 }

@@ -108,7 +108,7 @@ describe("the gateway's request log", () => {
     await post({ query: `{ greeting(place: "y") }`, operationName: `Missing_${"y".repeat(50_000)}` });
     const text = await metrics.registry.metrics();
     const labels = new Set([...text.matchAll(/operation="([^"]*)"/g)].map((m) => m[1]));
-    // The earlier tests' answered names (Broken was refused: "other"), then the first short names up to the cap of 5.
+    // The earlier tests' names (Broken's document does not parse: "other"), then the first short names up to the cap of 5.
     expect([...labels].sort()).toEqual(["Greeting", "Short0", "Short1", "Short2", "Slow", "anonymous", "other"].sort());
     expect(text.length).toBeLessThan(100_000);
     expect(lines).toHaveLength(321);

@@ -34,7 +34,7 @@ export function gatewayMetrics(): GatewayMetrics {
     registry,
     requests: new Counter({
       name: "csg_gateway_requests_total",
-      help: "GraphQL requests by operation name (a closed set: the pages' and the first answered others, else other) and outcome (success; error: an answer with errors; failure: refused with an HTTP error status).",
+      help: "GraphQL requests by operation name (a closed set: the pages' and the first 50 others documents defined, else other) and outcome (success; error: an answer with errors; failure: refused with an HTTP error status).",
       labelNames: ["operation", "outcome"],
       registers: [registry],
     }),

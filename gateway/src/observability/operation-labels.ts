@@ -2,8 +2,8 @@
  * Operation names as metric labels, from a closed set: every label is a time series kept for
  * the gateway's life, and a client chooses the name (100 names of 100 KB once made /metrics
  * 180 MB, then too long a string to build). A label is the name of an operation the pages
- * send, or one of the first `cap` other names of requests that were answered (each a GraphQL
- * name of at most MAX_LABEL_NAME characters); every other name is counted as "other".
+ * send, or one of the first `cap` other names that a request's document defined (each a
+ * GraphQL name of at most MAX_LABEL_NAME characters); every other name is counted as "other".
  */
 import { nationalPositionQuery } from "../../web/src/queries/national";
 import { crimeTotalsQuery, overviewQuery, prioritySearchQuery } from "../../web/src/queries/overview";
@@ -33,10 +33,10 @@ export class OperationLabels {
     this.labels = new Set(["anonymous", ...known]);
   }
 
-  /** The label of an operation name; `answered`: its request was answered, so a new name may be kept. */
-  label(name: string, answered: boolean): string {
+  /** The label of an operation name; `defined`: the request's document defines it, so a new name may be kept. */
+  label(name: string, defined: boolean): string {
     if (this.labels.has(name)) return name;
-    if (!answered || this.registered >= this.cap || name.length > MAX_LABEL_NAME || !GRAPHQL_NAME.test(name)) return OTHER_OPERATIONS;
+    if (!defined || this.registered >= this.cap || name.length > MAX_LABEL_NAME || !GRAPHQL_NAME.test(name)) return OTHER_OPERATIONS;
     this.labels.add(name);
     this.registered++;
     return name;
