@@ -2,7 +2,7 @@ import { ApolloServer, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { surviveConnectionErrors } from "./connection-errors";
 import { connectionLimits, rawRefusal } from "./connection-limits";
 import { handleGraphQL } from "./graphql-http";
@@ -69,6 +69,15 @@ export async function listen(
       }
     }
     socket.destroy();
+  });
+  // An idle keep-alive connection's timeout may fire as a busy or stopped process resumes,
+  // before it reads a request already waiting on that connection: closed then, the request
+  // was lost with a reset (a write the gateway sent, refused as ECONNRESET). Closed only if
+  // still idle once waiting input has been read (setImmediate runs after the poll phase).
+  http.on("timeout", (socket: Socket) => {
+    setImmediate(() => {
+      if (!(socket as { _httpMessage?: unknown })._httpMessage) socket.destroy();
+    });
   });
   // Idle keep-alive connections are closed by the client first (the gateway's agents drop
   // them within seconds): a server closing one just as a client reuses it ("socket hang
