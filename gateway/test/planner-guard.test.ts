@@ -1,6 +1,6 @@
 /**
  * The planner's guard through the gateway itself (startGateway), with the entity-nesting rule
- * relaxed so that the guard alone stands: four turns of the entity cycle (once out of a 1 GB
+ * rules relaxed so that the guard alone stands: four turns of the entity cycle (once out of a 1 GB
  * heap) answer 400 QUERY_PLAN_TOO_COSTLY within 20 s (once HTTP 500), and the gateway answers afterwards.
  * No subgraph is needed: planning comes before any fetch (here every subgraph is unreachable).
  */
@@ -16,7 +16,7 @@ beforeAll(async () => {
     port: 0,
     supergraphSdl: SUPERGRAPH_SDL,
     subgraphs: names.map((name) => ({ name, label: name, port: 9, url: "http://127.0.0.1:9/graphql" })),
-    limits: { maxEntityNesting: 100 },
+    limits: { maxEntityNesting: 100, maxEntityReentries: 100 },
     freshness: { responseCache: false, deduplication: false },
   });
 }, 120_000);
