@@ -1,6 +1,6 @@
 /**
- * The planner's guard through the gateway itself (startGateway), with the entity-nesting rule
- * rules relaxed so that the guard alone stands: four turns of the entity cycle (once out of a 1 GB
+ * The planner's guard through the gateway itself (startGateway), with both entity rules
+ * relaxed so that the guard alone stands: four turns of the entity cycle (once out of a 1 GB
  * heap) answer 400 QUERY_PLAN_TOO_COSTLY within 20 s (once HTTP 500), and the gateway answers afterwards.
  * No subgraph is needed: planning comes before any fetch (here every subgraph is unreachable).
  */
