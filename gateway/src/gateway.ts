@@ -18,10 +18,14 @@ import { SubgraphSource } from "./subgraph-source";
 import { type OperationLimits, ruleCodeOf, operationLimitRules, operationLimits, parseOptions } from "./operation-limits";
 import { type SubgraphTimeouts, requestLifetime, subgraphTimeouts, timeoutOf } from "./subgraph-timeouts";
 import { calendarDatesPlugin, calendarDatesRule } from "./calendar-dates";
+import { entityTypesOf } from "./entity-nesting";
+import { guardPlanning } from "./planning-guard";
 import { operationNamePlugin } from "./operation-name";
 import { exposeInternalAddresses, publicHealth } from "./public-health";
 import type { SubgraphService, Supervision } from "@csg/service-runtime";
 import { findPartnership } from "@csg/schema";
+import { quoteBriefly } from "./error-quotes";
+import { subscriptionsRefusedPlugin } from "./subscriptions";
 
 export interface GatewayOptions {
   port: number;
@@ -64,27 +68,30 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    // The planner's own bound on the options it weighs (see operation-limits.ts, maxPlanOptions).
+    queryPlannerConfig: { debug: { pathsLimit: limits.maxPlanOptions } },
     buildService: ({ name, url }) => {
       const service = byName.get(name);
       const inFlight = new InFlightSubgraphRequests(name, freshness.deduplication, metrics);
-      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "", timeoutOf(timeouts, name), exposeAddresses, inFlight);
+      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "", timeoutOf(timeouts, name), exposeAddresses, inFlight, timeouts.writeBackstopMs);
     },
   });
   const server = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: guardPlanning(gateway, limits.maxPlanOptions),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // the launcher owns signals: it stops the subgraphs too
     csrfPrevention: false, // queries by GET are allowed; see cross-origin.ts for how writes stay safe
-    validationRules: [...operationLimitRules(limits), calendarDatesRule],
+    validationRules: [...operationLimitRules(limits, entityTypesOf(options.supergraphSdl)), calendarDatesRule],
     parseOptions: parseOptions(limits),
     // Never report to Apollo, even with APOLLO_KEY set.
-    plugins: [ApolloServerPluginUsageReportingDisabled(), operationNamePlugin(), calendarDatesPlugin()],
+    plugins: [ApolloServerPluginUsageReportingDisabled(), operationNamePlugin(), subscriptionsRefusedPlugin(), calendarDatesPlugin()],
     // Compact JSON: Apollo's default indents every answer (a dashboard's grows by a third, and its stringifying costs more).
     stringifyResult: JSON.stringify,
     formatError: (formatted, error) => {
       const rule = ruleCodeOf(error);
-      return rule ? { ...formatted, ...(rule.message && { message: rule.message }), extensions: { ...formatted.extensions, ...rule.extensions } } : formatted;
+      const message = quoteBriefly(rule?.message ?? formatted.message);
+      return rule ? { ...formatted, message, extensions: { ...formatted.extensions, ...rule.extensions } } : { ...formatted, message };
     },
   });
   await server.start();

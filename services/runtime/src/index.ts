@@ -18,3 +18,4 @@ export * from "./freshness/local-revision";
 export * from "./supervision/supervision";
 export * from "./quoted-input";
 export * from "./argument-bounds";
+export * from "./connection-limits";
