@@ -17,6 +17,15 @@ export class PeriodInput {
   basis!: PeriodBasis;
 }
 
+@InputType({ description: "A span of dates: a period's first and last day, whatever its label and basis." })
+export class PeriodSpanInput {
+  @Field(() => DateScalar, { description: "First day, e.g. 2017-04-01." })
+  start!: string;
+
+  @Field(() => DateScalar, { description: "Last day (inclusive), e.g. 2018-03-31." })
+  end!: string;
+}
+
 @InputType({
   description:
     "Where something was published: the document's file name and the table, figure or heading in it. A document the system has not seen before must come with at least its title and publisher; for a known one they may be left out (given, they must be as known).",

@@ -4,6 +4,7 @@ import { AuditEntry } from "./audit";
 import { Area } from "./area";
 import { FamilyGroup, RateTable } from "./comparison";
 import { CrimeStatistic } from "./crime";
+import { PeriodSpanInput } from "./inputs";
 import { Funding, Partner } from "./funding";
 import { Plan, Priority } from "./priority";
 import { CrimeTarget } from "./target";
@@ -31,7 +32,14 @@ export abstract class PartnershipPublications {
     nullable: true,
     description: "Partnership-wide published counts, optionally of one category; areas' figures and rates are elsewhere." + UNAVAILABLE,
   })
-  crimeStatistics(@Arg("category", () => ID, { nullable: true, description: "A canonical category id, e.g. all-crime." }) _category?: string): CrimeStatistic[] | null {
+  crimeStatistics(
+    @Arg("category", () => ID, { nullable: true, description: "A canonical category id, e.g. all-crime." }) _category?: string,
+    @Arg("periods", () => [PeriodSpanInput], {
+      nullable: true,
+      description: "Only the figures whose period is exactly one of these spans (its start and end dates, any basis); all when absent.",
+    })
+    _periods?: PeriodSpanInput[],
+  ): CrimeStatistic[] | null {
     return null;
   }
 

@@ -1,4 +1,5 @@
 import { DateScalar } from "@csg/schema";
+import { spansAYearBefore } from "@csg/domain";
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { crimeTotal } from "../analysis/crime-totals";
 import { totalDifferences } from "../analysis/total-differences";
@@ -59,8 +60,9 @@ export class CountyFiguresResolver {
   ): Promise<CrimeTotal> {
     checkCategory("crimeTotals", "category", category);
     checkPeriod("crimeTotals", start, end);
-    // Only the category asked: a partnership's other figures are never read for it.
-    const members = await reader.readMembers(STATISTICS, { category });
+    // Only the category and spans asked (the period and the year before it, for change): a
+    // partnership's other figures are never read for it, however many it publishes.
+    const members = await reader.readMembers(STATISTICS, { category, periods: [{ start, end }, ...spansAYearBefore({ start, end })] });
     const onsCodes = [profile.onsCode, ...members.flatMap((m) => m.partnership.districts.map((d) => d.onsCode))];
     const loaded = await loaders.populationsByOnsCode.loadMany(onsCodes);
     const failed = loaded.find((rows) => rows instanceof Error);

@@ -1,5 +1,11 @@
 import type { PartnershipReading } from "./publications";
 
+/**
+ * Readings kept per partnership and revision, the oldest dropped first: a total's reading is
+ * keyed by the category and period a client asked for, which a client could vary without end.
+ */
+export const MAX_KEPT_READINGS = 200;
+
 interface Kept {
   revision: string;
   /** By the fields read (one entry per kind of analysis, and category where one is asked). */
@@ -32,6 +38,7 @@ export class KeptReadings {
     const known = kept.readings.get(fields);
     if (known) return known;
     const reading = this.fly(flightKey, fetch);
+    if (kept.readings.size >= MAX_KEPT_READINGS) kept.readings.delete(kept.readings.keys().next().value!);
     kept.readings.set(fields, reading);
     const keptNow = kept;
     void reading.then((r) => {

@@ -31,6 +31,8 @@ export type AnalysisNeeds = readonly AnalysisField[];
 /** Narrows a reading: only the figures of one category (bounded work for a partnership that publishes many). */
 export interface ReadFilter {
   category?: string;
+  /** Only the figures of exactly these spans (a total's period and the year before it). */
+  periods?: { start: string; end: string }[];
 }
 
 /** Coverage and alignment: the current priorities only. */
@@ -122,9 +124,10 @@ async function requestRevision(url: string | undefined, options: PartnershipRead
 export function partnershipReaders(schema: GraphQLSchema, options: PartnershipReaderOptions): () => PartnershipReader {
   const queries = new Map<string, string>();
   const queryFor = (entry: PartnershipEntry, needs: AnalysisNeeds, filter: ReadFilter) => {
-    const key = `${entry.code} ${needs.join(",")} ${filter.category !== undefined}`;
+    const narrowed = { byCategory: filter.category !== undefined, byPeriods: filter.periods !== undefined };
+    const key = `${entry.code} ${needs.join(",")} ${narrowed.byCategory} ${narrowed.byPeriods}`;
     let query = queries.get(key);
-    if (!query) queries.set(key, (query = publicationsQuery(schema, entry, needs, { byCategory: filter.category !== undefined })));
+    if (!query) queries.set(key, (query = publicationsQuery(schema, entry, needs, narrowed)));
     return query;
   };
   const kept = new KeptReadings();
@@ -141,7 +144,7 @@ export function partnershipReaders(schema: GraphQLSchema, options: PartnershipRe
       return revision;
     };
     const read = (entry: PartnershipEntry, needs: AnalysisNeeds = ANALYSIS_FIELDS, filter: ReadFilter = {}) => {
-      const fields = JSON.stringify([needs, filter.category ?? null]);
+      const fields = JSON.stringify([needs, filter.category ?? null, filter.periods ?? null]);
       const key = `${entry.code} ${fields}`;
       let reading = readings.get(key);
       if (!reading) {

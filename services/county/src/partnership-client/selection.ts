@@ -33,13 +33,14 @@ function selectionOf(type: GraphQLObjectType, path: string[]): string {
  * The operation the county sends a partnership's subgraph for one analysis: only the fields
  * it needs. Current priorities come whole when the analysis needs only them (coverage), as
  * ids into `priorities` when it reads every priority anyway. `byCategory`: the figures of the
- * category in `$category` only (the analysis of one category reads no other).
+ * category in `$category` only (the analysis of one category reads no other); `byPeriods`:
+ * of the spans in `$periods` only (a total reads its period and the year before).
  */
 export function publicationsQuery(
   schema: GraphQLSchema,
   entry: PartnershipEntry,
   needed: readonly AnalysisField[] = ANALYSIS_FIELDS,
-  { byCategory = false }: { byCategory?: boolean } = {},
+  { byCategory = false, byPeriods = false }: { byCategory?: boolean; byPeriods?: boolean } = {},
 ): string {
   const publications = schema.getType(entry.entityTypeName);
   if (!isObjectType(publications)) throw new Error(`The county's schema has no entity type ${entry.entityTypeName}`);
@@ -47,9 +48,10 @@ export function publicationsQuery(
     const field = publications.getFields()[name];
     const type = getNamedType(field.type) as GraphQLObjectType;
     if (name === "currentPriorities" && needed.includes("priorities")) return `${name} { id }`;
-    const argument = name === "crimeStatistics" && byCategory ? "(category: $category)" : "";
+    const narrowing = [byCategory && "category: $category", byPeriods && "periods: $periods"].filter(Boolean).join(", ");
+    const argument = name === "crimeStatistics" && narrowing ? `(${narrowing})` : "";
     return `${name}${argument} { ${selectionOf(type, [type.name])} }`;
   });
-  const variables = `$representations: [_Any!]!${byCategory ? ", $category: ID" : ""}`;
+  const variables = `$representations: [_Any!]!${byCategory ? ", $category: ID" : ""}${byPeriods ? ", $periods: [PeriodSpanInput!]" : ""}`;
   return `query CountyAnalysis(${variables}) { _entities(representations: $representations) { ... on ${entry.entityTypeName} { code ${fields.join(" ")} } } }`;
 }
