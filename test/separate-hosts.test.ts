@@ -5,13 +5,13 @@
  * mutual TLS (every subgraph asks for a client certificate). Skipped, saying why, where
  * namespaces cannot be made (not root, no iproute2).
  */
-import { issueToken } from "@csg/operator";
 import { partnerships } from "@csg/schema";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Network, whyNoNamespaces } from "./support/network-namespaces";
+import { runCommand } from "./support/commands";
 import { TEST_BUNDLES } from "./support/system";
 import { TestAuthority } from "./support/test-certificates";
 
@@ -165,8 +165,10 @@ describe.skipIf(why !== null)("services on separate hosts, over TLS", () => {
     expect(one.errors).toBeUndefined();
     expect(two).toEqual(one);
     const figure = one.data.partnership.crimeStatistics[0];
-    // The district's token, issued on its own host's folder (its only database).
-    const token = issueToken(charnwoodData, "charnwood", "Charnwood officer (separate hosts test)").token;
+    // The district's token, issued by `pnpm tokens` on its own host's folder (its only database: no county.db).
+    const issued = runCommand("services/operator/src/admin/token-cli.ts", ["issue", "--partnership", "charnwood", "--label", "Charnwood officer", "--data-dir", charnwoodData]);
+    expect(issued.stderr).toBe("");
+    const token = /^csg_\S+$/m.exec(issued.stdout)![0];
     const write = await query(
       "gateway1",
       `mutation($c: [CrimeStatisticCorrectionInput!]!) { charnwood { correctCrimeStatistics(corrections: $c) { id count } } }`,
