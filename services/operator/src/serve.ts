@@ -6,6 +6,8 @@
  */
 import { COUNTY_SUBGRAPH, NATIONAL_SUBGRAPH, partnerships } from "@csg/schema";
 import {
+  clientTls,
+  serverTls,
   CLIENT_CA,
   CLIENT_CERT,
   CLIENT_KEY,
@@ -66,6 +68,9 @@ await runCommand("pnpm serve", async () => {
   }
   if (program !== "gateway" && command.string("supergraph")) throw new UsageError("--supergraph is for the gateway");
   if (program === "gateway" && command.flag("seed")) throw new UsageError("--seed is for a subgraph: the gateway has no database of its own");
+  // Certificates checked before any database is opened or seeded.
+  serverTls();
+  if (program === "gateway" || program === "county") clientTls();
   const address = listenAddress(command.string("listen"));
   if (address) process.env[LISTEN_HOST] = address.host;
   const port = address?.port;

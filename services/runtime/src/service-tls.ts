@@ -8,6 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Agent as HttpsAgent } from "node:https";
+import { createSecureContext } from "node:tls";
 import { Agent, setGlobalDispatcher } from "undici";
 
 /** A subgraph's own certificate and key (PEM files), to serve HTTPS. */
@@ -38,6 +39,17 @@ export interface ServerTls {
   rejectUnauthorized: boolean;
 }
 
+/** The settings tried as OpenSSL will use them: a mistake named by its variables and files, before anything starts. */
+function checked<T extends object>(settings: T, names: string[], env: NodeJS.ProcessEnv): T {
+  try {
+    createSecureContext(settings);
+  } catch (error) {
+    const files = names.filter((n) => env[n]).map((n) => `${n}=${env[n]}`).join(", ");
+    throw new Error(`TLS files (${files}) are not PEM certificates with their matching keys: ${(error as Error).message}`);
+  }
+  return settings;
+}
+
 /** The server's TLS settings, or undefined for plain HTTP; both of certificate and key, or neither. */
 export function serverTls(env: NodeJS.ProcessEnv = process.env): ServerTls | undefined {
   const cert = pem(env, TLS_CERT);
@@ -49,6 +61,7 @@ export function serverTls(env: NodeJS.ProcessEnv = process.env): ServerTls | und
   }
   if (!cert || !key) throw new Error(`${cert ? TLS_KEY : TLS_CERT} is missing: --tls-cert and --tls-key go together`);
   // With a client authority, a client without a certificate it signed is refused in the handshake.
+  checked({ cert, key, ca }, [TLS_CERT, TLS_KEY, CLIENT_CA], env);
   return { cert, key, ca, requestCert: ca !== undefined, rejectUnauthorized: ca !== undefined };
 }
 
@@ -62,7 +75,8 @@ export interface ClientTls {
 export function clientTls(env: NodeJS.ProcessEnv = process.env): ClientTls {
   const settings = { ca: pem(env, TLS_CA), cert: pem(env, CLIENT_CERT), key: pem(env, CLIENT_KEY) };
   if (!settings.cert !== !settings.key) throw new Error(`${settings.cert ? CLIENT_KEY : CLIENT_CERT} is missing: --client-cert and --client-key go together`);
-  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as ClientTls;
+  const given = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as ClientTls;
+  return checked(given, [TLS_CA, CLIENT_CERT, CLIENT_KEY], env);
 }
 
 let httpsAgent: HttpsAgent | undefined;

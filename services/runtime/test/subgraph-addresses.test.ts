@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -38,11 +39,19 @@ describe("where each subgraph lives, from a file", () => {
 });
 
 describe("TLS settings from the environment", () => {
-  const pem = file("-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n");
+  const pem = join(work, "self.crt");
+  const key = join(work, "self.key");
+  const junk = file("-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n");
+  execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", pem, "-days", "1", "-subj", "/CN=unit"], { stdio: "ignore" });
   it("serves plain HTTP without a certificate, HTTPS with both, asking client certificates only with a client authority", () => {
     expect(serverTls({})).toBeUndefined();
-    expect(serverTls({ CSG_TLS_CERT: pem, CSG_TLS_KEY: pem })).toMatchObject({ requestCert: false, rejectUnauthorized: false });
-    expect(serverTls({ CSG_TLS_CERT: pem, CSG_TLS_KEY: pem, CSG_CLIENT_CA: pem })).toMatchObject({ requestCert: true, rejectUnauthorized: true });
+    expect(serverTls({ CSG_TLS_CERT: pem, CSG_TLS_KEY: key })).toMatchObject({ requestCert: false, rejectUnauthorized: false });
+    expect(serverTls({ CSG_TLS_CERT: pem, CSG_TLS_KEY: key, CSG_CLIENT_CA: pem })).toMatchObject({ requestCert: true, rejectUnauthorized: true });
+    expect(Object.keys(clientTls({ CSG_TLS_CA: pem, CSG_TLS_CLIENT_CERT: pem, CSG_TLS_CLIENT_KEY: key }))).toEqual(["ca", "cert", "key"]);
+  });
+  it("refuses files that are no certificate, or a key of another certificate, naming the files", () => {
+    expect(() => serverTls({ CSG_TLS_CERT: junk, CSG_TLS_KEY: key })).toThrow(/TLS files \(CSG_TLS_CERT=.*, CSG_TLS_KEY=.*self\.key\) are not PEM certificates/);
+    expect(() => serverTls({ CSG_TLS_CERT: pem, CSG_TLS_KEY: pem })).toThrow(/are not PEM certificates with their matching keys/);
   });
   it("refuses half a configuration and files it cannot read, naming them", () => {
     expect(() => serverTls({ CSG_TLS_CERT: pem })).toThrow(/CSG_TLS_KEY is missing/);
