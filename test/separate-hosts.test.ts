@@ -64,6 +64,7 @@ describe.skipIf(why !== null)("services on separate hosts, over TLS", () => {
   beforeAll(async () => {
     process.once("exit", removeOnExit);
     try {
+      Network.removeLeftovers("c21p");
       network.build(HOSTS);
       const county = new TestAuthority(work, "county");
       const rogue = new TestAuthority(work, "rogue");

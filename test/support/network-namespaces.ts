@@ -14,6 +14,18 @@ function ip(...args: string[]): string {
 export function whyNoNamespaces(): string | null {
   if (process.platform !== "linux") return `network namespaces are Linux's (this is ${process.platform})`;
   if (process.getuid?.() !== 0) return "making network namespaces needs root (CI runs as root)";
+  for (const tool of ["curl", "openssl"]) {
+    try {
+      execFileSync(tool, ["--version"], { stdio: "ignore" });
+    } catch {
+      // openssl 3 answers `version`, not --version
+      try {
+        execFileSync(tool, ["version"], { stdio: "ignore" });
+      } catch {
+        return `the test needs ${tool}, which is not installed`;
+      }
+    }
+  }
   const probe = `csgprobe${process.pid}`;
   try {
     ip("netns", "add", probe);
@@ -50,6 +62,25 @@ export class Network {
     ip("netns", "add", name);
     this.namespaces.push(name);
     ip("-n", name, "link", "set", "lo", "up");
+  }
+
+  /**
+   * Namespaces a killed run left (named `<word><pid>-...` by a test process that no longer
+   * runs): removed, so that a SIGKILL never leaves them for good.
+   */
+  static removeLeftovers(word: string): void {
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (const line of ip("netns", "list").split("\n")) {
+      const match = new RegExp(`^(${word}(\\d+)-\\S+)`).exec(line);
+      if (match && !alive(Number(match[2]))) ip("netns", "del", match[1]!);
+    }
   }
 
   /** The switch: a bridge in a namespace of its own. */
