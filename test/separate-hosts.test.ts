@@ -126,6 +126,12 @@ describe.skipIf(why !== null)("services on separate hosts, over TLS", () => {
     expect(errors![0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "harborough", reason: "CERTIFICATE" });
     expect(errors![0].message).toMatch(/"harborough" could not be verified/);
     expect(gatewayOutput[0]!.some((line) => /^subgraph "harborough": .*certificate/.test(line))).toBe(true);
+    // /health shows it down with OpenSSL's reason, and no subgraph's address (not asked to expose them).
+    const health = JSON.parse((await network.exec("gateway1", ["curl", "-sS", "-m", "30", `http://${addressOf("gateway1")}:${GATEWAY_PORT}/health`])).stdout);
+    const byName = new Map(health.subgraphs.map((s: { name: string }) => [s.name, s]));
+    expect(byName.get("harborough")).toMatchObject({ status: "down", error: expect.stringMatching(/UNABLE_TO_VERIFY|CERT/) });
+    expect(byName.get("charnwood")).toMatchObject({ status: "up" });
+    expect(JSON.stringify(health)).not.toContain(SUBNET);
   });
 
   it("mutual TLS: a subgraph refuses a client without a certificate from the county's authority", async () => {

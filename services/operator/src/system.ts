@@ -48,7 +48,7 @@ function programCommand(program: keyof typeof PROGRAMS, args: string[], bundles 
   if (!bundles) return ["--import", "tsx", PROGRAMS[program].main, ...args];
   // A smaller young generation for a subgraph: its requests allocate little, and ten processes share the machine.
   const heap = program === "gateway" ? [] : ["--max-semi-space-size=1"];
-  return [...heap, join(bundles, PROGRAMS[program].bundle), ...args];
+  return [...heap, programModule(program, bundles), ...args];
 }
 
 export interface SystemOptions {
