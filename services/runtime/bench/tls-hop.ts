@@ -3,7 +3,7 @@
  * Serves Charnwood's subgraph twice on loopback (`pnpm serve`'s program, seeded copies):
  * plain HTTP, and HTTPS with mutual TLS (a throwaway authority made with openssl, EC P-256
  * keys, as OPERATIONS.md makes them). Sends the same entity request the gateway sends for a
- * partnership page, alternating between the two, over kept-alive connections (how the
+ * partnership page, in turn (each round starting with another way), over kept-alive connections (how the
  * gateway talks to subgraphs) and over a new connection each time (a cold connection: TCP
  * plus, for HTTPS, the handshake). Prints median and 95th percentile per way and the
  * difference; absolute figures depend on the machine's load, the differences less so.
@@ -78,14 +78,16 @@ try {
   const times = new Map<string, number[]>(Object.keys(ways).map((w) => [w, []]));
   // Warm both servers (their first requests compile and cache).
   for (let i = 0; i < 30; i++) for (const way of Object.values(ways)) await once(way.url, way.agent());
+  const entries = Object.entries(ways);
   for (let i = 0; i < ROUNDS; i++) {
-    for (const [name, way] of Object.entries(ways)) {
+    // Each round starts with another way: no way always follows the same one.
+    for (const [name, way] of [...entries.slice(i % entries.length), ...entries.slice(0, i % entries.length)]) {
       const agent = way.agent();
       times.get(name)!.push(await once(way.url, agent));
       if (agent !== keptPlain && agent !== keptTls) await agent.close();
     }
   }
-  console.log(`TLS hop: ${ROUNDS} requests each way, alternating; ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`TLS hop: ${ROUNDS} requests each way, in turn; ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   console.log(`${"way".padEnd(30)} ${"median ms".padStart(10)} ${"p95 ms".padStart(10)}`);
   for (const [name, values] of times) console.log(`${name.padEnd(30)} ${percentile(values, 0.5).toFixed(2).padStart(10)} ${percentile(values, 0.95).toFixed(2).padStart(10)}`);
   const median = (name: string) => percentile(times.get(name)!, 0.5);
