@@ -38,7 +38,10 @@ export async function listen(
   surviveConnectionErrors();
   const limits = connectionLimits();
   const tls = serverTls();
-  const create = tls ? (options: object, listener: Parameters<typeof createServer>[1]) => createHttpsServer({ ...options, ...tls }, listener) : createServer;
+  // A TLS handshake that never completes is dropped within the header timeout (Node's default: 120 s).
+  const create = tls
+    ? (options: object, listener: Parameters<typeof createServer>[1]) => createHttpsServer({ ...options, ...tls, handshakeTimeout: limits.headerTimeoutMs }, listener)
+    : createServer;
   const http = create(
     {
       // Node refuses a header timeout longer than the whole request's.
