@@ -97,10 +97,15 @@ export function clientHttpsAgent(): HttpsAgent {
   return (httpsAgent ??= new HttpsAgent({ keepAlive: true }));
 }
 
-/** TLS errors that mean the peer's certificate could not be verified (Node's and OpenSSL's codes). */
+/** TLS errors that mean the peer's certificate could not be verified here (Node's and OpenSSL's codes). */
 export function isCertificateFailure(code: string | undefined): boolean {
-  return (
-    code !== undefined &&
-    (/CERT|SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY)|ERR_TLS_CERT_ALTNAME_INVALID/.test(code) || code === "ERR_SSL_TLSV1_ALERT_UNKNOWN_CA")
-  );
+  return code !== undefined && !isCertificateRefused(code) && /CERT|SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY)/.test(code);
+}
+
+/**
+ * A TLS alert from the peer: it refused this side's certificate (none given, or one its
+ * authority did not sign). Under TLS 1.3 the peer may instead just close the connection.
+ */
+export function isCertificateRefused(code: string | undefined): boolean {
+  return code !== undefined && /^ERR_SSL_TLSV1[3]?_ALERT_(CERTIFICATE_REQUIRED|UNKNOWN_CA|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|DECRYPT_ERROR|ACCESS_DENIED)/.test(code);
 }

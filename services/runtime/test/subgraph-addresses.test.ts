@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { serverTls, clientTls, isCertificateFailure, subgraphAddresses, topology } from "../src/index";
+import { serverTls, clientTls, isCertificateFailure, isCertificateRefused, subgraphAddresses, topology } from "../src/index";
 
 const work = mkdtempSync(join(tmpdir(), "csg-subgraph-addresses-unit-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -64,6 +64,11 @@ describe("TLS settings from the environment", () => {
     for (const code of ["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "SELF_SIGNED_CERT_IN_CHAIN", "DEPTH_ZERO_SELF_SIGNED_CERT", "CERT_HAS_EXPIRED", "ERR_TLS_CERT_ALTNAME_INVALID"]) {
       expect(isCertificateFailure(code), code).toBe(true);
     }
-    for (const code of ["ECONNREFUSED", "ETIMEDOUT", "UND_ERR_SOCKET", undefined]) expect(isCertificateFailure(code), String(code)).toBe(false);
+    for (const code of ["ECONNREFUSED", "ETIMEDOUT", "UND_ERR_SOCKET", "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED", undefined]) {
+      expect(isCertificateFailure(code), String(code)).toBe(false);
+    }
+    // The subgraph refusing this side's certificate is another matter (the gateway's --client-cert).
+    for (const code of ["ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED", "ERR_SSL_TLSV1_ALERT_UNKNOWN_CA"]) expect(isCertificateRefused(code), code).toBe(true);
+    expect(isCertificateRefused("UNABLE_TO_VERIFY_LEAF_SIGNATURE")).toBe(false);
   });
 });
