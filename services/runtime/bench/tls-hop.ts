@@ -3,13 +3,13 @@
  * Serves Charnwood's subgraph twice on loopback (`pnpm serve`'s program, seeded copies):
  * plain HTTP, and HTTPS with mutual TLS (a throwaway authority made with openssl, EC P-256
  * keys, as OPERATIONS.md makes them). Sends the same entity request the gateway sends for a
- * partnership page, in turn (each round starting with another way), over kept-alive connections (how the
- * gateway talks to subgraphs) and over a new connection each time (a cold connection: TCP
- * plus, for HTTPS, the handshake). Prints median and 95th percentile per way and the
+ * partnership page to each in turn (each round starting with another way), over kept-alive
+ * connections (how the gateway talks to subgraphs) and over a new connection each time (a
+ * cold connection: TCP plus, for HTTPS, the handshake). Prints median and 95th percentile per way and the
  * difference; absolute figures depend on the machine's load, the differences less so.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -65,7 +65,6 @@ const servers = await Promise.all([
   serve(tlsPort, ["--tls-cert", join(work, "server.crt"), "--tls-key", join(work, "server.key"), "--client-ca", join(work, "ca.crt")]),
 ]);
 try {
-  const { readFileSync } = await import("node:fs");
   const tls = { ca: readFileSync(join(work, "ca.crt")), cert: readFileSync(join(work, "client.crt")), key: readFileSync(join(work, "client.key")) };
   const ways = {
     "http, kept alive": { url: `http://127.0.0.1:${plainPort}/graphql`, agent: () => keptPlain },
