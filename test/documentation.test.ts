@@ -74,7 +74,7 @@ function run(command: string, env: Record<string, string> = {}): Promise<{ statu
  * `figures:import` reads the file `figures:export` wrote. Chains run side by side: each
  * command is mostly its own process starting.
  */
-const chainOf = (script: string | undefined) => (script === undefined || script === "start" ? "serving" : script.split(":")[0]);
+const chainOf = (script: string | undefined) => (script === undefined || script === "start" || script === "serve" ? "serving" : script.split(":")[0]);
 
 /**
  * Runs a documented command that serves until stopped, as written but for its ports and data
@@ -86,7 +86,11 @@ function runUntilReady(command: string, ready: RegExp): Promise<string> {
 }
 
 async function runOnPortsUntilReady(command: string, ready: RegExp, offset: number): Promise<string> {
-  const rewritten = command.replace(/--port-offset \d+/, "").replace(/--port \d+/, `--port ${4012 + offset}`).replace(/--data-dir \S+/, "");
+  const rewritten = command
+    .replace(/--port-offset \d+/, "")
+    .replace(/--port \d+/, `--port ${4012 + offset}`)
+    .replace(/--listen (\S+):\d+/, `--listen $1:${4012 + offset}`)
+    .replace(/--data-dir \S+/, "");
   const child: ChildProcess = spawn("bash", ["-c", `exec ${rewritten}`], {
     cwd: repositoryRoot,
     env: { ...process.env, CSG_DATA_DIR: join(scratch, "data"), CSG_PORT_OFFSET: String(offset) },
@@ -131,6 +135,8 @@ describe("the documentation's commands", () => {
       const where = `${document}:${line}: ${text}`;
       if (script === "start" && !text.includes("--help")) {
         expect(await runUntilReady(text, /GraphQL endpoint: /), where).toContain("Ready in");
+      } else if (script === "serve" && !text.includes("--help")) {
+        expect(await runUntilReady(text, /ready at /), where).toMatch(/subgraph ready at http:\/\/localhost:\d+\/graphql/);
       } else if (text.startsWith("npx tsx services/")) {
         expect(await runUntilReady(text, /subgraph ready at /), where).toContain("ready at");
       } else if (script === "partnership:add") {

@@ -142,8 +142,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     response.end("Not found: GraphQL is at /graphql, health at /health, metrics at /metrics\n");
   });
   return {
-    url: `http://localhost:${http.port}/graphql`,
-    healthUrl: `http://localhost:${http.port}/health`,
+    url: `${http.scheme}://localhost:${http.port}/graphql`,
+    healthUrl: `${http.scheme}://localhost:${http.port}/health`,
     async stop() {
       await http.stop();
       await server.stop();

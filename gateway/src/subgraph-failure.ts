@@ -3,6 +3,7 @@
  * why (no answer, too slow, the request's deadline, the subgraph refused the request), in
  * words. The subgraph's internal address is added only when the operator asks for it.
  */
+import { isCertificateFailure, isCertificateRefused } from "@csg/service-runtime";
 import { GraphQLError } from "graphql";
 import { RequestEnded, WriteBackstop } from "./subgraph-timeouts";
 
@@ -58,6 +59,16 @@ export function subgraphFailure(error: Error, subgraph: FailedSubgraph): GraphQL
     });
   }
   const code = (causeOf(cause as Error) as { code?: string })?.code;
+  if (isCertificateRefused(code)) {
+    return new GraphQLError(`${subgraph.label} is unavailable: its subgraph "${subgraph.name}" refused the gateway's client certificate (${code}).`, {
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", reason: "CLIENT_CERTIFICATE", ...named },
+    });
+  }
+  if (isCertificateFailure(code)) {
+    return new GraphQLError(`${subgraph.label} is unavailable: the certificate of its subgraph "${subgraph.name}" could not be verified (${code}).`, {
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", reason: "CERTIFICATE", ...named },
+    });
+  }
   const detail = subgraph.exposeAddress ? ` at ${subgraph.url} (${error.message})` : code ? ` (${code})` : "";
   return new GraphQLError(`${subgraph.label} is unavailable: its subgraph "${subgraph.name}" did not answer${detail}.`, {
     extensions: { code: "SUBGRAPH_UNAVAILABLE", ...named },

@@ -55,6 +55,10 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override didEncounterError(error: Error): void {
     if (error instanceof GraphQLError && !error.extensions.response) throw error;
-    throw subgraphFailure(error, this);
+    const failure = subgraphFailure(error, this);
+    // The operator's line: a certificate refused is a configuration to fix, not an outage.
+    if (failure.extensions.reason === "CERTIFICATE") console.error(`subgraph "${this.name}": ${failure.message} Check the gateway's --ca and the subgraph's certificate.`);
+    if (failure.extensions.reason === "CLIENT_CERTIFICATE") console.error(`subgraph "${this.name}": ${failure.message} Check the gateway's --client-cert and the subgraph's --client-ca.`);
+    throw failure;
   }
 }

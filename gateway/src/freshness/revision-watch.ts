@@ -1,5 +1,6 @@
-import { localRevision, revisionUrl } from "@csg/service-runtime";
+import { clientHttpsAgent, localRevision, revisionUrl } from "@csg/service-runtime";
 import { Agent, get } from "node:http";
+import { get as getHttps } from "node:https";
 
 /** A subgraph's database on this machine, and whether its service is running (as its launcher knows). */
 export interface LocalDatabase {
@@ -24,7 +25,9 @@ const agent = new Agent({ keepAlive: true });
 
 function askRevision(url: string, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const request = get(url, { agent, timeout: timeoutMs }, (response) => {
+    // Over TLS with the gateway's authority and certificate (service-tls.ts), as its fetches.
+    const send = url.startsWith("https:") ? (o: object, r: Parameters<typeof get>[2]) => getHttps(url, { ...o, agent: clientHttpsAgent() }, r) : (o: object, r: Parameters<typeof get>[2]) => get(url, { ...o, agent }, r);
+    const request = send({ timeout: timeoutMs }, (response) => {
       let text = "";
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => (text += chunk));

@@ -13,12 +13,32 @@ const READY_TIMEOUT_MS = 120_000;
 export const STOP_GRACE_MS = 5000;
 
 /** Each kind of process: its TypeScript entry point, and its bundle (see bundles/build-bundles.ts). */
-const PROGRAMS = {
+export const PROGRAMS = {
   county: { main: "services/county/src/main.ts", bundle: "county.mjs" },
   csp: { main: "services/csp/src/main.ts", bundle: "csp.mjs" },
   national: { main: "services/national/src/main.ts", bundle: "national.mjs" },
   gateway: { main: "gateway/src/main.ts", bundle: "gateway.mjs" },
 } as const;
+
+export type Program = keyof typeof PROGRAMS;
+
+/** The kind of process that serves `name`: a subgraph's name (county, national, a partnership's code) or "gateway". */
+export function programOf(name: string): Program {
+  return name === GATEWAY_PROCESS ? "gateway" : name === "national" ? "national" : name === "county" ? "county" : "csp";
+}
+
+/** The module a process runs: its bundle (under `bundles`), else its TypeScript source (under tsx). */
+export function programModule(program: Program, bundles = process.env.CSG_SERVICE_BUNDLES): string {
+  return bundles ? join(bundles, PROGRAMS[program].bundle) : join(repositoryRoot, PROGRAMS[program].main);
+}
+
+/**
+ * The arguments of a subgraph's program: the same for `pnpm start`'s processes and for
+ * `pnpm serve` (which adds the address of --listen).
+ */
+export function subgraphArguments(service: Pick<SubgraphService, "partnership">, dataDir: string, port?: number): string[] {
+  return [...(service.partnership ? ["--partnership", service.partnership] : []), ...(port === undefined ? [] : ["--port", String(port)]), "--data-dir", dataDir];
+}
 
 /**
  * How a process runs: from JavaScript bundles (`pnpm start`'s, whose launcher names their
@@ -28,7 +48,7 @@ function programCommand(program: keyof typeof PROGRAMS, args: string[], bundles 
   if (!bundles) return ["--import", "tsx", PROGRAMS[program].main, ...args];
   // A smaller young generation for a subgraph: its requests allocate little, and ten processes share the machine.
   const heap = program === "gateway" ? [] : ["--max-semi-space-size=1"];
-  return [...heap, join(bundles, PROGRAMS[program].bundle), ...args];
+  return [...heap, programModule(program, bundles), ...args];
 }
 
 export interface SystemOptions {
@@ -184,8 +204,8 @@ async function startProcess(spec: ProcessSpec, options: SystemOptions): Promise<
 
 /** Starts one subgraph as its own process (its own HTTP service and database) and waits until it answers. */
 export function startService(service: SubgraphService, options: SystemOptions, hooks: SystemHooks = {}): Promise<RunningService> {
-  const program = service.partnership ? "csp" : service.name === "national" ? "national" : "county";
-  const args = [...(service.partnership ? ["--partnership", service.partnership] : []), "--port", String(service.port), "--data-dir", options.dataDir];
+  const program = programOf(service.name);
+  const args = subgraphArguments(service, options.dataDir, service.port);
   return startProcess({ name: service.name, label: service.label, service, program, args, url: service.url, ...hooks }, options);
 }
 

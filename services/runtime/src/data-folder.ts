@@ -31,8 +31,12 @@ export function resolveDataFolder(command: Pick<CommandLine, "string">, env: Nod
   return { dir: defaultDataDir, from: "default" };
 }
 
-export function holdsSystem(dir: string): boolean {
-  return existsSync(join(dir, SYSTEM_MARKER));
+/**
+ * Whether the folder holds a system: the county's database, or one of `databases` (the
+ * database a command works on, which is all a district's own server holds: see `pnpm serve`).
+ */
+export function holdsSystem(dir: string, databases: readonly string[] = []): boolean {
+  return [SYSTEM_MARKER, ...databases].some((file) => existsSync(join(dir, file)));
 }
 
 /** Thrown for a folder that holds no system: the command ends with the message, nothing created. */
@@ -46,11 +50,13 @@ function named(folder: DataFolder): string {
  * The data folder of a system, for a command that works on one: refused (before anything is
  * opened or created) when it holds none, naming the folder and both ways to point elsewhere.
  */
-export function systemDataFolder(command: Pick<CommandLine, "string">, env: NodeJS.ProcessEnv = process.env): string {
+export function systemDataFolder(command: Pick<CommandLine, "string">, env: NodeJS.ProcessEnv = process.env, databases: readonly string[] = []): string {
   const folder = resolveDataFolder(command, env);
-  if (!holdsSystem(folder.dir)) {
+  if (!holdsSystem(folder.dir, databases)) {
+    const own = databases.length === 1 ? databases[0] : "a partnership's database (<code>.db)";
     throw new NoSystemError(
       `No system in ${named(folder)}: it has no ${SYSTEM_MARKER}, so nothing was read or written there. ` +
+        (databases.length ? `(A district's own folder holding only ${own} would do.) ` : "") +
         `Name the folder \`pnpm start\` uses: --data-dir <dir> on this command, or \`export ${DATA_DIR_ENV}=<dir>\` for every command (\`pnpm start\` prints that line). ` +
         `\`pnpm start\` creates a system in a new folder.`,
     );

@@ -2,14 +2,18 @@ import { ApolloServer, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import { surviveConnectionErrors } from "./connection-errors";
 import { connectionLimits, rawRefusal } from "./connection-limits";
 import { handleGraphQL } from "./graphql-http";
 import { answerRevision } from "./freshness/revision-endpoint";
+import { serverTls } from "./service-tls";
 
 export interface ServedHttp {
   port: number;
+  /** "https" when the service has a certificate (CSG_TLS_CERT, CSG_TLS_KEY). */
+  scheme: "http" | "https";
   stop(): Promise<void>;
 }
 
@@ -33,7 +37,12 @@ export async function listen(
 ): Promise<ServedHttp> {
   surviveConnectionErrors();
   const limits = connectionLimits();
-  const http = createServer(
+  const tls = serverTls();
+  // A TLS handshake that never completes is dropped within the header timeout (Node's default: 120 s).
+  const create = tls
+    ? (options: object, listener: Parameters<typeof createServer>[1]) => createHttpsServer({ ...options, ...tls, handshakeTimeout: limits.headerTimeoutMs }, listener)
+    : createServer;
+  const http = create(
     {
       // Node refuses a header timeout longer than the whole request's.
       headersTimeout: Math.min(limits.headerTimeoutMs, limits.bodyTimeoutMs),
@@ -89,6 +98,7 @@ export async function listen(
   });
   return {
     port: (http.address() as AddressInfo).port,
+    scheme: tls ? "https" : "http",
     async stop() {
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
@@ -130,7 +140,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
     handleGraphQL(server, request, response, () => context(request)).catch((error: Error) => replyWithError(response, error));
   });
   return {
-    url: `http://localhost:${http.port}/graphql`,
+    url: `${http.scheme}://localhost:${http.port}/graphql`,
     async stop() {
       await http.stop();
       await server.stop();

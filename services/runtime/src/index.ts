@@ -19,3 +19,5 @@ export * from "./supervision/supervision";
 export * from "./quoted-input";
 export * from "./argument-bounds";
 export * from "./connection-limits";
+export * from "./service-tls";
+export * from "./subgraph-addresses";

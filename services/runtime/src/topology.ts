@@ -1,4 +1,5 @@
 import { COUNTY_SUBGRAPH, GATEWAY_PORT, NATIONAL_SUBGRAPH, partnerships } from "@csg/schema";
+import { SUBGRAPHS_FILE, subgraphAddresses } from "./subgraph-addresses";
 
 /** One subgraph service of the system: its name in the supergraph, who it serves, where it listens. */
 export interface SubgraphService {
@@ -29,12 +30,15 @@ function envName(name: string): string {
 /**
  * Where every service listens: the registry's ports shifted by `portOffset` (tests use an
  * offset so they never meet a running system). A subgraph deployed elsewhere is named by
- * CSG_SUBGRAPH_URL_<NAME> (e.g. CSG_SUBGRAPH_URL_CHARNWOOD), which overrides the default.
+ * CSG_SUBGRAPH_URL_<NAME> (e.g. CSG_SUBGRAPH_URL_CHARNWOOD), which overrides the default,
+ * or by the file CSG_SUBGRAPHS_FILE names (see subgraph-addresses.ts), which overrides both.
  */
 export function topology(portOffset = Number(process.env[PORT_OFFSET] ?? 0), env: NodeJS.ProcessEnv = process.env): Topology {
+  const names = [COUNTY_SUBGRAPH.name, NATIONAL_SUBGRAPH.name, ...partnerships.map((p) => p.code)];
+  const configured = env[SUBGRAPHS_FILE] ? subgraphAddresses(env[SUBGRAPHS_FILE], names) : new Map<string, string>();
   const service = (name: string, label: string, basePort: number, partnership?: string): SubgraphService => {
     const port = basePort + portOffset;
-    return { name, label, port, url: env[envName(name)] ?? `http://localhost:${port}/graphql`, partnership };
+    return { name, label, port, url: configured.get(name) ?? env[envName(name)] ?? `http://localhost:${port}/graphql`, partnership };
   };
   const county = service(COUNTY_SUBGRAPH.name, "The county (LSCSB) subgraph", COUNTY_SUBGRAPH.port);
   const national = service(NATIONAL_SUBGRAPH.name, "The national subgraph (Home Office, police.uk)", NATIONAL_SUBGRAPH.port);

@@ -33,3 +33,15 @@ describe("the data folder a command names", () => {
     expect(exportLine("/srv/my data/it's")).toBe("export CSG_DATA_DIR='/srv/my data/it'\\''s'");
   });
 });
+
+describe("a district's own folder", () => {
+  it("holds a system for a command on that partnership: its database alone will do", () => {
+    const district = join(work, "district");
+    mkdirSync(district, { recursive: true });
+    writeFileSync(join(district, "charnwood.db"), "");
+    const given = { string: (name: string) => (name === "data-dir" ? district : undefined) };
+    expect(systemDataFolder(given, {}, ["charnwood.db"])).toBe(district);
+    expect(() => systemDataFolder(given, {}, ["melton.db"])).toThrow(/it has no county\.db, so nothing was read or written there\. \(A district's own folder holding only melton\.db would do\.\)/);
+    expect(() => systemDataFolder(given, {})).toThrow(NoSystemError);
+  });
+});

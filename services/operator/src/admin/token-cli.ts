@@ -23,8 +23,10 @@ await runCommand("pnpm tokens", () => {
     },
     positionals: true,
   });
-  const dataDir = systemDataFolder(command);
   const [action, id, ...rest] = command.positionals;
+  // A district's own server holds only its partnership's database: that is its system.
+  const named = partnerships.filter((p) => p.code === command.string("partnership"));
+  const dataDir = systemDataFolder(command, process.env, (action === "issue" ? named : partnerships).map((p) => `${p.code}.db`));
   if (rest.length > 0) throw new UsageError(`unexpected "${rest.join(" ")}"`);
   if (action === "issue") {
     const partnership = command.string("partnership");

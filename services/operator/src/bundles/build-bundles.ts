@@ -12,6 +12,7 @@ export const bundleFolder = join(repositoryRoot, "dist");
 /** One bundle per kind of process: the launcher, the gateway, a partnership's subgraph, the county's, the national one. */
 export const BUNDLES = {
   start: "services/operator/src/start.ts",
+  serve: "services/operator/src/serve.ts",
   gateway: "gateway/src/main.ts",
   csp: "services/csp/src/main.ts",
   county: "services/county/src/main.ts",
