@@ -1,5 +1,5 @@
 import type { ApolloServer } from "@apollo/server";
-import { handleGraphQL, isJsonContentType, readGraphQLRequest } from "@csg/service-runtime";
+import { graphQLRequestOf, handleGraphQL, isJsonContentType, readRequestText } from "@csg/service-runtime";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import type { GatewayContext } from "./context";
@@ -8,8 +8,8 @@ import { OperationLabels, clientText } from "./observability/operation-labels";
 import { logRequest } from "./observability/request-log";
 import { summariseOperation } from "./freshness/operation-kind";
 import type { Answer, InFlightAnswers } from "./freshness/in-flight-answers";
-import { type ResponseCache, cacheKey } from "./freshness/response-cache";
-import type { RevisionWatch } from "./freshness/revision-watch";
+import { type ResponseCache, bodyKey, cacheKey } from "./freshness/response-cache";
+import type { RevisionVector, RevisionWatch } from "./freshness/revision-watch";
 
 export interface GraphQLEndpointOptions {
   server: ApolloServer<GatewayContext>;
@@ -25,7 +25,7 @@ export interface GraphQLEndpointOptions {
   labels?: OperationLabels;
 }
 
-function reply(response: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+function reply(response: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
   response.writeHead(status, headers);
   response.end(body);
 }
@@ -68,7 +68,30 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
       return;
     }
 
-    const httpGraphQLRequest = await readGraphQLRequest(request, response);
+    const text = await readRequestText(request, response);
+    if (text === undefined) {
+      finish("anonymous", started, "off", response.statusCode, "failure");
+      return;
+    }
+
+    // The fast path: a body answered before, found by its exact text and caller, before any
+    // parsing. Safe without validating again: an answer is stored only after Apollo Server
+    // parsed and validated this very text (the operation limits, dates and every rule are
+    // functions of the document, its variables and the fixed supergraph) and answered it
+    // without errors, and it is served only at the revisions it was computed at.
+    const storedKey = cache ? bodyKey(text, authorization, request.headers.accept) : null;
+    let revision: RevisionVector | undefined;
+    if (cache && storedKey && revisions && cache.has(storedKey)) {
+      revision = await revisions.observe();
+      const stored = revision ? cache.get(storedKey, revision) : undefined;
+      if (stored) {
+        reply(response, stored.status, stored.headers, stored.body);
+        finish(stored.operation, started, "hit", stored.status, "success", false, true);
+        return;
+      }
+    }
+
+    const httpGraphQLRequest = graphQLRequestOf(request, text, response);
     if (!httpGraphQLRequest) {
       finish("anonymous", started, "off", response.statusCode, "failure");
       return;
@@ -77,10 +100,12 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
     const fields = (typeof body === "object" && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
     const operation = summariseOperation(fields.query, fields.operationName);
     const isRead = operation.kind === "query";
-    const revision = isRead && revisions ? await revisions.observe() : null;
+    // Observed once per request, after its body arrived (the fast path's observation is reused).
+    if (!isRead || !revisions) revision = null;
+    else if (revision === undefined) revision = await revisions.observe();
 
     const key =
-      (cache || inFlight) && isRead && revision
+      inFlight && isRead && revision
         ? cacheKey({
             query: fields.query as string,
             operationName: fields.operationName as string | undefined,
@@ -89,15 +114,7 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
             accept: request.headers.accept,
           })
         : null;
-    let cacheOutcome: CacheOutcome = !cache || !isRead ? "off" : key ? "miss" : "bypass";
-    if (cache && key) {
-      const stored = cache.get(key, revision!);
-      if (stored) {
-        reply(response, stored.status, stored.headers, stored.body);
-        finish(operation.name, started, "hit", stored.status, "success", false, true);
-        return;
-      }
-    }
+    let cacheOutcome: CacheOutcome = !cache || !isRead ? "off" : revision ? "miss" : "bypass";
 
     const compute = async (): Promise<Answer> => {
       const result = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ({ authorization, revision, signal }) });
@@ -110,9 +127,12 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
     };
     const { answer, shared } = inFlight && key ? await inFlight.share(`${revision}\n${key}`, compute) : { answer: await compute(), shared: false };
     const errors = hasErrors(answer.body);
-    if (cache && key && !shared) {
-      if (answer.status === 200 && !errors && answer.complete) cache.set(key, { revision: revision!, status: answer.status, headers: answer.headers, body: answer.body });
-      else cacheOutcome = "bypass";
+    if (cache && storedKey && isRead && revision && !shared) {
+      if (answer.status === 200 && !errors && answer.complete) {
+        const bytes = Buffer.from(answer.body, "utf8");
+        const headers = { ...answer.headers, "content-length": String(bytes.length) };
+        cache.set(storedKey, { revision, status: answer.status, headers, body: bytes, operation: operation.name });
+      } else cacheOutcome = "bypass";
     }
     reply(response, answer.status, answer.headers, answer.body);
     finish(operation.name, started, cacheOutcome, answer.status, answer.status !== 200 ? "failure" : errors ? "error" : "success", shared, operation.kind !== null);

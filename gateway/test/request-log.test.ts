@@ -2,7 +2,8 @@
  * The gateway's GraphQL endpoint (graphql-endpoint.ts) over a small schema: its log line per
  * request (the operation's name, duration, cache outcome and status, never the caller's
  * token nor the variables' values, whether answered, answered from the cache, or refused),
- * and identical reads in flight answered once.
+ * identical reads in flight answered once, and a repeated body answered from the cache by its
+ * exact bytes and caller (and a refused one refused every time).
  */
 import { ApolloServer } from "@apollo/server";
 import { listen } from "@csg/service-runtime";
@@ -114,5 +115,25 @@ describe("the gateway's request log", () => {
     expect(lines).toHaveLength(321);
     for (const line of lines) expect((line.operation as string).length).toBeLessThan(100);
     expect(lines[0].operation).toBe(`Q0_${"x".repeat(61)}… (20003 characters)`);
+  });
+
+  it("answers a repeated body from the cache by its exact bytes and caller, and never stores a refusal", async () => {
+    lines.length = 0;
+    const before = slowRuns;
+    const send = (body: string, authorization = `Bearer ${TOKEN}`) =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization }, body });
+    const body = JSON.stringify({ query: "query Again { slowCount }" });
+    const first = await (await send(body)).text();
+    const second = await send(body);
+    expect(await second.text()).toBe(first);
+    expect(JSON.parse(first)).toEqual({ data: { slowCount: before + 1 } });
+    expect(second.headers.get("content-length")).toBe(String(Buffer.byteLength(first)));
+    // Another caller, and the same request spaced differently: each runs (and is stored) on its own.
+    expect(await (await send(body, "Bearer another-caller")).json()).toEqual({ data: { slowCount: before + 2 } });
+    expect(await (await send(JSON.stringify({ query: "query Again { slowCount }" }, null, 1))).json()).toEqual({ data: { slowCount: before + 3 } });
+    // A document that fails validation is refused every time: only answers without errors are stored.
+    const invalid = JSON.stringify({ query: "query Bad { slowCount noSuchField }" });
+    for (let i = 0; i < 2; i++) expect((await send(invalid)).status).toBe(400);
+    expect(lines.map((l) => l.cache)).toEqual(["miss", "hit", "miss", "miss", "bypass", "bypass"]);
   });
 });

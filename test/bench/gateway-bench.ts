@@ -1,19 +1,27 @@
 /**
- * `pnpm bench:gateway`: our gateway (response cache on, and off) against Hive Gateway with
- * Hive Router's Rust query planner (its default options: in-flight deduplication on), over
- * the same running subgraphs, on the dashboards' operations. Each measurement is run in
- * turn, A B C A B C ..., so a change in the machine's load falls on all three alike.
- * Prints requests/s, p50 and p99 (medians of the rounds), the ratios, latency at one client,
- * and every process's memory: the system as `pnpm start` runs it (bundles) and, for
- * comparison, under tsx (`pnpm start:dev`).
+ * `pnpm bench:gateway`: our gateway (as `pnpm start` runs it: response cache and in-flight
+ * deduplication on) against Hive Gateway with Hive Router's Rust query planner at its best
+ * for each kind of traffic, and against a bare-server floor, over the same running subgraphs,
+ * on the dashboards' operations:
+ * - repeated requests (the same body every time): Hive with its response cache on (per
+ *   caller, as ours), and a bare node:http server answering with the same prebuilt bytes;
+ * - unique requests (a variable no operation reads, different in every request: no response
+ *   cache can help, every plan cache does): Hive with its response cache off and
+ *   NODE_ENV=production.
+ * Each measurement is run in turn, A B C A B C ..., so a change in the machine's load falls
+ * on all alike. Prints requests/s, p50 and p99 (medians of the rounds), the ratios, latency
+ * at one client, the machine's load average before and after, and every process's memory:
+ * the system as `pnpm start` runs it (bundles) and, for comparison, under tsx.
  *
  * BENCH_SECONDS (per measurement, default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS
- * (default 8), BENCH_PORT_OFFSET (default 200), BENCH_TSX_BASELINE=off to skip the tsx system.
+ * (default 8), BENCH_PORT_OFFSET (default 200), BENCH_TSX_BASELINE=off to skip the tsx system,
+ * BENCH_REVISIONS_OVER_HTTP=on to add our gateway reading revisions over HTTP (repeated),
+ * BENCH_NODE_ENV=on to add our gateway run with NODE_ENV=production (unique).
  */
 import autocannon from "autocannon";
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildBundles, bundleFolder } from "@csg/operator";
@@ -75,7 +83,10 @@ interface Run {
   failed: number;
 }
 
-async function load(url: string, q: BenchQuery, connections: number, seconds: number): Promise<Run> {
+let requestNumber = 0;
+
+/** Unique: each request's body gets a variable of its own (autocannon's idReplacement sends no POST body). */
+async function load(url: string, q: BenchQuery, connections: number, seconds: number, unique = false): Promise<Run> {
   const result = await autocannon({
     url,
     method: "POST",
@@ -83,6 +94,9 @@ async function load(url: string, q: BenchQuery, connections: number, seconds: nu
     duration: seconds,
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query: q.query, variables: q.variables }),
+    ...(unique
+      ? { requests: [{ setupRequest: (request: object) => ({ ...request, body: JSON.stringify({ query: q.query, variables: { ...q.variables, benchRequest: ++requestNumber } }) }) }] }
+      : {}),
   });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed: result.non2xx + result.errors + result.timeouts };
 }
@@ -90,8 +104,54 @@ async function load(url: string, q: BenchQuery, connections: number, seconds: nu
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
+const load1 = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+
+interface Target {
+  name: string;
+  url: (i: number) => string;
+}
+
+/** Runs every target on every operation, alternating; prints and returns the table's lines. */
+async function compare(kind: string, targets: Target[], unique: boolean, against: number[]): Promise<string[]> {
+  const table = [
+    `${kind}, load average ${load1()} at the start:`,
+    `| operation | gateway | req/s | p50 ms | p99 ms | ${against.map((a) => `req/s vs ${targets[a].name}`).join(" | ")} | 1 client req/s | ${against.map((a) => `1 client vs ${targets[a].name}`).join(" | ")} |`,
+    `| --- | --- | ---: | ---: | ---: | ${against.map(() => "---: | ").join("")}---: | ${against.map(() => "---:").join(" | ")} |`,
+  ];
+  console.log(table.join("\n"));
+  for (const [qi, q] of BENCH_QUERIES.entries()) {
+    const runs = targets.map(() => [] as Run[]);
+    const single = targets.map(() => [] as Run[]);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, t] of targets.entries()) runs[i].push(await load(t.url(qi), q, CONNECTIONS, SECONDS, unique));
+      for (const [i, t] of targets.entries()) single[i].push(await load(t.url(qi), q, 1, Math.max(2, SECONDS / 2), unique));
+    }
+    const rps = runs.map((r) => median(r.map((x) => x.rps)));
+    const oneRps = single.map((r) => median(r.map((x) => x.rps)));
+    for (const [i, t] of targets.entries()) {
+      const failed = runs[i].reduce((n, r) => n + r.failed, 0) + single[i].reduce((n, r) => n + r.failed, 0);
+      const cells = [
+        q.name,
+        `${t.name}${failed ? ` (${failed} failed)` : ""}`,
+        fixed(rps[i]),
+        fixed(median(runs[i].map((r) => r.p50))),
+        fixed(median(runs[i].map((r) => r.p99))),
+        ...against.map((a) => `${fixed(rps[i] / rps[a], 2)}x`),
+        fixed(oneRps[i]),
+        ...against.map((a) => `${fixed(oneRps[i] / oneRps[a], 2)}x`),
+      ];
+      const line = `| ${cells.join(" | ")} |`;
+      table.push(line);
+      console.log(line);
+    }
+  }
+  table.push(`(load average ${load1()} at the end)`);
+  console.log(table[table.length - 1]);
+  return table;
+}
+
 async function main() {
-  console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${load1()}`);
   console.log(`Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per measurement, ${ROUNDS} rounds alternating; one client: 1 connection.\n`);
   await buildBundles();
   const dataDir = mkdtempSync(join(tmpdir(), "csg-bench-"));
@@ -99,58 +159,52 @@ async function main() {
   try {
     const system = await startProcess("pnpm start (bundles)", [join(bundleFolder, "start.mjs"), "--port-offset", String(OFFSET), "--data-dir", dataDir], /Press Ctrl-C/);
     started.push(system);
-    const uncached = await startProcess("our gateway, cache off", [join(bundleFolder, "gateway.mjs"), "--port", String(GATEWAY_PORT + 91), "--port-offset", String(OFFSET), "--data-dir", dataDir, "--response-cache", "off"], /Gateway ready/);
-    started.push(uncached);
-    const hive = await startProcess("Hive Gateway", ["--import", "tsx", "test/bench/hive-server.ts", "--port", String(GATEWAY_PORT + 92), "--port-offset", String(OFFSET)], /ready/);
-    started.push(hive);
+    const hive = (port: number, cache: "on" | "off") =>
+      startProcess(`Hive Gateway, cache ${cache}`, ["--import", "tsx", "test/bench/hive-server.ts", "--port", String(port), "--port-offset", String(OFFSET), "--response-cache", cache], /ready/, { NODE_ENV: "production" });
+    const hiveCached = await hive(GATEWAY_PORT + 92, "on");
+    started.push(hiveCached);
+    const hiveUncached = await hive(GATEWAY_PORT + 95, "off");
+    started.push(hiveUncached);
+    const overHttp = process.env.BENCH_REVISIONS_OVER_HTTP === "on";
     // The issue 19 question: what reading the revisions over HTTP instead of from the files costs.
-    const overHttp = await startProcess("our gateway, revisions over HTTP", [join(bundleFolder, "gateway.mjs"), "--port", String(GATEWAY_PORT + 93), "--port-offset", String(OFFSET)], /Gateway ready/);
-    started.push(overHttp);
-    const targets = [
-      { name: "ours cached", url: `http://localhost:${GATEWAY_PORT}/graphql` },
-      { name: "ours uncached", url: `http://localhost:${GATEWAY_PORT + 91}/graphql` },
-      { name: "Hive (Rust planner, defaults)", url: `http://localhost:${GATEWAY_PORT + 92}/graphql` },
-      { name: "ours cached, revisions over HTTP", url: `http://localhost:${GATEWAY_PORT + 93}/graphql` },
-    ];
-    console.log("Options: ours cached = response cache + in-flight deduplication (defaults of pnpm start);");
-    console.log("         ours uncached = CSG_RESPONSE_CACHE=off, in-flight deduplication on;");
-    console.log("         ours cached, revisions over HTTP = as ours cached, without --data-dir: GET /revision of every subgraph, not its file;");
-    console.log("         Hive = @graphql-hive/gateway-runtime + @graphql-hive/router-runtime, default options (deduplication on), Authorization forwarded.\n");
+    if (overHttp) started.push(await startProcess("our gateway, revisions over HTTP", [join(bundleFolder, "gateway.mjs"), "--port", String(GATEWAY_PORT + 93), "--port-offset", String(OFFSET)], /Gateway ready/));
+    const productionMode = process.env.BENCH_NODE_ENV === "on";
+    if (productionMode) {
+      const args = [join(bundleFolder, "gateway.mjs"), "--port", String(GATEWAY_PORT + 96), "--port-offset", String(OFFSET), "--data-dir", dataDir];
+      started.push(await startProcess("our gateway, NODE_ENV=production", args, /Gateway ready/, { NODE_ENV: "production" }));
+    }
+    const ours: Target = { name: "ours", url: () => `http://localhost:${GATEWAY_PORT}/graphql` };
+    const hiveBestRepeated: Target = { name: "Hive, cache on", url: () => `http://localhost:${GATEWAY_PORT + 92}/graphql` };
+    const hiveBestUnique: Target = { name: "Hive, cache off", url: () => `http://localhost:${GATEWAY_PORT + 95}/graphql` };
+    console.log("Options: ours = pnpm start's gateway (response cache + in-flight deduplication, revisions read from the files);");
+    console.log("         Hive = @graphql-hive/gateway-runtime + @graphql-hive/router-runtime, NODE_ENV=production, deduplication on,");
+    console.log("         Authorization forwarded; cache on = its response cache keyed per Authorization (as ours);");
+    console.log("         floor = a bare node:http server answering every POST with the answer's prebuilt bytes.\n");
 
+    const answers: string[] = [];
     for (const q of BENCH_QUERIES) {
-      const answers = await Promise.all(targets.map((t) => post(t.url, q)));
-      for (const [i, answer] of answers.entries()) {
+      const checked = [ours, hiveBestRepeated, hiveBestUnique];
+      const texts = await Promise.all(checked.map((t) => post(t.url(0), q)));
+      for (const [i, answer] of texts.entries()) {
         const missing = q.shows.filter((text) => !answer.includes(text));
-        if (answer.includes('"errors"') || missing.length) throw new Error(`${targets[i].name} answered ${q.name} wrongly (${missing.join(", ")}): ${answer.slice(0, 500)}`);
+        if (answer.includes('"errors"') || missing.length) throw new Error(`${checked[i].name} answered ${q.name} wrongly (${missing.join(", ")}): ${answer.slice(0, 500)}`);
       }
-      const same = JSON.stringify(JSON.parse(answers[0]).data) === JSON.stringify(JSON.parse(answers[2]).data);
-      console.log(`${q.name}: ${(answers[0].length / 1024).toFixed(1)} KB answer, ours ${same ? "equals" : "DIFFERS FROM"} Hive's`);
+      const same = JSON.stringify(JSON.parse(texts[0]).data) === JSON.stringify(JSON.parse(texts[2]).data);
+      console.log(`${q.name}: ${(texts[0].length / 1024).toFixed(1)} KB answer, ours ${same ? "equals" : "DIFFERS FROM"} Hive's`);
+      answers.push(texts[0]);
     }
+    const answersFile = join(dataDir, "floor-answers.json");
+    writeFileSync(answersFile, JSON.stringify(answers));
+    const floorServer = await startProcess("floor", ["--import", "tsx", "test/bench/floor-server.ts", "--port", String(GATEWAY_PORT + 94), "--answers", answersFile], /ready/, { NODE_ENV: "production" });
+    started.push(floorServer);
+    const floor: Target = { name: "floor", url: (i) => `http://localhost:${GATEWAY_PORT + 94}/${i}` };
+    const overHttpTarget: Target = { name: "ours, revisions over HTTP", url: () => `http://localhost:${GATEWAY_PORT + 93}/graphql` };
 
-    const table: string[] = [];
-    const header = "| operation | gateway | req/s | p50 ms | p99 ms | req/s vs Hive | 1 client p50 ms | 1 client vs Hive |";
-    table.push(header, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-    for (const q of BENCH_QUERIES) {
-      const runs = targets.map(() => [] as Run[]);
-      const single = targets.map(() => [] as Run[]);
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const [i, t] of targets.entries()) runs[i].push(await load(t.url, q, CONNECTIONS, SECONDS));
-        for (const [i, t] of targets.entries()) single[i].push(await load(t.url, q, 1, Math.max(2, SECONDS / 2)));
-      }
-      const hiveRps = median(runs[2].map((r) => r.rps));
-      const hiveSingle = median(single[2].map((r) => r.p50));
-      for (const [i, t] of targets.entries()) {
-        const rps = median(runs[i].map((r) => r.rps));
-        const p50 = median(runs[i].map((r) => r.p50));
-        const p99 = median(runs[i].map((r) => r.p99));
-        const one = median(single[i].map((r) => r.p50));
-        const failed = runs[i].reduce((n, r) => n + r.failed, 0) + single[i].reduce((n, r) => n + r.failed, 0);
-        const line = `| ${q.name} | ${t.name}${failed ? ` (${failed} failed)` : ""} | ${fixed(rps)} | ${fixed(p50)} | ${fixed(p99)} | ${fixed(rps / hiveRps, 2)}x | ${fixed(one)} | ${fixed(one / hiveSingle, 3)}x |`;
-        table.push(line);
-        console.log(line);
-      }
-    }
-    console.log(`\n${table.join("\n")}\n`);
+    const repeated = await compare("Repeated requests (the same body)", [ours, hiveBestRepeated, floor, ...(overHttp ? [overHttpTarget] : [])], false, [1, 2]);
+    console.log("");
+    const oursProduction: Target = { name: "ours, NODE_ENV=production", url: () => `http://localhost:${GATEWAY_PORT + 96}/graphql` };
+    const unique = await compare("Unique requests (a fresh variable in each)", [ours, hiveBestUnique, ...(productionMode ? [oursProduction] : [])], true, [1]);
+    console.log(`\n${repeated.join("\n")}\n\n${unique.join("\n")}\n`);
 
     const memory = processTreeMemory(system.child.pid!);
     const total = totals(memory);
@@ -158,7 +212,7 @@ async function main() {
     console.log("      PSS      RSS");
     for (const m of memory) console.log(`  ${fixed(m.pssMiB).padStart(7)}  ${fixed(m.rssMiB).padStart(7)} MiB  ${m.command.replace(repositoryRoot, "").slice(0, 100)}`);
     console.log(`  ${fixed(total.pss).padStart(7)}  ${fixed(total.rss).padStart(7)} MiB  total, ${memory.length} processes`);
-    for (const [label, s] of [["our gateway, cache off", uncached], ["Hive Gateway", hive]] as const) {
+    for (const [label, s] of [["Hive Gateway, cache on", hiveCached], ["Hive Gateway, cache off", hiveUncached]] as const) {
       const m = totals(processTreeMemory(s.child.pid!));
       console.log(`  (${label}, its own process: PSS ${fixed(m.pss)} MiB, RSS ${fixed(m.rss)} MiB)`);
     }

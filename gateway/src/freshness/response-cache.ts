@@ -5,8 +5,11 @@ import { createHash } from "node:crypto";
 export interface StoredResponse {
   revision: string;
   status: number;
+  /** With content-length: the bytes are written in one piece, never re-encoded. */
   headers: Record<string, string>;
-  body: string;
+  body: Buffer;
+  /** The operation's name, for the metrics and log of a request answered from here. */
+  operation: string;
 }
 
 export interface ResponseCacheOptions {
@@ -16,7 +19,7 @@ export interface ResponseCacheOptions {
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
-/** What identifies an answer: the operation, its variables, and what the caller may see. */
+/** What identifies a request in flight: the operation, its variables, and what the caller may see. */
 export interface CacheKeyParts {
   query: string;
   operationName?: string | null;
@@ -27,13 +30,27 @@ export interface CacheKeyParts {
   accept?: string;
 }
 
+/** A hash of the caller's Authorization header, never the token itself ("-" for none). */
+function callerOf(authorization: string | undefined): string {
+  return authorization ? createHash("sha256").update(authorization).digest("base64url") : "-";
+}
+
 /**
- * The key holds a hash of the caller's Authorization header, never the token itself: two
- * callers share an answer only when they sent the same header (or none).
+ * The key holds a hash of the caller's Authorization header: two callers share an answer
+ * only when they sent the same header (or none).
  */
 export function cacheKey(parts: CacheKeyParts): string {
-  const caller = parts.authorization ? createHash("sha256").update(parts.authorization).digest("base64url") : "-";
-  return JSON.stringify([caller, parts.accept ?? "", parts.operationName ?? "", parts.query, parts.variables ?? null]);
+  return JSON.stringify([callerOf(parts.authorization), parts.accept ?? "", parts.operationName ?? "", parts.query, parts.variables ?? null]);
+}
+
+/**
+ * The response cache's key: the request body's exact text, with what the caller may see
+ * (the Authorization header's hash, the Accept header). Found before the body is parsed, so a
+ * cached answer costs a hash, a lookup and a write. Two bodies that differ only in spacing
+ * are two entries (each bounded by the cache's bytes, the key counted in).
+ */
+export function bodyKey(text: string, authorization: string | undefined, accept: string | undefined): string {
+  return `${callerOf(authorization)}\n${accept ?? ""}\n${text}`;
 }
 
 /**
@@ -60,6 +77,11 @@ export class ResponseCache {
       return undefined;
     }
     return entry;
+  }
+
+  /** Whether an answer is stored for this key (at any revision): only then are revisions read first. */
+  has(key: string): boolean {
+    return this.entries.has(key);
   }
 
   set(key: string, entry: StoredResponse): void {

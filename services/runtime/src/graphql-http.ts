@@ -69,18 +69,13 @@ function refuse(response: ServerResponse, status: number, message: string, exten
 }
 
 /**
- * Reads one HTTP request as Apollo Server takes it (headers, query string, body parsed when
- * JSON). An oversized body (413) or invalid JSON (400) is refused here, with its code, and
- * nothing is returned.
+ * The request's body as text (empty for anything but POST). An oversized body (413) or one
+ * over the process's budget (503) is refused here, with its code, and nothing is returned.
  */
-export async function readGraphQLRequest(request: IncomingMessage, response: ServerResponse): Promise<HTTPGraphQLRequest | undefined> {
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-  }
-  let text = "";
+export async function readRequestText(request: IncomingMessage, response: ServerResponse): Promise<string | undefined> {
+  if (request.method !== "POST") return "";
   try {
-    text = request.method === "POST" ? await readBody(request) : "";
+    return await readBody(request);
   } catch (error) {
     if (error instanceof ServerBusy) {
       const limit = { name: "maxPendingBodyBytes", value: pendingBodies().budget };
@@ -91,6 +86,17 @@ export async function readGraphQLRequest(request: IncomingMessage, response: Ser
     const limit = { name: "maxBodyBytes", value: MAX_BODY_BYTES };
     refuse(response, 413, `The request body is over the limit of ${MAX_BODY_BYTES} bytes.`, { code: "PAYLOAD_TOO_LARGE", limit }, true);
     return undefined;
+  }
+}
+
+/**
+ * One HTTP request, its body already read as `text`, as Apollo Server takes it (headers,
+ * query string, body parsed when JSON). Invalid JSON is refused (400) and nothing returned.
+ */
+export function graphQLRequestOf(request: IncomingMessage, text: string, response: ServerResponse): HTTPGraphQLRequest | undefined {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
   }
   let body: unknown = text;
   if (isJsonContentType(headers.get("content-type")) && text) {
@@ -104,6 +110,16 @@ export async function readGraphQLRequest(request: IncomingMessage, response: Ser
   const target = request.url ?? "/";
   const query = target.indexOf("?");
   return { method: request.method ?? "GET", headers, search: query === -1 ? "" : target.slice(query), body };
+}
+
+/**
+ * Reads one HTTP request as Apollo Server takes it (headers, query string, body parsed when
+ * JSON). An oversized body (413) or invalid JSON (400) is refused here, with its code, and
+ * nothing is returned.
+ */
+export async function readGraphQLRequest(request: IncomingMessage, response: ServerResponse): Promise<HTTPGraphQLRequest | undefined> {
+  const text = await readRequestText(request, response);
+  return text === undefined ? undefined : graphQLRequestOf(request, text, response);
 }
 
 /** Hands one HTTP request to Apollo Server (its framework-neutral integration API). */
