@@ -16,6 +16,7 @@ let countyTokenId: string;
 let charnwood: string;
 
 const SOURCE = { document: "lscsb-minutes-2020-06.docx", locator: "Item 4" };
+const MINUTES = { title: "LSCSB minutes, June 2020", publisher: "Leicestershire County Council", published: "2020-06-25" };
 const FIGURE_3 = { document: "002_8e9c48eccd29813b.txt", locator: "Figure 3" };
 const FY_2019_20 = { label: "2019/20", start: "2019-04-01", end: "2020-03-31", basis: "FINANCIAL_YEAR" };
 const LEICESTERSHIRE = "Leicestershire";
@@ -77,7 +78,8 @@ const figure = (area: string, count: unknown, extra: Record<string, unknown> = {
   localLabel: "Recorded Crime",
   count,
   period: FY_2019_20,
-  source: SOURCE,
+  // A document the county has not cited before comes with its title and publisher.
+  source: { ...SOURCE, ...MINUTES },
   ...extra,
 });
 
@@ -99,7 +101,8 @@ describe("the county publishes its reference data with its token", () => {
   });
 
   it("corrects the board's chair and source; the audit trail has both before and after", async () => {
-    const data = await written(UPDATE_BOARD, { changes: { chair: "LCC's Cabinet Lead Member for Community Safety", source: SOURCE } });
+    // The first write to cite the minutes describes them (a document the county has not cited before).
+    const data = await written(UPDATE_BOARD, { changes: { chair: "LCC's Cabinet Lead Member for Community Safety", source: { ...SOURCE, ...MINUTES } } });
     expect(data.updateBoard).toEqual({
       name: "Leicestershire Safer Communities Strategy Board",
       abbreviation: "LSCSB",

@@ -66,7 +66,7 @@ async function queryCounty(query: string) {
 const EVERY_ANALYSIS = `{ county {
   agreement { priorities { id coverage { status priorities { id } } } }
   alignment { complete partnerships { gaps { id } localPriorities { id } } }
-  y2016: crimeTotals(category: "all-crime", start: "2016-04-01", end: "2017-03-31") { total }
+  y2016: crimeTotals(category: "all-crime", start: "2016-04-01", end: "2017-03-31") { total missing { partnership { code } reason } }
   y2017: crimeTotals(category: "all-crime", start: "2017-04-01", end: "2018-03-31") { total partnerships { change { difference } } }
   prioritySearch(csaPriority: "domestic-abuse") { matches { priority { id } } }
   targetPerformance { met }
@@ -82,6 +82,7 @@ describe("the county's reads of the partnerships' subgraphs", () => {
     mostInFlight = 0;
     const { data, errors } = await queryCounty(EVERY_ANALYSIS);
     expect(errors).toBeUndefined();
+    expect(data.county.y2016.missing).toEqual([]);
     expect(data.county.y2016.total).toBe(35222);
     expect(data.county.y2017.total).toBe(41325);
     expect(revisions()).toHaveLength(partnerships.length);

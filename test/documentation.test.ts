@@ -4,7 +4,8 @@
  * through `npx -y pnpm@10`. A system of this file's own: the examples write.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import Database from "better-sqlite3";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,16 +22,43 @@ let scratch: string;
 beforeAll(async () => {
   t = await startTestSystem();
   scratch = mkdtempSync(join(tmpdir(), "csg-docs-"));
+  fillDownloads(join(scratch, "downloads"));
 });
+
+/**
+ * The national walk-through's downloads (schema/API.md), under the names it gives: the real
+ * published files of ../shared/reference/real beside the clone where they are (linked, never
+ * copied into the project), else the project's MADE-UP files in the same layouts. No real Home
+ * Office table is there: the made-up one in the current edition's layout stands for it.
+ */
+const REAL = join(repositoryRoot, "..", "shared/reference/real");
+const EDITIONS = join(repositoryRoot, "services/national/samples/editions");
+function fillDownloads(folder: string): void {
+  mkdirSync(folder, { recursive: true });
+  const real = (prefix: string) => (existsSync(REAL) ? readdirSync(REAL).find((f) => f.startsWith(prefix)) : undefined);
+  const link = (name: string, realPrefix: string | null, madeUp: string) => {
+    const found = realPrefix ? real(realPrefix) : undefined;
+    symlinkSync(found ? join(REAL, found) : madeUp, join(folder, name));
+  };
+  link("LAD24_CSP24_PFA24_EW_LU.csv", "Local_Authority_District_to_Community_Safety_Partnerships", join(EDITIONS, "sample-LAD24_CSP24_PFA24_EW_LU.csv"));
+  link("mye22final.xlsx", "mye22final.xlsx", join(EDITIONS, "sample-mid-2019-population-estimates.xlsx"));
+  link("prc-csp-mar16-dec24-tables-240425.xlsx", null, join(EDITIONS, "sample-prc-csp-mar23-dec24-tables-240425.xlsx"));
+  link("2020-04-leicestershire-street.csv", "2020-04-leicestershire-street.csv", join(repositoryRoot, "services/national/samples/sample-2021-03-leicestershire-street.csv"));
+}
 afterAll(async () => {
   await t?.stop();
   rmSync(scratch, { recursive: true, force: true });
   rmSync(join(repositoryRoot, "headline.csv"), { force: true });
 });
 
-/** Runs a documented command as written, from the repository's root, with the data folder of this file's system. */
+/**
+ * Runs a documented command as written, from the repository's root, with the data folder of this
+ * file's system; the national walk-through's imports in a data folder of their own (its real
+ * files replace the samples the GraphQL examples below read), from the downloads filled above.
+ */
 function run(command: string, env: Record<string, string> = {}): Promise<{ status: number | null; output: string }> {
-  const child = spawn("bash", ["-c", command], { cwd: repositoryRoot, env: { ...process.env, CSG_DATA_DIR: t.dataDir, ...env } });
+  const national = pnpmScript(command)?.startsWith("national:") ? { CSG_DATA_DIR: join(scratch, "national-walkthrough"), DOWNLOADS: join(scratch, "downloads") } : {};
+  const child = spawn("bash", ["-c", command], { cwd: repositoryRoot, env: { ...process.env, CSG_DATA_DIR: t.dataDir, ...national, ...env } });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
@@ -131,6 +159,17 @@ describe("the documentation's commands", () => {
     );
     expect(ran.length).toBeGreaterThanOrEqual(10);
     expect(existsSync(join(repositoryRoot, "headline.csv"))).toBe(true);
+    // The national walk-through imported every kind of file as real, and no sample is left.
+    const national = new Database(join(scratch, "national-walkthrough", "national.db"), { readonly: true });
+    try {
+      expect(national.prepare("select distinct kind from documents where sample = 0 order by 1").pluck().all()).toEqual([
+        "HOME_OFFICE_CSP_TABLE", "ONS_CSP_LOOKUP", "ONS_MID_YEAR_ESTIMATES", "POLICE_UK_STREET",
+      ]);
+      const samples = national.prepare("select count(*) from documents d where d.sample = 1 and (exists (select 1 from offence_counts o where o.document_id = d.id) or exists (select 1 from monthly_counts m where m.document_id = d.id))").pluck().get();
+      expect(samples).toBe(0);
+    } finally {
+      national.close();
+    }
   });
 });
 

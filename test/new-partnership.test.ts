@@ -45,6 +45,8 @@ afterAll(async () => {
 });
 
 let endpoint = "";
+/** What the running `pnpm start` has printed so far. */
+let startOutput = "";
 
 /**
  * `pnpm start` with the copies, on ports clear of any other system (drawn again if another
@@ -67,6 +69,7 @@ function startOnPorts(portOffset: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const collect = (chunk: Buffer) => {
       output += chunk.toString("utf8");
+      startOutput = output;
       const match = /GraphQL endpoint: (\S+)/.exec(output);
       if (match) {
         endpoint = match[1];
@@ -97,7 +100,8 @@ async function query(text: string, variables: Record<string, unknown> = {}, toke
   return (await response.json()) as { data?: any; errors?: any[] };
 }
 
-const SOURCE = { document: "test-valley-csp-plan-2021.pdf", locator: "Our priorities" };
+// A document the partnership cites for the first time: with its title and publisher.
+const SOURCE = { document: "test-valley-csp-plan-2021.pdf", locator: "Our priorities", title: "Test Valley Community Safety Plan 2021-24", publisher: "Test Valley Borough Council" };
 
 describe("a new partnership, added by the command", () => {
   it("is unknown to the running system before it is added", async () => {
@@ -105,6 +109,8 @@ describe("a new partnership, added by the command", () => {
     const { data } = await query(`{ partnership(code: "test-valley") { name } partnerships { code } }`);
     expect(data.partnership).toBeNull();
     expect(data.partnerships).toHaveLength(9);
+    // It prints the line that points the other commands at its data folder.
+    await expect.poll(() => startOutput).toContain(`export CSG_DATA_DIR=${env.CSG_DATA_DIR}\n`);
     await stopSystem();
   });
 

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
+import { entityTypesOf } from "../gateway/src/entity-nesting";
 import { operationLimitRules, operationLimits } from "../gateway/src/operation-limits";
 import { repositoryRoot } from "./support/commands";
 import { DOCUMENTS } from "./support/documentation";
@@ -17,7 +18,7 @@ import { nationalPositionQuery } from "../gateway/web/src/queries/national";
 import { countyComparisonQuery, partnershipQuery } from "../gateway/web/src/queries/partnership";
 
 const schema = apiSchemaOf(readSupergraph());
-const rules = operationLimitRules(operationLimits({}, {}));
+const rules = operationLimitRules(operationLimits({}, {}), entityTypesOf(readSupergraph()));
 const refusals = (query: string) => validate(schema, parse(query, { maxTokens: operationLimits({}, {}).maxTokens }), rules).map((e) => e.extensions.code);
 
 /** Every GraphQL document in a text: the documentation's code blocks, or template literals of a test that parse as GraphQL. */
@@ -58,6 +59,22 @@ describe("the default limits", () => {
     expect(refusals(`{ county { agreement { priorities { ...C } } } } fragment C on CsaPriority { coverage { partnership { priorities { csaAlignment { priority { coverage { status } } } } } } }`)).toEqual([
       "LIST_NESTED_IN_ITSELF",
     ]);
+  });
+
+  it("refuse an entity type nested in itself more than twice (the planner's cycles through the national subgraph)", () => {
+    const position = (inner: string) => `nationalPosition(financialYear: "2019/20", category: "all-crime") { rank ${inner} }`;
+    const twice = `{ partnership(code: "charnwood") { ${position(`partnership { code ${position("")} }`)} } }`;
+    expect(refusals(twice)).toEqual([]);
+    const thrice = `{ partnership(code: "charnwood") { ${position(`partnership { ${position(`partnership { code }`)} }`)} } }`;
+    expect(refusals(thrice)).toContain("ENTITY_NESTED_IN_ITSELF");
+    expect(refusals(`{ partnerships { ...P } } fragment P on CommunitySafetyPartnership { ${position(`partnership { ${position(`partnership { code }`)} }`)} }`)).toContain("ENTITY_NESTED_IN_ITSELF");
+  });
+
+  it("refuse more than one entity re-entry in an operation (each a plan of about a second)", () => {
+    const position = (inner: string) => `nationalPosition(financialYear: "2019/20", category: "all-crime") { rank ${inner} }`;
+    const twice = `partnership(code: "charnwood") { ${position(`partnership { code ${position("")} }`)} }`;
+    expect(refusals(`{ a: ${twice} b: ${twice} }`)).toEqual(["ENTITY_REENTRIES_EXCEEDED"]);
+    expect(refusals(`{ a: ${twice} b: partnership(code: "blaby") { code } }`)).toEqual([]);
   });
 
   it("refuse too many aliases, too deep a query, too high a cost", () => {

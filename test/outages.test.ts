@@ -35,6 +35,13 @@ describe("a partnership's subgraph is down", () => {
       expect(errors![0].message).toContain("Charnwood Community Safety Partnership is unavailable");
       expect(errors![0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "charnwood" });
 
+      // One figure by its id: the county names the partnership it could not ask; another's still answers.
+      const figure = await t.query(`{ charnwood: crimeStatistic(id: "charnwood:statistic-21") { count } melton: crimeStatistic(id: "melton:statistic-3") { count } }`);
+      expect(figure.data).toEqual({ charnwood: null, melton: { count: 2799 } });
+      expect(figure.errors).toHaveLength(1);
+      expect(figure.errors![0].message).toContain("Charnwood Community Safety Partnership's figures cannot be read");
+      expect(figure.errors![0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "charnwood" });
+
       const health = (await (await fetch(t.system.gateway.healthUrl)).json()) as any;
       expect(health.status).toBe("degraded");
       expect(health.subgraphs.find((s: any) => s.name === "charnwood").status).toBe("down");

@@ -40,7 +40,8 @@ const figure = (category: string, count: unknown, extra: Record<string, unknown>
   localLabel: category === "shoplifting" ? "Shoplifting" : "Robbery",
   count,
   period: FY_2019_20,
-  source: SOURCE,
+  // A document Charnwood has not cited before comes with its title and publisher.
+  source: { ...SOURCE, title: "Charnwood CSO crime return 2019/20", publisher: "Charnwood Borough Council", published: "2020-05-14" },
   ...extra,
 });
 

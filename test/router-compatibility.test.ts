@@ -93,6 +93,12 @@ const REPRESENTATIVE_QUERIES: RepresentativeQuery[] = [
       priorities { id title } crimeStatistics(category: "all-crime") { count period { label } } } }`,
     variables: { code: "charnwood" },
   },
+  {
+    name: "one figure by its id, with its document and corrections (the county routes it to the owning partnership)",
+    shows: [`"count":2799`, `"published":"2019-03-06"`],
+    query: `query ($id: ID!) { crimeStatistic(id: $id) { ${statistic} source { title publisher published } corrections { previousCount count note } } }`,
+    variables: { id: "melton:statistic-3" },
+  },
 ];
 
 /**

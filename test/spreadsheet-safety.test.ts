@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "./support/commands";
 import { dumpDatabases } from "./support/database-dump";
+import { copySeededData } from "./support/seeded-data";
 
 const IMPORT = "services/csp/src/commands/import-cli.ts";
 const EXPORT = "services/csp/src/commands/export-cli.ts";
@@ -18,12 +19,22 @@ let dataDir: string;
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), "csg-sheet-safety-"));
+  // The commands work on a system's folder only (they refuse one that holds none).
+  copySeededData(dataDir);
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const run = (script: string, args: string[]) => runCommand(script, [...args, "--partnership", "melton", "--data-dir", dataDir]);
 const table = (rows: string[]) =>
-  ["document,safety-test.csv", `locator,${LOCATOR}`, 'category,local_label,"2019/20 (2019-04-01..2020-03-31, FINANCIAL_YEAR)"', ...rows].join("\n") + "\n";
+  [
+    "document,,safety-test.csv",
+    `locator,,${LOCATOR}`,
+    "title,,Spreadsheet safety test figures",
+    "publisher,,Melton Borough Council",
+    "published,,2020-06-30",
+    'category,local_label,"2019/20 (2019-04-01..2020-03-31, FINANCIAL_YEAR)"',
+    ...rows,
+  ].join("\n") + "\n";
 
 describe("formula cells", () => {
   it("are exported with OWASP's leading quote and come back unchanged", () => {

@@ -5,6 +5,7 @@
  * over GET, and a POST must be JSON, which a browser never sends cross-origin without a
  * preflight: a form on another site cannot make the gateway write (CSRF).
  */
+import { isJsonContentType } from "@csg/service-runtime";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** The environment variable that lists the origins allowed to call the gateway, comma-separated. */
@@ -43,7 +44,7 @@ export function answerCrossOrigin(request: IncomingMessage, response: ServerResp
  * sends) before it reaches GraphQL. Returns true when the request has been answered.
  */
 export function refuseSimplePost(request: IncomingMessage, response: ServerResponse): boolean {
-  if (request.method !== "POST" || (request.headers["content-type"] ?? "").startsWith("application/json")) return false;
+  if (request.method !== "POST" || isJsonContentType(request.headers["content-type"])) return false;
   response.writeHead(415, { "content-type": "application/json" });
   response.end(
     JSON.stringify({

@@ -18,9 +18,14 @@ import { SubgraphSource } from "./subgraph-source";
 import { type OperationLimits, ruleCodeOf, operationLimitRules, operationLimits, parseOptions } from "./operation-limits";
 import { type SubgraphTimeouts, requestLifetime, subgraphTimeouts, timeoutOf } from "./subgraph-timeouts";
 import { calendarDatesPlugin, calendarDatesRule } from "./calendar-dates";
+import { entityTypesOf } from "./entity-nesting";
+import { guardPlanning } from "./planning-guard";
 import { operationNamePlugin } from "./operation-name";
-import { exposeInternalAddresses, publicHealth, type Supervision } from "./public-health";
-import type { SubgraphService } from "@csg/service-runtime";
+import { exposeInternalAddresses, publicHealth } from "./public-health";
+import type { SubgraphService, Supervision } from "@csg/service-runtime";
+import { findPartnership } from "@csg/schema";
+import { quoteBriefly } from "./error-quotes";
+import { subscriptionsRefusedPlugin } from "./subscriptions";
 
 export interface GatewayOptions {
   port: number;
@@ -36,7 +41,7 @@ export interface GatewayOptions {
   timeouts?: Partial<SubgraphTimeouts>;
   /** Show subgraph addresses in errors and /health (default: CSG_EXPOSE_INTERNAL_ADDRESSES=1, else no). */
   exposeInternalAddresses?: boolean;
-  /** The launcher's account of each subgraph process (restarts), shown in /health. */
+  /** The launcher's account of each process, the gateway's own included (restarts), shown in /health. */
   supervision?: Supervision;
   /** Response cache and in-flight deduplication (both on by default). */
   freshness?: FreshnessOptions;
@@ -63,31 +68,39 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    // The planner's own bound on the options it weighs (see operation-limits.ts, maxPlanOptions).
+    queryPlannerConfig: { debug: { pathsLimit: limits.maxPlanOptions } },
     buildService: ({ name, url }) => {
       const service = byName.get(name);
       const inFlight = new InFlightSubgraphRequests(name, freshness.deduplication, metrics);
-      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "", timeoutOf(timeouts, name), exposeAddresses, inFlight);
+      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "", timeoutOf(timeouts, name), exposeAddresses, inFlight, timeouts.writeBackstopMs);
     },
   });
   const server = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: guardPlanning(gateway, limits.maxPlanOptions),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // the launcher owns signals: it stops the subgraphs too
     csrfPrevention: false, // queries by GET are allowed; see cross-origin.ts for how writes stay safe
-    validationRules: [...operationLimitRules(limits), calendarDatesRule],
+    validationRules: [...operationLimitRules(limits, entityTypesOf(options.supergraphSdl)), calendarDatesRule],
     parseOptions: parseOptions(limits),
     // Never report to Apollo, even with APOLLO_KEY set.
-    plugins: [ApolloServerPluginUsageReportingDisabled(), operationNamePlugin(), calendarDatesPlugin()],
+    plugins: [ApolloServerPluginUsageReportingDisabled(), operationNamePlugin(), subscriptionsRefusedPlugin(), calendarDatesPlugin()],
     // Compact JSON: Apollo's default indents every answer (a dashboard's grows by a third, and its stringifying costs more).
     stringifyResult: JSON.stringify,
     formatError: (formatted, error) => {
       const rule = ruleCodeOf(error);
-      return rule ? { ...formatted, ...(rule.message && { message: rule.message }), extensions: { ...formatted.extensions, ...rule.extensions } } : formatted;
+      const message = quoteBriefly(rule?.message ?? formatted.message);
+      return rule ? { ...formatted, message, extensions: { ...formatted.extensions, ...rule.extensions } } : { ...formatted, message };
     },
   });
   await server.start();
-  const servePage = await preparePages();
+  // The partnerships this gateway serves, named as the registry names them.
+  const servedPartnerships = options.subgraphs.flatMap((s) => {
+    const entry = s.partnership ? findPartnership(s.partnership) : undefined;
+    return entry ? [{ code: entry.code, name: entry.name, countyBoardMember: entry.countyBoardMember }] : [];
+  });
+  const servePage = await preparePages(servedPartnerships);
   const serveGraphQL = graphqlEndpoint({
     server,
     cache: freshness.responseCache ? new ResponseCache({ maxBytes: freshness.cacheMaxBytes }) : null,

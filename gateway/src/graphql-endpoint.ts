@@ -1,9 +1,10 @@
 import type { ApolloServer } from "@apollo/server";
-import { handleGraphQL, readGraphQLRequest } from "@csg/service-runtime";
+import { handleGraphQL, isJsonContentType, readGraphQLRequest } from "@csg/service-runtime";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import type { GatewayContext } from "./context";
 import type { CacheOutcome, GatewayMetrics } from "./observability/metrics";
+import { OperationLabels, clientText } from "./observability/operation-labels";
 import { logRequest } from "./observability/request-log";
 import { summariseOperation } from "./freshness/operation-kind";
 import type { Answer, InFlightAnswers } from "./freshness/in-flight-answers";
@@ -20,6 +21,8 @@ export interface GraphQLEndpointOptions {
   inFlight: InFlightAnswers | null;
   metrics: GatewayMetrics;
   logger: Logger;
+  /** Which operation names become metric labels (a closed set); by default the pages' and the first 50 others. */
+  labels?: OperationLabels;
 }
 
 function reply(response: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
@@ -42,21 +45,24 @@ function hasErrors(body: string): boolean {
  */
 export function graphqlEndpoint(options: GraphQLEndpointOptions) {
   const { server, cache, revisions, inFlight, metrics, logger } = options;
+  const labels = options.labels ?? new OperationLabels();
 
-  const finish = (operation: string, started: number, cacheOutcome: CacheOutcome, status: number, outcome: "success" | "error" | "failure", shared = false) => {
+  /** `defined`: the name is one the request's document defines (not only an operationName sent). */
+  const finish = (name: string, started: number, cacheOutcome: CacheOutcome, status: number, outcome: "success" | "error" | "failure", shared = false, defined = false) => {
     const seconds = (performance.now() - started) / 1000;
+    const operation = labels.label(name, defined);
     metrics.requests.inc({ operation, outcome });
     metrics.requestDuration.observe({ operation, cache: cacheOutcome }, seconds);
     if (cacheOutcome !== "off") metrics.cache.inc({ result: cacheOutcome });
     if (shared) metrics.requestsShared.inc({ operation });
-    logRequest(logger, { operation, durationMs: Math.round(seconds * 10_000) / 10, cache: cacheOutcome, shared, status, outcome });
+    logRequest(logger, { operation: clientText(name), durationMs: Math.round(seconds * 10_000) / 10, cache: cacheOutcome, shared, status, outcome });
   };
 
   /** `signal` aborts the request's subgraph fetches (its deadline passed, or its client went away). */
   return async (request: IncomingMessage, response: ServerResponse, signal?: AbortSignal): Promise<void> => {
     const started = performance.now();
     const authorization = request.headers.authorization;
-    if (request.method !== "POST" || !request.headers["content-type"]?.startsWith("application/json")) {
+    if (request.method !== "POST" || !isJsonContentType(request.headers["content-type"])) {
       await handleGraphQL(server, request, response, async () => ({ authorization, revision: null, signal }));
       finish("anonymous", started, "off", response.statusCode, response.statusCode === 200 ? "success" : "error");
       return;
@@ -88,7 +94,7 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
       const stored = cache.get(key, revision!);
       if (stored) {
         reply(response, stored.status, stored.headers, stored.body);
-        finish(operation.name, started, "hit", stored.status, "success");
+        finish(operation.name, started, "hit", stored.status, "success", false, true);
         return;
       }
     }
@@ -109,6 +115,6 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
       else cacheOutcome = "bypass";
     }
     reply(response, answer.status, answer.headers, answer.body);
-    finish(operation.name, started, cacheOutcome, answer.status, answer.status !== 200 ? "failure" : errors ? "error" : "success", shared);
+    finish(operation.name, started, cacheOutcome, answer.status, answer.status !== 200 ? "failure" : errors ? "error" : "success", shared, operation.kind !== null);
   };
 }

@@ -1,5 +1,5 @@
 export { startGateway, type GatewayOptions, type RunningGateway } from "./gateway";
 export { CORS_ORIGINS, corsOriginsFrom } from "./cross-origin";
-export { type SubgraphProcess, type Supervision } from "./public-health";
 export { type FreshnessOptions } from "./freshness/freshness-options";
 export { type LocalDatabase } from "./freshness/revision-watch";
+export { localDatabases } from "./freshness/local-databases";

@@ -2,13 +2,15 @@
  * Operation limits, checked by the gateway before it plans a query: a query over a limit is
  * refused at once (HTTP 400) with a GraphQL error whose `extensions.code` names the limit and
  * whose `extensions.limit` gives its name and value. GraphQL Armor's rules do the counting
- * (tokens: graphql-js's parser); "the same list nested in itself" is our own (Armor has none).
+ * (tokens: graphql-js's parser); "the same list nested in itself" and "an entity type nested
+ * in itself" are our own (Armor has none); the planner's own guard backs them up (maxPlanOptions).
  */
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { GraphQLError, type ValidationContext, type ValidationRule } from "graphql";
+import { entityNestingRule, entityReentriesRule } from "./entity-nesting";
 import { listNestingRule } from "./list-nesting";
 
 export interface OperationLimits {
@@ -24,6 +26,15 @@ export interface OperationLimits {
   maxCost: number;
   /** How often one list field may appear on one path (1: never inside itself). */
   maxListNesting: number;
+  /** How often one entity type (a partnership, a CSA priority) may be reached on one path (entity-nesting.ts). */
+  maxEntityNesting: number;
+  /** How often, in the whole operation, a field reaches an entity type already on its path (entity-nesting.ts). */
+  maxEntityReentries: number;
+  /**
+   * The query planner's own guard (@apollo/query-planner's pathsLimit): planning stops with
+   * QUERY_PLAN_TOO_COSTLY once it has weighed this many options for one field.
+   */
+  maxPlanOptions: number;
 }
 
 /**
@@ -39,6 +50,14 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxDirectives: 20,
   maxCost: 2000,
   maxListNesting: 1,
+  // A partnership within a partnership (`partnership { nationalPosition { partnership { code } } }`)
+  // plans in milliseconds; one more turn takes seconds and the next runs out of memory.
+  maxEntityNesting: 2,
+  // Each re-entry can cost a plan of about a second (see entity-nesting.ts); no page, test or documented query has one.
+  maxEntityReentries: 1,
+  // The costliest query the limits above let through (25 aliases of a partnership's national
+  // position within a partnership's) plans within it; see OPERATIONS.md for the measurements.
+  maxPlanOptions: 1000,
 };
 
 /** Each limit's environment variable, e.g. CSG_LIMIT_MAX_DEPTH=15. */
@@ -49,6 +68,9 @@ export const OPERATION_LIMIT_ENV: Record<keyof OperationLimits, string> = {
   maxDirectives: "CSG_LIMIT_MAX_DIRECTIVES",
   maxCost: "CSG_LIMIT_MAX_COST",
   maxListNesting: "CSG_LIMIT_MAX_LIST_NESTING",
+  maxEntityNesting: "CSG_LIMIT_MAX_ENTITY_NESTING",
+  maxEntityReentries: "CSG_LIMIT_MAX_ENTITY_REENTRIES",
+  maxPlanOptions: "CSG_LIMIT_MAX_PLAN_OPTIONS",
 };
 
 /** The error code of each limit. */
@@ -59,6 +81,9 @@ export const LIMIT_CODES: Record<keyof OperationLimits, string> = {
   maxDirectives: "MAX_DIRECTIVES_EXCEEDED",
   maxCost: "MAX_COST_EXCEEDED",
   maxListNesting: "LIST_NESTED_IN_ITSELF",
+  maxEntityNesting: "ENTITY_NESTED_IN_ITSELF",
+  maxEntityReentries: "ENTITY_REENTRIES_EXCEEDED",
+  maxPlanOptions: "QUERY_PLAN_TOO_COSTLY",
 };
 
 /** The defaults, overridden by options, then by the environment. */
@@ -94,13 +119,16 @@ const foundIn = (message: string) => {
   return Number.isFinite(found) ? String(Math.round(found)) : undefined;
 };
 
-export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
+/** `entityTypes`: the supergraph's (entityTypesOf); none, no entity nesting is counted. */
+export function operationLimitRules(limits: OperationLimits, entityTypes: Set<string> = new Set()): ValidationRule[] {
   return [
     maxDepthRule({ n: limits.maxDepth, ...reportAs("maxDepth", limits.maxDepth, (m) => `fields nested ${foundIn(m) ?? "more"} deep`) }),
     maxAliasesRule({ n: limits.maxAliases, ...reportAs("maxAliases", limits.maxAliases, (m) => `${foundIn(m) ?? "more"} aliases`) }),
     maxDirectivesRule({ n: limits.maxDirectives, ...reportAs("maxDirectives", limits.maxDirectives, (m) => `${foundIn(m) ?? "more"} directives`) }),
     costLimitRule({ maxCost: limits.maxCost, ...reportAs("maxCost", limits.maxCost, (m) => `an estimated cost of ${foundIn(m) ?? "more"}`) }),
     listNestingRule(limits.maxListNesting, (found) => limitError("maxListNesting", limits.maxListNesting, found)),
+    entityNestingRule(entityTypes, limits.maxEntityNesting, (found) => limitError("maxEntityNesting", limits.maxEntityNesting, found)),
+    entityReentriesRule(entityTypes, limits.maxEntityReentries, (found) => limitError("maxEntityReentries", limits.maxEntityReentries, found)),
   ];
 }
 

@@ -4,7 +4,7 @@
  * words. The subgraph's internal address is added only when the operator asks for it.
  */
 import { GraphQLError } from "graphql";
-import { RequestEnded } from "./subgraph-timeouts";
+import { RequestEnded, WriteBackstop } from "./subgraph-timeouts";
 
 export interface FailedSubgraph {
   name: string;
@@ -38,6 +38,13 @@ export function subgraphFailure(error: Error, subgraph: FailedSubgraph): GraphQL
     return new GraphQLError(`${subgraph.label} refused the request: ${why}`, { extensions: { code: code === "GRAPHQL_VALIDATION_FAILED" ? "BAD_USER_INPUT" : code, ...named } });
   }
   const cause = causeOf(error);
+  if (cause instanceof WriteBackstop || error instanceof WriteBackstop) {
+    const backstopMs = (cause instanceof WriteBackstop ? cause : (error as WriteBackstop)).backstopMs;
+    return new GraphQLError(
+      `${subgraph.label} did not answer a write within ${backstopMs / 1000} s: whether it was committed is unknown. Read the record or the audit trail before sending it again.`,
+      { extensions: { code: "WRITE_OUTCOME_UNKNOWN", backstopMs, ...named } },
+    );
+  }
   if (cause instanceof RequestEnded || error instanceof RequestEnded) {
     const ended = (cause instanceof RequestEnded ? cause : error) as RequestEnded;
     return new GraphQLError(`${subgraph.label} did not answer before ${ended.message}.`, {

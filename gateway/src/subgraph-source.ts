@@ -2,14 +2,18 @@ import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./context";
 import { subgraphFailure } from "./subgraph-failure";
-import { timedFetcher, withRequestSignal } from "./subgraph-timeouts";
+import { asWrite, timedFetcher, withRequestSignal } from "./subgraph-timeouts";
 import { type InFlightSubgraphRequests, answerTexts } from "./subgraph-deduplication";
+
+/** The gateway's subgraph operations are printed by its planner: a write starts with `mutation`. */
+const isWrite = (query: string | undefined) => /^\s*mutation\b/.test(query ?? "");
 
 /**
  * The gateway's connection to one subgraph. Forwards the caller's bearer token (writes are
  * authorised by each subgraph), and turns a failed fetch into an error that names the
  * subgraph, so one partnership's outage reads as such while the others still answer.
- * Each fetch has a timeout and ends with the client's request (see subgraph-timeouts.ts).
+ * Each read has a timeout and ends with the client's request; a write is waited for until its
+ * subgraph answers (see subgraph-timeouts.ts).
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -21,13 +25,18 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     readonly exposeAddress = false,
     /** Shares identical in-flight requests (and times them); absent: every request is sent. */
     private readonly inFlight?: InFlightSubgraphRequests,
+    /** How long a write is waited for at most (subgraph-timeouts.ts: writeBackstopMs). */
+    readonly writeBackstopMs = 300_000,
   ) {
     super({ url, fetcher: timedFetcher(timeoutMs) });
   }
 
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    // A write is waited for until its subgraph answers: abandoning it would not undo it.
     const signal = "signal" in options.context ? options.context.signal : undefined;
-    const send = () => withRequestSignal(signal, () => super.process(options));
+    const send = isWrite(options.request.query)
+      ? () => asWrite(this.writeBackstopMs, () => super.process(options))
+      : () => withRequestSignal(signal, () => super.process(options));
     return this.inFlight ? this.inFlight.send(options.request, options.context, send) : send();
   }
 

@@ -14,15 +14,23 @@ export interface SubgraphTimeouts {
   defaultMs: number;
   /** By subgraph name (`county`, `blaby`, ...). */
   bySubgraph: Record<string, number>;
-  /** A whole client request, all its fetches included. */
+  /** A whole client request, all its fetches included (not its writes: see writeBackstopMs). */
   requestDeadlineMs: number;
+  /**
+   * A write (a subgraph fetch of a mutation) is never cancelled by the fetch timeouts, the
+   * request's deadline or its client going away: aborting it would not stop the subgraph
+   * committing it, only hide the outcome. A subgraph bounds its own writes (SQLite's busy
+   * timeout, 10 s); this backstop only ends the wait on a process that no longer runs at all
+   * (stopped), answered WRITE_OUTCOME_UNKNOWN.
+   */
+  writeBackstopMs: number;
 }
 
 /**
  * A partnership answers in milliseconds; the county reads the partnerships itself (within
  * CSG_PARTNERSHIP_READ_TIMEOUT_MS, 4 s by default), so it gets longer.
  */
-export const DEFAULT_SUBGRAPH_TIMEOUTS: SubgraphTimeouts = { defaultMs: 5000, bySubgraph: { county: 10_000 }, requestDeadlineMs: 15_000 };
+export const DEFAULT_SUBGRAPH_TIMEOUTS: SubgraphTimeouts = { defaultMs: 5000, bySubgraph: { county: 10_000 }, requestDeadlineMs: 15_000, writeBackstopMs: 300_000 };
 
 function milliseconds(variable: string, text: string): number {
   const value = Number(text);
@@ -32,7 +40,8 @@ function milliseconds(variable: string, text: string): number {
 
 /**
  * The defaults, overridden by options, then by the environment: CSG_SUBGRAPH_TIMEOUT_MS (every
- * subgraph), CSG_SUBGRAPH_TIMEOUTS ("county=10000,blaby=3000"), CSG_REQUEST_DEADLINE_MS.
+ * subgraph), CSG_SUBGRAPH_TIMEOUTS ("county=10000,blaby=3000"), CSG_REQUEST_DEADLINE_MS,
+ * CSG_WRITE_BACKSTOP_MS.
  */
 export function subgraphTimeouts(overrides: Partial<SubgraphTimeouts> = {}, env: NodeJS.ProcessEnv = process.env): SubgraphTimeouts {
   const timeouts = { ...DEFAULT_SUBGRAPH_TIMEOUTS, ...overrides, bySubgraph: { ...DEFAULT_SUBGRAPH_TIMEOUTS.bySubgraph, ...overrides.bySubgraph } };
@@ -46,6 +55,7 @@ export function subgraphTimeouts(overrides: Partial<SubgraphTimeouts> = {}, env:
     timeouts.bySubgraph[name] = milliseconds(`CSG_SUBGRAPH_TIMEOUTS (${name})`, value);
   }
   if (env.CSG_REQUEST_DEADLINE_MS) timeouts.requestDeadlineMs = milliseconds("CSG_REQUEST_DEADLINE_MS", env.CSG_REQUEST_DEADLINE_MS);
+  if (env.CSG_WRITE_BACKSTOP_MS) timeouts.writeBackstopMs = milliseconds("CSG_WRITE_BACKSTOP_MS", env.CSG_WRITE_BACKSTOP_MS);
   return timeouts;
 }
 
@@ -59,18 +69,44 @@ export class RequestEnded extends Error {
   }
 }
 
-/** The client request a subgraph fetch serves (AsyncLocalStorage: the gateway's API passes no signal to the fetcher). */
-const requestSignals = new AsyncLocalStorage<AbortSignal>();
-
-export function withRequestSignal<T>(signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
-  return signal ? requestSignals.run(signal, run) : run();
+/** How one subgraph fetch ends: the client request it serves, or (a write) a backstop of its own. */
+interface FetchPolicy {
+  signal?: AbortSignal;
+  /** A write's own limit, in place of the subgraph's timeout. */
+  writeBackstopMs?: number;
 }
 
-/** Fetches with Node's own fetch, ended by the timeout or by the client request's end, whichever comes first. */
+/** The policy of the fetch being sent (AsyncLocalStorage: the gateway's API passes no signal to the fetcher). */
+const fetchPolicies = new AsyncLocalStorage<FetchPolicy>();
+
+export function withRequestSignal<T>(signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+  return signal ? fetchPolicies.run({ signal }, run) : run();
+}
+
+/** A write: sent apart from its request's signal, ended only by the backstop. */
+export function asWrite<T>(writeBackstopMs: number, run: () => Promise<T>): Promise<T> {
+  return fetchPolicies.run({ writeBackstopMs }, run);
+}
+
+/** Why a write's wait ended: its subgraph did not answer within the backstop. */
+export class WriteBackstop extends Error {
+  constructor(readonly backstopMs: number) {
+    super(`no answer within ${backstopMs / 1000} s`);
+    this.name = "WriteBackstop";
+  }
+}
+
+/** Fetches with Node's own fetch, ended by the timeout or by the client request's end, whichever comes first; a write by its backstop only. */
 export function timedFetcher(timeoutMs: number): Fetcher {
   return ((url: string, init: RequestInit) => {
-    const request = requestSignals.getStore();
-    const signal = request ? AbortSignal.any([AbortSignal.timeout(timeoutMs), request]) : AbortSignal.timeout(timeoutMs);
+    const policy = fetchPolicies.getStore();
+    if (policy?.writeBackstopMs) {
+      const backstop = AbortSignal.timeout(policy.writeBackstopMs);
+      return fetch(url, { ...init, signal: backstop }).catch((error: Error) => {
+        throw backstop.aborted ? new WriteBackstop(policy.writeBackstopMs!) : error;
+      });
+    }
+    const signal = policy?.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), policy.signal]) : AbortSignal.timeout(timeoutMs);
     return fetch(url, { ...init, signal });
   }) as unknown as Fetcher;
 }

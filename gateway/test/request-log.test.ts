@@ -15,6 +15,7 @@ import { InFlightAnswers } from "../src/freshness/in-flight-answers";
 import { ResponseCache } from "../src/freshness/response-cache";
 import { RevisionWatch } from "../src/freshness/revision-watch";
 import { gatewayMetrics } from "../src/observability/metrics";
+import { OperationLabels } from "../src/observability/operation-labels";
 
 const TOKEN = "csg_county_0123456789abcdefSECRET";
 const VARIABLE = "Loughborough-secret-variable";
@@ -25,6 +26,7 @@ let url: string;
 let stop: () => Promise<void>;
 /** How often the slow field was resolved. */
 let slowRuns = 0;
+const metrics = gatewayMetrics();
 
 beforeAll(async () => {
   const server = new ApolloServer<GatewayContext>({
@@ -53,7 +55,7 @@ beforeAll(async () => {
   });
   url = `http://localhost:${http.port}/graphql`;
   const revisions = new RevisionWatch({ subgraphs: [{ name: "greetings", url }] });
-  endpoint = graphqlEndpoint({ server, cache: new ResponseCache(), revisions, inFlight: new InFlightAnswers(), metrics: gatewayMetrics(), logger: pino({ level: "info" }, log) });
+  endpoint = graphqlEndpoint({ server, cache: new ResponseCache(), revisions, inFlight: new InFlightAnswers(), metrics, labels: new OperationLabels([], 5), logger: pino({ level: "info" }, log) });
   stop = async () => {
     await http.stop();
     await server.stop();
@@ -95,5 +97,22 @@ describe("the gateway's request log", () => {
     // Once answered, nothing is shared: a later read of another caller runs again.
     const other = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "query Slow { slowCount }" }) });
     expect(await other.json()).toEqual({ data: { slowCount: 2 } });
+  });
+
+  it("keeps metric labels to a closed set and cuts client-chosen names in the log", async () => {
+    lines.length = 0;
+    // 300 names of 20 KB each (once 100 names of 100 KB made /metrics 180 MB), and 20 short ones.
+    const long = (i: number) => `Q${i}_${"x".repeat(20_000)}`;
+    for (let i = 0; i < 300; i++) await post({ query: `query ${long(i)} { greeting(place: "x") }` });
+    for (let i = 0; i < 20; i++) await post({ query: `query Short${i} { greeting(place: "y") }` });
+    await post({ query: `{ greeting(place: "y") }`, operationName: `Missing_${"y".repeat(50_000)}` });
+    const text = await metrics.registry.metrics();
+    const labels = new Set([...text.matchAll(/operation="([^"]*)"/g)].map((m) => m[1]));
+    // The earlier tests' names (Broken's document does not parse: "other"), then the first short names up to the cap of 5.
+    expect([...labels].sort()).toEqual(["Greeting", "Short0", "Short1", "Short2", "Slow", "anonymous", "other"].sort());
+    expect(text.length).toBeLessThan(100_000);
+    expect(lines).toHaveLength(321);
+    for (const line of lines) expect((line.operation as string).length).toBeLessThan(100);
+    expect(lines[0].operation).toBe(`Q0_${"x".repeat(61)}… (20003 characters)`);
   });
 });

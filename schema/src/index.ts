@@ -1,6 +1,7 @@
 import "reflect-metadata";
 
 export * from "./registry";
+export * from "./documents";
 export * from "./taxonomy";
 export * from "./scalars/date";
 export * from "./scalars/date-time";

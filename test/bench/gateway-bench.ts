@@ -99,17 +99,22 @@ async function main() {
   try {
     const system = await startProcess("pnpm start (bundles)", [join(bundleFolder, "start.mjs"), "--port-offset", String(OFFSET), "--data-dir", dataDir], /Press Ctrl-C/);
     started.push(system);
-    const uncached = await startProcess("our gateway, cache off", ["--import", "tsx", "test/bench/gateway-server.ts", "--port", String(GATEWAY_PORT + 91), "--port-offset", String(OFFSET), "--data-dir", dataDir, "--response-cache", "off"], /ready/);
+    const uncached = await startProcess("our gateway, cache off", [join(bundleFolder, "gateway.mjs"), "--port", String(GATEWAY_PORT + 91), "--port-offset", String(OFFSET), "--data-dir", dataDir, "--response-cache", "off"], /Gateway ready/);
     started.push(uncached);
     const hive = await startProcess("Hive Gateway", ["--import", "tsx", "test/bench/hive-server.ts", "--port", String(GATEWAY_PORT + 92), "--port-offset", String(OFFSET)], /ready/);
     started.push(hive);
+    // The issue 19 question: what reading the revisions over HTTP instead of from the files costs.
+    const overHttp = await startProcess("our gateway, revisions over HTTP", [join(bundleFolder, "gateway.mjs"), "--port", String(GATEWAY_PORT + 93), "--port-offset", String(OFFSET)], /Gateway ready/);
+    started.push(overHttp);
     const targets = [
       { name: "ours cached", url: `http://localhost:${GATEWAY_PORT}/graphql` },
       { name: "ours uncached", url: `http://localhost:${GATEWAY_PORT + 91}/graphql` },
       { name: "Hive (Rust planner, defaults)", url: `http://localhost:${GATEWAY_PORT + 92}/graphql` },
+      { name: "ours cached, revisions over HTTP", url: `http://localhost:${GATEWAY_PORT + 93}/graphql` },
     ];
     console.log("Options: ours cached = response cache + in-flight deduplication (defaults of pnpm start);");
     console.log("         ours uncached = CSG_RESPONSE_CACHE=off, in-flight deduplication on;");
+    console.log("         ours cached, revisions over HTTP = as ours cached, without --data-dir: GET /revision of every subgraph, not its file;");
     console.log("         Hive = @graphql-hive/gateway-runtime + @graphql-hive/router-runtime, default options (deduplication on), Authorization forwarded.\n");
 
     for (const q of BENCH_QUERIES) {

@@ -18,7 +18,16 @@ export function madeTable(options: { figures: number; locator: string; badCells?
   const categories = crimeCategories.map((c) => c.id);
   const columns = Math.max(1, Math.ceil(options.figures / categories.length));
   const headings = Array.from({ length: columns }, (_, i) => `"Made ${i + 1} (${day(i)}..${day(i + 27)}, PART_YEAR)"`);
-  const lines = ["document,made-up-figures.csv", `locator,${options.locator}`, `category,local_label,${headings.join(",")}`];
+  // Every column names its own source (the layout's rows above the header).
+  const each = (cell: string) => Array.from({ length: columns }, () => cell).join(",");
+  const lines = [
+    `document,,${each("made-up-figures.csv")}`,
+    `locator,,${each(options.locator)}`,
+    `title,,${each("Made-up figures")}`,
+    `publisher,,${each("The test suite")}`,
+    `published,,${each("")}`,
+    `category,local_label,${headings.join(",")}`,
+  ];
   let cell = 0;
   for (const category of categories) {
     const counts = Array.from({ length: columns }, () => {

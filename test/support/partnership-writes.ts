@@ -38,6 +38,8 @@ export async function correctCount(
   partnership: string,
   figure: { category: string; periodLabel: string; locator: string },
   count: number,
+  /** Where the corrected count comes from, and why it changed (recorded with the correction). */
+  recorded: { source?: Record<string, string>; note?: string } = {},
 ): Promise<void> {
   const { data } = await t.query(`query($code: ID!, $category: ID!) { partnership(code: $code) { crimeStatistics(category: $category) { id period { label } source { locator } } } }`, {
     code: partnership,
@@ -46,6 +48,15 @@ export async function correctCount(
   const found = data.partnership.crimeStatistics.filter((s: any) => s.period.label === figure.periodLabel && s.source.locator === figure.locator);
   expect(found).toHaveLength(1);
   await write(t, partnership, "$corrections: [CrimeStatisticCorrectionInput!]!\ncorrectCrimeStatistics(corrections: $corrections) { id }", {
-    corrections: [{ id: found[0].id, count }],
+    corrections: [{ id: found[0].id, count, ...recorded }],
   });
+}
+
+/** The partnership records new partnership-wide figures (all or none), as published in one document. */
+export async function recordFigures(
+  t: TestSystem,
+  partnership: string,
+  statistics: { category: string; localLabel: string; count: number; period: Record<string, string>; source: Record<string, string> }[],
+): Promise<void> {
+  await write(t, partnership, "$statistics: [CrimeStatisticInput!]!\nrecordCrimeStatistics(statistics: $statistics) { id }", { statistics });
 }

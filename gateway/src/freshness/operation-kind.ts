@@ -9,7 +9,8 @@ export interface OperationSummary {
   name: string;
 }
 
-const documents = new LRUCache<string, { kind: OperationTypeNode; name: string | null }[]>({ max: 1000 });
+// Bounded by the documents' length too: 1,000 documents of 1 MB would otherwise be kept (1 GB).
+const documents = new LRUCache<string, { kind: OperationTypeNode; name: string | null }[]>({ max: 1000, maxSize: 8_000_000, sizeCalculation: (_value, query) => Math.max(1, query.length) });
 
 /**
  * The operation a request runs. Parsed once per distinct document; a document that does not

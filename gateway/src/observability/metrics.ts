@@ -1,4 +1,5 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { pendingBodies } from "@csg/service-runtime";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 /** How a request met the response cache. */
 export type CacheOutcome = "hit" | "miss" | "bypass" | "off";
@@ -21,17 +22,25 @@ const SECONDS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 export function gatewayMetrics(): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "csg_gateway_" });
+  new Gauge({
+    name: "csg_gateway_pending_request_body_bytes",
+    help: "Bytes of request bodies received but not yet complete, all connections together (bounded by CSG_MAX_PENDING_BODY_BYTES).",
+    registers: [registry],
+    collect() {
+      this.set(pendingBodies().bytes);
+    },
+  });
   return {
     registry,
     requests: new Counter({
       name: "csg_gateway_requests_total",
-      help: "GraphQL requests by operation name and outcome (success; error: an answer with errors; failure: refused with an HTTP error status).",
+      help: "GraphQL requests by operation name (a closed set: the pages' and the first 50 others documents defined, else other) and outcome (success; error: an answer with errors; failure: refused with an HTTP error status).",
       labelNames: ["operation", "outcome"],
       registers: [registry],
     }),
     requestDuration: new Histogram({
       name: "csg_gateway_request_duration_seconds",
-      help: "Time from request to the end of the answer, by operation name and how the response cache met it.",
+      help: "Time from request to the end of the answer, by operation name (a closed set, as above) and how the response cache met it.",
       labelNames: ["operation", "cache"],
       buckets: SECONDS,
       registers: [registry],

@@ -3,6 +3,7 @@ import type { CacheOutcome } from "./metrics";
 
 /** One line per GraphQL request. Never the token, never the variables' values. */
 export interface RequestLogLine {
+  /** The operation's name as sent, cut to its first characters (operation-labels.ts: clientText). */
   operation: string;
   durationMs: number;
   cache: CacheOutcome;

@@ -1,7 +1,10 @@
-/** Any table on a page as a CSV file: the cells' text as shown, without the hover tips. */
+/**
+ * Any table on a page as a CSV file: the cells' text as shown (a matrix cell's status too),
+ * without the hover tips or a phone's column names.
+ */
 function cellText(cell: Element): string {
   const copy = cell.cloneNode(true) as Element;
-  copy.querySelectorAll(".tip, button").forEach((node) => node.remove());
+  copy.querySelectorAll(".tip, .stack-label").forEach((node) => node.remove());
   return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 

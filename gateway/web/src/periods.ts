@@ -42,6 +42,28 @@ export function recordedPeriods(statistics: { partnership: string; statistic: St
 
 const monthDay = (iso: string): string => iso.slice(5, 10);
 
+/** A whole financial year: 1 April to 31 March, published as such (not a year to date). */
+export function isCompleteFinancialYear(period: { start: string; end: string; basis?: string }): boolean {
+  return (
+    period.basis === "FINANCIAL_YEAR" &&
+    monthDay(period.start) === "04-01" &&
+    monthDay(period.end) === "03-31" &&
+    Number(period.end.slice(0, 4)) === Number(period.start.slice(0, 4)) + 1
+  );
+}
+
+/**
+ * The period a county view opens on: the latest complete financial year that all `members`
+ * published; else the latest financial year most of them published; else the period most
+ * published (latest first). Never a projection (`periods` holds recorded ones only).
+ */
+export function openingPeriod(periods: PeriodChoice[], members: number): PeriodChoice | undefined {
+  const years = periods.filter(isCompleteFinancialYear);
+  const latestFirst = (a: PeriodChoice, b: PeriodChoice) => b.end.localeCompare(a.end);
+  const mostFirst = (a: PeriodChoice, b: PeriodChoice) => b.partnerships - a.partnerships || latestFirst(a, b);
+  return years.filter((p) => p.partnerships >= members).sort(latestFirst)[0] ?? [...years].sort(mostFirst)[0] ?? [...periods].sort(mostFirst)[0];
+}
+
 /** Figures that may be joined by one line share this key (kind of period, months covered). */
 export function seriesKind(period: PeriodLike): string {
   return `${period.basis}:${monthDay(period.start)}:${monthDay(period.end)}`;

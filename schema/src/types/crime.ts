@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateTimeScalar } from "../scalars/date-time";
 import { Period } from "./period";
 import { Source } from "./source";
 
@@ -32,6 +33,25 @@ export class CrimeCategory {
   description!: string;
 }
 
+@ObjectType({ description: "One correction of a published count: what it was, what it became, when, and on what evidence." })
+@Directive("@shareable")
+export class FigureCorrection {
+  @Field(() => Int, { description: "The count before this correction (for the first correction: the count as first published)." })
+  previousCount!: number;
+
+  @Field(() => Int, { description: "The count this correction set." })
+  count!: number;
+
+  @Field(() => DateTimeScalar, { description: "When the correction was committed (UTC)." })
+  correctedAt!: string;
+
+  @Field(() => Source, { nullable: true, description: "The document the corrected count comes from; null when the correction named none." })
+  source?: Source | null;
+
+  @Field(() => String, { nullable: true, description: "Why the count was corrected, as the officer wrote it; null when no note was given." })
+  note?: string | null;
+}
+
 @ObjectType({
   description:
     "One published count: a category over a period, with the label and source as printed. Percentages are never stored; change is computed from counts.",
@@ -53,8 +73,13 @@ export class CrimeStatistic {
   @Field(() => Period, { description: "The period the count was published for." })
   period!: Period;
 
-  @Field(() => Source, { description: "Where the count was published." })
+  @Field(() => Source, { description: "Where the count was first published: a correction never changes it (see corrections)." })
   source!: Source;
+
+  @Field(() => [FigureCorrection], {
+    description: "Every correction of the count since it was first published, oldest first: the count each replaced, when, on what source and why. Empty when the count is as first published.",
+  })
+  corrections!: FigureCorrection[];
 
   @Field(() => [Source], { description: "Other tables that print the same count for the same measure and period." })
   alsoPublishedIn!: Source[];

@@ -17,13 +17,28 @@ export class PeriodInput {
   basis!: PeriodBasis;
 }
 
-@InputType({ description: "Where something was published: the document's file name and the table, figure or heading in it." })
+@InputType({
+  description:
+    "Where something was published: the document's file name and the table, figure or heading in it. A document the system has not seen before must come with at least its title and publisher; for a known one they may be left out (given, they must be as known).",
+})
 export class SourceInput {
   @Field(() => String, { description: "The document's file name, e.g. 000_b7c152d5842baba3.txt (at most 200 characters)." })
   document!: string;
 
   @Field(() => String, { description: "The table, figure or heading, e.g. Figure 1 (at most 300 characters)." })
   locator!: string;
+
+  @Field(() => String, { nullable: true, description: "The document's title as its front page prints it (at most 300 characters); required for a new document." })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Who published the document (at most 200 characters); required for a new document." })
+  publisher?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The date of publication the document prints; leave it out when it prints none. A recorded figure's period must end by it.",
+  })
+  published?: string | null;
 }
 
 @InputType({ description: "A new partnership-wide count, with its period and source in full." })
@@ -60,4 +75,13 @@ export class CrimeStatisticCorrectionInput {
 
   @Field(() => [String], { nullable: true, description: "Replaces the figure's notes." })
   notes?: string[] | null;
+
+  @Field(() => SourceInput, {
+    nullable: true,
+    description: "The document the corrected count comes from, recorded with the correction (the figure keeps the source it was first published in).",
+  })
+  source?: SourceInput | null;
+
+  @Field(() => String, { nullable: true, description: "Why the count is corrected (at most 1,000 characters), recorded with the correction." })
+  note?: string | null;
 }

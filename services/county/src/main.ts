@@ -1,6 +1,6 @@
 /** Runs the county (LSCSB) subgraph. */
 import { COUNTY_SUBGRAPH } from "@csg/schema";
-import { dataDirOption, defaultDataDir, hostOption, onShutdown, readCommandLine, runCommand } from "@csg/service-runtime";
+import { dataDirOption, hostOption, onShutdown, readCommandLine, resolveDataFolder, runCommand } from "@csg/service-runtime";
 import { startCountySubgraph } from "./server";
 
 await runCommand("county subgraph", async () => {
@@ -13,7 +13,7 @@ await runCommand("county subgraph", async () => {
       "data-dir": dataDirOption,
     },
   });
-  const dataDir = command.string("data-dir") ?? defaultDataDir;
+  const dataDir = resolveDataFolder(command).dir;
   const subgraph = await startCountySubgraph({ port: command.integer("port") ?? COUNTY_SUBGRAPH.port, dataDir });
   console.log(`County (LSCSB) subgraph ready at ${subgraph.url} (data: ${dataDir})`);
   onShutdown(() => subgraph.stop());

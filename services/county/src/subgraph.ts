@@ -1,4 +1,6 @@
-import { PartnershipPublications, buildFederatedSubgraph, partnerships, type Subgraph } from "@csg/schema";
+import { PartnershipPublications, buildFederatedSubgraph, partnerships, type Subgraph, sourceDocumentResolver } from "@csg/schema";
+import type { CountyContext } from "./graph/loaders";
+import { boundArguments } from "@csg/service-runtime";
 import { getMetadataStorage } from "type-graphql";
 import {
   AgreementResolver,
@@ -10,6 +12,7 @@ import {
 } from "./graph/county-resolvers";
 import { CountyAlignmentResolver, CsaCoverageResolver } from "./graph/alignment-resolvers";
 import { CountyFiguresResolver } from "./graph/figure-resolvers";
+import { FigureByIdQuery } from "./graph/figure-by-id";
 import { AreaStatisticMutations } from "./graph/area-statistic-mutations";
 import { CountyMutations, CountyPublicationResolver } from "./graph/county-mutations";
 import { ReferenceDataMutations } from "./graph/reference-data-mutations";
@@ -24,7 +27,7 @@ function publicationFieldNames(): string[] {
 
 /** Builds the county (LSCSB) subgraph: the registry, the CSA, county reference data and analysis. */
 export async function buildCountySubgraph(): Promise<Subgraph> {
-  return buildFederatedSubgraph({
+  const subgraph = await buildFederatedSubgraph({
     resolvers: [
       PartnershipQueries,
       CountyResolver,
@@ -35,10 +38,12 @@ export async function buildCountySubgraph(): Promise<Subgraph> {
       CsaCoverageResolver,
       CountyAlignmentResolver,
       CountyFiguresResolver,
+      FigureByIdQuery,
       CountyMutations,
       ReferenceDataMutations,
       AreaStatisticMutations,
       CountyPublicationResolver,
+      sourceDocumentResolver((context: CountyContext) => context.loaders.documents),
     ],
     orphanedTypes: partnershipEntityTypes(),
     external: { types: partnerships.map((p) => p.entityTypeName), fields: publicationFieldNames() },
@@ -47,4 +52,7 @@ export async function buildCountySubgraph(): Promise<Subgraph> {
       CsaPriority: { __resolveReference: (ref: { id: string }) => ref },
     },
   });
+  // Every argument bounded in size before any resolver runs (see boundArguments).
+  boundArguments(subgraph.schema);
+  return subgraph;
 }

@@ -33,6 +33,7 @@ export function statistic(
     count,
     period: { label: period.label ?? period.start, start: period.start, end: period.end, basis: (period.basis ?? "FINANCIAL_YEAR") as PeriodBasis },
     source: { document: "002.txt", locator },
+    corrections: [],
     alsoPublishedIn: [],
     notes: [],
     differingFigures: [],

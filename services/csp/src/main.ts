@@ -1,6 +1,6 @@
 /** Runs one partnership's subgraph: what a district deploys. */
 import { partnerships, requirePartnership } from "@csg/schema";
-import { dataDirOption, defaultDataDir, hostOption, onShutdown, readCommandLine, runCommand } from "@csg/service-runtime";
+import { dataDirOption, hostOption, onShutdown, readCommandLine, resolveDataFolder, runCommand } from "@csg/service-runtime";
 import { startCspSubgraph } from "./server";
 
 await runCommand("csp subgraph", async () => {
@@ -15,7 +15,7 @@ await runCommand("csp subgraph", async () => {
     },
   });
   const entry = requirePartnership(command.required("partnership"));
-  const dataDir = command.string("data-dir") ?? defaultDataDir;
+  const dataDir = resolveDataFolder(command).dir;
   const subgraph = await startCspSubgraph({ partnership: entry.code, port: command.integer("port") ?? entry.port, dataDir });
   console.log(`${entry.name} subgraph ready at ${subgraph.url} (data: ${dataDir})`);
   onShutdown(() => subgraph.stop());

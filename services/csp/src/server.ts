@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { ensureSeeded } from "./dataset/ensure-seeded";
 import { type OpenCspDatabase, openCspDatabase } from "./db/database";
 import { type CspRequestContext, requestContext } from "./graph/context";
+import { PublishedStatistics } from "./graph/published-statistics";
 import { buildCspSubgraph } from "./subgraph";
 
 export interface CspSubgraphOptions {
@@ -26,8 +27,9 @@ export async function startCspSubgraph(options: CspSubgraphOptions): Promise<Run
   const database = openCspDatabase(join(options.dataDir, `${partnership.code}.db`));
   ensureSeeded(database.db, partnership.code);
   const { schema } = await buildCspSubgraph(partnership);
+  const published = new PublishedStatistics(database.db, database.revision);
   const served = await serveSubgraph<CspRequestContext>(schema, options.port, async (request) =>
-    requestContext(partnership, database.db, request.headers.authorization),
+    requestContext(partnership, database.db, request.headers.authorization, published),
     database.revision,
   );
   return {

@@ -1,4 +1,6 @@
-import { buildFederatedSubgraph, type PartnershipEntry, type Subgraph } from "@csg/schema";
+import { buildFederatedSubgraph, type PartnershipEntry, type Subgraph, sourceDocumentResolver } from "@csg/schema";
+import type { CspContext } from "./graph/context";
+import { boundArguments } from "@csg/service-runtime";
 import { AreaResolver } from "./graph/area-resolver";
 import { partnershipMutations } from "./graph/mutations/partnership-mutations";
 import { partnershipEntity } from "./graph/partnership-entity";
@@ -12,7 +14,7 @@ import { TargetResolver } from "./graph/target-resolver";
 export async function buildCspSubgraph(entry: PartnershipEntry): Promise<Subgraph> {
   const { PartnershipEntity, PartnershipResolver, referenceResolvers } = partnershipEntity(entry);
   const { PartnershipMutationsResolver } = partnershipMutations(entry);
-  return buildFederatedSubgraph({
+  const subgraph = await buildFederatedSubgraph({
     resolvers: [
       PartnershipResolver,
       publicationResolver(entry, PartnershipEntity),
@@ -22,8 +24,12 @@ export async function buildCspSubgraph(entry: PartnershipEntry): Promise<Subgrap
       StatisticResolver,
       AreaResolver,
       TargetResolver,
+      sourceDocumentResolver((context: CspContext) => context.loaders.documents),
     ],
     orphanedTypes: [PartnershipEntity],
     referenceResolvers,
   });
+  // Every argument bounded in size before any resolver runs (see boundArguments).
+  boundArguments(subgraph.schema);
+  return subgraph;
 }

@@ -46,7 +46,7 @@ describe("a partnership's figures, recorded and corrected", () => {
   });
 
   it("records a new figure with one audit entry, and a correction that names only the figure changes nothing", () => {
-    const figure = { category: "robbery", localLabel: "Robbery", count: 12, period: ytd2019, source: { document: "unit-test.csv", locator: "Table 1" } };
+    const figure = { category: "robbery", localLabel: "Robbery", count: 12, period: ytd2019, source: { document: "unit-test.csv", locator: "Table 1", title: "Unit test figures", publisher: "Charnwood CSP" } };
     const [row] = recordStatistics(database.db, actor, charnwood, placed([figure]), new Checker("recordCrimeStatistics"));
     expect(row.count).toBe(12);
     expect(audit()).toHaveLength(1);

@@ -16,4 +16,5 @@ export * from "./publishing/input-error";
 export * from "./publishing/audit-trail";
 export * from "./publishing/local-id";
 export * from "./publishing/periods";
+export * from "./publishing/documents";
 export * from "./figures";

@@ -5,7 +5,8 @@ export interface PeriodSpan {
   basis: string;
 }
 
-function yearLater(isoDate: string): string {
+/** The same day a year later (29 February: 1 March of the next year). */
+export function yearLater(isoDate: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCFullYear(date.getUTCFullYear() + 1);
   return date.toISOString().slice(0, 10);

@@ -6,6 +6,10 @@ import { PeriodBasis } from "@csg/schema";
 export interface SourceRecord {
   document: string;
   locator: string;
+  /** The document's title, publisher and date: given for a document cited for the first time. */
+  title?: string | null;
+  publisher?: string | null;
+  published?: string | null;
 }
 
 /** The bases a period can have: the GraphQL enum PeriodBasis is their one definition. */

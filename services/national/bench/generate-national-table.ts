@@ -1,8 +1,9 @@
 /**
  * Generates a full-size national table for the benchmark: made-up counts for 300 CSPs in 43
  * forces (plus each force's `Unassigned` row), 5 financial years, 4 quarters and 146 offence
- * codes over the Home Office's offence subgroups, about a million rows, as CSV and ODS (one
- * sheet per year), with the ONS lookup and mid-year estimates its CSPs need. Invented names
+ * codes over the Home Office's offence subgroups, about a million rows, as CSV, ODS and XLSX
+ * (one sheet per year, the XLSX with a shared strings table as Excel writes it), with the ONS
+ * lookup and mid-year estimates its CSPs need. Invented names
  * (`Bench CSP 001`) and codes: nothing here is published.
  *   tsx services/national/bench/generate-national-table.ts [--dir /tmp/csg-national-bench] [--csps 300]
  */
@@ -10,6 +11,7 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { writeCsv } from "../src/samples/csv-writer";
 import { type Cell, writeOds } from "../src/samples/ods-writer";
+import { writeXlsx } from "../src/samples/xlsx-writer";
 import { HOME_OFFICE_HEADER, hashUnit } from "../src/samples/sample-content";
 
 const SUBGROUPS: [string, string][] = [
@@ -76,6 +78,7 @@ export interface BenchFiles {
   populations: string;
   csv: string;
   ods: string;
+  xlsx: string;
   rows: number;
 }
 
@@ -86,6 +89,7 @@ export function benchFiles(dir: string, csps: number): BenchFiles {
     populations: `${dir}/bench-mid-2023-population-estimates-${csps}.csv`,
     csv: `${dir}/bench-prc-csp-mar20-mar24-tables-${csps}-010524.csv`,
     ods: `${dir}/bench-prc-csp-mar20-mar24-tables-${csps}-010524.ods`,
+    xlsx: `${dir}/bench-prc-csp-mar20-mar24-tables-${csps}-010524.xlsx`,
     rows: benchAreas(csps).length * BENCH_YEARS.length * 4 * CODES,
   };
 }
@@ -102,18 +106,20 @@ export async function generateNationalTable(dir: string, csps = 300): Promise<Be
     yield HOME_OFFICE_HEADER;
     for (const year of BENCH_YEARS) yield* yearRows(areas, year);
   })());
-  await writeOds(files.ods, [
+  const sheets = () => [
     { name: "Cover_sheet", rows: [["Bench table: made-up counts"]] },
     { name: "Notes", rows: [["Updated: 1 May 2024"]] },
     ...BENCH_YEARS.map((year) => ({ name: year.replace("/", "_"), rows: (function* () { yield HOME_OFFICE_HEADER; yield* yearRows(areas, year); })() })),
-  ]);
+  ];
+  await writeOds(files.ods, sheets());
+  await writeXlsx(files.xlsx, sheets(), { sharedStrings: true });
   return files;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { readCommandLine } = await import("@csg/service-runtime");
   const command = readCommandLine({
-    summary: "Generates a full-size national table (made-up counts) as CSV and ODS.",
+    summary: "Generates a full-size national table (made-up counts) as CSV, ODS and XLSX.",
     usage: ["tsx services/national/bench/generate-national-table.ts [--dir <folder>] [--csps <n>]"],
     options: {
       dir: { type: "string", value: "<folder>", env: "CSG_BENCH_DIR", default: "/tmp/csg-national-bench", description: "Where the files go." },

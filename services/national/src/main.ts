@@ -1,6 +1,6 @@
 /** Runs the national subgraph (Home Office CSP tables, police.uk months, ONS populations). */
 import { NATIONAL_SUBGRAPH } from "@csg/schema";
-import { dataDirOption, defaultDataDir, hostOption, onShutdown, readCommandLine, runCommand } from "@csg/service-runtime";
+import { dataDirOption, hostOption, onShutdown, readCommandLine, resolveDataFolder, runCommand } from "@csg/service-runtime";
 import { startNationalSubgraph } from "./server";
 
 await runCommand("national subgraph", async () => {
@@ -13,7 +13,7 @@ await runCommand("national subgraph", async () => {
       "data-dir": dataDirOption,
     },
   });
-  const dataDir = command.string("data-dir") ?? defaultDataDir;
+  const dataDir = resolveDataFolder(command).dir;
   const subgraph = await startNationalSubgraph({ port: command.integer("port") ?? NATIONAL_SUBGRAPH.port, dataDir, log: (line) => console.log(line) });
   console.log(`National subgraph ready at ${subgraph.url} (data: ${dataDir})`);
   onShutdown(() => subgraph.stop());

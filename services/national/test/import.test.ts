@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sqliteOf } from "../src/db/database";
@@ -10,8 +10,12 @@ import { SAMPLE_FILES } from "../src/samples/sample-files";
 import { writeOds } from "../src/samples/ods-writer";
 import { HOME_OFFICE_HEADER, sampleYearRows } from "../src/samples/sample-content";
 import { freshDatabase, samplePath, snapshot } from "./support";
+import { cspPopulations } from "../src/comparison/csp-populations";
+import { ESTIMATES } from "../src/samples/edition-content";
+import { EDITIONS_DIR, EDITION_FILES } from "../src/samples/edition-content";
 
-const [LOOKUP, POPULATIONS, XLSX, ODS, CSV, STREET_FEB, STREET_MAR] = SAMPLE_FILES;
+const [XLSX, ODS, CSV, STREET_FEB, STREET_MAR] = SAMPLE_FILES;
+const edition = (file: string) => samplePath(`${EDITIONS_DIR}/${file}`);
 
 let db: ReturnType<typeof freshDatabase>;
 beforeEach(() => {
@@ -43,9 +47,10 @@ function written(years: [string, number[]][], edition: number): Map<string, numb
   return map;
 }
 
+/** The MADE-UP lookup and estimates in the December 2024 and 2019 layouts. */
 async function withLookup() {
-  await importSample(LOOKUP);
-  await importSample(POPULATIONS);
+  await importFile(edition(EDITION_FILES.lookup));
+  await importFile(edition(EDITION_FILES.estimates));
 }
 
 describe("Home Office CSP tables", () => {
@@ -113,10 +118,10 @@ describe("Home Office CSP tables", () => {
     expect(snapshot(db.database)).toBe(before);
   });
 
-  it("refuses a broken CSV at its row and column, lists unknown CSP names, and writes nothing", async () => {
+  it("refuses a broken CSV at its row and column and writes nothing; a negative count and a CSP no lookup names are no problems", async () => {
     await withLookup();
     const lines = readFileSync(samplePath(CSV), "utf8").split("\n");
-    // Line 57 of the file: a negative count. Line 120: a fraction. Two lines from 130 on: a CSP nobody knows.
+    // Line 57 of the file: a negative count (kept). Line 120: a fraction. Two lines from 130 on: a CSP nobody knows (kept, listed).
     lines[56] = lines[56].replace(/,\d+$/, ",-3");
     lines[119] = lines[119].replace(/,\d+$/, ",2.5");
     const atlantis = lines.findIndex((line, i) => i >= 129 && line.includes(",Charnwood,"));
@@ -128,12 +133,19 @@ describe("Home Office CSP tables", () => {
     const before = snapshot(db.database);
     const error = await importFile(broken).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportRefused);
-    const message = (error as ImportRefused).message;
-    expect(message).toContain('broken-prc-csp.csv: sheet "CSV", row 57, column "Offence Count": must not be negative, got -3');
-    expect(message).toContain('broken-prc-csp.csv: sheet "CSV", row 120, column "Offence Count": must be a whole number, got 2.5');
-    expect(message).toContain(`1 unknown CSP names`);
-    expect(message).toContain(`"Atlantis": first at broken-prc-csp.csv: sheet "CSV", row ${atlantis + 1}, column "CSP Name"; 2 rows`);
+    expect((error as ImportRefused).problems).toEqual(['broken-prc-csp.csv: sheet "CSV", row 120, column "Offence Count": must be a whole number, got 2.5']);
     expect(snapshot(db.database)).toBe(before);
+
+    lines[119] = lines[119].replace(/,2\.5$/, ",7");
+    writeFileSync(broken, lines.join("\n"));
+    const result = await importFile(broken);
+    expect(result.written).toBe(true);
+    expect(result.summary).toContain("  1 negative counts (net of crimes cancelled after an earlier quarter recorded them; -3 in all), kept and summed as published");
+    expect(result.summary).toContain(`    Atlantis (${lines[atlantis].split(",")[2]}): first at broken-prc-csp.csv: sheet "CSV", row ${atlantis + 1}, column "CSP Name"; 2 rows`);
+    const [year, quarter, , , , , , code] = lines[56].split(",");
+    const held = sqlite().prepare("select count from offence_counts where financial_year = ? and quarter = ? and offence_code = ? and count < 0").all(year, Number(quarter), code);
+    expect(held).toEqual([{ count: -3 }]);
+    expect(sqlite().prepare("select kind, ons_code as code, police_force as force from areas where name = 'Atlantis'").get()).toEqual({ kind: "CSP", code: null, force: lines[atlantis].split(",")[2] });
   });
 
   it("refuses a broken ODS at its sheet and row", async () => {
@@ -158,7 +170,7 @@ describe("Home Office CSP tables", () => {
   it("refuses a file of no known layout, saying what was expected, and the force-level table by name", async () => {
     const other = join(db.dir, "other.csv");
     writeFileSync(other, "Name,Value\nx,1\n");
-    await expect(importFile(other)).rejects.toThrow(/no header row of a known layout[\s\S]*Financial Year, Financial Quarter, Police Force, CSP Name[\s\S]*Crime ID,Month,Reported by/);
+    await expect(importFile(other)).rejects.toThrow(/no header row of a known layout[\s\S]*Financial Year, Financial Quarter, Force Name \(or Police Force\), CSP Name[\s\S]*Crime ID,Month,Reported by/);
     const force = join(db.dir, "force.csv");
     writeFileSync(force, "Financial Year,Financial Quarter,Force Name,Offence Description,Offence Group,Offence Subgroup,Offence Code,Number of Offences\n");
     await expect(importFile(force)).rejects.toThrow(/force-level table/);
@@ -193,29 +205,64 @@ describe("police.uk street-level files", () => {
     expect(snapshot(db.database)).toBe(before);
   });
 
-  it("refuses a district that no lookup names, listing it, and writes nothing", async () => {
-    const broken = join(db.dir, "2021-03-leicestershire-street.csv");
-    copyFileSync(samplePath(STREET_FEB), broken);
-    const lines = readFileSync(broken, "utf8").split("\n");
-    lines[5] = lines[5].replace(/,Blaby (\d{3}[A-Z]),/, ",Rushcliffe $1,");
-    writeFileSync(broken, lines.join("\n"));
-    const before = snapshot(db.database);
-    await expect(importFile(broken)).rejects.toThrow(/1 unknown districts \(from LSOA name\)[\s\S]*"Rushcliffe": first at 2021-03-leicestershire-street.csv: sheet "CSV", row 6, column "LSOA name"; 1 row/);
-    expect(snapshot(db.database)).toBe(before);
+  it("counts a district no lookup names by district, lists it, and places it in its CSP once a lookup names it", async () => {
+    const file = join(db.dir, "2021-03-leicestershire-street.csv");
+    const lines = readFileSync(samplePath(STREET_FEB), "utf8").split("\n");
+    lines[5] = lines[5].replace(/,Blaby (\d{3}[A-Z]),/, ",Coventry $1,");
+    writeFileSync(file, lines.join("\n"));
+    const result = await importFile(file);
+    expect(result.summary).toContain('    Coventry: not in any lookup held; first at 2021-03-leicestershire-street.csv: sheet "CSV", row 6, column "LSOA name"; 1 rows');
+    const coventry = () => sqlite().prepare("select count, area_id as areaId from monthly_counts where district = 'Coventry'").get() as { count: number; areaId: number | null };
+    expect(coventry()).toEqual({ count: 1, areaId: null });
+    await importFile(edition(EDITION_FILES.lookup));
+    const area = sqlite().prepare("select id from areas where name = 'Coventry'").pluck().get();
+    expect(coventry()).toEqual({ count: 1, areaId: area });
   });
 });
 
-describe("ONS lookup and mid-year estimates", () => {
-  it("adds the sample lookup's CSPs and districts, ties the nine partnerships by district code, and the estimates by mid-year", async () => {
-    const lookup = await importSample(LOOKUP);
-    expect(lookup.summary[1]).toBe("  28 CSPs and districts added, 0 changed");
-    const hull = sqlite().prepare("select name, ons_code as code, police_force as force from areas where name = 'Kingston upon Hull'").get();
-    expect(hull).toEqual({ name: "Kingston upon Hull", code: "E22999006", force: "Humberside" });
-    const partnerships = sqlite().prepare("select count(*) as n from areas where partnership is not null").get();
-    expect(partnerships).toEqual({ n: 9 });
-    const estimates = await importSample(POPULATIONS);
-    expect(estimates.summary[0]).toBe(`ONS mid-2020 population estimates ${POPULATIONS}: 14 areas`);
-    expect(sqlite().prepare("select population from district_populations where lad_code = 'E06999006' and year = 2020").get()).toEqual({ population: 366170 });
-    expect((await importSample(LOOKUP)).written).toBe(false);
+describe("ONS lookup and mid-year estimates (MADE-UP files in the real editions' layouts)", () => {
+  it("holds the lookup as (district, CSP) pairs of its edition, Welsh W14 codes included; a district under several CSPs leaves each without a population; re-importing changes nothing", async () => {
+    const lookup = await importFile(edition(EDITION_FILES.lookup));
+    expect(lookup.summary[0]).toBe(`ONS district-to-CSP lookup ${EDITION_FILES.lookup} (2024 edition): 16 rows, 13 districts, 16 CSPs`);
+    expect(lookup.summary[1]).toContain("1 districts appear under several CSPs");
+    expect(sqlite().prepare("select name, ons_code as code, police_force as force from areas where ons_code like 'W14%'").all()).toEqual([{ name: "Cardiff", code: "W14000015", force: "South Wales" }]);
+    const buckinghamshire = sqlite().prepare("select a.name from districts d join areas a on a.id = d.area_id where d.lad_code = 'E06000060' and d.edition = 2024 order by 1").pluck().all();
+    expect(buckinghamshire).toEqual(["Aylesbury Vale", "Chiltern", "South Bucks", "Wycombe"]);
+    expect(sqlite().prepare("select count(*) as n from areas where partnership is not null").get()).toEqual({ n: 9 });
+    await importFile(edition(EDITION_FILES.estimates));
+    const populationOf = cspPopulations(sqlite(), 2019);
+    const id = (name: string) => sqlite().prepare("select id from areas where name = ?").pluck().get(name) as number;
+    expect(populationOf(id("Wycombe"), "Wycombe")).toEqual({
+      reason: "Wycombe covers part of Buckinghamshire (E06000060): the 2024 ONS lookup lists that district under several CSPs, so its population cannot be read from the districts' estimates",
+    });
+    expect(populationOf(id("Cardiff"), "Cardiff")).toEqual({ population: 366_900 });
+    const before = snapshot(db.database);
+    const again = await importFile(edition(EDITION_FILES.lookup));
+    expect(again.written).toBe(false);
+    expect(again.summary.at(-1)).toBe("Nothing changes: every CSP and district pair is held as in this file.");
+    expect(snapshot(db.database)).toBe(before);
+  });
+
+  it("reads the estimates' Persons sheet only, the year from its own title (not the Related publications sheet's), notes under the table ignored", async () => {
+    const result = await importFile(edition(EDITION_FILES.estimates));
+    expect(result.summary).toEqual([
+      `ONS mid-2019 population estimates ${EDITION_FILES.estimates}: 14 areas from sheet "MYE2 - Persons" (Persons, All ages)`,
+      "  not read: MYE2 - Males, MYE2 - Females (rates use Persons only)",
+      "  2 rows of notes under the table ignored",
+      "  14 added, 0 changed",
+    ]);
+    const held = sqlite().prepare("select lad_code as code, population from district_populations where year = 2019 order by 1").all();
+    expect(held).toEqual(ESTIMATES.map(([code, , , persons]) => ({ code, population: persons })).sort((a, b) => a.code.localeCompare(b.code)));
+    // Not the Related publications sheet's 2011, nor the Males or Females figures.
+    expect(sqlite().prepare("select distinct year from district_populations where source_document = ?").pluck().all(EDITION_FILES.estimates)).toEqual([2019]);
+    expect((await importFile(edition(EDITION_FILES.estimates))).written).toBe(false);
+  });
+
+  it("refuses an .xls workbook in one sentence that says how to convert it", async () => {
+    const xls = join(db.dir, "mye2019.xls");
+    writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+    await expect(importFile(xls)).rejects.toThrow(
+      `${xls} is an Excel 97-2003 workbook (.xls), which this importer does not read: open it in Excel or LibreOffice and save it as .xlsx (or run \`soffice --headless --convert-to xlsx ${xls}\`), then import the .xlsx.`,
+    );
   });
 });

@@ -1,4 +1,4 @@
-export { startSystem, startService, localDatabases, type RunningSystem, type SystemOptions } from "./system";
+export { startSystem, startService, STOP_GRACE_MS, type RunningService, type RunningSystem, type SystemOptions } from "./system";
 export { compose, composeSubgraphs, buildSubgraphDefinitions, CompositionError } from "./supergraph/compose";
 export { compositionFiles, readSubgraphSdl, readSupergraph, supergraphFile, generatedFolder } from "./supergraph/files";
 export { type CompositionProblem, type FaultPlace } from "./supergraph/composition-error";

@@ -1,10 +1,11 @@
 /**
  * `pnpm start`: the whole system on this machine. Starts the county subgraph and every
  * partnership's subgraph (each its own process, HTTP service and SQLite database, seeded
- * on first start), then the gateway; stops everything on Ctrl-C or SIGTERM.
+ * on first start), then the gateway (a process of its own too), restarting any that dies;
+ * stops everything on Ctrl-C or SIGTERM.
  */
-import { CORS_ORIGINS, corsOriginsFrom } from "@csg/gateway";
-import { dataDirOption, defaultDataDir, hostOption, onShutdown, PORT_OFFSET, readCommandLine, runCommand } from "@csg/service-runtime";
+import { CORS_ORIGINS, corsOriginsFrom } from "@csg/gateway/process-environment";
+import { dataDirOption, exportLine, hostOption, onShutdown, PORT_OFFSET, readCommandLine, resolveDataFolder, runCommand } from "@csg/service-runtime";
 import { watchStartChain } from "./start-chain";
 import { startSystem } from "./system";
 
@@ -22,20 +23,28 @@ await runCommand("pnpm start", async () => {
       "data-dir": dataDirOption,
     },
   });
-  const dataDir = command.string("data-dir") ?? defaultDataDir;
+  // The one command that may make a system in a new folder: it seeds it on first start.
+  const dataDir = resolveDataFolder(command).dir;
   const portOffset = command.integer("port-offset") ?? 0;
   const started = Date.now();
   console.log(`Starting the Community Safety Graph (data: ${dataDir}) ...`);
+  // Ctrl-C or SIGTERM while starting: stop what has started (never leave it to stop itself later).
+  const starting = new AbortController();
+  const abandon = () => starting.abort();
+  process.once("SIGINT", abandon).once("SIGTERM", abandon);
   const system = await startSystem({
     dataDir,
     portOffset,
     corsOrigins: corsOriginsFrom(command.string("cors-origins")),
     log: (service, line) => console.log(`[${service}] ${line}`),
+    signal: starting.signal,
   });
+  process.off("SIGINT", abandon).off("SIGTERM", abandon);
   console.log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   for (const s of system.topology.all) console.log(`  ${s.name.padEnd(26)} ${s.url}`);
   console.log(`\nGraphQL endpoint: ${system.gateway.url}`);
   console.log(`Health:           ${system.gateway.healthUrl}`);
+  console.log(`\nThe commands (pnpm tokens, figures:import, ...) find this system with:\n  ${exportLine(dataDir)}`);
   console.log("Press Ctrl-C to stop.");
   // A SIGTERM to npx or pnpm ends them without passing it on: their going stops us too.
   watchStartChain((ancestor) => {

@@ -1,28 +1,34 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { PORT_OFFSET, STOP_WITH_PARENT, type SubgraphService, type Topology, topology } from "@csg/service-runtime";
+import { GATEWAY_PROCESS, PORT_OFFSET, STOP_WITH_PARENT, type SubgraphService, type Topology, topology } from "@csg/service-runtime";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type FreshnessOptions, type GatewayOptions, type LocalDatabase, type RunningGateway, startGateway } from "@csg/gateway";
-import { readSupergraph } from "./supergraph/files";
-import { SubgraphSupervisor } from "./subgraph-supervisor";
-
+import { type GatewayProcessOptions, gatewayEnvironment } from "@csg/gateway/process-environment";
+import { supergraphFile } from "./supergraph/files";
+import { ProcessSupervisor } from "./process-supervisor";
+import { gatewayMessenger } from "./supervision-channel";
 
 const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url));
-const COUNTY_MAIN = "services/county/src/main.ts";
-const CSP_MAIN = "services/csp/src/main.ts";
-const NATIONAL_MAIN = "services/national/src/main.ts";
 const READY_TIMEOUT_MS = 120_000;
+/** How long a process has to stop after SIGTERM before it is killed (a blocked one cannot stop itself). */
+export const STOP_GRACE_MS = 5000;
+
+/** Each kind of process: its TypeScript entry point, and its bundle (see bundles/build-bundles.ts). */
+const PROGRAMS = {
+  county: { main: "services/county/src/main.ts", bundle: "county.mjs" },
+  csp: { main: "services/csp/src/main.ts", bundle: "csp.mjs" },
+  national: { main: "services/national/src/main.ts", bundle: "national.mjs" },
+  gateway: { main: "gateway/src/main.ts", bundle: "gateway.mjs" },
+} as const;
 
 /**
- * How a service process runs: from JavaScript bundles (`pnpm start`'s, whose launcher names
- * their folder in CSG_SERVICE_BUNDLES, or the tests'), else its TypeScript under tsx
- * (development).
+ * How a process runs: from JavaScript bundles (`pnpm start`'s, whose launcher names their
+ * folder in CSG_SERVICE_BUNDLES, or the tests'), else its TypeScript under tsx (development).
  */
-function serviceCommand([main, ...args]: string[], bundles = process.env.CSG_SERVICE_BUNDLES): string[] {
-  if (!bundles) return ["--import", "tsx", main, ...args];
-  // A smaller young generation: a subgraph's requests allocate little, and ten processes share the machine.
-  const bundle = main === COUNTY_MAIN ? "county.mjs" : main === NATIONAL_MAIN ? "national.mjs" : "csp.mjs";
-  return ["--max-semi-space-size=1", join(bundles, bundle), ...args];
+function programCommand(program: keyof typeof PROGRAMS, args: string[], bundles = process.env.CSG_SERVICE_BUNDLES): string[] {
+  if (!bundles) return ["--import", "tsx", PROGRAMS[program].main, ...args];
+  // A smaller young generation for a subgraph: its requests allocate little, and ten processes share the machine.
+  const heap = program === "gateway" ? [] : ["--max-semi-space-size=1"];
+  return [...heap, join(bundles, PROGRAMS[program].bundle), ...args];
 }
 
 export interface SystemOptions {
@@ -34,42 +40,61 @@ export interface SystemOptions {
   portOffset?: number;
   /** Origins whose pages may call the gateway (CORS); none when absent. */
   corsOrigins?: string[];
-  /** Where the services' own output goes, line by line; nowhere when absent. */
+  /**
+   * Where the processes' own output goes, line by line; nowhere when absent. When given, the
+   * gateway's standard output (its JSON request log, one line a request) is the launcher's
+   * own instead, as it is: not relayed line by line through the launcher.
+   */
   log?: (service: string, line: string) => void;
-  /** Limits, timeouts and address exposure of the gateway (defaults: the gateway's own). */
-  gateway?: Pick<GatewayOptions, "limits" | "timeouts" | "exposeInternalAddresses">;
-  /** More environment for the subgraph processes (e.g. CSG_PARTNERSHIP_READ_TIMEOUT_MS). */
+  /** Limits, timeouts and address exposure of the gateway (defaults: the gateway's own), given to its process as environment. */
+  gateway?: Pick<GatewayProcessOptions, "limits" | "timeouts" | "exposeInternalAddresses">;
+  /** More environment for every process (e.g. CSG_PARTNERSHIP_READ_TIMEOUT_MS). */
   env?: Record<string, string>;
-  /** Start a dead subgraph again (default true); first back-off in ms (default 1000). */
+  /** Start a process that died again, the gateway's too (default true); first back-off in ms (default 1000). */
   restartDeadSubgraphs?: boolean;
   restartDelayMs?: number;
   /** The gateway's response cache and in-flight deduplication (default: on, or as CSG_RESPONSE_CACHE and CSG_DEDUPLICATION say). */
-  freshness?: FreshnessOptions;
+  freshness?: GatewayProcessOptions["freshness"];
+  /** Aborted while the system starts (a signal to the launcher): what started is stopped, and startSystem fails. */
+  signal?: AbortSignal;
 }
 
+/** One process of the system: a subgraph's service or the gateway. */
 export interface RunningService {
-  service: SubgraphService;
+  /** The subgraph's name, or "gateway". */
+  name: string;
+  label: string;
+  /** The subgraph it serves; absent for the gateway. */
+  service?: SubgraphService;
   process: ChildProcess;
   /** True once stop() was called: its exit is expected, not a death to restart. */
   stopping: boolean;
+  /** SIGTERM, then SIGKILL after STOP_GRACE_MS. */
   stop(): Promise<void>;
+  /** Starts the same program again, on the same port and database. */
+  startAgain(): Promise<RunningService>;
 }
 
 export interface RunningSystem {
   topology: Topology;
-  gateway: RunningGateway;
+  /** The gateway's addresses, and its process as it is now (the launcher restarts it when it dies). */
+  gateway: { url: string; healthUrl: string; readonly process: ChildProcess };
+  /** Every process by name: each subgraph's and the gateway's ("gateway"). */
   services: Map<string, RunningService>;
-  /** Starts a stopped subgraph again, on the same port and database. */
+  /** Starts a stopped process again, on the same port and database. */
   restart(name: string): Promise<void>;
+  /** Stops every process (killing any still there after STOP_GRACE_MS); resolves when all have gone. */
   stop(): Promise<void>;
 }
 
-async function waitUntilAnswering(service: SubgraphService, child: ChildProcess): Promise<void> {
+async function waitUntilAnswering(label: string, url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${service.label} (${service.name}) exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${label} exited (${child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`}) before it was ready`);
+    }
     try {
-      const response = await fetch(service.url, {
+      const response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: "{ __typename }" }),
@@ -80,114 +105,181 @@ async function waitUntilAnswering(service: SubgraphService, child: ChildProcess)
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`${service.label} (${service.name}) was not ready at ${service.url} within ${READY_TIMEOUT_MS / 1000} s`);
+  throw new Error(`${label} was not ready at ${url} within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
-/**
- * The database file of every subgraph this launcher runs and the gateway reaches on this
- * machine (not one whose address CSG_SUBGRAPH_URL_<NAME> moved elsewhere: its file here
- * would not be the one that changes).
- */
-export function localDatabases(layout: Topology, dataDir: string, running?: (name: string) => boolean): Map<string, LocalDatabase> {
-  const here = layout.all.filter((s) => s.url === `http://localhost:${s.port}/graphql`);
-  return new Map(
-    here.map((s) => [s.name, { file: join(dataDir, `${s.partnership ?? s.name}.db`), running: running && (() => running(s.name)) }]),
-  );
+interface ProcessSpec {
+  name: string;
+  label: string;
+  service?: SubgraphService;
+  program: keyof typeof PROGRAMS;
+  args: string[];
+  /** Where it answers `{ __typename }` once ready. */
+  url: string;
+  env?: Record<string, string>;
+  /** An IPC channel (the gateway's, for the launcher's record of the processes). */
+  ipc?: boolean;
+  /** Its standard output straight to the launcher's when output is logged at all (the gateway's request log). */
+  ownStdout?: boolean;
+  /** Called once stop() was called, before the process is signalled. */
+  beforeStop?: () => Promise<void>;
+  /** The system's processes started but not answering yet (a stop must end these too). */
+  starting?: Set<ChildProcess>;
 }
 
-/** Starts one subgraph as its own process (its own HTTP service and database) and waits until it answers. */
-export async function startService(service: SubgraphService, options: SystemOptions): Promise<RunningService> {
-  const args = service.partnership
-    ? [CSP_MAIN, "--partnership", service.partnership, "--port", String(service.port), "--data-dir", options.dataDir]
-    : [service.name === "national" ? NATIONAL_MAIN : COUNTY_MAIN, "--port", String(service.port), "--data-dir", options.dataDir];
-  const child = spawn(process.execPath, serviceCommand(args, options.bundles), {
+/** What a system gives each process it starts. */
+type SystemHooks = Pick<ProcessSpec, "beforeStop" | "starting">;
+
+/** Starts one process of the system and waits until it answers. */
+async function startProcess(spec: ProcessSpec, options: SystemOptions): Promise<RunningService> {
+  const child = spawn(process.execPath, programCommand(spec.program, spec.args, options.bundles), {
     cwd: repositoryRoot,
-    // stdin stays open as a lifeline: the service stops when this process goes.
-    stdio: ["pipe", "pipe", "pipe"],
-    env: { ...process.env, ...options.env, NODE_NO_WARNINGS: "1", [STOP_WITH_PARENT]: "1", [PORT_OFFSET]: String(options.portOffset ?? 0) },
+    // stdin stays open as a lifeline: the process stops when the launcher goes.
+    stdio: ["pipe", spec.ownStdout && options.log ? "inherit" : "pipe", "pipe", ...(spec.ipc ? ["ipc" as const] : [])],
+    env: { ...process.env, ...options.env, ...spec.env, NODE_NO_WARNINGS: "1", [STOP_WITH_PARENT]: "1", [PORT_OFFSET]: String(options.portOffset ?? 0) },
   });
   // A pipe to a process that died fails with EPIPE: an error of that pipe, not of the launcher.
   for (const stream of [child.stdin, child.stdout, child.stderr]) stream?.on("error", () => {});
-  child.on("error", (error) => options.log?.(service.name, `process error: ${error.message}`));
+  child.on("error", (error) => options.log?.(spec.name, `process error: ${error.message}`));
   const output: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) {
       output.push(line);
-      options.log?.(service.name, line);
+      // Only the last lines are kept, for the error of a process that did not start.
+      if (output.length > 40) output.shift();
+      options.log?.(spec.name, line);
     }
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  spec.starting?.add(child);
   try {
-    await waitUntilAnswering(service, child);
+    await waitUntilAnswering(`${spec.label} (${spec.name})`, spec.url, child);
   } catch (error) {
     child.kill("SIGKILL");
     throw new Error(`${(error as Error).message}\n${output.slice(-20).join("\n")}`);
+  } finally {
+    spec.starting?.delete(child);
   }
   const running: RunningService = {
-    service,
+    name: spec.name,
+    label: spec.label,
+    service: spec.service,
     process: child,
     stopping: false,
     async stop() {
       running.stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
+      await spec.beforeStop?.();
       child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
       await exited;
       clearTimeout(timer);
     },
+    startAgain: () => startProcess(spec, options),
   };
   return running;
 }
 
-/** Starts the county subgraph, every partnership's subgraph and the gateway; stops them all together. */
+/** Starts one subgraph as its own process (its own HTTP service and database) and waits until it answers. */
+export function startService(service: SubgraphService, options: SystemOptions, hooks: SystemHooks = {}): Promise<RunningService> {
+  const program = service.partnership ? "csp" : service.name === "national" ? "national" : "county";
+  const args = [...(service.partnership ? ["--partnership", service.partnership] : []), "--port", String(service.port), "--data-dir", options.dataDir];
+  return startProcess({ name: service.name, label: service.label, service, program, args, url: service.url, ...hooks }, options);
+}
+
+/**
+ * Starts the gateway as its own process over the subgraphs of `layout`: it reads their
+ * revisions from their files in the data folder (read-only), and takes the launcher's record
+ * of every process over its IPC channel.
+ */
+function startGatewayProcess(layout: Topology, options: SystemOptions, hooks: SystemHooks): Promise<RunningService> {
+  const args = ["--port", String(layout.gatewayPort), "--data-dir", options.dataDir, "--supergraph", supergraphFile];
+  const env = gatewayEnvironment({ ...options.gateway, freshness: options.freshness, corsOrigins: options.corsOrigins });
+  const url = `http://localhost:${layout.gatewayPort}/graphql`;
+  return startProcess({ name: GATEWAY_PROCESS, label: "The gateway", program: "gateway", args, url, env, ipc: true, ownStdout: true, ...hooks }, options);
+}
+
+/**
+ * Starts the county subgraph, the national one and every partnership's, then the gateway,
+ * each a process of its own, supervised alike; stops them all together.
+ */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const layout = topology(options.portOffset ?? 0);
   const services = new Map<string, RunningService>();
-  const stopServices = () => Promise.all([...services.values()].map((s) => s.stop()));
-  try {
-    const started = await Promise.all(layout.all.map((service) => startService(service, options)));
-    for (const s of started) services.set(s.service.name, s);
-    const supervisor = new SubgraphSupervisor(services, {
-      log: (line) => options.log?.("launcher", line),
-      start: (service) => startService(service, options),
-      firstDelayMs: options.restartDelayMs,
-    });
-    if (options.restartDeadSubgraphs ?? true) for (const s of started) supervisor.watch(s);
-    const gateway = await startGateway({
-      ...options.gateway,
-      port: layout.gatewayPort,
-      supergraphSdl: readSupergraph(),
-      subgraphs: layout.all,
-      corsOrigins: options.corsOrigins,
-      supervision: supervisor.processOf,
-      freshness: options.freshness,
-      localDatabases: localDatabases(layout, options.dataDir, (name) => {
-        const child = services.get(name)?.process;
-        return !!child && child.exitCode === null && child.signalCode === null;
+  const starting = new Set<ChildProcess>();
+  // Those still starting (a restart due, or the system's own start) are killed: they serve nothing yet.
+  const stopAll = () =>
+    Promise.all([
+      ...[...services.values()].map((s) => s.stop()),
+      ...[...starting].map((child) => {
+        const exited = new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve)));
+        child.kill("SIGKILL");
+        return exited;
       }),
-    });
+    ]);
+  const supervisor = new ProcessSupervisor(services, {
+    log: (line) => options.log?.("launcher", line),
+    changed: () => void tellGateway(),
+    restart: options.restartDeadSubgraphs ?? true,
+    firstDelayMs: options.restartDelayMs,
+  });
+  const tellGateway = gatewayMessenger(() => services.get(GATEWAY_PROCESS), () => supervisor.record());
+  let stoppingAll = false;
+  // A subgraph stopped on purpose is marked so before it goes: the gateway then never reads its file as unchanged.
+  const beforeStop = (name: string) => async () => {
+    if (stoppingAll) return;
+    supervisor.stopping(name);
+    await tellGateway();
+  };
+  const abandon = () => {
+    stoppingAll = true;
+    void stopAll();
+  };
+  options.signal?.addEventListener("abort", abandon, { once: true });
+  try {
+    options.signal?.throwIfAborted();
+    await Promise.all(
+      layout.all.map((service) =>
+        startService(service, options, { beforeStop: beforeStop(service.name), starting }).then((s) => void services.set(s.name, s)),
+      ),
+    );
+    // Once every subgraph answers (their files exist by then).
+    options.signal?.throwIfAborted();
+    const gateway = await startGatewayProcess(layout, options, { starting });
+    services.set(gateway.name, gateway);
+    options.signal?.throwIfAborted();
+    options.signal?.removeEventListener("abort", abandon);
+    for (const s of services.values()) supervisor.watch(s);
     return {
       topology: layout,
-      gateway,
+      gateway: {
+        url: `http://localhost:${layout.gatewayPort}/graphql`,
+        healthUrl: `http://localhost:${layout.gatewayPort}/health`,
+        get process() {
+          return services.get(GATEWAY_PROCESS)!.process;
+        },
+      },
       services,
       async restart(name) {
         const running = services.get(name);
-        if (!running) throw new Error(`No subgraph named ${name}`);
+        if (!running) throw new Error(`No process named ${name}`);
         await running.stop();
-        const restarted = await startService(running.service, options);
+        const restarted = await running.startAgain();
         services.set(name, restarted);
-        if (options.restartDeadSubgraphs ?? true) supervisor.watch(restarted);
+        supervisor.watch(restarted);
       },
       async stop() {
+        stoppingAll = true;
         supervisor.stop();
-        await gateway.stop();
-        await stopServices();
+        await stopAll();
       },
     };
   } catch (error) {
-    await stopServices();
-    throw error;
+    stoppingAll = true;
+    supervisor.stop();
+    await stopAll();
+    throw options.signal?.aborted ? new Error("Stopped before every process was ready; every process started has been stopped.") : error;
   }
 }

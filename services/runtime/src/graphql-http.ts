@@ -1,26 +1,62 @@
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { pendingBodies } from "./connection-limits";
 
 /** The largest request body read (CSG_MAX_BODY_BYTES); a larger one is refused with 413. */
 export const MAX_BODY_BYTES = Number(process.env.CSG_MAX_BODY_BYTES ?? 1_000_000);
 
 class BodyTooLarge extends Error {}
 
-/** The body as text; BodyTooLarge once it passes the limit (the rest is left unread). Events, not `for await`: a cached answer's whole cost is about this much. */
+/** Whether a content-type header says JSON: `application/json`, with parameters or not (`; charset=utf-8`), never `application/jsonx`. */
+export function isJsonContentType(header: string | undefined | null): boolean {
+  return (header ?? "").split(";")[0].trim().toLowerCase() === "application/json";
+}
+
+class ServerBusy extends Error {}
+
+/**
+ * The body as text; BodyTooLarge once it passes the limit, ServerBusy once the process's
+ * unfinished bodies would pass their budget (the rest is left unread, and its connection
+ * closed). The bytes held count against the budget until the body is complete or its
+ * connection closes. Events, not `for await`: a cached answer's whole cost is about this much.
+ */
 function readBody(request: IncomingMessage): Promise<string> {
+  const budget = pendingBodies();
   return new Promise((resolve, reject) => {
     let size = 0;
-    const chunks: Buffer[] = [];
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+    let chunks: Buffer[] = [];
+    const settle = () => {
+      budget.giveBack(size);
+      chunks = [];
       request.off("data", onData);
-      request.pause();
-      reject(new BodyTooLarge());
+      request.off("close", onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      if (size + chunk.length > MAX_BODY_BYTES || !budget.take(chunk.length)) {
+        const tooLarge = size + chunk.length > MAX_BODY_BYTES;
+        settle();
+        request.pause();
+        return reject(tooLarge ? new BodyTooLarge() : new ServerBusy());
+      }
+      size += chunk.length;
+      chunks.push(chunk);
+    };
+    // A client gone before its body was in: its bytes are given back at once.
+    const onClose = () => {
+      settle();
+      reject(Object.assign(new Error("the client closed its connection before its request arrived in full"), { code: "ECONNABORTED" }));
     };
     request.on("data", onData);
-    request.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.once("error", reject);
+    request.on("close", onClose);
+    request.once("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      settle();
+      resolve(text);
+    });
+    request.once("error", (error) => {
+      settle();
+      reject(error);
+    });
   });
 }
 
@@ -46,13 +82,18 @@ export async function readGraphQLRequest(request: IncomingMessage, response: Ser
   try {
     text = request.method === "POST" ? await readBody(request) : "";
   } catch (error) {
+    if (error instanceof ServerBusy) {
+      const limit = { name: "maxPendingBodyBytes", value: pendingBodies().budget };
+      refuse(response, 503, "The server is receiving too many request bodies at once: try again shortly.", { code: "SERVER_BUSY", limit }, true);
+      return undefined;
+    }
     if (!(error instanceof BodyTooLarge)) throw error;
     const limit = { name: "maxBodyBytes", value: MAX_BODY_BYTES };
     refuse(response, 413, `The request body is over the limit of ${MAX_BODY_BYTES} bytes.`, { code: "PAYLOAD_TOO_LARGE", limit }, true);
     return undefined;
   }
   let body: unknown = text;
-  if (headers.get("content-type")?.startsWith("application/json") && text) {
+  if (isJsonContentType(headers.get("content-type")) && text) {
     try {
       body = JSON.parse(text);
     } catch (error) {

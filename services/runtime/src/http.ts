@@ -2,8 +2,9 @@ import { ApolloServer, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { surviveConnectionErrors } from "./connection-errors";
+import { connectionLimits, rawRefusal } from "./connection-limits";
 import { handleGraphQL } from "./graphql-http";
 import { answerRevision } from "./freshness/revision-endpoint";
 
@@ -31,13 +32,53 @@ export async function listen(
   host = listenHost(),
 ): Promise<ServedHttp> {
   surviveConnectionErrors();
-  const http = createServer((request, response) => {
-    // A client that resets its connection is an error on these streams, never an uncaught one.
-    request.on("error", () => response.destroy());
-    response.on("error", () => request.destroy());
-    handle(request, response);
+  const limits = connectionLimits();
+  const http = createServer(
+    {
+      // Node refuses a header timeout longer than the whole request's.
+      headersTimeout: Math.min(limits.headerTimeoutMs, limits.bodyTimeoutMs),
+      requestTimeout: limits.bodyTimeoutMs,
+      maxHeaderSize: limits.maxHeaderBytes,
+      // Node checks the two timeouts above this often (30 s by default).
+      connectionsCheckingInterval: 1000,
+    },
+    (request, response) => {
+      // A client that resets its connection is an error on these streams, never an uncaught one.
+      request.on("error", () => response.destroy());
+      response.on("error", () => request.destroy());
+      handle(request, response);
+    },
+  );
+  // A request Node refused itself: answered with its status and a code, where it was closed without a word.
+  http.on("clientError", (error: Error & { code?: string }, socket) => {
+    // Answered, then closed whatever the client still sends.
+    const refuse = (text: string) => socket.end(text, () => socket.destroy());
+    const response = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (socket.writable && !response?.headersSent) {
+      if (error.code === "HPE_HEADER_OVERFLOW") {
+        const limit = { name: "maxHeaderBytes", value: limits.maxHeaderBytes };
+        refuse(rawRefusal(431, "Request Header Fields Too Large", `The request's headers are over the limit of ${limits.maxHeaderBytes} bytes.`, "HEADERS_TOO_LARGE", limit));
+        return;
+      }
+      if (error.code === "ERR_HTTP_REQUEST_TIMEOUT") {
+        // No response yet: the headers never came in full.
+        const limit = response ? { name: "bodyTimeoutMs", value: limits.bodyTimeoutMs } : { name: "headerTimeoutMs", value: limits.headerTimeoutMs };
+        const what = response ? "request" : "request's headers";
+        refuse(rawRefusal(408, "Request Timeout", `The ${what} did not arrive in full within ${limit.value / 1000} s.`, "REQUEST_TIMEOUT", limit));
+        return;
+      }
+    }
+    socket.destroy();
   });
-  http.on("clientError", (_error, socket) => socket.destroy());
+  // An idle keep-alive connection's timeout may fire as a busy or stopped process resumes,
+  // before it reads a request already waiting on that connection: closed then, the request
+  // was lost with a reset (a write the gateway sent, refused as ECONNRESET). Closed only if
+  // still idle once waiting input has been read (setImmediate runs after the poll phase).
+  http.on("timeout", (socket: Socket) => {
+    setImmediate(() => {
+      if (!(socket as { _httpMessage?: unknown })._httpMessage) socket.destroy();
+    });
+  });
   // Idle keep-alive connections are closed by the client first (the gateway's agents drop
   // them within seconds): a server closing one just as a client reuses it ("socket hang
   // up") would fail a request that was never received.

@@ -1,6 +1,7 @@
 export * from "./sqlite";
 export * from "./http";
 export * from "./options";
+export * from "./data-folder";
 export * from "./command-line";
 export * from "./csv";
 export * from "./graphql-http";
@@ -14,3 +15,7 @@ export * from "./spreadsheet-cells";
 export * from "./spreadsheet-text";
 export * from "./freshness/revision";
 export * from "./freshness/local-revision";
+export * from "./supervision/supervision";
+export * from "./quoted-input";
+export * from "./argument-bounds";
+export * from "./connection-limits";

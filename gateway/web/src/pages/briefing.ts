@@ -7,7 +7,7 @@
 import "../styles/briefing.css";
 import { Html, html, mount } from "../escape";
 import { basisText, formatDate, formatRate, periodDates } from "../format";
-import { sourcedNumber, statisticFigure } from "../figure";
+import { type SourceLike, correctionText, documentName, sourceText, sourcedNumber, statisticFigure } from "../figure";
 import { runQuery } from "../graphql";
 import { startPage } from "../page";
 import { problemsNotice } from "../panel";
@@ -22,12 +22,56 @@ interface ComparisonTotal {
   total: number | null;
   complete: boolean;
   ratePer1000: number | null;
-  sources: { document: string; locator: string }[];
+  sources: SourceLike[];
   partnerships: { partnership: { code: string; name: string }; count: number; ratePer1000: number | null; rank: number; rateRank: number | null; statistic: Parameters<typeof statisticFigure>[0] }[];
   missing: { partnership: { name: string }; reason: string }[];
 }
 
-const section = (number: number, title: string, body: Html, className = "") => html`<section class="briefing-section ${className}"><h2>${number}. ${title}</h2>${body}</section>`;
+/** Every source the briefing draws on, once per document, with the tables used from it. */
+function documentsCited(p: PartnershipData): { source: SourceLike; locators: string[] }[] {
+  const sources: SourceLike[] = [
+    ...(p.plans ?? []).flatMap((plan) => [plan.source, ...plan.priorities.map((priority) => priority.source)]),
+    ...(p.crimeStatistics ?? []).map((s) => s.source),
+    ...(p.areas ?? []).flatMap((area) => [area.source, ...area.crimeStatistics.map((s) => s.source)]),
+    ...(p.targets ?? []).map((t) => t.source),
+    ...(p.funding ?? []).flatMap((f) => [f.source, ...f.allocations.map((a) => a.source)]),
+    ...(p.familyGroups ?? []).flatMap((g) => [g.membersSource, ...g.positions.map((pos) => pos.source)]),
+    ...(p.rateTables ?? []).map((t) => t.source),
+  ];
+  const byDocument = new Map<string, { source: SourceLike; locators: Set<string> }>();
+  for (const source of sources) {
+    const cited = byDocument.get(source.document) ?? { source, locators: new Set<string>() };
+    cited.locators.add(source.locator);
+    byDocument.set(source.document, cited);
+  }
+  return [...byDocument.values()].map(({ source, locators }) => ({ source, locators: [...locators] }));
+}
+
+/** On paper a tip cannot open: each corrected figure's corrections, in words. */
+function correctionsList(p: PartnershipData): Html {
+  const statistics = [...(p.crimeStatistics ?? []), ...(p.areas ?? []).flatMap((area) => area.crimeStatistics)];
+  const corrected = statistics.filter((s) => s.corrections?.length);
+  if (!corrected.length) return html``;
+  return html`<h2>Corrected figures</h2><ul class="corrections">${corrected.map(
+    (s) => html`<li>${s.localLabel}, ${s.period.label} (${sourceText(s.source)}): ${(s.corrections ?? []).map(correctionText).join("; then ")}.</li>`,
+  )}</ul>`;
+}
+
+/** The documents by title, as a printed reference list: publisher, date, file and the tables used. */
+function sourcesFooter(p: PartnershipData): Html {
+  const cited = documentsCited(p);
+  return html`<footer class="briefing-footer">${correctionsList(p)}<h2>Sources</h2>${
+    cited.length
+      ? html`<ol class="documents">${cited.map(
+          ({ source, locators }) => html`<li><cite>${documentName(source)}</cite>${source.title ? html`. ${source.publisher ?? ""}${source.published ? `, ${formatDate(source.published)}` : ", undated"}` : ""}. ${
+            locators.join(", ")
+          } <span class="file">(file ${source.document})</span>.</li>`,
+        )}</ol>`
+      : html`<p>None.</p>`
+  }<p>Data from ${location.host}/graphql.</p></footer>`;
+}
+
+const section = (number: number, title: string, body: Html) => html`<section class="briefing-section"><h2>${number}. ${title}</h2>${body}</section>`;
 
 async function countyComparison(p: PartnershipData): Promise<Html> {
   const periods = recordedPeriods((p.crimeStatistics ?? []).filter((s) => s.category.id === "all-crime").map((statistic) => ({ partnership: p.code, statistic })));
@@ -81,7 +125,7 @@ startPage(async (main) => {
   const header = html`<header class="briefing-header">
 <p class="kicker">Scrutiny briefing: crime and disorder reduction and community safety</p>
 <h1>${p.name}</h1>
-<p>Generated from the Community Safety Graph on ${formatDate(generated)}. ${lastPublishedText(p)}. Every figure names its source document and table; projections and figures the documents contradict are marked.</p>
+<p>Generated from the Community Safety Graph on ${formatDate(generated)}. ${lastPublishedText(p)}. Its documents are listed at the end; projections, corrected figures and figures the documents contradict are marked.</p>
 <p class="screen-only"><a href="/partnerships/${p.code}">Back to the partnership's page</a> · Print this page (Ctrl+P) for the A4 paper.</p>
 </header>`;
   if (publishedNothing(p)) {
@@ -93,10 +137,10 @@ startPage(async (main) => {
     main,
     html`${header}${problemsNotice(result.errors)}
 ${section(1, "Performance against targets", targetsSection(p))}
-${section(2, "Police beats", beatsSection(p, false), "new-page")}
-${section(3, "Comparison with the county", html`${comparison}${mostSimilarGroupSection(p)}`, "new-page")}
-${section(4, "Priorities and their alignment with the Community Safety Agreement", plansSection(p), "new-page")}
-${section(5, "Funding", fundingSection(p), "new-page")}
-<footer class="briefing-footer"><p>Sources: ${[...new Set((p.crimeStatistics ?? []).map((s) => s.source.document))].join(", ") || "none"}. Data from ${location.host}/graphql.</p></footer>`,
+${section(2, "Police beats", beatsSection(p, false))}
+${section(3, "Comparison with the county", html`${comparison}${mostSimilarGroupSection(p)}`)}
+${section(4, "Priorities and their alignment with the Community Safety Agreement", plansSection(p))}
+${section(5, "Funding", fundingSection(p))}
+${sourcesFooter(p)}`,
   );
 });

@@ -6,7 +6,7 @@ import { basisText, periodDates } from "../format";
 import { runQuery } from "../graphql";
 import { startPage } from "../page";
 import { panel, problemsNotice, queryBehind } from "../panel";
-import { type PeriodChoice, recordedPeriods } from "../periods";
+import { type PeriodChoice, openingPeriod, recordedPeriods } from "../periods";
 import { crimeTotalsQuery, overviewQuery, prioritySearchQuery } from "../queries/overview";
 import { type CsaPriorityData, type PartnershipAlignmentData, alignmentMatrix, enableMatrixCells, gapsAndLocal } from "../panels/alignment-matrix";
 import { type CrimeTotalData, crimeTotalsBody } from "../panels/crime-totals";
@@ -46,10 +46,6 @@ const categoryOptions = (categories: { id: string; name: string }[], chosen: str
 const periodOption = (p: PeriodChoice, chosen: string) =>
   html`<option value="${p.key}" ${p.key === chosen ? html`selected` : ""}>${p.label}: ${periodDates(p)} (${basisText(p.basis)}; ${p.partnerships} partnership${p.partnerships === 1 ? "" : "s"})</option>`;
 
-/** The period most partnerships published; the latest of those. */
-function defaultPeriod(periods: PeriodChoice[]): PeriodChoice | undefined {
-  return [...periods].sort((a, b) => b.partnerships - a.partnerships || b.end.localeCompare(a.end))[0];
-}
 
 async function showTotals(root: HTMLElement, category: string, period: PeriodChoice): Promise<void> {
   const output = root.querySelector<HTMLElement>("#totals-output")!;
@@ -79,7 +75,9 @@ startPage(async (main) => {
   const categories = categoriesOf(data);
   const category = categories.find((c) => c.id === "all-crime")?.id ?? categories[0]?.id ?? "";
   const periods = periodsOf(data, category);
-  const period = defaultPeriod(periods);
+  // The latest complete financial year every member published, found in the data.
+  const members = data.partnerships.length;
+  const period = openingPeriod(periods, members);
 
   mount(
     main,
@@ -98,7 +96,7 @@ ${panel({
 ${panel({
   id: "totals",
   title: "County crime totals",
-  intro: "Only periods that exist in the published figures can be chosen. A total adds recorded counts of exactly that period, never a projection.",
+  intro: "Only periods that exist in the published figures can be chosen; it opens on the latest whole financial year that every member partnership published. A total adds recorded counts of exactly that period, never a projection.",
   body: html`<form class="controls" id="totals-form">
 <label>Category <select id="totals-category" name="category">${categoryOptions(categories, category)}</select></label>
 <label>Period <select id="totals-period" name="period">${periods.map((p) => periodOption(p, period?.key ?? ""))}</select></label>
@@ -114,6 +112,7 @@ ${panel({
 ${panel({
   id: "search",
   title: "Which partnerships prioritise ...",
+  intro: "Searches every partnership in the federation; those outside the county board (peers in the police force area) are marked.",
   body: searchForm(csa),
   query: prioritySearchQuery,
 })}`,
@@ -129,7 +128,7 @@ ${panel({
   };
   categorySelect.addEventListener("change", () => {
     const choices = periodsOf(data, categorySelect.value);
-    mount(periodSelect, html`${choices.map((p) => periodOption(p, defaultPeriod(choices)?.key ?? ""))}`);
+    mount(periodSelect, html`${choices.map((p) => periodOption(p, openingPeriod(choices, members)?.key ?? ""))}`);
     refresh();
   });
   periodSelect.addEventListener("change", refresh);
@@ -145,10 +144,11 @@ ${panel({
       mount(output, html`<p>Choose a CSA priority or type some words.</p>`);
       return;
     }
-    const variables = { csaPriority, text, currentOnly: form.get("currentOnly") === "on" };
+    const boardOnly = form.get("countyBoardMembersOnly") === "on";
+    const variables = { csaPriority, text, currentOnly: form.get("currentOnly") === "on", countyBoardMembersOnly: boardOnly };
     const found = await runQuery<{ county: { prioritySearch: PrioritySearchData } }>(prioritySearchQuery, variables);
     const asked = [csaPriority ? `"${csa.find((c) => c.id === csaPriority)?.title}"` : "", text ? `the words "${text}"` : ""].filter(Boolean).join(" and ");
-    mount(output, found.data ? html`${problemsNotice(found.errors)}${searchResults(found.data.county.prioritySearch, asked)}${queryBehind(prioritySearchQuery, variables)}` : problemsNotice(found.errors));
+    mount(output, found.data ? html`${problemsNotice(found.errors)}${searchResults(found.data.county.prioritySearch, asked, boardOnly)}${queryBehind(prioritySearchQuery, variables)}` : problemsNotice(found.errors));
   });
 
   if (period) await showTotals(main, category, period);

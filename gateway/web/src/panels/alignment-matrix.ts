@@ -75,10 +75,12 @@ export function alignmentMatrix(csaPriorities: CsaPriorityData[], partnerships: 
     }),
   ]);
   return html`${dataTable({
-    caption: "CSA priorities (rows) against the board's member partnerships' current priorities (columns)",
+    caption: html`CSA priorities<span class="wide-only"> (rows)</span> against the board's member partnerships' current priorities<span class="wide-only"> (columns)</span>`,
     head: ["CSA priority", ...partnerships.map((p) => html`<a href="/partnerships/${p.partnership.code}">${shortName(p.partnership.name)}</a>`)],
     rows,
     rowHeaders: true,
+    // On a phone: a list per CSA priority, each partnership's status on a line of its own.
+    stack: "lines",
     className: "matrix",
   })}
 <div id="alignment-detail" class="cell-detail" aria-live="polite" tabindex="-1"><p>Choose a cell to see the priorities that cover it, their basis and the evidence.</p></div>`;
@@ -94,7 +96,10 @@ export function enableMatrixCells(root: HTMLElement, csaPriorities: CsaPriorityD
     const cell = partnership.coverage.find((c) => c.csaPriority.id === csa.id) ?? { csaPriority: csa, status: "UNAVAILABLE" as const, bases: [], priorities: [] };
     root.querySelectorAll("button.cell[aria-expanded=true]").forEach((b) => b.setAttribute("aria-expanded", "false"));
     button.setAttribute("aria-expanded", "true");
-    mount(root.querySelector("#alignment-detail")!, cellDetail(partnership, csa, cell));
+    const detail = root.querySelector<HTMLElement>("#alignment-detail")!;
+    mount(detail, cellDetail(partnership, csa, cell));
+    // On a phone the list is long: bring the detail into view below the chosen line.
+    if (detail.getBoundingClientRect().top > window.innerHeight) detail.scrollIntoView({ block: "nearest" });
   });
 }
 

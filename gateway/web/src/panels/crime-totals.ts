@@ -2,7 +2,7 @@
 import { chartSlot, colourFor } from "../charts";
 import { Html, html } from "../escape";
 import { type PeriodLike, basisText, formatCount, formatPercent, formatRate, formatSigned, periodDates } from "../format";
-import { type SourceLike, type StatisticLike, sourcedNumber, statisticFigure } from "../figure";
+import { type SourceLike, type StatisticLike, correctionText, documentReference, sourcedNumber, statisticFigure } from "../figure";
 import { dataTable } from "../table";
 import { type PartnershipRef, shortName } from "../types";
 
@@ -23,6 +23,7 @@ export interface CrimeTotalData {
   sources: SourceLike[];
   change: { previousPeriod: PeriodLike; previousTotal: number; difference: number; percent: number | null } | null;
   publishedCountyFigures: (StatisticLike & { localLabel: string })[];
+  publishedDifferences: PublishedDifference[];
   partnerships: {
     partnership: PartnershipRef;
     count: number;
@@ -34,6 +35,49 @@ export interface CrimeTotalData {
     change: { previous: StatisticLike; difference: number; percent: number | null } | null;
   }[];
   missing: { partnership: PartnershipRef; reason: string; projections: StatisticLike[] }[];
+}
+
+/** A printed county total the computed one does not equal, and the figures that explain it. */
+interface PublishedDifference {
+  published: { count: number; localLabel: string; source: SourceLike };
+  difference: number;
+  unexplained: number;
+  explainedBy: {
+    partnership: PartnershipRef;
+    reason: "CORRECTED" | "ADDED";
+    difference: number | null;
+    statistic: StatisticLike & { localLabel: string };
+  }[];
+}
+
+function explanation(figure: PublishedDifference["explainedBy"][number]): Html {
+  const part = figure.difference === null ? "" : ` (${formatSigned(figure.difference)})`;
+  const why =
+    figure.reason === "CORRECTED"
+      ? (figure.statistic.corrections ?? []).map(correctionText).join("; then ")
+      : html`from ${documentReference(figure.statistic.source)}, not from the printed total's table${
+          figure.difference === null ? ", which prints no figure for it" : ""
+        }`;
+  return html`<li><strong>${shortName(figure.partnership.name)}</strong> ${statisticFigure(figure.statistic)}: ${why}${part}</li>`;
+}
+
+/** Says where the sum differs from a total printed for the county, and why. */
+function differences(totals: CrimeTotalData): Html {
+  if (!totals.publishedDifferences.length) {
+    const equal = totals.complete && totals.total !== null && totals.publishedCountyFigures.some((f) => f.count === totals.total);
+    return equal ? html`<p class="sources">The sum equals the total printed for the county.</p>` : html``;
+  }
+  return html`${totals.publishedDifferences.map(
+    (d) => html`<div class="notice warning published-difference" role="note"><p>The sum, ${formatCount(totals.total ?? 0)}, is ${formatCount(Math.abs(d.difference))} ${
+      d.difference > 0 ? "more" : "less"
+    } than the county's printed ${d.published.localLabel}, ${formatCount(d.published.count)} (${documentReference(d.published.source)}). ${
+      d.explainedBy.length ? "Corrected or added since:" : ""
+    }</p>${d.explainedBy.length ? html`<ul>${d.explainedBy.map(explanation)}</ul>` : ""}${
+      d.unexplained !== 0
+        ? html`<p>${formatSigned(d.unexplained)} is not explained by a corrected or added figure.</p>`
+        : html`<p>Together they explain the whole difference.</p>`
+    }</div>`,
+  )}`;
 }
 
 const reasonWords: Record<string, string> = {
@@ -78,7 +122,7 @@ export function crimeTotalsBody(totals: CrimeTotalData, period: PeriodLike): Htm
             })}.`
           : ""
       }</p>
-<p class="sources">Sources: ${totals.sources.map((s) => `${s.document}, ${s.locator}`).join("; ") || "none"}.</p>`;
+<p class="sources">Sources: ${totals.sources.length ? totals.sources.map((s, i) => html`${i ? "; " : ""}${documentReference(s)}`) : "none"}.</p>`;
   const missing = totals.missing.length
     ? html`<div class="notice warning"><p>Missing from this total:</p><ul>${totals.missing.map(
         (m) => html`<li><strong>${shortName(m.partnership.name)}</strong> ${reasonWords[m.reason] ?? m.reason}${
@@ -92,6 +136,7 @@ export function crimeTotalsBody(totals: CrimeTotalData, period: PeriodLike): Htm
   const table = dataTable({
     caption: `${totals.category.name}, ${period.label} (${periodDates(period)}), by partnership`,
     head: ["Rank", "Partnership", "Count", "Rate per 1,000", "Rank by rate", "Change on the year before"],
+    keyColumn: 1,
     rows: rows.map((r) => [
       sourcedNumber(String(r.rank), { period, lines: ["Ranked by count among the partnerships counted: 1 = highest"] }),
       html`<a href="/partnerships/${r.partnership.code}">${shortName(r.partnership.name)}</a>`,
@@ -114,5 +159,5 @@ export function crimeTotalsBody(totals: CrimeTotalData, period: PeriodLike): Htm
         `Bar chart of ${totals.category.name} by partnership for ${period.label}; the table beside it has the figures.`,
       )
     : "";
-  return html`${totalLine}${missing}${published}<div class="table-and-chart">${table}${chart}</div>`;
+  return html`${totalLine}${missing}${published}${differences(totals)}<div class="table-and-chart">${table}${chart}</div>`;
 }

@@ -2,7 +2,7 @@
 import { chartSlot, colourFor } from "../charts";
 import { Html, html } from "../escape";
 import { formatDate, formatMoney, formatPercent, formatSigned, periodDates } from "../format";
-import { sourced, sourcedNumber, statisticFigure } from "../figure";
+import { documentName, documentReference, sourced, sourcedNumber, statisticFigure } from "../figure";
 import type { PartnershipData } from "../partnership-data";
 import { periodKey } from "../periods";
 import { dataTable } from "../table";
@@ -21,6 +21,8 @@ export function plansSection(p: PartnershipData, currentOnly = false): Html {
 ${dataTable({
   caption: `Priorities ${plan.period.label} (${periodDates(plan.period)}) and their CSA alignment`,
   head: ["Theme", "Priority", "Serves CSA priorities"],
+  keyColumn: 1,
+  stack: "blocks",
   rows: plan.priorities.map((priority) => [
     priority.theme?.title ?? (priority.crossCutting ? "Cross-cutting" : ""),
     html`${priority.ref ? `${priority.ref} ` : ""}${sourced(priority.title, { source: priority.source, period: priority.period })}${
@@ -94,7 +96,9 @@ export function figuresTable(caption: string, statistics: Statistic[], withChart
 export function figuresSection(p: PartnershipData): Html {
   const statistics = p.crimeStatistics ?? [];
   if (!statistics.length) return nothing(p, "crime figures");
-  return html`${tablesOf(statistics).map((t) => html`<h3>${t.source.locator} <span class="dates">${t.source.document}</span></h3>${figuresTable(`${t.source.locator} (${t.source.document})`, t.statistics, true)}`)}`;
+  return html`${tablesOf(statistics).map(
+    (t) => html`<h3>${t.source.locator} <span class="dates">${documentReference(t.source, false)}</span></h3>${figuresTable(`${t.source.locator} (${documentName(t.source)})`, t.statistics, true)}`,
+  )}`;
 }
 
 const ragWords = { MET: "Met", NOT_MET: "Not met", NO_DATA: "No data" } as const;
@@ -103,7 +107,7 @@ export function targetsSection(p: PartnershipData): Html {
   const targets = p.targets ?? [];
   if (!targets.length) return nothing(p, "targets");
   return dataTable({
-    caption: `Performance against targets: ${targets[0].targetPeriod.label} compared with ${targets[0].baselinePeriod.label} (${targets[0].source.document}, ${targets[0].source.locator})`,
+    caption: `Performance against targets: ${targets[0].targetPeriod.label} compared with ${targets[0].baselinePeriod.label} (${documentName(targets[0].source)}, ${targets[0].source.locator})`,
     head: ["Crime type", "Target", "Baseline", "Outcome", "Change", "Status"],
     rows: targets.map((t) => {
       const change = t.baseline && t.outcome ? t.outcome.count - t.baseline.count : null;
@@ -129,7 +133,7 @@ export function beatsSection(p: PartnershipData, withChart: boolean): Html {
   const { periods } = layout(all);
   const measures = [...new Set(all.map((s) => s.localLabel))];
   const table = dataTable({
-    caption: `Police beats: ${measures.join(", ")} (${all[0].source.document}, ${all[0].source.locator})`,
+    caption: `Police beats: ${measures.join(", ")} (${documentName(all[0].source)}, ${all[0].source.locator})`,
     head: ["Beat", ...measures.flatMap((m) => periods.map(([, period]) => html`${m}<br><span class="dates">${period.label}</span>`))],
     rows: areas.map((area) => [
       sourced(area.name, { source: area.source, lines: [area.localLabel] }),

@@ -10,7 +10,7 @@ export interface PrioritySearchData {
   complete: boolean;
   unavailablePartnerships: { name: string }[];
   matches: {
-    partnership: PartnershipRef;
+    partnership: PartnershipRef & { countyBoardMember: boolean };
     priority: { id: string; title: string; source: SourceLike };
     theme: { title: string } | null;
     period: PeriodLike;
@@ -26,21 +26,29 @@ export function searchForm(csaPriorities: { id: string; number: number; title: s
   )}</select></label>
 <label>or words <input type="search" name="text" placeholder="e.g. domestic abuse"></label>
 <label class="check"><input type="checkbox" name="currentOnly" checked> current plans only</label>
+<label class="check"><input type="checkbox" name="countyBoardMembersOnly"> county board members only</label>
 <button type="submit">Search</button>
 </form><div id="priority-search-results" aria-live="polite"></div>`;
 }
 
-export function searchResults(result: PrioritySearchData, asked: string): Html {
-  if (!result.matches.length) return html`<p>No partnership's priority matches ${asked}.</p>`;
-  const partnerships = new Set(result.matches.map((m) => m.partnership.code));
-  return html`<p>${partnerships.size} partnership${partnerships.size === 1 ? "" : "s"} with ${result.matches.length} matching priorit${
+const outsideMark = html` <span class="mark outside" title="Not a member of the county board (LSCSB): a peer in the police force area">outside the board</span>`;
+
+export function searchResults(result: PrioritySearchData, asked: string, boardOnly: boolean): Html {
+  const where = boardOnly ? "the county board's members" : "every partnership in the federation";
+  if (!result.matches.length) return html`<p>No priority of ${where} matches ${asked}.</p>`;
+  const partnerships = new Map(result.matches.map((m) => [m.partnership.code, m.partnership]));
+  const outside = [...partnerships.values()].filter((p) => !p.countyBoardMember).map((p) => shortName(p.name));
+  return html`<p>Searched ${where}: ${partnerships.size} partnership${partnerships.size === 1 ? "" : "s"} with ${result.matches.length} matching priorit${
     result.matches.length === 1 ? "y" : "ies"
-  } for ${asked}.${result.complete ? "" : html` Incomplete: ${result.unavailablePartnerships.map((p) => p.name).join(", ")} did not answer.`}</p>
+  } for ${asked}${outside.length ? `, ${outside.length} of them outside the county board (${outside.join(", ")})` : ""}.${
+    result.complete ? "" : html` Incomplete: ${result.unavailablePartnerships.map((p) => p.name).join(", ")} did not answer.`
+  }</p>
 ${dataTable({
   caption: `Priorities matching ${asked}`,
   head: ["Partnership", "Priority", "Theme", "Period", "Alignment"],
+  stack: "blocks",
   rows: result.matches.map((m) => [
-    html`<a href="/partnerships/${m.partnership.code}">${shortName(m.partnership.name)}</a>`,
+    html`<a href="/partnerships/${m.partnership.code}">${shortName(m.partnership.name)}</a>${m.partnership.countyBoardMember ? "" : outsideMark}`,
     sourced(m.priority.title, { source: m.priority.source, period: m.period }),
     m.theme?.title ?? "",
     `${m.period.label}${m.current ? " (current)" : ""}`,

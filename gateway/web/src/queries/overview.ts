@@ -7,8 +7,8 @@ query CountyOverview {
     name
     agreement {
       title
-      source { document locator }
-      priorities { id number title source { document locator } }
+      source { document locator title publisher published }
+      priorities { id number title source { document locator title publisher published } }
     }
     alignment {
       complete
@@ -25,11 +25,11 @@ query CountyOverview {
           priorities {
             id title
             period { label start end basis }
-            source { document locator }
+            source { document locator title publisher published }
             csaAlignment { priority { id } basis score evidence { kind value foundIn weight } }
           }
         }
-        localPriorities { id title period { label start end basis } source { document locator } }
+        localPriorities { id title period { label start end basis } source { document locator title publisher published } }
       }
     }
   }
@@ -41,9 +41,10 @@ query CountyOverview {
       localLabel
       count
       period { label start end basis }
-      source { document locator }
+      source { document locator title publisher published }
       notes
-      differingFigures { count source { document locator } }
+      differingFigures { count source { document locator title publisher published } }
+      corrections { previousCount count correctedAt note source { document locator title publisher published } }
     }
   }
 }`;
@@ -59,37 +60,56 @@ query CountyCrimeTotals($category: ID!, $start: Date!, $end: Date!) {
       complete
       ratePer1000
       population { year count source }
-      sources { document locator }
+      sources { document locator title publisher published }
       change { previousPeriod { label start end basis } previousTotal difference percent }
-      publishedCountyFigures { count localLabel period { label start end basis } source { document locator } }
+      publishedCountyFigures { count localLabel period { label start end basis } source { document locator title publisher published } }
+      publishedDifferences {
+        published { count localLabel source { document locator title publisher published } }
+        difference
+        unexplained
+        explainedBy {
+          partnership { code name }
+          reason
+          difference
+          statistic {
+            count localLabel period { label start end basis }
+            source { document locator title publisher published }
+            corrections { previousCount count correctedAt note source { document locator title publisher published } }
+          }
+        }
+      }
       partnerships {
         partnership { code name }
         count
-        statistic { localLabel count period { label start end basis } source { document locator } notes differingFigures { count source { document locator } } }
+        statistic {
+          localLabel count period { label start end basis } source { document locator title publisher published } notes
+          differingFigures { count source { document locator title publisher published } }
+          corrections { previousCount count correctedAt note source { document locator title publisher published } }
+        }
         population { year count source }
         ratePer1000
         rank
         rateRank
         change {
-          previous { count localLabel period { label start end basis } source { document locator } }
+          previous { count localLabel period { label start end basis } source { document locator title publisher published } }
           difference
           percent
         }
       }
-      missing { partnership { code name } reason projections { count period { label start end basis } source { document locator } } }
+      missing { partnership { code name } reason projections { count period { label start end basis } source { document locator title publisher published } } }
     }
   }
 }`;
 
 export const prioritySearchQuery = /* GraphQL */ `
-query WhichPartnershipsPrioritise($csaPriority: ID, $text: String, $currentOnly: Boolean!) {
+query WhichPartnershipsPrioritise($csaPriority: ID, $text: String, $currentOnly: Boolean!, $countyBoardMembersOnly: Boolean!) {
   county {
-    prioritySearch(csaPriority: $csaPriority, text: $text, currentOnly: $currentOnly, countyBoardMembersOnly: true) {
+    prioritySearch(csaPriority: $csaPriority, text: $text, currentOnly: $currentOnly, countyBoardMembersOnly: $countyBoardMembersOnly) {
       complete
       unavailablePartnerships { name }
       matches {
-        partnership { code name }
-        priority { id title source { document locator } }
+        partnership { code name countyBoardMember }
+        priority { id title source { document locator title publisher published } }
         theme { title }
         period { label start end basis }
         current

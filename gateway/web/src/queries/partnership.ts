@@ -1,5 +1,5 @@
 /** One partnership's page and briefing: everything it publishes, from its own subgraph. */
-const statistic = `id localLabel count category { id name } period { label start end basis note } source { document locator } notes differingFigures { count source { document locator } }`;
+const statistic = `id localLabel count category { id name } period { label start end basis note } source { document locator title publisher published } notes differingFigures { count source { document locator title publisher published } } corrections { previousCount count correctedAt note source { document locator title publisher published } }`;
 
 export const partnershipQuery = /* GraphQL */ `
 query Partnership($code: ID!) {
@@ -12,20 +12,20 @@ query Partnership($code: ID!) {
     plans {
       id title current
       period { label start end basis }
-      source { document locator }
+      source { document locator title publisher published }
       notes
       themes { id title }
       priorities {
         id ref title description crossCutting mandatory
         theme { id title }
         period { label start end basis }
-        source { document locator }
+        source { document locator title publisher published }
         focusAreas { text details }
         csaAlignment { priority { id number title } basis score evidence { kind value foundIn weight } }
       }
     }
-    crimeStatistics { ${statistic} change { previous { count period { label start end basis } source { document locator } } difference percent } }
-    areas { id name kind localLabel source { document locator } crimeStatistics { ${statistic} change { difference percent } } }
+    crimeStatistics { ${statistic} change { previous { count period { label start end basis } source { document locator title publisher published } } difference percent } }
+    areas { id name kind localLabel source { document locator title publisher published } crimeStatistics { ${statistic} change { difference percent } } }
     targets {
       id localLabel direction status
       category { id name }
@@ -33,26 +33,26 @@ query Partnership($code: ID!) {
       targetPeriod { label start end basis }
       baseline { ${statistic} }
       outcome { ${statistic} }
-      source { document locator }
+      source { document locator title publisher published }
     }
     funding {
       id funder label
       amount { pounds pence }
       period { label start end basis }
-      source { document locator }
-      allocations { purpose amount { pounds pence } source { document locator } }
+      source { document locator title publisher published }
+      allocations { purpose amount { pounds pence } source { document locator title publisher published } }
       allocated { pounds pence }
       unallocated { pounds pence }
     }
-    partners { name source { document locator } }
+    partners { name source { document locator title publisher published } }
     familyGroups {
-      name members membersSource { document locator }
-      positions { localLabel position groupSize asAt category { name } source { document locator } }
+      name members membersSource { document locator title publisher published }
+      positions { localLabel position groupSize asAt category { name } source { document locator title publisher published } }
     }
     rateTables {
       id title measure notes
       periods { label start end basis }
-      source { document locator }
+      source { document locator title publisher published }
       rows { name self average values { printed value rank tied period { label start end basis } } }
     }
   }
@@ -65,8 +65,8 @@ export function countyComparisonQuery(count: number): string {
     { length: count },
     (_, i) => `  period${i}: crimeTotals(category: $category, start: $start${i}, end: $end${i}) {
       total complete ratePer1000
-      sources { document locator }
-      partnerships { partnership { code name } count ratePer1000 rank rateRank statistic { count localLabel period { label start end basis } source { document locator } } }
+      sources { document locator title publisher published }
+      partnerships { partnership { code name } count ratePer1000 rank rateRank statistic { count localLabel period { label start end basis } source { document locator title publisher published } corrections { previousCount count correctedAt note source { document locator title publisher published } } } }
       missing { partnership { name } reason }
     }`,
   ).join("\n");

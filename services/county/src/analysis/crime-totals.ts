@@ -3,7 +3,7 @@ import type { PopulationFigure as Population } from "./population-year";
 import { type ChosenFigure, chooseSeries, type MissingFigure, type PartnershipFigures, type Series, type SeriesRequest } from "./crime-series";
 import { ratePer1000 } from "./population-year";
 import { comparableStatistic } from "./comparable-statistic";
-import { rankColumn, type YearOnYearChange, yearOnYearChange } from "@csg/domain";
+import { rankColumn, type YearOnYearChange, yearOnYearIndex } from "@csg/domain";
 
 export interface TotalChange {
   previousPeriod: Period;
@@ -51,7 +51,13 @@ export function crimeTotal(
   countyPopulation: Population | null,
 ): CrimeTotalValue {
   const series = chooseSeries(partnerships, request);
-  const statisticsOf = new Map(partnerships.map((p) => [p.partnership.code, p.statistics ?? []]));
+  // Indexed once per partnership with a chosen figure: a partnership's change is one look-up, whatever it published.
+  const changeIn = new Map(
+    series.chosen.map(({ partnership }) => {
+      const statistics = partnerships.find((p) => p.partnership.code === partnership.code)?.statistics ?? [];
+      return [partnership.code, yearOnYearIndex(statistics, comparableStatistic)];
+    }),
+  );
   const withRates = series.chosen.map((chosen) => {
     const population = populationOf(chosen);
     return {
@@ -59,7 +65,7 @@ export function crimeTotal(
       count: chosen.statistic.count,
       population,
       ratePer1000: population ? ratePer1000(chosen.statistic.count, population.count) : null,
-      change: yearOnYearChange(chosen.statistic, statisticsOf.get(chosen.partnership.code)!, comparableStatistic),
+      change: changeIn.get(chosen.partnership.code)!(chosen.statistic),
     };
   });
   const countRanks = rankColumn(withRates.map((f) => ({ value: f.count, average: false })));

@@ -22,6 +22,23 @@ function searchableText(priority: Priority): string {
   );
 }
 
+/** The bounds of a search's text: it is matched against every priority of every partnership. */
+export const MAX_SEARCH_CHARACTERS = 200;
+export const MAX_SEARCH_WORDS = 20;
+
+/** The words of a search's text, normalised as the priorities' words are. */
+export function searchWords(text: string | null | undefined): string[] {
+  return normaliseText(text ?? "").split(" ").filter(Boolean);
+}
+
+/** `word` at the start of a word of `text` (not inside one): plain look-ups, no pattern built from what a client sent. */
+function startsAWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (at === 0 || !/[a-z0-9]/.test(text[at - 1])) return true;
+  }
+  return false;
+}
+
 /**
  * A priority matches when every word of the text appears in it (case, spacing and dashes
  * ignored; a word matches the start of a printed word, so "abuse" finds "abuse" and
@@ -35,8 +52,8 @@ export function matchesPriority(priority: Priority, criteria: PrioritySearchCrit
     );
     if (!aligned) return false;
   }
-  const words = normaliseText(criteria.text ?? "").split(" ").filter(Boolean);
+  const words = searchWords(criteria.text);
   if (words.length === 0) return true;
   const text = searchableText(priority);
-  return words.every((word) => new RegExp(`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(text));
+  return words.every((word) => startsAWord(text, word));
 }

@@ -7,7 +7,7 @@ import { figureColumns, sourceColumns as source } from "@csg/domain";
 
 /** The county tokens this subgraph accepts (hashes only) and the audit trail of its writes. */
 export { accessTokens } from "@csg/service-runtime";
-export { auditEntries, periods, publicationState } from "@csg/domain";
+export { auditEntries, documents, figureCorrections, periods, publicationState } from "@csg/domain";
 
 /** The Community Safety Agreement's priorities (ids fixed by the taxonomy; words editable by the county). */
 export const csaPriorities = sqliteTable("csa_priorities", {

@@ -5,14 +5,14 @@ import { matchesPriority } from "../analysis/priority-search";
 import type { PartnershipReading } from "../partnership-client/publications";
 import { ALL_PRIORITIES, CURRENT_PRIORITIES } from "../partnership-client/reader";
 import { CountyAlignment, type CoverageStatus, CsaCoverage, PrioritySearch } from "./alignment-types";
-import { checkCsaPriority } from "./analysis-arguments";
+import { checkCsaPriority, checkSearchText } from "./analysis-arguments";
 import type { CountyContext } from "./loaders";
 import { partnershipObject } from "./partnership-types";
 import { County } from "./types";
 
 @ArgsType()
 class PrioritySearchArgs {
-  @Field(() => String, { nullable: true, description: "Words that must all appear in the priority, its focus areas or its theme (case ignored)." })
+  @Field(() => String, { nullable: true, description: "Words that must all appear in the priority, its focus areas or its theme (case ignored); at most 200 characters and 20 words." })
   text?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Only priorities that serve this CSA priority, e.g. domestic-abuse." })
@@ -92,6 +92,7 @@ export class CountyAlignmentResolver {
     @Args(() => PrioritySearchArgs) { text, csaPriority, basis, currentOnly, countyBoardMembersOnly }: PrioritySearchArgs,
   ): Promise<PrioritySearch> {
     checkCsaPriority("prioritySearch", "csaPriority", csaPriority);
+    checkSearchText("prioritySearch", "text", text);
     const readings = await reader.readAll(countyBoardMembersOnly, ALL_PRIORITIES);
     const matches = readings.flatMap(({ partnership, publications }) => {
       if (!publications) return [];

@@ -5,7 +5,7 @@ import { CommunitySafetyPartnership, partnershipObject } from "./partnership-typ
 import { nearestPopulation, toPopulation } from "../analysis/population-year";
 import { boardObject, sourceOf, strategicPlanPriorityObject, teamObject } from "./reference-data";
 import { CommunitySafetyAgreement, County, District, PublishedArea } from "./types";
-import { indexFigures } from "@csg/domain";
+import { indexFigures, type ServedCorrection, servedCorrection } from "@csg/domain";
 import type { AreaStatisticRow, CsaPriorityRow, PeriodRow, ProfileRow } from "../db/schema";
 
 @Resolver()
@@ -141,7 +141,7 @@ async function csaRow(ref: { id: string }, loaders: CountyContext["loaders"]): P
 }
 
 /** The area's figures as served: each with the figures of the same span that differ, and its change on the year before. */
-function areaStatistics(rows: AreaStatisticRow[], periods: Map<string, PeriodRow>): CrimeStatistic[] {
+function areaStatistics(rows: AreaStatisticRow[], periods: Map<string, PeriodRow>, corrections: Map<number, ServedCorrection[]>): CrimeStatistic[] {
   const index = indexFigures(rows, periods, (row) => row.area);
   // Built whole, so that `change.previous` and `differingFigures` are full statistics too
   // (change looks strictly back in time, so building the previous year first ends).
@@ -150,7 +150,7 @@ function areaStatistics(rows: AreaStatisticRow[], periods: Map<string, PeriodRow
     let statistic = built.get(row);
     if (!statistic) {
       const change = index.change(row);
-      statistic = toStatistic(row, index.periodOf(row), change && { ...change, previous: build(change.previous) });
+      statistic = toStatistic(row, index.periodOf(row), change && { ...change, previous: build(change.previous) }, corrections.get(row.id) ?? []);
       built.set(row, statistic);
     }
     return statistic;
@@ -173,10 +173,12 @@ export function categoryObject(id: string): CrimeCategory {
 export async function publishedAreaStatistics(loaders: CountyContext["loaders"], areaName: string, category?: string | null): Promise<CrimeStatistic[]> {
   const periods = new Map((await loaders.periods()).map((p) => [p.id, p]));
   const rows = (await loaders.areaStatistics()).filter((s) => s.area === areaName);
-  return areaStatistics(rows, periods).filter((s) => !category || s.category.id === category);
+  const corrections = new Map<number, ServedCorrection[]>();
+  for (const row of await loaders.areaStatisticCorrections()) corrections.set(row.figureId, [...(corrections.get(row.figureId) ?? []), servedCorrection(row)]);
+  return areaStatistics(rows, periods, corrections).filter((s) => !category || s.category.id === category);
 }
 
-function toStatistic(row: AreaStatisticRow, period: PeriodRow, change: CrimeStatistic["change"]): CrimeStatistic {
+function toStatistic(row: AreaStatisticRow, period: PeriodRow, change: CrimeStatistic["change"], corrections: ServedCorrection[]): CrimeStatistic {
   return {
     id: `county:statistic-${row.id}`,
     category: categoryObject(row.categoryId),
@@ -184,6 +186,7 @@ function toStatistic(row: AreaStatisticRow, period: PeriodRow, change: CrimeStat
     count: row.count,
     period: { label: period.label, start: period.start, end: period.end, basis: period.basis as PeriodBasis, note: period.note },
     source: sourceOf(row.sourceDocument, row.sourceLocator),
+    corrections,
     alsoPublishedIn: [],
     notes: [...row.notes, `Row printed as "${row.rowLabel}"`],
     differingFigures: [],

@@ -1,6 +1,7 @@
 import { DateScalar } from "@csg/schema";
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { crimeTotal } from "../analysis/crime-totals";
+import { totalDifferences } from "../analysis/total-differences";
 import { partnershipPopulation, populationYearFor } from "../analysis/population-year";
 import type { PartnershipReading } from "../partnership-client/publications";
 import { RATE_TABLES, STATISTICS, TARGETS } from "../partnership-client/reader";
@@ -11,6 +12,7 @@ import {
   type MissingFigureReason,
   MostSimilarGroupComparisons,
   TargetPerformance,
+  type TotalDifferenceReason,
 } from "./figure-types";
 import type { CountyContext } from "./loaders";
 import { partnershipObject } from "./partnership-types";
@@ -57,7 +59,8 @@ export class CountyFiguresResolver {
   ): Promise<CrimeTotal> {
     checkCategory("crimeTotals", "category", category);
     checkPeriod("crimeTotals", start, end);
-    const members = await reader.readMembers(STATISTICS);
+    // Only the category asked: a partnership's other figures are never read for it.
+    const members = await reader.readMembers(STATISTICS, { category });
     const onsCodes = [profile.onsCode, ...members.flatMap((m) => m.partnership.districts.map((d) => d.onsCode))];
     const loaded = await loaders.populationsByOnsCode.loadMany(onsCodes);
     const failed = loaded.find((rows) => rows instanceof Error);
@@ -96,6 +99,13 @@ export class CountyFiguresResolver {
       ratePer1000: value.ratePer1000,
       change: value.change,
       publishedCountyFigures: published,
+      publishedDifferences:
+        value.complete && value.total !== null
+          ? totalDifferences(value.total, value.figures, published).map((d) => ({
+              ...d,
+              explainedBy: d.explainedBy.map((f) => ({ ...f, partnership: partnershipObject(f.partnership), reason: f.reason as TotalDifferenceReason })),
+            }))
+          : [],
     };
   }
 

@@ -75,6 +75,54 @@ registerEnumType(MissingFigureReason, {
   },
 });
 
+export enum TotalDifferenceReason {
+  CORRECTED = "CORRECTED",
+  ADDED = "ADDED",
+}
+
+registerEnumType(TotalDifferenceReason, {
+  name: "TotalDifferenceReason",
+  description: "Why a figure in a county total makes it differ from a total the county's documents print.",
+  valuesConfig: {
+    CORRECTED: { description: "The figure comes from the printed total's table and was corrected since (see its corrections)." },
+    ADDED: { description: "The figure comes from another table than the printed total's: recorded since, or from another document." },
+  },
+});
+
+@ObjectType({ description: "A partnership's figure that explains (part of) a difference between a county total and a printed one." })
+export class TotalDifferenceFigure {
+  @Field(() => CommunitySafetyPartnership, { description: "The partnership." })
+  partnership!: PartnershipObject;
+
+  @Field(() => CrimeStatistic, { description: "The figure used in the total, with its corrections and source." })
+  statistic!: CrimeStatistic;
+
+  @Field(() => TotalDifferenceReason, { description: "Corrected since it was printed, or from another table." })
+  reason!: TotalDifferenceReason;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Its part of the difference: a corrected figure's count less its count as first published; an added figure's count less the printed table's figure for the partnership (as first published). Null when that table prints none for it.",
+  })
+  difference?: number | null;
+}
+
+@ObjectType({ description: "A complete county total that differs from a total the county's documents print for the same category and period, and why." })
+export class PublishedTotalDifference {
+  @Field(() => CrimeStatistic, { description: "The printed total (one of publishedCountyFigures)." })
+  published!: CrimeStatistic;
+
+  @Field(() => Int, { description: "The computed total less the printed one (positive when the sum is higher)." })
+  difference!: number;
+
+  @Field(() => [TotalDifferenceFigure], { description: "The corrected or added figures in the sum that explain it, in registry order." })
+  explainedBy!: TotalDifferenceFigure[];
+
+  @Field(() => Int, { description: "The part of the difference those figures do not account for: 0 when they explain it all." })
+  unexplained!: number;
+}
+
 @ObjectType({ description: "A county board member missing from a county total, and why." })
 export class MissingCrimeFigure {
   @Field(() => CommunitySafetyPartnership, { description: "The partnership." })
@@ -135,6 +183,12 @@ export class CrimeTotal {
     description: "What the county's own documents print for Leicestershire as a whole for the same category and period (to check the sum against).",
   })
   publishedCountyFigures!: CrimeStatistic[];
+
+  @Field(() => [PublishedTotalDifference], {
+    description:
+      "For a complete total: each printed county figure of publishedCountyFigures that the total does not equal, with the corrected or added figures that explain the difference. Empty when the total equals what is printed, when nothing is printed, or when the total is incomplete (a partial sum is no county figure).",
+  })
+  publishedDifferences!: PublishedTotalDifference[];
 }
 
 @ObjectType({ description: "A target a partnership set, with its performance judged from its counts." })

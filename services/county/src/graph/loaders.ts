@@ -1,3 +1,4 @@
+import { storedDocumentLookup } from "@csg/domain";
 import DataLoader from "dataloader";
 import { asc, inArray } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
@@ -35,6 +36,10 @@ export function createCountyLoaders(db: CountyDatabase) {
     ),
     periods: whole(() => db.select().from(t.periods).all()),
     areaStatistics: whole(() => db.select().from(t.areaStatistics).all()),
+    /** The corrections of the county's own figures, by figure (local id), oldest first. */
+    areaStatisticCorrections: whole(() => db.select().from(t.figureCorrections).orderBy(asc(t.figureCorrections.id)).all()),
+    /** The documents cited since the seed. */
+    documents: storedDocumentLookup(db),
   };
 }
 

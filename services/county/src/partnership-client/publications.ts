@@ -8,8 +8,16 @@ export interface PartnershipPublicationsData {
   currentPriorities: Priority[];
   /** Partnership-wide published counts. */
   crimeStatistics: CrimeStatistic[];
+  /** Areas within the partnership (police beats), each with its own figures. */
+  areas: AreaFigures[];
   targets: CrimeTarget[];
   rateTables: RateTable[];
+}
+
+/** An area's figures as read (the Area type's fields that the county uses). */
+export interface AreaFigures {
+  id: string;
+  crimeStatistics: CrimeStatistic[];
 }
 
 /** One partnership as read for one request: its publications, or why they could not be read. */
@@ -24,6 +32,7 @@ interface Answer {
   currentPriorities: { id: string }[] | null;
   priorities: Priority[] | null;
   crimeStatistics: CrimeStatistic[] | null;
+  areas: AreaFigures[] | null;
   targets: CrimeTarget[] | null;
   rateTables: RateTable[] | null;
 }
@@ -55,10 +64,13 @@ export function toPublications(answer: Partial<Answer>): PartnershipPublications
   const crimeStatistics = answer.crimeStatistics ?? [];
   const targets = answer.targets ?? [];
   relinkStatistics(crimeStatistics, targets);
+  const areas = answer.areas ?? [];
+  for (const area of areas) relinkStatistics(area.crimeStatistics, []);
   return {
     priorities,
     currentPriorities: answer.priorities ? priorities.filter((p) => currentIds.has(p.id)) : ((answer.currentPriorities ?? []) as Priority[]),
     crimeStatistics,
+    areas,
     targets,
     rateTables: answer.rateTables ?? [],
   };

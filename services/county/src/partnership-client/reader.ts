@@ -8,8 +8,13 @@ import { ANALYSIS_FIELDS, type AnalysisField, publicationsQuery } from "./select
 export interface PartnershipReaderOptions {
   /** Where each partnership's subgraph listens, by registry code (from topology()). */
   urls: Map<string, string>;
-  /** How long to wait for a partnership before reporting it unavailable. */
+  /** How long one request waits for a partnership (its revision and its reading) before reporting it unavailable. */
   timeoutMs?: number;
+  /**
+   * How long a reading may take before it is abandoned: longer than `timeoutMs`, so that a busy
+   * partnership's answer, once it comes, serves the requests that join it (see KeptReadings).
+   */
+  workTimeoutMs?: number;
   /** The HTTP client: global fetch unless a test counts requests. */
   fetch?: typeof fetch;
   /** False: nothing is kept between requests (every request reads every partnership in full). */
@@ -18,9 +23,15 @@ export interface PartnershipReaderOptions {
 
 /** Below the gateway's timeout for the county (10 s), so a hung partnership is named in time. */
 const DEFAULT_TIMEOUT_MS = 4000;
+const DEFAULT_WORK_TIMEOUT_MS = 30_000;
 
 /** What an analysis reads of each partnership (see selection.ts). */
 export type AnalysisNeeds = readonly AnalysisField[];
+
+/** Narrows a reading: only the figures of one category (bounded work for a partnership that publishes many). */
+export interface ReadFilter {
+  category?: string;
+}
 
 /** Coverage and alignment: the current priorities only. */
 export const CURRENT_PRIORITIES: AnalysisNeeds = ["currentPriorities"];
@@ -30,6 +41,8 @@ export const ALL_PRIORITIES: AnalysisNeeds = ["currentPriorities", "priorities"]
 export const STATISTICS: AnalysisNeeds = ["crimeStatistics"];
 /** Targets: the targets, whose baseline and outcome are linked to the figures. */
 export const TARGETS: AnalysisNeeds = ["crimeStatistics", "targets"];
+/** One figure by its id: the partnership-wide figures and the areas' (police beats'). */
+export const FIGURES: AnalysisNeeds = ["crimeStatistics", "areas"];
 /** Most Similar Group comparisons. */
 export const RATE_TABLES: AnalysisNeeds = ["rateTables"];
 
@@ -41,37 +54,56 @@ export const RATE_TABLES: AnalysisNeeds = ["rateTables"];
  * partnership's change shows on the next query while unchanged data is not read again.
  */
 export interface PartnershipReader {
-  read(entry: PartnershipEntry, needs?: AnalysisNeeds): Promise<PartnershipReading>;
+  read(entry: PartnershipEntry, needs?: AnalysisNeeds, filter?: ReadFilter): Promise<PartnershipReading>;
   /** The county board's members (the district partnerships), in registry order. */
-  readMembers(needs?: AnalysisNeeds): Promise<PartnershipReading[]>;
+  readMembers(needs?: AnalysisNeeds, filter?: ReadFilter): Promise<PartnershipReading[]>;
   /** Every registered partnership, or the members only. */
-  readAll(countyBoardMembersOnly?: boolean, needs?: AnalysisNeeds): Promise<PartnershipReading[]>;
+  readAll(countyBoardMembersOnly?: boolean, needs?: AnalysisNeeds, filter?: ReadFilter): Promise<PartnershipReading[]>;
 }
 
+const unavailable = (entry: PartnershipEntry, problem: string): PartnershipReading => ({ partnership: entry, publications: null, problem });
+
+/** One reading of a partnership; never rejects (a failure is a reading with its problem). */
 async function requestPublications(
   entry: PartnershipEntry,
   query: string,
+  filter: ReadFilter,
   options: PartnershipReaderOptions,
 ): Promise<PartnershipReading> {
   const url = options.urls.get(entry.code);
-  const unavailable = (problem: string): PartnershipReading => ({ partnership: entry, publications: null, problem });
-  if (!url) return unavailable(`no subgraph address is configured for ${entry.code}`);
+  if (!url) return unavailable(entry, `no subgraph address is configured for ${entry.code}`);
   try {
+    const representations = [{ __typename: entry.entityTypeName, code: entry.code }];
     const response = await (options.fetch ?? fetch)(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query, variables: { representations: [{ __typename: entry.entityTypeName, code: entry.code }] } }),
-      signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      body: JSON.stringify({ query, variables: { representations, ...filter } }),
+      signal: AbortSignal.timeout(Math.max(options.workTimeoutMs ?? DEFAULT_WORK_TIMEOUT_MS, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)),
     });
-    if (!response.ok) return unavailable(`${entry.name} answered HTTP ${response.status} at ${url}`);
+    if (!response.ok) return unavailable(entry, `${entry.name} answered HTTP ${response.status} at ${url}`);
     const body = (await response.json()) as { data?: { _entities?: unknown[] }; errors?: { message: string }[] };
-    if (body.errors?.length) return unavailable(`${entry.name} answered with errors: ${body.errors.map((e) => e.message).join("; ")}`);
+    if (body.errors?.length) return unavailable(entry, `${entry.name} answered with errors: ${body.errors.map((e) => e.message).join("; ")}`);
     const entity = body.data?._entities?.[0];
-    if (!entity) return unavailable(`${entry.name} did not resolve its own entity ${entry.entityTypeName}`);
+    if (!entity) return unavailable(entry, `${entry.name} did not resolve its own entity ${entry.entityTypeName}`);
     return { partnership: entry, publications: toPublications(entity as Parameters<typeof toPublications>[0]), problem: null };
   } catch (error) {
-    return unavailable(`${entry.name} is unavailable at ${url}: ${(error as Error).message}`);
+    return unavailable(entry, `${entry.name} is unavailable at ${url}: ${(error as Error).message}`);
   }
+}
+
+/** The reading, or "unavailable" at the deadline; the reading itself goes on (for the requests that join it). */
+function byDeadline(entry: PartnershipEntry, reading: Promise<PartnershipReading>, deadline: number, options: PartnershipReaderOptions): Promise<PartnershipReading> {
+  return new Promise((resolve) => {
+    const seconds = (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000;
+    const timer = setTimeout(
+      () => resolve(unavailable(entry, `${entry.name} did not answer within ${seconds} s at ${options.urls.get(entry.code)}`)),
+      Math.max(0, deadline - Date.now()),
+    );
+    void reading.then((answer) => {
+      clearTimeout(timer);
+      resolve(answer);
+    });
+  });
 }
 
 /** The partnership's revision now (null when it does not say: then nothing is reused). */
@@ -89,10 +121,10 @@ async function requestRevision(url: string | undefined, options: PartnershipRead
 /** A factory of per-request readers; the queries are built once, from the county's own schema. */
 export function partnershipReaders(schema: GraphQLSchema, options: PartnershipReaderOptions): () => PartnershipReader {
   const queries = new Map<string, string>();
-  const queryFor = (entry: PartnershipEntry, needs: AnalysisNeeds) => {
-    const key = `${entry.code} ${needs.join(",")}`;
+  const queryFor = (entry: PartnershipEntry, needs: AnalysisNeeds, filter: ReadFilter) => {
+    const key = `${entry.code} ${needs.join(",")} ${filter.category !== undefined}`;
     let query = queries.get(key);
-    if (!query) queries.set(key, (query = publicationsQuery(schema, entry, needs)));
+    if (!query) queries.set(key, (query = publicationsQuery(schema, entry, needs, { byCategory: filter.category !== undefined })));
     return query;
   };
   const kept = new KeptReadings();
@@ -108,19 +140,22 @@ export function partnershipReaders(schema: GraphQLSchema, options: PartnershipRe
       }
       return revision;
     };
-    const read = (entry: PartnershipEntry, needs: AnalysisNeeds = ANALYSIS_FIELDS) => {
-      const fields = needs.join(",");
+    const read = (entry: PartnershipEntry, needs: AnalysisNeeds = ANALYSIS_FIELDS, filter: ReadFilter = {}) => {
+      const fields = JSON.stringify([needs, filter.category ?? null]);
       const key = `${entry.code} ${fields}`;
       let reading = readings.get(key);
       if (!reading) {
-        const query = queryFor(entry, needs);
-        reading = revisionOf(entry).then((revision) => kept.read(entry.code, fields, revision, () => requestPublications(entry, query, options)));
+        const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+        const query = queryFor(entry, needs, filter);
+        const fetchNow = () => requestPublications(entry, query, filter, options);
+        const answer = keep ? revisionOf(entry).then((revision) => kept.read(entry.code, fields, revision, fetchNow)) : fetchNow();
+        reading = byDeadline(entry, answer, deadline, options);
         readings.set(key, reading);
       }
       return reading;
     };
-    const readAll = (countyBoardMembersOnly = false, needs?: AnalysisNeeds) =>
-      Promise.all(partnerships.filter((p) => !countyBoardMembersOnly || p.countyBoardMember).map((entry) => read(entry, needs)));
-    return { read, readAll, readMembers: (needs?: AnalysisNeeds) => readAll(true, needs) };
+    const readAll = (countyBoardMembersOnly = false, needs?: AnalysisNeeds, filter?: ReadFilter) =>
+      Promise.all(partnerships.filter((p) => !countyBoardMembersOnly || p.countyBoardMember).map((entry) => read(entry, needs, filter)));
+    return { read, readAll, readMembers: (needs?: AnalysisNeeds, filter?: ReadFilter) => readAll(true, needs, filter) };
   };
 }

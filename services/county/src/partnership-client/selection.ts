@@ -2,7 +2,7 @@ import type { PartnershipEntry } from "@csg/schema";
 import { type GraphQLField, type GraphQLObjectType, type GraphQLSchema, getNamedType, isObjectType, isRequiredArgument } from "graphql";
 
 /** What the county's analysis reads of every partnership: fields of the partnership's entity type. */
-export const ANALYSIS_FIELDS = ["currentPriorities", "priorities", "crimeStatistics", "targets", "rateTables"] as const;
+export const ANALYSIS_FIELDS = ["currentPriorities", "priorities", "crimeStatistics", "areas", "targets", "rateTables"] as const;
 export type AnalysisField = (typeof ANALYSIS_FIELDS)[number];
 
 /** Entities the county itself owns: a partnership's subgraph knows only their key. */
@@ -32,15 +32,24 @@ function selectionOf(type: GraphQLObjectType, path: string[]): string {
 /**
  * The operation the county sends a partnership's subgraph for one analysis: only the fields
  * it needs. Current priorities come whole when the analysis needs only them (coverage), as
- * ids into `priorities` when it reads every priority anyway.
+ * ids into `priorities` when it reads every priority anyway. `byCategory`: the figures of the
+ * category in `$category` only (the analysis of one category reads no other).
  */
-export function publicationsQuery(schema: GraphQLSchema, entry: PartnershipEntry, needed: readonly AnalysisField[] = ANALYSIS_FIELDS): string {
+export function publicationsQuery(
+  schema: GraphQLSchema,
+  entry: PartnershipEntry,
+  needed: readonly AnalysisField[] = ANALYSIS_FIELDS,
+  { byCategory = false }: { byCategory?: boolean } = {},
+): string {
   const publications = schema.getType(entry.entityTypeName);
   if (!isObjectType(publications)) throw new Error(`The county's schema has no entity type ${entry.entityTypeName}`);
   const fields = ANALYSIS_FIELDS.filter((name) => needed.includes(name)).map((name) => {
     const field = publications.getFields()[name];
     const type = getNamedType(field.type) as GraphQLObjectType;
-    return name === "currentPriorities" && needed.includes("priorities") ? `${name} { id }` : `${name} { ${selectionOf(type, [type.name])} }`;
+    if (name === "currentPriorities" && needed.includes("priorities")) return `${name} { id }`;
+    const argument = name === "crimeStatistics" && byCategory ? "(category: $category)" : "";
+    return `${name}${argument} { ${selectionOf(type, [type.name])} }`;
   });
-  return `query CountyAnalysis($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${entry.entityTypeName} { code ${fields.join(" ")} } } }`;
+  const variables = `$representations: [_Any!]!${byCategory ? ", $category: ID" : ""}`;
+  return `query CountyAnalysis(${variables}) { _entities(representations: $representations) { ... on ${entry.entityTypeName} { code ${fields.join(" ")} } } }`;
 }

@@ -4,7 +4,7 @@
  * by the same rules as a partnership's own figures: this file says which table and scope.
  */
 import { type Checker, correctFigures, type FigureCorrection, type FigureFields, type FigureStore, type Placed, recordFigures } from "@csg/domain";
-import type { Actor } from "@csg/service-runtime";
+import { type Actor, quoted } from "@csg/service-runtime";
 import { eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
@@ -36,7 +36,7 @@ const areaFigures: FigureStore<AreaStatisticRow, AreaFigureFields> = {
     const areas = publishedAreaNames(tx);
     for (const { value, place } of figures) {
       if (check.text(place("area"), value.area, { max: 200 }) && !areas.includes(value.area)) {
-        check.fail(place("area"), `unknown area "${value.area}"; the county publishes figures for ${areas.join(", ")}`);
+        check.fail(place("area"), `unknown area ${quoted(value.area)}; the county publishes figures for ${areas.join(", ")}`);
       }
       check.text(place("rowLabel"), value.rowLabel, { optional: true, max: 300 });
     }

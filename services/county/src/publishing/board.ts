@@ -4,7 +4,7 @@ import { type Actor } from "@csg/service-runtime";
 import { asc, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
-import { type Checker, checkPartner, checkSource, type Place, type Placed, type SourceRecord, within, publish } from "@csg/domain";
+import { type Checker, checkPartner, checkSource, type Place, type Placed, type SourceRecord, within, publishCiting } from "@csg/domain";
 import type { BoardMemberRow, ProfileRow } from "../db/schema";
 
 export interface BoardChanges {
@@ -25,7 +25,7 @@ const membersJson = (rows: BoardMemberRow[]) => rows.map((m) => ({ name: m.name,
 
 /** Corrects the board's name, abbreviation, chair or source; only the fields given change. */
 export function updateBoard(db: CountyDatabase, actor: Actor, changes: BoardChanges, check: Checker, place: Place): ProfileRow {
-  return publish(db, actor, "updateBoard", (tx) => {
+  return publishCiting(db, actor, "updateBoard", check, (tx) => {
     // A field given as null is a field emptied: each of these is required.
     if (changes.name !== undefined) check.text(place("name"), changes.name, { max: 300 });
     if (changes.abbreviation !== undefined) check.text(place("abbreviation"), changes.abbreviation, { max: 20 });
@@ -50,7 +50,7 @@ export function updateBoard(db: CountyDatabase, actor: Actor, changes: BoardChan
 
 /** Replaces the list of the board's member organisations, in the order given, each with its source. */
 export function setBoardMembers(db: CountyDatabase, actor: Actor, members: Placed<{ name: string; source: SourceRecord }>[], check: Checker): BoardMemberRow[] {
-  return publish(db, actor, "setBoardMembers", (tx) => {
+  return publishCiting(db, actor, "setBoardMembers", check, (tx) => {
     if (members.length === 0) check.fail("", "name at least one member: the board is never empty");
     const names = new Set<string>();
     for (const { value, place } of members) {

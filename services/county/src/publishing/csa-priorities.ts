@@ -1,10 +1,10 @@
 /** The county's words for the Community Safety Agreement's priorities (their ids are fixed by the taxonomy). */
 
-import { type Actor } from "@csg/service-runtime";
+import { type Actor, quoted } from "@csg/service-runtime";
 import { eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
-import { type Checker, type Place, type SourceRecord, checkSource, within, publish } from "@csg/domain";
+import { type Checker, type Place, type SourceRecord, checkSource, within, publishCiting } from "@csg/domain";
 import type { CsaPriorityRow } from "../db/schema";
 
 export interface CsaPriorityChanges {
@@ -30,10 +30,10 @@ export function updateCsaPriority(
   check: Checker,
   places: { id: string; changes: Place },
 ): CsaPriorityRow {
-  return publish(db, actor, "updateCsaPriority", (tx) => {
+  return publishCiting(db, actor, "updateCsaPriority", check, (tx) => {
     const read = () => tx.select().from(t.csaPriorities).where(eq(t.csaPriorities.id, id)).get();
     const row = read();
-    if (!row) check.fail(places.id, `unknown CSA priority "${id}"; the agreement's are ${tx.select({ id: t.csaPriorities.id }).from(t.csaPriorities).all().map((r) => r.id).join(", ")}`);
+    if (!row) check.fail(places.id, `unknown CSA priority ${quoted(id)}; the agreement's are ${tx.select({ id: t.csaPriorities.id }).from(t.csaPriorities).all().map((r) => r.id).join(", ")}`);
     if (changes.title !== undefined) check.text(places.changes("title"), changes.title);
     check.text(places.changes("description"), changes.description, { optional: true });
     if (changes.source !== undefined) checkSource(check, within(places.changes, "source"), changes.source);

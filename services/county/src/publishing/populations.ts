@@ -1,10 +1,10 @@
 /** Resident populations (county reference data): record a year's figure, or correct it. */
 import { partnerships } from "@csg/schema";
-import { type Actor } from "@csg/service-runtime";
+import { type Actor, quoted } from "@csg/service-runtime";
 import { and, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
-import { type Checker, type Placed, publish } from "@csg/domain";
+import { type Checker, type Placed, publishCiting } from "@csg/domain";
 import type { PopulationRow } from "../db/schema";
 
 export interface PopulationFields {
@@ -29,13 +29,13 @@ const json = (row: PopulationRow) => ({ onsCode: row.onsCode, name: row.name, ye
 
 /** Records or corrects populations (one per area and year), all or none. */
 export function recordPopulations(db: CountyDatabase, actor: Actor, records: Placed<PopulationFields>[], check: Checker): PopulationRow[] {
-  return publish(db, actor, "recordPopulations", (tx) => {
+  return publishCiting(db, actor, "recordPopulations", check, (tx) => {
     if (records.length === 0) check.fail("", "name at least one population");
     const areas = knownAreas(tx);
     const seen = new Set<string>();
     for (const { value, place } of records) {
       if (check.text(place("onsCode"), value.onsCode, { max: 20 }) && !areas.has(value.onsCode)) {
-        check.fail(place("onsCode"), `unknown area "${value.onsCode}"; known: ${[...areas.keys()].join(", ")}`);
+        check.fail(place("onsCode"), `unknown area ${quoted(value.onsCode)}; known: ${[...areas.keys()].join(", ")}`);
       }
       if (check.count(place("year"), value.year) && (value.year < 1800 || value.year > 2200)) check.fail(place("year"), `is not a plausible year: ${value.year}`);
       check.count(place("count"), value.count);

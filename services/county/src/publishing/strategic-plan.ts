@@ -1,10 +1,10 @@
 /** The County Council strategic plan priorities linked to community safety (their ids are fixed by the dataset). */
 
-import { type Actor } from "@csg/service-runtime";
+import { type Actor, quoted } from "@csg/service-runtime";
 import { asc, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
-import { type Checker, checkSource, type Place, type SourceRecord, within, publish } from "@csg/domain";
+import { type Checker, checkSource, type Place, type SourceRecord, within, publishCiting } from "@csg/domain";
 import type { StrategicPlanPriorityRow } from "../db/schema";
 
 export interface StrategicPlanPriorityChanges {
@@ -29,12 +29,12 @@ export function updateStrategicPlanPriority(
   check: Checker,
   places: { id: string; changes: Place },
 ): StrategicPlanPriorityRow {
-  return publish(db, actor, "updateStrategicPlanPriority", (tx) => {
+  return publishCiting(db, actor, "updateStrategicPlanPriority", check, (tx) => {
     const read = () => tx.select().from(t.strategicPlanPriorities).where(eq(t.strategicPlanPriorities.id, id)).get();
     const row = read();
     if (!row) {
       const known = tx.select({ id: t.strategicPlanPriorities.id }).from(t.strategicPlanPriorities).orderBy(asc(t.strategicPlanPriorities.position)).all();
-      check.fail(places.id, `unknown strategic plan priority "${id}"; the plan's are ${known.map((r) => r.id).join(", ")}`);
+      check.fail(places.id, `unknown strategic plan priority ${quoted(id)}; the plan's are ${known.map((r) => r.id).join(", ")}`);
     }
     if (changes.title !== undefined) check.text(places.changes("title"), changes.title, { max: 300 });
     if (changes.description !== undefined) check.text(places.changes("description"), changes.description);

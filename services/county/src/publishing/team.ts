@@ -1,11 +1,11 @@
 /** The county community safety team: who it is, and its workstreams with their items as printed. */
 
-import { type Actor } from "@csg/service-runtime";
+import { type Actor, quoted } from "@csg/service-runtime";
 import { asc, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
 
-import { type Checker, checkSource, type Place, type SourceRecord, within, publish } from "@csg/domain";
+import { type Checker, checkSource, type Place, type SourceRecord, within, publishCiting } from "@csg/domain";
 import type { ProfileRow, WorkstreamRow } from "../db/schema";
 
 export interface TeamChanges {
@@ -31,7 +31,7 @@ const workstreamJson = (row: WorkstreamRow) => ({
 
 /** Corrects the team's description or its source; only the fields given change. */
 export function updateCountyTeam(db: CountyDatabase, actor: Actor, changes: TeamChanges, check: Checker, place: Place): ProfileRow {
-  return publish(db, actor, "updateCountyTeam", (tx) => {
+  return publishCiting(db, actor, "updateCountyTeam", check, (tx) => {
     if (changes.description !== undefined) check.text(place("description"), changes.description);
     if (changes.source !== undefined) checkSource(check, within(place, "source"), changes.source);
     check.throwIfAny();
@@ -58,12 +58,12 @@ export function updateWorkstream(
   check: Checker,
   places: { id: string; changes: Place },
 ): WorkstreamRow {
-  return publish(db, actor, "updateWorkstream", (tx) => {
+  return publishCiting(db, actor, "updateWorkstream", check, (tx) => {
     const read = () => tx.select().from(t.workstreams).where(eq(t.workstreams.id, id)).get();
     const row = read();
     if (!row) {
       const known = tx.select({ id: t.workstreams.id }).from(t.workstreams).orderBy(asc(t.workstreams.position)).all();
-      check.fail(places.id, `unknown workstream "${id}"; the team's are ${known.map((r) => r.id).join(", ")}`);
+      check.fail(places.id, `unknown workstream ${quoted(id)}; the team's are ${known.map((r) => r.id).join(", ")}`);
     }
     if (changes.title !== undefined) check.text(places.changes("title"), changes.title, { max: 300 });
     if (changes.items !== undefined) {

@@ -2,7 +2,7 @@
  * `pnpm figures:export`: one table of a partnership's figures as CSV, in the layout
  * `pnpm figures:import` reads. Without --document and --locator it lists the tables.
  */
-import { readCommandLine, runCommand } from "@csg/service-runtime";
+import { readCommandLine, runCommand, systemDataFolder } from "@csg/service-runtime";
 import { writeFileSync } from "node:fs";
 import { exportStatistics, statisticSources } from "../spreadsheet/export";
 import { dataDirOption, openPartnershipDatabase, partnershipOption } from "./open-partnership";
@@ -19,7 +19,7 @@ await runCommand("pnpm figures:export", () => {
       "data-dir": dataDirOption,
     },
   });
-  const { entry, database } = openPartnershipDatabase(command.required("partnership"), command.string("data-dir"));
+  const { entry, database } = openPartnershipDatabase(command.required("partnership"), systemDataFolder(command));
   try {
     const document = command.string("document");
     const locator = command.string("locator");

@@ -1,5 +1,5 @@
 import { type PartnershipEntry, partnerships, requirePartnership } from "@csg/schema";
-import { defaultDataDir, type OptionSpec } from "@csg/service-runtime";
+import type { OptionSpec } from "@csg/service-runtime";
 
 export { dataDirOption } from "@csg/service-runtime";
 import { join } from "node:path";
@@ -14,11 +14,12 @@ export const partnershipOption: OptionSpec = {
 };
 
 /**
- * A partnership's database in a data folder, as its subgraph would open it: migrated, and
+ * A partnership's database in a system's data folder (see systemDataFolder: a folder that
+ * holds no system is refused before this), as its subgraph would open it: migrated, and
  * seeded from its dataset on first use (so a command never writes into an empty file that
  * the subgraph would then seed over).
  */
-export function openPartnershipDatabase(code: string, dataDir = defaultDataDir): { entry: PartnershipEntry; database: OpenCspDatabase } {
+export function openPartnershipDatabase(code: string, dataDir: string): { entry: PartnershipEntry; database: OpenCspDatabase } {
   const entry = requirePartnership(code);
   const database = openCspDatabase(join(dataDir, `${entry.code}.db`));
   ensureSeeded(database.db, entry.code);

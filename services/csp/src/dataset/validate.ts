@@ -1,15 +1,31 @@
-import { findCrimeCategory, TargetDirection } from "@csg/schema";
+import { findCrimeCategory, findSeedDocument, TargetDirection } from "@csg/schema";
 import { checkFundingFields } from "../rules/funding";
 import { checkPriorityFields, checkThemeFields } from "../rules/priority";
 import type { CrimeStatisticRecord, CspDataset } from "./format";
-import { Checker, checkPartner, checkPeriod, checkSource, checkStatisticFields, secondFigureMessage, statisticKey, under } from "@csg/domain";
+import {
+  Checker,
+  checkFigureAgainstSource,
+  checkPartner,
+  checkPeriod,
+  checkSource,
+  checkStatisticFields,
+  type PeriodRecord,
+  secondFigureMessage,
+  statisticKey,
+  under,
+} from "@csg/domain";
 
-function checkStatistics(check: Checker, path: string, stats: CrimeStatisticRecord[], periodIds: Set<string>): void {
+/** A dataset's figures: each from a seed document (schema/sources/documents.json), none older than its document allows. */
+function checkStatistics(check: Checker, path: string, stats: CrimeStatisticRecord[], periods: Map<string, PeriodRecord>): void {
   const seen = new Set<string>();
   stats.forEach((stat, i) => {
     const at = `${path}[${i}]`;
     checkStatisticFields(check, under(at), stat);
-    if (!periodIds.has(stat.period)) check.fail(`${at}.period`, `unknown period "${stat.period}"`);
+    const document = stat.source && findSeedDocument(stat.source.document);
+    if (stat.source && !document) check.fail(`${at}.source.document`, `"${stat.source.document}" is not a seed document (schema/sources/documents.json)`);
+    const period = periods.get(stat.period);
+    if (!period) check.fail(`${at}.period`, `unknown period "${stat.period}"`);
+    else checkFigureAgainstSource(check, under(at), { ...stat, period }, document);
     const key = statisticKey(stat.category, stat.period, stat.source);
     if (seen.has(key)) check.fail(at, secondFigureMessage(stat.category, stat.period, stat.source));
     seen.add(key);
@@ -59,14 +75,15 @@ export function validateCspDataset(dataset: CspDataset, file: string, partnershi
     });
   });
 
-  checkStatistics(check, "crimeStatistics", dataset.crimeStatistics, periodIds);
+  const periods = new Map(dataset.periods.map((period) => [period.id, period]));
+  checkStatistics(check, "crimeStatistics", dataset.crimeStatistics, periods);
   const areaIds = new Set<string>();
   dataset.areas.forEach((area, i) => {
     check.unique(`areas[${i}].id`, areaIds, area.id, "area id");
     check.text(`areas[${i}].name`, area.name);
     check.oneOf(`areas[${i}].kind`, area.kind, ["POLICE_BEAT"], "area kind");
     checkSource(check, under(`areas[${i}].source`), area.source);
-    checkStatistics(check, `areas[${i}].crimeStatistics`, area.crimeStatistics, periodIds);
+    checkStatistics(check, `areas[${i}].crimeStatistics`, area.crimeStatistics, periods);
   });
 
   dataset.targets.forEach((target, i) => {

@@ -9,7 +9,7 @@ import { figureColumns, periods, sourceColumns as source } from "@csg/domain";
 
 /** The tokens this partnership's subgraph accepts (hashes only) and the audit trail of its writes. */
 export { accessTokens } from "@csg/service-runtime";
-export { auditEntries, periods, publicationState } from "@csg/domain";
+export { auditEntries, documents, figureCorrections, periods, publicationState } from "@csg/domain";
 
 export const plans = sqliteTable("plans", {
   id: text("id").primaryKey(),

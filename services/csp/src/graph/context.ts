@@ -2,6 +2,7 @@ import type { PartnershipEntry } from "@csg/schema";
 import { COUNTY_SCOPE, type Caller, identifyCaller } from "@csg/service-runtime";
 import type { CspDatabase } from "../db/database";
 import { type CspLoaders, createLoaders } from "./loaders";
+import type { PublishedStatistics } from "./published-statistics";
 
 /** What every resolver of a partnership subgraph sees for one request. */
 export interface CspContext {
@@ -21,12 +22,15 @@ export interface CspRequestContext extends CspContext {
   caller(): Caller;
 }
 
-/** A request's context. This subgraph accepts its own partnership's tokens and the county's (for reading the audit trail). */
-export function requestContext(partnership: PartnershipEntry, db: CspDatabase, authorization: string | undefined): CspRequestContext {
+/**
+ * A request's context. This subgraph accepts its own partnership's tokens and the county's (for
+ * reading the audit trail). `published`: the process's figures, kept across requests per revision.
+ */
+export function requestContext(partnership: PartnershipEntry, db: CspDatabase, authorization: string | undefined, published?: PublishedStatistics): CspRequestContext {
   let caller: Caller | undefined;
   return {
     partnership,
-    loaders: createLoaders(db),
+    loaders: createLoaders(db, published),
     db,
     caller: () => (caller ??= identifyCaller(db, authorization, [partnership.code, COUNTY_SCOPE])),
   };

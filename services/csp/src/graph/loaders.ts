@@ -1,8 +1,9 @@
+import { correctionsOfFigures, type FigureIndex, type ServedCorrection, storedDocumentLookup } from "@csg/domain";
 import DataLoader from "dataloader";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
-import { statisticIndexLoader } from "./statistic-index";
+import { PublishedStatistics, type StatisticsSnapshot } from "./published-statistics";
 import type { AllocationRow, FamilyGroupPositionRow, FocusAreaRow, PeriodRow, PlanRow, PriorityRow, RateTableRowRow, StatisticRow, StatisticSourceRow, ThemeRow } from "../db/schema";
 
 /** Key of partnership-wide figures in `statisticsByArea`. */
@@ -32,11 +33,14 @@ function whole<R>(read: () => R[]): DataLoader<string, R[]> {
  * database (and the audit trail) but never served. Every list relation goes through
  * one of them, so a query costs one SQL statement per relation, not one per row.
  */
-export function createLoaders(db: CspDatabase) {
+export function createLoaders(db: CspDatabase, published = new PublishedStatistics(db)) {
+  // The figures of this request: one snapshot, taken on first use (again after a write clears the loaders).
+  const snapshot = new DataLoader<"now", StatisticsSnapshot>(async (keys) => keys.map(() => published.now()));
+  const figures = () => snapshot.load("now");
   const loaders = {
-    period: new DataLoader<string, PeriodRow>(async (ids) =>
-      byKey(ids, db.select().from(t.periods).where(inArray(t.periods.id, [...ids])).all(), (r) => r.id),
-    ),
+    snapshot,
+    // Through the snapshot, which reads them in chunks: a request may name 100,000 (beyond SQLite's bound on one statement's values).
+    period: new DataLoader<string, PeriodRow>(async (ids) => (await figures()).periodsOf(ids)),
     theme: new DataLoader<string, ThemeRow>(async (ids) =>
       byKey(ids, db.select().from(t.themes).where(inArray(t.themes.id, [...ids])).all(), (r) => r.id),
     ),
@@ -71,22 +75,25 @@ export function createLoaders(db: CspDatabase) {
         (r) => r.priorityId,
       ),
     ),
-    statisticsByArea: new DataLoader<string, StatisticRow[]>(async (areaIds) => {
-      const areas = areaIds.filter((id) => id !== PARTNERSHIP_WIDE);
-      const rows = [
-        // In the dataset's order, which is the order the tables print them.
-        ...(areaIds.includes(PARTNERSHIP_WIDE) ? db.select().from(t.crimeStatistics).where(isNull(t.crimeStatistics.areaId)).orderBy(asc(t.crimeStatistics.id)).all() : []),
-        ...(areas.length ? db.select().from(t.crimeStatistics).where(inArray(t.crimeStatistics.areaId, areas)).orderBy(asc(t.crimeStatistics.id)).all() : []),
-      ];
-      return groupBy(areaIds, rows, (r) => r.areaId ?? PARTNERSHIP_WIDE);
+    statisticsByArea: new DataLoader<string, StatisticRow[]>(async (scopes) => {
+      const now = await figures();
+      return scopes.map((scope) => now.figures(scope));
     }),
-    sourcesByStatistic: new DataLoader<number, StatisticSourceRow[]>(async (ids) =>
-      groupBy(
-        ids,
-        db.select().from(t.statisticSources).where(inArray(t.statisticSources.statisticId, [...ids])).orderBy(asc(t.statisticSources.position)).all(),
-        (r) => r.statisticId,
-      ),
+    /** Partnership-wide figures of one category. */
+    statisticsOfCategory: new DataLoader<string, StatisticRow[]>(async (categories) => {
+      const now = await figures();
+      return categories.map((category) => now.figuresOf(PARTNERSHIP_WIDE, category));
+    }),
+    sourcesByStatistic: new DataLoader<number, StatisticSourceRow[]>(async (ids) => (await figures()).sourcesOf(ids)),
+    /** One scope's figures of one category (key: [scope, category]), indexed once per revision (see PublishedStatistics). */
+    statisticIndex: new DataLoader<readonly [string, string], FigureIndex<StatisticRow>, string>(
+      async (keys) => {
+        const now = await figures();
+        return keys.map(([scope, category]) => now.index(scope, category));
+      },
+      { cacheKeyFn: (key) => JSON.stringify(key) },
     ),
+    correctionsByStatistic: new DataLoader<number, ServedCorrection[]>(async (ids) => correctionsOfFigures(db, ids)),
     areas: whole(() => db.select().from(t.areas).orderBy(asc(t.areas.position)).all()),
     targets: whole(() => db.select().from(t.targets).orderBy(asc(t.targets.position)).all()),
     funding: whole(() => db.select().from(t.funding).orderBy(asc(t.funding.position)).all()),
@@ -117,10 +124,8 @@ export function createLoaders(db: CspDatabase) {
   };
   return {
     ...loaders,
-    statisticIndex: statisticIndexLoader(
-      (scope) => loaders.statisticsByArea.load(scope),
-      async (ids) => (await loaders.period.loadMany(ids)) as PeriodRow[],
-    ),
+    /** The documents cited since the seed, read once a request needs one. */
+    documents: storedDocumentLookup(db),
   };
 }
 

@@ -50,8 +50,7 @@ export function partnershipEntity(entry: PartnershipEntry) {
       @Ctx() { loaders }: CspContext,
       @Arg("category", () => ID, { nullable: true }) category?: string,
     ): Promise<StatisticRow[]> {
-      const rows = await loaders.statisticsByArea.load(PARTNERSHIP_WIDE);
-      return category ? rows.filter((s) => s.categoryId === category) : rows;
+      return category ? loaders.statisticsOfCategory.load(category) : loaders.statisticsByArea.load(PARTNERSHIP_WIDE);
     }
 
     @FieldResolver(...publicationField("areas"))

@@ -1,4 +1,5 @@
 import { CountChange, CrimeStatistic, type Source } from "@csg/schema";
+import type { ServedCorrection } from "@csg/domain";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { toCategory } from "./category";
 import { type CspContext, publicId } from "./context";
@@ -30,17 +31,22 @@ export class StatisticResolver {
   }
 
   @FieldResolver()
+  async corrections(@Root() row: StatisticRow, @Ctx() { loaders }: CspContext): Promise<ServedCorrection[]> {
+    return loaders.correctionsByStatistic.load(row.id);
+  }
+
+  @FieldResolver()
   async alsoPublishedIn(@Root() row: StatisticRow, @Ctx() { loaders }: CspContext): Promise<Source[]> {
     return (await loaders.sourcesByStatistic.load(row.id)).map((s) => ({ document: s.document, locator: s.locator }));
   }
 
   @FieldResolver()
   async differingFigures(@Root() row: StatisticRow, @Ctx() context: CspContext): Promise<StatisticRow[]> {
-    return (await context.loaders.statisticIndex.load(row.areaId ?? PARTNERSHIP_WIDE)).differingFigures(row);
+    return (await context.loaders.statisticIndex.load([row.areaId ?? PARTNERSHIP_WIDE, row.categoryId])).differingFigures(row);
   }
 
   @FieldResolver()
   async change(@Root() row: StatisticRow, @Ctx() context: CspContext): Promise<(Omit<CountChange, "previous"> & { previous: StatisticRow }) | null> {
-    return (await context.loaders.statisticIndex.load(row.areaId ?? PARTNERSHIP_WIDE)).change(row);
+    return (await context.loaders.statisticIndex.load([row.areaId ?? PARTNERSHIP_WIDE, row.categoryId])).change(row);
   }
 }

@@ -2,16 +2,13 @@ import { CrimeTarget, type Source, TargetStatus } from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { toCategory } from "./category";
 import { type CspContext, publicId } from "./context";
-import { PARTNERSHIP_WIDE } from "./loaders";
 import { toPeriod } from "./period";
 import { sourceOf } from "./priority-resolver";
 import type { StatisticRow, TargetRow } from "../db/schema";
 
 /** The target's own count for a period: same category and period, preferring the target's own table. */
 async function countFor(target: TargetRow, periodId: string, { loaders }: CspContext): Promise<StatisticRow | null> {
-  const rows = (await loaders.statisticsByArea.load(PARTNERSHIP_WIDE)).filter(
-    (s) => s.categoryId === target.categoryId && s.periodId === periodId,
-  );
+  const rows = (await loaders.statisticsOfCategory.load(target.categoryId)).filter((s) => s.periodId === periodId);
   return rows.find((s) => s.sourceDocument === target.sourceDocument && s.sourceLocator === target.sourceLocator) ?? rows[0] ?? null;
 }
 

@@ -1,11 +1,11 @@
 /** A partnership's funding lines (with allocations) and its list of partner organisations. */
 import { type PartnershipEntry } from "@csg/schema";
-import { type Actor } from "@csg/service-runtime";
+import { type Actor, shortened } from "@csg/service-runtime";
 import { asc, eq, max } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { checkFundingFields } from "../rules/funding";
-import { type Checker, checkPartner, checkPeriod, type PeriodFields, type SourceRecord, type Place, within, type Placed, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publish, slugOf } from "@csg/domain";
+import { type Checker, checkPartner, checkPeriod, type PeriodFields, type SourceRecord, type Place, within, type Placed, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publishCiting, slugOf } from "@csg/domain";
 import type { FundingRow, PartnerRow } from "../db/schema";
 
 export interface FundingLineFields {
@@ -36,10 +36,10 @@ function fundingJson(tx: CspDatabase, code: string, id: string) {
 
 /** Records a new funding line, or corrects one by id (its allocations are replaced). */
 export function recordFunding(db: CspDatabase, actor: Actor, partnership: PartnershipEntry, input: FundingLineFields, check: Checker, place: Place): FundingRow {
-  return publish(db, actor, "recordFunding", (tx) => {
+  return publishCiting(db, actor, "recordFunding", check, (tx) => {
     const id = input.id == null ? undefined : localIdOf(partnership.code, input.id, check, place("id"), "funding line");
     if (id !== undefined && !tx.select({ id: t.funding.id }).from(t.funding).where(eq(t.funding.id, id)).get()) {
-      check.fail(place("id"), `no funding line ${input.id}; leave the id out to record a new one`);
+      check.fail(place("id"), `no funding line ${shortened(String(input.id))}; leave the id out to record a new one`);
     }
     checkFundingFields(check, place, input);
     if (input.period) checkPeriod(check, within(place, "period"), input.period);
@@ -83,7 +83,7 @@ export function setPartners(
   partners: Placed<{ name: string; source: SourceRecord }>[],
   check: Checker,
 ): PartnerRow[] {
-  return publish(db, actor, "setPartners", (tx) => {
+  return publishCiting(db, actor, "setPartners", check, (tx) => {
     const names = new Set<string>();
     for (const { value, place } of partners) {
       checkPartner(check, place, value);

@@ -3,12 +3,12 @@
  * change and withdraw priorities. Each write is one transaction with its audit entry.
  */
 import { type PartnershipEntry } from "@csg/schema";
-import { type Actor } from "@csg/service-runtime";
+import { type Actor, quoted, shortened } from "@csg/service-runtime";
 import { and, asc, eq, max } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { checkPriorityFields, checkThemeFields, type PriorityFields } from "../rules/priority";
-import { type Checker, checkPeriod, checkSource, type PeriodFields, type SourceRecord, type Place, within, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publish, slugOf } from "@csg/domain";
+import { type Checker, checkPeriod, checkSource, type PeriodFields, type SourceRecord, type Place, within, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publishCiting, slugOf } from "@csg/domain";
 import type { PlanRow, PriorityRow } from "../db/schema";
 
 export interface PlanFields {
@@ -93,8 +93,8 @@ function writeFocusAreas(tx: CspDatabase, priorityId: string, areas: NonNullable
 
 /** Publishes a plan: a set of priorities for one period, with its themes. */
 export function createPlan(db: CspDatabase, actor: Actor, partnership: PartnershipEntry, input: PlanFields, check: Checker, place: Place): PlanRow {
-  return publish(db, actor, "createPlan", (tx) => {
-    if (input.id != null && !LOCAL_ID.test(input.id)) check.fail(place("id"), `must be lower-case words joined by hyphens, got "${input.id}"`);
+  return publishCiting(db, actor, "createPlan", check, (tx) => {
+    if (input.id != null && !LOCAL_ID.test(input.id)) check.fail(place("id"), `must be lower-case words joined by hyphens, got ${quoted(input.id)}`);
     else if (input.id != null && exists(tx, t.plans, input.id)) check.fail(place("id"), `plan ${partnership.code}:${input.id} already exists`);
     check.text(place("title"), input.title);
     checkPeriod(check, within(place, "period"), input.period);
@@ -147,10 +147,10 @@ export function createPriority(
   check: Checker,
   place: Place,
 ): PriorityRow {
-  return publish(db, actor, "createPriority", (tx) => {
+  return publishCiting(db, actor, "createPriority", check, (tx) => {
     const planId = localIdOf(partnership.code, input.plan, check, place("plan"), "plan");
-    if (planId !== undefined && !exists(tx, t.plans, planId)) check.fail(place("plan"), `no plan ${input.plan}; publish it first with createPlan`);
-    if (input.id != null && !LOCAL_ID.test(input.id)) check.fail(place("id"), `must be lower-case words joined by hyphens, got "${input.id}"`);
+    if (planId !== undefined && !exists(tx, t.plans, planId)) check.fail(place("plan"), `no plan ${shortened(input.plan)}; publish it first with createPlan`);
+    if (input.id != null && !LOCAL_ID.test(input.id)) check.fail(place("id"), `must be lower-case words joined by hyphens, got ${quoted(input.id)}`);
     else if (input.id != null && exists(tx, t.priorities, input.id)) check.fail(place("id"), `priority ${partnership.code}:${input.id} already exists`);
     checkPriorityFields(check, place, input, true);
     check.text(place("theme"), input.theme, { optional: true, max: 300 });
@@ -187,7 +187,7 @@ function publishedPriority(tx: CspDatabase, partnership: PartnershipEntry, publi
   const id = localIdOf(partnership.code, publicId, check, place, "priority");
   if (id === undefined) return undefined;
   const row = tx.select().from(t.priorities).where(eq(t.priorities.id, id)).get();
-  if (!row) check.fail(place, `no priority ${publicId}`);
+  if (!row) check.fail(place, `no priority ${shortened(publicId)}`);
   else if (row.status === "WITHDRAWN") check.fail(place, `priority ${publicId} was withdrawn on ${row.withdrawnAt}`);
   else return row;
   return undefined;
@@ -207,7 +207,7 @@ export function updatePriority(
   check: Checker,
   places: { id: string; changes: Place },
 ): PriorityRow {
-  return publish(db, actor, "updatePriority", (tx) => {
+  return publishCiting(db, actor, "updatePriority", check, (tx) => {
     const row = publishedPriority(tx, partnership, publicId, check, places.id);
     const place = places.changes;
     checkPriorityFields(check, place, changes, false);
@@ -245,7 +245,7 @@ export function updatePriority(
  * trail, but it is no longer served among the partnership's priorities.
  */
 export function withdrawPriority(db: CspDatabase, actor: Actor, partnership: PartnershipEntry, publicId: string, check: Checker, place: string): PriorityRow {
-  return publish(db, actor, "withdrawPriority", (tx) => {
+  return publishCiting(db, actor, "withdrawPriority", check, (tx) => {
     const row = publishedPriority(tx, partnership, publicId, check, place);
     check.throwIfAny();
     const before = priorityJson(tx, partnership.code, row!.id);

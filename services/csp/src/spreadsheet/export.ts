@@ -4,7 +4,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { type FigureTable, writeTable } from "./layout";
-import { type SourceRecord, periodJson } from "@csg/domain";
+import { knownDocument, type SourceRecord, periodJson } from "@csg/domain";
 
 /**
  * The partnership-wide figures of one source as a table: rows in the order their figures
@@ -29,7 +29,10 @@ export function tableOf(db: CspDatabase, source: SourceRecord): FigureTable {
     if (!rows.has(key)) rows.set(key, { category: figure.categoryId, localLabel: figure.localLabel, counts: periods.map(() => null) });
     rows.get(key)!.counts[periods.findIndex((p) => p.id === period.id)] = figure.count;
   }
-  return { source, periods: periods.map(periodJson), rows: [...rows.values()] };
+  // The document described as the system knows it, so the file says what each column cites.
+  const document = knownDocument(db, source.document);
+  const described = document ? { title: document.title, publisher: document.publisher, published: document.published } : {};
+  return { source: { document: source.document, locator: source.locator, ...described }, periods: periods.map(periodJson), rows: [...rows.values()] };
 }
 
 export function exportStatistics(db: CspDatabase, source: SourceRecord): string {

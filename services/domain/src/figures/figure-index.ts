@@ -5,7 +5,7 @@
  * Both subgraphs serve `differingFigures` and `change` through it.
  */
 import type { PeriodRow } from "../publishing/periods";
-import { type YearOnYearChange, yearOnYearChange } from "../year-on-year";
+import { type YearOnYearChange, yearOnYearIndex } from "../year-on-year";
 import type { FigureRow } from "./columns";
 import { differingFigureFinder } from "./differing-figures";
 
@@ -33,25 +33,20 @@ export function indexFigures<Row extends FigureRow>(rows: readonly Row[], period
     const p = periodOf(row);
     return `${scopeOf(row)}|${row.categoryId}|${p.start}|${p.end}|${p.basis}`;
   };
-  const tableKey = (row: Row) => `${scopeOf(row)}|${row.categoryId}|${row.sourceDocument}|${row.sourceLocator}`;
   const differingIn = differingFigureFinder<Row>((row) => row.count);
   const bySpan = new Map<string, Row[]>();
-  const byTable = new Map<string, Row[]>();
-  for (const row of rows) {
-    push(bySpan, spanKey(row), row);
-    push(byTable, tableKey(row), row);
-  }
+  for (const row of rows) push(bySpan, spanKey(row), row);
+  const change = yearOnYearIndex(rows, (figure) => ({
+    category: figure.categoryId,
+    scope: scopeOf(figure),
+    document: figure.sourceDocument,
+    locator: figure.sourceLocator,
+    count: figure.count,
+    period: periodOf(figure),
+  }));
   return {
     periodOf,
     differingFigures: (row) => differingIn(bySpan.get(spanKey(row)) ?? [], row),
-    change: (row) =>
-      yearOnYearChange(row, byTable.get(tableKey(row)) ?? [], (figure) => ({
-        category: figure.categoryId,
-        scope: scopeOf(figure),
-        document: figure.sourceDocument,
-        locator: figure.sourceLocator,
-        count: figure.count,
-        period: periodOf(figure),
-      })),
+    change,
   };
 }

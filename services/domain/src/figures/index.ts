@@ -3,3 +3,4 @@ export * from "./store";
 export * from "./publishing";
 export * from "./figure-index";
 export * from "./differing-figures";
+export * from "./corrections";

@@ -4,16 +4,24 @@
  * import: each figure new, a correction, or unchanged). Each write is one transaction with
  * its audit entry; one bad figure and nothing is written.
  */
-import type { Actor } from "@csg/service-runtime";
+import { type Actor, shortened } from "@csg/service-runtime";
 import { and, eq, inArray } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { type PeriodLookup, periodJson, periodsOneByOne, periodsReadOnce } from "../publishing/periods";
 import { localIdOf } from "../publishing/local-id";
 import { publish } from "../publishing/publish";
-import { periods } from "../publishing/tables";
-import { checkFigureCorrection, checkFigures, type FigureCorrection, type FigureFields, secondFigureMessage } from "../rules/crime-statistic";
+import { type CitedDocuments, citeDocuments, storeDocuments } from "../publishing/documents";
+import { figureCorrections, periods } from "../publishing/tables";
+import {
+  checkFigureAgainstSource,
+  checkFigureCorrection,
+  checkFigures,
+  type FigureCorrection,
+  type FigureFields,
+  secondFigureMessage,
+} from "../rules/crime-statistic";
 import type { Checker } from "../validation/checker";
-import type { Placed } from "../validation/place";
+import { type Placed, within } from "../validation/place";
 import type { FigureRow } from "./columns";
 import { type FigureStore, figurePublicId } from "./store";
 
@@ -90,6 +98,31 @@ function reread<Row extends FigureRow>(tx: Database, store: FigureStore<Row, any
   return ids.map((id) => byId.get(id)!);
 }
 
+/**
+ * The documents a table of figures cites (each known, or new with its title and publisher),
+ * and no recorded figure whose period ends after its document was published.
+ */
+function citeFigureDocuments<Fields extends FigureFields>(db: Database, figures: Placed<Fields>[], check: Checker): CitedDocuments {
+  const cited = citeDocuments(db, figures.map(({ value, place }) => ({ source: value.source, place: within(place, "source") })), check);
+  for (const { value, place } of figures) checkFigureAgainstSource(check, place, value, cited.byName.get(value.source?.document));
+  return cited;
+}
+
+/** Keeps what a correction replaced: the history a figure serves as its corrections. */
+function recordCorrection(tx: Database, figureId: number, previousCount: number, count: number, source: FigureCorrection["source"], note: string | null): void {
+  tx.insert(figureCorrections)
+    .values({
+      figureId,
+      previousCount,
+      count,
+      correctedAt: new Date().toISOString(),
+      sourceDocument: source?.document ?? null,
+      sourceLocator: source?.locator ?? null,
+      note,
+    })
+    .run();
+}
+
 /** Records new figures, all or none. A figure already recorded (same scope, category, period and source) is a correction, not a record. */
 export function recordFigures<Row extends FigureRow, Fields extends FigureFields>(
   db: Database,
@@ -103,6 +136,7 @@ export function recordFigures<Row extends FigureRow, Fields extends FigureFields
     if (figures.length === 0) check.fail("", "name at least one figure");
     store.checkScope?.(tx, figures, check);
     checkFigures(check, figures);
+    const cited = citeFigureDocuments(tx, figures, check);
     check.throwIfAny();
     for (const { value, place } of figures) {
       const stored = storedFigure(tx, store, value);
@@ -112,6 +146,7 @@ export function recordFigures<Row extends FigureRow, Fields extends FigureFields
       }
     }
     check.throwIfAny();
+    storeDocuments(tx, cited);
     const rows = figures.map(({ value }) => insertFigure(tx, store, value));
     const after = rows.map((row) => figureJson(tx, store, row));
     return { changed: true, subject: after.map((f) => f.id).join(", "), before: null, after, result: rows };
@@ -134,22 +169,34 @@ export function correctFigures<Row extends FigureRow>(
       const local = localIdOf(store.owner, value.id, check, place("id"), "crime statistic");
       const id = local && /^statistic-\d+$/.test(local) ? Number(local.slice("statistic-".length)) : undefined;
       const row = id === undefined ? undefined : (tx.select().from(store.table).where(eq(store.table.id, id)).get() as Row | undefined);
-      if (local !== undefined && !row) check.fail(place("id"), `no crime statistic ${value.id}`);
-      if (row && seen.has(row.id)) check.fail(place("id"), `${value.id} is corrected twice in one request`);
+      if (local !== undefined && !row) check.fail(place("id"), `no crime statistic ${shortened(value.id)}`);
+      if (row && seen.has(row.id)) check.fail(place("id"), `${shortened(value.id)} is corrected twice in one request`);
       if (row) seen.add(row.id);
       checkFigureCorrection(check, place, value);
       return row;
     });
+    // A correction's source is checked as a figure's is: known or described, and published
+    // no earlier than the end of the corrected figure's period.
+    const withSource = corrections.flatMap((c, i) => (c.value.source ? [{ ...c, row: rows[i] }] : []));
+    const cited = citeDocuments(tx, withSource.map(({ value, place }) => ({ source: value.source!, place: within(place, "source") })), check);
+    for (const { value, place, row } of withSource) {
+      if (!row) continue;
+      const period = tx.select().from(periods).where(eq(periods.id, row.periodId)).get()!;
+      checkFigureAgainstSource(check, place, { category: row.categoryId, localLabel: row.localLabel, period: periodJson(period) }, cited.byName.get(value.source!.document), "the correction's source");
+    }
     check.throwIfAny();
+    storeDocuments(tx, cited);
     const before = rows.map((row) => figureJson(tx, store, row!));
     corrections.forEach(({ value }, i) => {
+      const row = rows[i]!;
+      if (value.count != null && value.count !== row.count) recordCorrection(tx, row.id, row.count, value.count, value.source, value.note ?? null);
       const changes = {
         ...(value.count != null && { count: value.count }),
         ...(value.localLabel != null && { localLabel: value.localLabel }),
         ...(value.notes !== undefined && { notes: value.notes ?? [] }),
       };
       // A correction naming only the figure changes nothing (and drizzle refuses an empty SET).
-      if (Object.keys(changes).length > 0) tx.update(store.table).set(changes).where(eq(store.table.id, rows[i]!.id)).run();
+      if (Object.keys(changes).length > 0) tx.update(store.table).set(changes).where(eq(store.table.id, row.id)).run();
     });
     const result = reread(tx, store, rows.map((row) => row!.id));
     const after = result.map((row) => figureJson(tx, store, row));
@@ -162,6 +209,8 @@ export interface FiguresPlan<Row extends FigureRow, Fields extends FigureFields>
   additions: Placed<Fields>[];
   corrections: { stored: Row; figure: Placed<Fields> }[];
   unchanged: { stored: Row; figure: Placed<Fields> }[];
+  /** The documents the table cites: new ones are stored with it. */
+  documents: CitedDocuments;
 }
 
 /** Compares a checked table of figures with what is stored: new, a correction (count or label), or unchanged. */
@@ -172,8 +221,9 @@ export function planFigures<Row extends FigureRow, Fields extends FigureFields>(
   check: Checker,
 ): FiguresPlan<Row, Fields> {
   checkFigures(check, figures);
+  const documents = citeFigureDocuments(db, figures, check);
   check.throwIfAny();
-  const plan: FiguresPlan<Row, Fields> = { additions: [], corrections: [], unchanged: [] };
+  const plan: FiguresPlan<Row, Fields> = { additions: [], corrections: [], unchanged: [], documents };
   const periods = periodsReadOnce(db);
   for (const figure of figures) {
     const stored = storedFigure(db, store, figure.value, periods);
@@ -202,8 +252,10 @@ export function applyFigures<Row extends FigureRow, Fields extends FigureFields>
     const plan = planFigures(tx, store, figures, check);
     const before = plan.corrections.map(({ stored }) => figureJson(tx, store, stored));
     const periods = periodsReadOnce(tx);
+    storeDocuments(tx, plan.documents);
     const added = plan.additions.map(({ value }) => insertFigure(tx, store, value, periods));
     for (const { stored, figure } of plan.corrections) {
+      if (stored.count !== figure.value.count) recordCorrection(tx, stored.id, stored.count, figure.value.count, null, `Imported from ${subject}`);
       tx.update(store.table).set({ count: figure.value.count, localLabel: figure.value.localLabel }).where(eq(store.table.id, stored.id)).run();
     }
     const after = reread(tx, store, [...added.map((r) => r.id), ...plan.corrections.map((c) => c.stored.id)]).map((row) => figureJson(tx, store, row));

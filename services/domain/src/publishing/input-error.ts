@@ -1,14 +1,25 @@
 import { ValidationError } from "../validation/checker";
 import { GraphQLError } from "graphql";
 
+/** Problems an answer lists at most: a list of 5,000 bad items is not answered with 5,000 messages. */
+export const MAX_LISTED_PROBLEMS = 100;
+
 /**
- * Rejected input as a GraphQL error: BAD_USER_INPUT, the message listing every problem, and
- * `problems` giving each one's field path within the arguments and what is wrong with it.
+ * Rejected input as a GraphQL error: BAD_USER_INPUT, the message listing the problems, and
+ * `problems` giving each one's field path within the arguments and what is wrong with it; at
+ * most MAX_LISTED_PROBLEMS of them, with `problemCount` saying how many there were.
  */
 export function asGraphQLError(error: unknown): unknown {
   if (!(error instanceof ValidationError)) return error;
-  return new GraphQLError(error.message, {
-    extensions: { code: "BAD_USER_INPUT", problems: error.issues.map((issue) => ({ field: issue.path || issue.where, message: issue.message })) },
+  const listed = error.issues.slice(0, MAX_LISTED_PROBLEMS);
+  const more = error.issues.length - listed.length;
+  const message = more === 0 ? error.message : `${new ValidationError(listed).message}\n  ... and ${more} more problems (${error.issues.length} in all)`;
+  return new GraphQLError(message, {
+    extensions: {
+      code: "BAD_USER_INPUT",
+      problems: listed.map((issue) => ({ field: issue.path || issue.where, message: issue.message })),
+      ...(more > 0 && { problemCount: error.issues.length }),
+    },
   });
 }
 

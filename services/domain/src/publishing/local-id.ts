@@ -1,3 +1,4 @@
+import { quoted } from "@csg/service-runtime";
 import type { Checker } from "../validation/checker";
 
 /** A local id from printed words: lower-case kebab-case, like the datasets' ids. */
@@ -28,7 +29,7 @@ export function localIdOf(partnershipCode: string, publicId: string, check: Chec
   const colon = publicId.indexOf(":");
   const owner = colon < 0 ? undefined : publicId.slice(0, colon);
   if (owner !== partnershipCode || colon === publicId.length - 1) {
-    check.fail(place, `"${publicId}" is not the id of a ${what} of ${partnershipCode} (ids read "${partnershipCode}:<id>")`);
+    check.fail(place, `${quoted(publicId)} is not the id of a ${what} of ${partnershipCode} (ids read "${partnershipCode}:<id>")`);
     return undefined;
   }
   return publicId.slice(colon + 1);

@@ -1,7 +1,9 @@
 import { TransactionRollbackError, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { type Actor, BUSY_TIMEOUT_MS } from "@csg/service-runtime";
+import { type Actor, BUSY_TIMEOUT_MS, operatingSystemUser } from "@csg/service-runtime";
 import { auditEntries } from "./tables";
+import { citeDocuments, storeDocuments } from "./documents";
+import type { Checker } from "../validation/checker";
 
 type AnyDatabase = BetterSQLite3Database<any>;
 
@@ -49,8 +51,28 @@ export function publish<DB extends AnyDatabase, T>(db: DB, actor: Actor, operati
   }
 }
 
-/** The actor of a write made by a local command rather than through the API. */
-export function commandActor(command: string): Actor {
-  const user = process.env.USER ?? process.env.USERNAME ?? "unknown user";
-  return { tokenId: null, label: `${command} (local command, run by ${user})` };
+/**
+ * A write whose input names sources (checked by checkSource into `check.cited`): in the same
+ * transaction, every cited document must be known or come with its title and publisher, and
+ * new ones are stored with the write. A problem rolls the whole write back.
+ */
+export function publishCiting<DB extends AnyDatabase, T>(db: DB, actor: Actor, operation: string, check: Checker, write: (tx: DB) => Change<T>): Change<T> {
+  return publish(db, actor, operation, (tx) => {
+    const change = write(tx);
+    const documents = citeDocuments(tx, check.cited, check);
+    check.throwIfAny();
+    storeDocuments(tx, documents);
+    return change;
+  });
+}
+
+/**
+ * The actor of a write made by a local command rather than through the API: the command, the
+ * operating-system user, and whom they named with --as.
+ */
+export function commandActor(command: string, actingAs?: string): Actor {
+  // One line in the audit trail whatever was typed: no control characters, at most 200 characters.
+  const name = actingAs?.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, 200);
+  const as = name ? `, as "${name}"` : "";
+  return { tokenId: null, label: `${command} (local command, run by ${operatingSystemUser()}${as})` };
 }

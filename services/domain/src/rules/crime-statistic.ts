@@ -1,9 +1,11 @@
+import { quoted } from "@csg/service-runtime";
 import type { SourceRecord } from "../records";
 import { findCrimeCategory } from "@csg/schema";
 import type { Checker } from "../validation/checker";
 import { type Place, type Placed, within } from "../validation/place";
 import { checkPeriod, type PeriodFields, periodKey } from "./period";
 import { checkSource } from "./source";
+import { documentName, type KnownDocument } from "../publishing/documents";
 
 /** A figure's own fields, whatever names its period (a dataset's period id, an input's period). */
 export interface StatisticFields {
@@ -33,12 +35,16 @@ export interface FigureCorrection {
   localLabel?: string | null;
   /** Replaces the figure's notes. */
   notes?: string[] | null;
+  /** The document the corrected count comes from, recorded with the correction. */
+  source?: SourceRecord | null;
+  /** Why, recorded with the correction. */
+  note?: string | null;
 }
 
 /** A known canonical category, the label as printed, a whole non-negative count, its source. */
 export function checkStatisticFields(check: Checker, place: Place, stat: StatisticFields): void {
   if (check.text(place("category"), stat.category) && !findCrimeCategory(stat.category)) {
-    check.fail(place("category"), `unknown crime category "${stat.category}"`);
+    check.fail(place("category"), `unknown crime category ${quoted(stat.category)}`);
   }
   check.text(place("localLabel"), stat.localLabel, { max: 300 });
   check.count(place("count"), stat.count);
@@ -79,4 +85,26 @@ export function checkFigureCorrection(check: Checker, place: Place, correction: 
   if (correction.count !== undefined) check.count(place("count"), correction.count);
   if (correction.localLabel !== undefined) check.text(place("localLabel"), correction.localLabel, { max: 300 });
   (correction.notes ?? []).forEach((note, i) => check.text(place(`notes[${i}]`), note));
+  if (correction.source != null) checkSource(check, within(place, "source"), correction.source);
+  if (correction.note != null) check.text(place("note"), correction.note, { max: 1000 });
+}
+
+/**
+ * No recorded figure older than its source allows: a count whose period ends after the date
+ * its document was published cannot have been printed in it (a projection can: it is an
+ * estimate). A document without a date of publication is not checked.
+ */
+export function checkFigureAgainstSource(
+  check: Checker,
+  place: Place,
+  figure: { category: string; localLabel?: string; period: PeriodFields },
+  document: KnownDocument | undefined,
+  what = "its source",
+): void {
+  if (!document?.published || !figure.period || figure.period.basis === "PROJECTION") return;
+  if (!(figure.period.end > document.published)) return;
+  check.fail(
+    place(""),
+    `the figure ${figure.category}${figure.localLabel ? ` ("${figure.localLabel}")` : ""} for ${figure.period.label} ends on ${figure.period.end}, after ${what} ${documentName(document)} was published on ${document.published}: a recorded figure cannot come from a document published before its period ended (a projection may: give its period the basis PROJECTION)`,
+  );
 }

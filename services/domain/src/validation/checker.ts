@@ -1,5 +1,7 @@
 import { isIsoDate, PLAUSIBLE_YEARS } from "@csg/schema";
+import { characterCount, quoted } from "@csg/service-runtime";
 import { textProblem } from "./text";
+import type { SourceRecord } from "../records";
 
 /** One problem found in input: where it is (file, row, field or JSON path) and what is wrong. */
 export interface ValidationIssue {
@@ -21,6 +23,7 @@ export class ValidationError extends Error {
   }
 }
 
+/** The longest text a field takes unless it says otherwise, in characters (code points). */
 export const MAX_TEXT_LENGTH = 2000;
 
 /**
@@ -29,6 +32,11 @@ export const MAX_TEXT_LENGTH = 2000;
  */
 export class Checker {
   readonly issues: ValidationIssue[] = [];
+  /**
+   * The sources the input cites, each with its place (recorded by checkSource): a write
+   * checks their documents in its transaction (see publishCiting).
+   */
+  readonly cited: { source: SourceRecord; place: (field: string) => string }[] = [];
   /** Problems recorded, by place and message: a set, so 100,000 problems cost no more than 100,000 look-ups. */
   private readonly recorded = new Set<string>();
 
@@ -48,10 +56,12 @@ export class Checker {
       if (!options.optional) this.fail(path, "is required");
       return false;
     }
-    if (typeof value !== "string") return this.reject(path, `must be text, got ${JSON.stringify(value)}`);
+    if (typeof value !== "string") return this.reject(path, `must be text, got ${quoted(value)}`);
     if (value.trim() === "") return this.reject(path, "must not be empty");
     const max = options.max ?? MAX_TEXT_LENGTH;
-    if (value.length > max) return this.reject(path, `is ${value.length} characters long; at most ${max} are allowed`);
+    // Characters as people count them (code points: an emoji is one); only text longer in UTF-16 units needs counting.
+    const length = value.length > max ? characterCount(value) : value.length;
+    if (length > max) return this.reject(path, `is ${length} characters long; at most ${max} are allowed`);
     const problem = textProblem(value);
     if (problem) return this.reject(path, problem);
     return true;
@@ -59,7 +69,7 @@ export class Checker {
 
   count(path: string, value: unknown): value is number {
     if (typeof value !== "number" || !Number.isInteger(value)) {
-      return this.reject(path, `must be a whole number, got ${JSON.stringify(value)}`);
+      return this.reject(path, `must be a whole number, got ${quoted(value)}`);
     }
     if (value < 0) return this.reject(path, `must not be negative, got ${value}`);
     if (value > 2_147_483_647) return this.reject(path, `is too large (${value})`);
@@ -67,7 +77,7 @@ export class Checker {
   }
 
   date(path: string, value: unknown): value is string {
-    if (!isIsoDate(value)) return this.reject(path, `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    if (!isIsoDate(value)) return this.reject(path, `must be a calendar date YYYY-MM-DD, got ${quoted(value)}`);
     const year = Number(value.slice(0, 4));
     if (year < PLAUSIBLE_YEARS.from || year > PLAUSIBLE_YEARS.to) {
       return this.reject(path, `must be a date from ${PLAUSIBLE_YEARS.from} to ${PLAUSIBLE_YEARS.to}, got ${value}`);
@@ -83,7 +93,7 @@ export class Checker {
 
   oneOf<T extends string>(path: string, value: unknown, allowed: readonly T[], what = "value"): value is T {
     if (typeof value !== "string" || !allowed.includes(value as T)) {
-      return this.reject(path, `unknown ${what} ${JSON.stringify(value)}; expected one of ${allowed.join(", ")}`);
+      return this.reject(path, `unknown ${what} ${quoted(value)}; expected one of ${allowed.join(", ")}`);
     }
     return true;
   }
@@ -96,7 +106,7 @@ export class Checker {
 
   /** Fails when a key was seen before in the same input. */
   unique(path: string, seen: Set<string>, key: string, what: string): void {
-    if (seen.has(key)) this.fail(path, `duplicate ${what} ${key}`);
+    if (seen.has(key)) this.fail(path, `duplicate ${what} ${key.length > 80 ? quoted(key) : key}`);
     seen.add(key);
   }
 

@@ -3,7 +3,7 @@
  * CSV, the ONS district-to-CSP lookup or ONS mid-year population estimates into the national
  * subgraph's database, recognising the file by its header row.
  */
-import { dataDirOption, defaultDataDir, readCommandLine, runCommand } from "@csg/service-runtime";
+import { dataDirOption, readCommandLine, runCommand, systemDataFolder } from "@csg/service-runtime";
 import { join } from "node:path";
 import { openNationalDatabase, sqliteOf } from "../db/database";
 import { expectedLayouts } from "../files/layouts";
@@ -20,7 +20,9 @@ ${expectedLayouts()}
 A newer edition of a Home Office table replaces the figures of the quarters it covers (a
 police.uk file: the months and force it covers) and prints what changed; importing the same
 file again changes nothing. --dry-run prints what would change and writes nothing.
-On an empty database the repository's sample files are imported first (as on first start).`,
+On an empty database the repository's sample Home Office tables and police.uk months are
+imported first (as on first start); a real file of a kind removes the samples of that kind.
+Excel 97-2003 workbooks (.xls) are not read: save them as .xlsx first.`,
     usage: ["pnpm national:import --file <path> [--dry-run] [--data-dir <dir>]"],
     options: {
       file: { type: "string", value: "<path>", env: "CSG_NATIONAL_FILE", description: "The file to import." },
@@ -30,7 +32,7 @@ On an empty database the repository's sample files are imported first (as on fir
   });
   const file = command.required("file");
   const dryRun = command.flag("dry-run");
-  const database = openNationalDatabase(join(command.string("data-dir") ?? defaultDataDir, "national.db"));
+  const database = openNationalDatabase(join(systemDataFolder(command), "national.db"));
   try {
     await ensureNationalSeeded(database);
     const result = await importNationalFile(sqliteOf(database), file, { dryRun });
@@ -38,7 +40,9 @@ On an empty database the repository's sample files are imported first (as on fir
     console.log(result.summary.join("\n"));
     if (!dryRun) console.log(result.written ? "Written." : "Nothing written.");
   } catch (error) {
-    throw error instanceof ImportRefused ? error : new Error(`${file}: ${(error as Error).message}`);
+    // Messages that name the file already are told as they are (never the path twice).
+    const message = (error as Error).message ?? String(error);
+    throw error instanceof ImportRefused || message.startsWith(file) ? error : new Error(`${file}: ${message}`);
   } finally {
     database.close();
   }

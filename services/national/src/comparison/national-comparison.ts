@@ -1,7 +1,9 @@
+import { quoted } from "@csg/service-runtime";
 import { rankColumn } from "@csg/domain";
 import type Database from "better-sqlite3";
 import { type OffenceCategoryMapping, offenceMappingFor } from "../classification/offence-categories";
 import type { AreaKind } from "../reference/areas";
+import { cspPopulations } from "./csp-populations";
 
 export interface ComparedArea {
   areaId: number;
@@ -37,12 +39,14 @@ export interface Comparison {
   quartersHeld: number[];
   sources: { document: string; locator: string; sample: boolean; edition: string | null }[];
   populationSources: { document: string; locator: string }[];
+  /** A population behind the rates comes from a sample file. */
+  samplePopulations: boolean;
 }
 
 /** Financial year text (`2019/20`): the one form the Home Office prints. */
 export function checkFinancialYear(financialYear: string): string | null {
   const match = /^(\d{4})\/(\d{2})$/.exec(financialYear);
-  if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) return `financialYear must read like 2019/20, got "${financialYear}"`;
+  if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) return `financialYear must read like 2019/20, got ${quoted(financialYear)}`;
   return null;
 }
 
@@ -73,7 +77,7 @@ function ranks(values: (number | null)[]): (number | null)[] {
  */
 export function compareNationally(sqlite: Database.Database, category: string, financialYear: string): Comparison {
   const answer = offenceMappingFor(category, financialYear);
-  const empty: Comparison = { category, financialYear, mapping: null, unmappedReason: null, rows: [], unassigned: [], quartersHeld: [], sources: [], populationSources: [] };
+  const empty: Comparison = { category, financialYear, mapping: null, unmappedReason: null, rows: [], unassigned: [], quartersHeld: [], sources: [], populationSources: [], samplePopulations: false };
   if ("reason" in answer) return { ...empty, unmappedReason: answer.reason };
   const filter = filterSql(answer.mapping);
   const quarterRows = sqlite
@@ -88,19 +92,13 @@ export function compareNationally(sqlite: Database.Database, category: string, f
     (
       sqlite
         .prepare(
-          `select a.id, a.kind, a.name, a.ons_code as onsCode, a.police_force as policeForce, a.partnership,
-             (select sum(p.population) from districts d join district_populations p on p.lad_code = d.lad_code and p.year = ? where d.area_id = a.id) as population,
-             (select count(*) from districts d where d.area_id = a.id) as districts,
-             (select group_concat(d.lad_name, ', ') from districts d where d.area_id = a.id
-                and not exists (select 1 from district_populations p where p.lad_code = d.lad_code and p.year = ?)) as missing
+          `select a.id, a.kind, a.name, a.ons_code as onsCode, a.police_force as policeForce, a.partnership
            from areas a where a.id in (select distinct area_id from subgroup_totals where financial_year = ?)`,
         )
-        .all(populationYear, populationYear, financialYear) as {
-        id: number; kind: AreaKind; name: string; onsCode: string | null; policeForce: string; partnership: string | null;
-        population: number | null; districts: number; missing: string | null;
-      }[]
+        .all(financialYear) as { id: number; kind: AreaKind; name: string; onsCode: string | null; policeForce: string; partnership: string | null }[]
     ).map((a) => [a.id, a]),
   );
+  const populationOf = cspPopulations(sqlite, populationYear);
   const byArea = new Map<number, ComparedArea>();
   for (const q of quarterRows) {
     let row = byArea.get(q.areaId);
@@ -109,9 +107,11 @@ export function compareNationally(sqlite: Database.Database, category: string, f
       let population: number | null = null;
       let reason: string | null = null;
       if (a.kind !== "CSP") reason = `${a.name} is not a CSP: it has no resident population`;
-      else if (a.districts === 0) reason = `no districts of ${a.name} in the ONS district-to-CSP lookup held`;
-      else if (a.missing) reason = `no ONS mid-${populationYear} population estimate held for ${a.missing}`;
-      else population = a.population;
+      else {
+        const found = populationOf(a.id, a.name);
+        if ("reason" in found) reason = found.reason;
+        else population = found.population;
+      }
       row = {
         areaId: a.id, kind: a.kind, name: a.name, onsCode: a.onsCode, policeForce: a.policeForce, partnership: a.partnership,
         quarters: [], count: null, population, populationYear, ratePer1000: null, rateUnavailableReason: reason, rank: null, rankByRate: null, force: null,
@@ -150,12 +150,14 @@ export function compareNationally(sqlite: Database.Database, category: string, f
        join districts d on d.lad_code = p.lad_code where p.year = ? order by 1, 2`,
     )
     .all(populationYear) as { document: string; locator: string }[];
+  const samplePopulations = populationSources.some((p) => p.document.startsWith("sample-"));
   return {
     category, financialYear, mapping: answer.mapping, unmappedReason: null, rows,
     unassigned: all.filter((r) => r.kind !== "CSP").sort((a, b) => a.name.localeCompare(b.name)),
     quartersHeld: [...new Set(quarterRows.map((q) => q.quarter))].sort(),
     sources: sources.map((s) => ({ ...s, sample: s.sample === 1 })),
     populationSources,
+    samplePopulations,
   };
 }
 

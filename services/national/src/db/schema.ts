@@ -40,22 +40,29 @@ export const areas = sqliteTable("areas", {
   policeForce: text("police_force").notNull(),
   /** The federation's partnership code (registry) for the CSPs it serves. */
   partnership: text("partnership"),
+  /** The edition (year) of the ONS lookup its code and name come from; null when no lookup names it. */
+  onsEdition: integer("ons_edition"),
   /** Where the area's name and code come from. */
   sourceDocument: text("source_document").notNull(),
   sourceLocator: text("source_locator").notNull(),
 });
 
-/** The ONS district-to-CSP lookup: which local authority districts make up each CSP. */
+/**
+ * The ONS district-to-CSP lookups: (district, CSP) pairs per edition (the year of the lookup's
+ * columns, `LAD24CD` -> 2024). A relation, not a function: since the reorganisations one
+ * district can appear under several CSPs (each then covers part of it).
+ */
 export const districts = sqliteTable(
   "districts",
   {
-    ladCode: text("lad_code").primaryKey(),
+    edition: integer("edition").notNull(),
+    ladCode: text("lad_code").notNull(),
     ladName: text("lad_name").notNull(),
     areaId: integer("area_id").notNull().references(() => areas.id),
     sourceDocument: text("source_document").notNull(),
     sourceLocator: text("source_locator").notNull(),
   },
-  (t) => [index("districts_area").on(t.areaId)],
+  (t) => [primaryKey({ columns: [t.edition, t.ladCode, t.areaId] }), index("districts_area").on(t.areaId), index("districts_name").on(t.ladName)],
 );
 
 /** ONS mid-year population estimates by district (the year is the estimate's mid-year). */

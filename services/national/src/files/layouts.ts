@@ -27,6 +27,7 @@ function exactHeader(columns: string[]): (cells: string[]) => Record<string, num
   };
 }
 
+/** The header the repository's samples are written with (one of the variants below). */
 export const HOME_OFFICE_COLUMNS = [
   "Financial Year",
   "Financial Quarter",
@@ -38,6 +39,36 @@ export const HOME_OFFICE_COLUMNS = [
   "Offence Code",
   "Offence Count",
 ] as const;
+
+/**
+ * A Home Office table's columns by the names editions print (case-insensitive): the current
+ * edition `Force Name ... Offence Count`, older ones `Number of Offences`, the samples `Police Force`.
+ */
+export const HOME_OFFICE_COLUMN_NAMES: Record<string, string[]> = {
+  "Financial Year": ["financial year"],
+  "Financial Quarter": ["financial quarter"],
+  "Force Name": ["force name", "police force"],
+  "CSP Name": ["csp name"],
+  "Offence Description": ["offence description"],
+  "Offence Group": ["offence group"],
+  "Offence Subgroup": ["offence subgroup", "offence sub-group", "offence sub group"],
+  "Offence Code": ["offence code"],
+  "Offence Count": ["offence count", "number of offences"],
+};
+
+/** Each column's position, or the columns missing; null when the header has no `CSP Name` (not this layout). */
+function homeOfficeColumns(cells: string[]): { columns: Record<string, number>; missing: string[] } | null {
+  const names = cells.map(normal);
+  if (!names.includes("csp name")) return null;
+  const columns: Record<string, number> = {};
+  const missing: string[] = [];
+  for (const [column, variants] of Object.entries(HOME_OFFICE_COLUMN_NAMES)) {
+    const at = names.findIndex((n) => variants.includes(n));
+    if (at < 0) missing.push(`${column} (or ${variants.slice(1).join(", ") || "no other name"})`);
+    else columns[column] = at;
+  }
+  return { columns, missing };
+}
 
 export const POLICE_UK_COLUMNS = [
   "Crime ID",
@@ -62,7 +93,8 @@ function onsLookupHeader(cells: string[]): Record<string, number> | null {
   const yy = names[lad].slice(3, 5);
   const at = (name: string) => names.indexOf(name.replace("YY", yy));
   const columns = { ladCode: lad, ladName: at("LADYYNM"), cspCode: at("CSPYYCD"), cspName: at("CSPYYNM"), force: at("PFAYYNM") };
-  return Object.values(columns).every((i) => i >= 0) ? columns : null;
+  // The edition is the year of the column names (LAD17CD: the 2017 edition).
+  return Object.values(columns).every((i) => i >= 0) ? { ...columns, edition: 2000 + Number(yy) } : null;
 }
 
 /** `Code, Name, Geography` (`Geography1` in 2019 editions), `All ages`, then single years of age. */
@@ -76,8 +108,11 @@ export const LAYOUTS: Layout[] = [
   {
     kind: "HOME_OFFICE_CSP_TABLE",
     description: "Home Office police recorded crime by Community Safety Partnership (CSV, XLSX or ODS; one sheet per financial year)",
-    header: HOME_OFFICE_COLUMNS.join(", "),
-    match: exactHeader([...HOME_OFFICE_COLUMNS]),
+    header: "Financial Year, Financial Quarter, Force Name (or Police Force), CSP Name, Offence Description, Offence Group, Offence Subgroup, Offence Code, Offence Count (or Number of Offences)",
+    match: (cells) => {
+      const found = homeOfficeColumns(cells);
+      return found && found.missing.length === 0 ? found.columns : null;
+    },
   },
   {
     kind: "POLICE_UK_STREET",
@@ -102,8 +137,13 @@ export const LAYOUTS: Layout[] = [
 /** Headers the importer knows but refuses: said plainly, so they are not mistaken for the right file. */
 export function knownWrongLayout(cells: string[]): string | null {
   const names = new Set(cells.map(normal));
-  if (names.has("force name") && names.has("number of offences")) {
-    return "this is the Home Office's force-level table (Force Name, Number of Offences), not the table by Community Safety Partnership";
+  const homeOffice = homeOfficeColumns(cells);
+  if (homeOffice && homeOffice.missing.length > 0) {
+    return `a Home Office table by CSP (it has CSP Name) without the column${homeOffice.missing.length === 1 ? "" : "s"} ${homeOffice.missing.join("; ")}`;
+  }
+  // Told from the CSP table by the absence of CSP Name, never by the other columns' names.
+  if (!homeOffice && (names.has("force name") || names.has("police force")) && (names.has("number of offences") || names.has("offence count"))) {
+    return "this is the Home Office's force-level table (no CSP Name column), not the table by Community Safety Partnership";
   }
   return null;
 }

@@ -60,7 +60,7 @@ export class NationalPartnershipYearsResolver {
         row: area ? rowOf(comparison, area) : null,
         groupSize: comparison.rows.filter((r) => r.rank !== null).length,
         groupSizeByRate: comparison.rows.filter((r) => r.rankByRate !== null).length,
-        sampleData: held.sources.some((s) => s.sample),
+        sampleData: held.sources.some((s) => s.sample) || comparison.samplePopulations,
         sources: held.sources.map(sourceOf),
         populationSources: comparison.populationSources.map(sourceOf),
       };

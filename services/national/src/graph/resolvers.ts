@@ -1,7 +1,9 @@
+import { quoted } from "@csg/service-runtime";
 import { GraphQLError } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { POLICE_UK_CATEGORY } from "../classification/offence-categories";
 import { type ComparedArea, rankWithin } from "../comparison/national-comparison";
+import { nameKey } from "../reference/area-names";
 import { onsNameOf } from "../reference/home-office-names";
 import { comparisonGroups, memberParts } from "../reference/comparison-groups";
 import { category, comparisonFor } from "./arguments";
@@ -20,7 +22,7 @@ import {
 
 function groupOf(id: string) {
   const group = comparisonGroups.find((g) => g.id === id);
-  if (!group) throw new GraphQLError(`Unknown comparison group "${id}"; known: ${comparisonGroups.map((g) => g.id).join(", ")}`, { extensions: { code: "BAD_USER_INPUT" } });
+  if (!group) throw new GraphQLError(`Unknown comparison group ${quoted(id)}; known: ${comparisonGroups.map((g) => g.id).join(", ")}`, { extensions: { code: "BAD_USER_INPUT" } });
   return group;
 }
 
@@ -49,7 +51,7 @@ export class NationalComparisonResolver {
       unassigned: comparison.unassigned.map((r) => rowOf(comparison, r)),
       sources: comparison.sources.map((s) => ({ document: s.document, locator: s.locator })),
       populationSources: comparison.populationSources,
-      sampleData: comparison.sources.some((s) => s.sample),
+      sampleData: comparison.sources.some((s) => s.sample) || comparison.samplePopulations,
       comparisonKey: { category: categoryId, financialYear },
     };
   }
@@ -62,7 +64,8 @@ export class NationalComparisonResolver {
     const missingMembers: string[] = [];
     for (const member of group.members) {
       const { force, csp } = memberParts(member);
-      const area = comparison.rows.find((r) => r.name === onsNameOf(csp) && (force === "" || r.policeForce === force));
+      const key = nameKey(onsNameOf(csp));
+      const area = comparison.rows.find((r) => nameKey(r.name) === key && (force === "" || r.policeForce === force));
       if (area) members.push({ member, area });
       else missingMembers.push(member);
     }

@@ -1,13 +1,15 @@
 import type Database from "better-sqlite3";
 import type { SheetRow } from "../files/sheet-row";
-import { AreaNames } from "../reference/areas";
+import { AreaNames, MAX_NEW_CSPS } from "../reference/areas";
 import { editionFromFileName, editionFromNotes } from "./edition";
 import type { ImportContext, ImportOutcome, LayoutImporter } from "./layout-importer";
-import { place, wholeCount } from "./problems";
+import { place, signedCount } from "./problems";
+import { offenceLabel } from "../classification/offence-labels";
 
-/** Sheets that hold no figures in a Home Office table; any other sheet without the header is a problem. */
-const FRONT_SHEETS = /^(cover|notes|contents)/i;
+/** A financial year's sheet (`2015_16`, `2011-12`): it must hold the header; other sheets (cover, notes, contents) hold no figures. */
+const YEAR_SHEET = /^\d{4}[_-]\d{2}$/;
 const EXAMPLES = 10;
+const LISTED_NEW = 50;
 
 interface QuarterChange {
   financial_year: string;
@@ -27,20 +29,20 @@ interface QuarterChange {
  * does not grow with the file.
  */
 export class HomeOfficeTableImporter implements LayoutImporter {
-  readonly unknownNames = {
-    what: "CSP names",
-    hint: "not in the ONS district-to-CSP lookup held, nor in the Home Office spellings of services/national/dataset/home-office-names.json: import the lookup (pnpm national:import --file LAD24_CSP24_PFA24_EW_LU.csv) or add the spelling",
-  };
+  readonly unknownNames = { what: "names", hint: "" };
   private readonly areas: AreaNames;
   private readonly stage: Database.Statement;
   private readonly sheets: string[] = [];
   private readonly frontSheets: string[] = [];
   private notesEdition: string | null = null;
   private rows = 0;
+  private negative = { rows: 0, sum: 0 };
+  /** Rows under a table that hold no figure (footnotes, sources): ignored, counted. */
+  private notes = 0;
 
   constructor(
     private readonly context: ImportContext,
-    private readonly columns: Record<string, number>,
+    private columns: Record<string, number>,
   ) {
     this.areas = new AreaNames(context.sqlite);
     context.sqlite.exec(`
@@ -58,55 +60,69 @@ export class HomeOfficeTableImporter implements LayoutImporter {
     this.notesEdition ??= editionFromNotes(row.cells.join(" "));
   }
 
+  sheetHeader(_sheet: string, columns: Record<string, number>): void {
+    this.columns = columns;
+  }
+
   sheetEnded(sheet: string, hadHeader: boolean): void {
     if (hadHeader) this.sheets.push(sheet);
-    else if (FRONT_SHEETS.test(sheet)) this.frontSheets.push(sheet);
-    else this.context.problems.add(`${this.context.fileName}: sheet "${sheet}" has no header row (Financial Year, Financial Quarter, ...); every sheet but the cover and notes must hold figures`);
+    else if (!YEAR_SHEET.test(sheet.trim())) this.frontSheets.push(sheet);
+    else this.context.problems.add(`${this.context.fileName}: sheet "${sheet}" has no header row (Financial Year, Financial Quarter, Force Name, CSP Name, ...); a financial year's sheet must hold its figures`);
   }
 
   row(row: SheetRow): void {
     const { problems, fileName } = this.context;
     const cell = (name: string) => (row.cells[this.columns[name]] ?? "").trim();
+    // A footnote or source line under the table: no CSP, quarter, offence or count.
+    if (["CSP Name", "Financial Quarter", "Offence Code", "Offence Count"].every((c) => cell(c) === "")) {
+      this.notes++;
+      return;
+    }
     let ok = true;
     const fail = (column: string, message: string) => {
       problems.add(`${place(fileName, row, column)}: ${message}`);
       ok = false;
     };
 
-    const year = cell("Financial Year");
-    const yearMatch = /^(\d{4})\/(\d{2})$/.exec(year);
-    if (!yearMatch || (Number(yearMatch[1]) + 1) % 100 !== Number(yearMatch[2])) fail("Financial Year", `expected a financial year like 2019/20, got "${year}"`);
+    const printedYear = cell("Financial Year");
+    const yearMatch = /^(\d{4})\s*[/_-]\s*(\d{2})$/.exec(printedYear);
+    const year = yearMatch ? `${yearMatch[1]}/${yearMatch[2]}` : printedYear;
+    if (!yearMatch || (Number(yearMatch[1]) + 1) % 100 !== Number(yearMatch[2])) fail("Financial Year", `expected a financial year like 2019/20, got "${printedYear}"`);
     else {
-      const sheetYear = /^(\d{4})_(\d{2})$/.exec(row.sheet);
+      // Sheets are named `2015_16` in recent editions, `2011-12` in older ones.
+      const sheetYear = /^(\d{4})[_-](\d{2})$/.exec(row.sheet.trim());
       if (sheetYear && `${sheetYear[1]}/${sheetYear[2]}` !== year) fail("Financial Year", `${year} on the sheet of ${sheetYear[1]}/${sheetYear[2]}`);
     }
     const quarterText = cell("Financial Quarter");
-    const quarter = Number(quarterText);
-    if (!/^[1-4](\.0+)?$/.test(quarterText)) fail("Financial Quarter", `expected 1, 2, 3 or 4, got "${quarterText}"`);
-    const force = cell("Police Force");
-    if (force === "") fail("Police Force", "is empty");
+    const quarterMatch = /^q?([1-4])(\.0+)?$/i.exec(quarterText);
+    if (!quarterMatch) fail("Financial Quarter", `expected 1, 2, 3 or 4, got "${quarterText}"`);
+    const quarter = quarterMatch ? Number(quarterMatch[1]) : 0;
+    const force = cell("Force Name");
+    if (force === "") fail("Force Name", "is empty");
     const cspName = cell("CSP Name");
     let areaId = 0;
     if (cspName === "") fail("CSP Name", "is empty");
-    else {
-      const area = this.areas.resolve(cspName, force, { document: fileName, locator: row.sheet });
+    else if (force !== "") {
+      const area = this.areas.resolve(cspName, force, { document: fileName, locator: row.sheet, where: place(fileName, row, "CSP Name") });
       if (area) areaId = area.id;
-      else {
-        problems.unknown(cspName, place(fileName, row, "CSP Name"));
-        ok = false;
-      }
+      else fail("CSP Name", `"${cspName}" would be the CSP name number ${MAX_NEW_CSPS + 1} that no lookup names; England and Wales have about 300 CSPs, so this is not a table by CSP`);
     }
     for (const column of ["Offence Description", "Offence Group", "Offence Subgroup", "Offence Code"]) if (cell(column) === "") fail(column, "is empty");
-    const count = wholeCount(cell("Offence Count"));
+    const count = signedCount(cell("Offence Count"));
     if ("problem" in count) fail("Offence Count", count.problem);
     // After the first problem the file is refused: rows are still checked (to list problems), not staged.
     if (!ok || problems.any) return;
+    const value = (count as { count: number }).count;
     try {
       this.stage.run(
-        year, quarter, areaId, cell("Offence Code"), cell("Offence Description"), cell("Offence Group"), cell("Offence Subgroup"),
-        (count as { count: number }).count, row.sheet, row.row,
+        year, quarter, areaId, cell("Offence Code"), cell("Offence Description"), offenceLabel(cell("Offence Group")), offenceLabel(cell("Offence Subgroup")),
+        value, row.sheet, row.row,
       );
       this.rows++;
+      if (value < 0) {
+        this.negative.rows++;
+        this.negative.sum += value;
+      }
     } catch (error) {
       if ((error as { code?: string }).code !== "SQLITE_CONSTRAINT_PRIMARYKEY") throw error;
       const first = this.context.sqlite
@@ -114,6 +130,22 @@ export class HomeOfficeTableImporter implements LayoutImporter {
         .get(year, quarter, areaId, cell("Offence Code")) as { sheet: string; row: number };
       fail("Offence Code", `a second row for ${cspName}, ${year} Q${quarter}, offence code ${cell("Offence Code")} (the first is sheet "${first.sheet}", row ${first.row})`);
     }
+  }
+
+  /** Lines of the report on what the file holds beyond its counts: negatives, notes, CSPs no lookup names. */
+  private reportLines(): string[] {
+    const lines: string[] = [];
+    if (this.negative.rows > 0) {
+      lines.push(`  ${this.negative.rows} negative counts (net of crimes cancelled after an earlier quarter recorded them; ${this.negative.sum} in all), kept and summed as published`);
+    }
+    if (this.notes > 0) lines.push(`  ${this.notes} rows with no figure (footnotes, sources) ignored`);
+    const added = [...this.areas.added.values()];
+    if (added.length > 0) {
+      lines.push(`  ${added.length} CSP names no lookup held names, imported as CSPs of their force (no ONS code and no population until a lookup names them):`);
+      for (const a of added.slice(0, LISTED_NEW)) lines.push(`    ${a.name} (${a.policeForce}): first at ${a.where}; ${a.rows} rows`);
+      if (added.length > LISTED_NEW) lines.push(`    ... and ${added.length - LISTED_NEW} more`);
+    }
+    return lines;
   }
 
   finish(): ImportOutcome {
@@ -136,7 +168,7 @@ export class HomeOfficeTableImporter implements LayoutImporter {
       )
       .all() as QuarterChange[];
     const describe = `Home Office CSP table ${fileName}${edition ? ` (edition ${edition})` : ""}`;
-    const summary = [`${describe}: ${this.rows} rows in ${this.sheets.length} sheet${this.sheets.length === 1 ? "" : "s"} (${this.sheets.join(", ")})${this.frontSheets.length ? `; no figures in ${this.frontSheets.join(", ")}` : ""}`];
+    const summary = [`${describe}: ${this.rows} rows in ${this.sheets.length} sheet${this.sheets.length === 1 ? "" : "s"} (${this.sheets.join(", ")})${this.frontSheets.length ? `; no figures in ${this.frontSheets.join(", ")}` : ""}`, ...this.reportLines()];
     for (const q of quarters) {
       if (q.held_edition && edition && q.held_edition > edition) {
         problems.add(`${fileName}: ${q.financial_year} Q${q.quarter} is held from a newer edition (${q.held_edition}, ${q.held_by}) than this file's (${edition}); import the newer edition, not the older one`);

@@ -11,6 +11,7 @@ import { OnsLookupImporter } from "./ons-lookup";
 import { MidYearEstimatesImporter } from "./ons-mid-year-estimates";
 import { PoliceUkStreetImporter } from "./police-uk-street";
 import { ImportRefused, Problems } from "./problems";
+import { removeSamples } from "./samples-removed";
 
 /** Rows read before a sheet's header row at most: a header further down is not this layout's. */
 const HEADER_SEARCH_ROWS = 30;
@@ -29,6 +30,13 @@ export interface ImportResult {
   changed: boolean;
   rows: number;
   summary: string[];
+}
+
+/** A full disk, said as such (better-sqlite3 reports SQLITE_FULL; the transaction is already rolled back). */
+function diskFull(error: unknown, sqlite: Database.Database, fileName: string): Error | null {
+  const code = (error as { code?: string }).code ?? "";
+  if (code !== "SQLITE_FULL" && !code.startsWith("SQLITE_FULL") && (error as { code?: string }).code !== "ENOSPC") return null;
+  return new ImportRefused(fileName, [`the disk is full: the national database (${sqlite.name}) could not grow to hold this import; free some space and import it again (${code})`]);
 }
 
 function sha256(file: string): Promise<string> {
@@ -86,6 +94,7 @@ export async function importNationalFile(sqlite: Database.Database, file: string
     let sheet: string | null = null;
     let sheetHeader: Record<string, number> | null = null;
     let sheetRowsRead = 0;
+    let purged: string[] = [];
     const preamble: SheetRow[] = [];
     // Sheets read before the layout was known (a cover, notes): told to the importer once it is.
     const sheetsBefore: string[] = [];
@@ -115,11 +124,14 @@ export async function importNationalFile(sqlite: Database.Database, file: string
         if (wrong) throw new ImportRefused(fileName, [`sheet "${row.sheet}", row ${row.row}: ${wrong}`]);
         if (firstRows.length < 3) firstRows.push(`sheet "${row.sheet}", row ${row.row}: ${row.cells.slice(0, 12).join(", ")}`);
         if (importer) importer.preamble(row);
-        else preamble.push(row);
+        // Before the layout is known only a sheet's first rows are kept (titles, an `Updated:` line).
+        else if (sheetRowsRead <= HEADER_SEARCH_ROWS) preamble.push(row);
         continue;
       }
       if (!importer) {
         kind = found.layout.kind;
+        // A real file of a kind replaces every sample of that kind (and what is tied to it) first.
+        if (!isSampleFile(fileName)) purged = removeSamples(sqlite, kind);
         importer = importerFor(kind, context, found.columns);
         for (const earlier of preamble) importer.preamble(earlier);
         for (const earlier of sheetsBefore) importer.sheetEnded(earlier, false);
@@ -128,6 +140,7 @@ export async function importNationalFile(sqlite: Database.Database, file: string
         throw new ImportRefused(fileName, [`sheet "${row.sheet}", row ${row.row}: a ${found.layout.description} header in a file of another layout`]);
       }
       sheetHeader = found.columns;
+      importer.sheetHeader(row.sheet, found.columns);
     }
     endSheet();
     if (!importer || !kind) {
@@ -139,17 +152,22 @@ export async function importNationalFile(sqlite: Database.Database, file: string
     if (problems.any) throw new ImportRefused(fileName, problems.lines(importer.unknownNames.what, importer.unknownNames.hint));
     const outcome = importer.finish();
     if (problems.any) throw new ImportRefused(fileName, problems.lines(importer.unknownNames.what, importer.unknownNames.hint));
-    const written = outcome.changed && !options.dryRun;
+    const changed = outcome.changed || purged.length > 0;
+    const summary = [...outcome.summary, ...purged];
+    const written = changed && !options.dryRun;
     if (written) {
       sqlite
         .prepare("update documents set kind = ?, edition = ?, rows = ?, summary = ? where id = ?")
-        .run(kind, outcome.edition, outcome.rows, outcome.summary.join("\n"), document.id);
+        .run(kind, outcome.edition, outcome.rows, summary.join("\n"), document.id);
       sqlite.exec("COMMIT");
       committed = true;
     }
-    return { file: fileName, kind, written, changed: outcome.changed, rows: outcome.rows, summary: outcome.summary };
+    return { file: fileName, kind, written, changed, rows: outcome.rows, summary };
+  } catch (error) {
+    throw diskFull(error, sqlite, fileName) ?? error;
   } finally {
-    if (!committed) sqlite.exec("ROLLBACK");
+    // SQLite has already rolled back a transaction a full disk (or a lost file) ended.
+    if (!committed && sqlite.inTransaction) sqlite.exec("ROLLBACK");
     sqlite.pragma(`cache_size = ${cacheSize}`);
     // Ends the file's stream if a refusal stopped reading part-way.
     await (rows as AsyncGenerator<SheetRow>).return?.(undefined);

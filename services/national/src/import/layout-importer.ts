@@ -23,6 +23,8 @@ export interface ImportOutcome {
 export interface LayoutImporter {
   /** Rows of a sheet before its header row (a Notes sheet's `Updated:` line, a title with a year). */
   preamble(row: SheetRow): void;
+  /** A sheet's header row of this layout: where its columns are (editions order them differently). */
+  sheetHeader(sheet: string, columns: Record<string, number>): void;
   /** A sheet ended; `hadHeader` says whether it held the layout's header row. */
   sheetEnded(sheet: string, hadHeader: boolean): void;
   /** A data row (after its sheet's header row). Problems go to the context, never thrown. */

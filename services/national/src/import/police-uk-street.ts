@@ -1,6 +1,8 @@
 import type { SheetRow } from "../files/sheet-row";
 import type { ImportContext, ImportOutcome, LayoutImporter } from "./layout-importer";
 import { place } from "./problems";
+import { nameKey } from "../reference/area-names";
+import { type DistrictPlace, districtsByName } from "../reference/district-areas";
 
 /** police.uk's crime types (`Public disorder and weapons` appears only in old files). */
 export const POLICE_UK_CRIME_TYPES = [
@@ -27,6 +29,9 @@ export function districtOfLsoaName(lsoaName: string): string | null {
   return match ? match[1] : null;
 }
 
+/** Districts one file may name that no lookup holds (a force's month names a few dozen at most). */
+const MAX_UNPLACED_DISTRICTS = 1_000;
+
 interface Tally {
   month: string;
   force: string;
@@ -43,23 +48,24 @@ interface Tally {
  * 15 types), so they are kept in memory; the file itself is streamed.
  */
 export class PoliceUkStreetImporter implements LayoutImporter {
-  readonly unknownNames = {
-    what: "districts (from LSOA name)",
-    hint: "not in the ONS district-to-CSP lookup held: import the lookup (pnpm national:import --file LAD24_CSP24_PFA24_EW_LU.csv)",
-  };
+  readonly unknownNames = { what: "names", hint: "" };
   private readonly tallies = new Map<string, Tally>();
-  private readonly districtAreas = new Map<string, number>();
+  private readonly places: Map<string, DistrictPlace>;
+  /** Districts no lookup held names, or that the newest edition splits between CSPs: counted by district, in no CSP. */
+  private readonly unplacedDistricts = new Map<string, { where: string; rows: number; csps: number }>();
   private rows = 0;
 
   constructor(
     private readonly context: ImportContext,
-    private readonly columns: Record<string, number>,
+    private columns: Record<string, number>,
   ) {
-    const rows = context.sqlite.prepare("select lad_name as name, area_id as areaId from districts").all() as { name: string; areaId: number }[];
-    for (const r of rows) this.districtAreas.set(r.name, r.areaId);
+    this.places = districtsByName(context.sqlite);
   }
 
   preamble(): void {}
+  sheetHeader(_sheet: string, columns: Record<string, number>): void {
+    this.columns = columns;
+  }
   sheetEnded(): void {}
 
   row(row: SheetRow): void {
@@ -82,12 +88,16 @@ export class PoliceUkStreetImporter implements LayoutImporter {
     if (lsoaName !== "") {
       const named = districtOfLsoaName(lsoaName);
       if (!named) fail("LSOA name", `expected a district's name and an LSOA number such as "Charnwood 012A", got "${lsoaName}"`);
-      else if (!this.districtAreas.has(named)) {
-        problems.unknown(named, place(fileName, row, "LSOA name"));
-        ok = false;
-      } else {
+      else {
         district = named;
-        areaId = this.districtAreas.get(named)!;
+        const found = this.places.get(nameKey(named));
+        areaId = found?.areaId ?? null;
+        if (areaId === null && ok) {
+          const seen = this.unplacedDistricts.get(named);
+          if (seen) seen.rows++;
+          else if (this.unplacedDistricts.size >= MAX_UNPLACED_DISTRICTS) fail("LSOA name", `"${named}" would be district number ${MAX_UNPLACED_DISTRICTS + 1} that no lookup held names; England and Wales have about 330 districts`);
+          else this.unplacedDistricts.set(named, { where: place(fileName, row, "LSOA name"), rows: 1, csps: found?.csps ?? 0 });
+        }
       }
     }
     if (!ok || problems.any) return;
@@ -103,6 +113,12 @@ export class PoliceUkStreetImporter implements LayoutImporter {
     const covered = new Map<string, { month: string; force: string }>();
     for (const t of this.tallies.values()) covered.set(`${t.month}\u0000${t.force}`, { month: t.month, force: t.force });
     const summary = [`police.uk street-level file ${fileName}: ${this.rows} rows`];
+    if (this.unplacedDistricts.size > 0) {
+      summary.push(`  ${this.unplacedDistricts.size} districts in no CSP of the lookups held, counted by district (placed in their CSP once a lookup names them):`);
+      for (const [name, d] of [...this.unplacedDistricts].slice(0, 20)) {
+        summary.push(`    ${name}: ${d.csps > 1 ? `split between ${d.csps} CSPs in the newest lookup` : "not in any lookup held"}; first at ${d.where}; ${d.rows} rows`);
+      }
+    }
     const held = sqlite.prepare("select district, crime_type as crimeType, count, d.file_name as fileName from monthly_counts m join documents d on d.id = m.document_id where month = ? and force = ?");
     let changed = false;
     for (const { month, force } of [...covered.values()].sort((a, b) => a.month.localeCompare(b.month))) {

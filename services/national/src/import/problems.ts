@@ -61,3 +61,16 @@ export function wholeCount(text: string): { count: number } | { problem: string 
   if (value < 0) return { problem: `must not be negative, got ${text}` };
   return { count: value };
 }
+
+/**
+ * A whole count that may be negative (a Home Office quarter is net of crimes cancelled after an
+ * earlier quarter recorded them: part of the published totals, kept and summed as printed).
+ */
+export function signedCount(text: string): { count: number } | { problem: string } {
+  const cleaned = text.trim().replace(/,/g, "");
+  if (cleaned === "") return { problem: "is empty; expected a whole number" };
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return { problem: `must be a whole number, got "${text}"` };
+  const value = Number(cleaned);
+  if (!Number.isSafeInteger(value)) return { problem: `must be a whole number, got ${text}` };
+  return { count: value };
+}

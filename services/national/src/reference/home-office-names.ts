@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { nameKey } from "./area-names";
 
 interface HomeOfficeNames {
   aliases: { homeOffice: string; ons: string }[];
@@ -12,17 +13,19 @@ export const HOME_OFFICE_NAMES_SOURCE = { document: "services/national/dataset/h
 
 /** The ONS name of a CSP the Home Office spells otherwise (e.g. `London, City of`), else the name itself. */
 export function onsNameOf(homeOfficeName: string): string {
-  return names.aliases.find((a) => a.homeOffice === homeOfficeName)?.ons ?? homeOfficeName;
+  const key = nameKey(homeOfficeName);
+  return names.aliases.find((a) => nameKey(a.homeOffice) === key)?.ons ?? homeOfficeName;
 }
 
 /** A Home Office row that is not a CSP (e.g. Manchester Airport), or undefined. */
 export function notACsp(homeOfficeName: string) {
-  return names.notCsps.find((n) => n.homeOffice === homeOfficeName);
+  const key = nameKey(homeOfficeName);
+  return names.notCsps.find((n) => nameKey(n.homeOffice) === key);
 }
 
 /** `Unassigned <Force>`: crimes a force could not place in a CSP. */
 export function unassignedForce(homeOfficeName: string): string | null {
-  const match = /^Unassigned (.+)$/.exec(homeOfficeName.trim());
+  const match = /^Unassigned\s+(.+)$/i.exec(homeOfficeName.trim());
   return match ? match[1] : null;
 }
 

@@ -17,9 +17,10 @@ function csvRecords(name: string): Record<string, string>[] {
  */
 export function seedReference(sqlite: Database.Database): void {
   const insertArea = sqlite.prepare(
-    "insert into areas (kind, name, ons_code, police_force, partnership, source_document, source_locator) values ('CSP', ?, ?, ?, ?, 'csp-codes.csv', ?) returning id",
+    "insert into areas (kind, name, ons_code, police_force, partnership, source_document, source_locator, ons_edition) values ('CSP', ?, ?, ?, ?, 'csp-codes.csv', ?, 2024) returning id",
   );
-  const insertDistrict = sqlite.prepare("insert into districts (lad_code, lad_name, area_id, source_document, source_locator) values (?, ?, ?, 'csp-codes.csv', ?)");
+  // csp-codes.csv is transcribed from the December 2024 lookup: its pairs are that edition's.
+  const insertDistrict = sqlite.prepare("insert into districts (edition, lad_code, lad_name, area_id, source_document, source_locator) values (2024, ?, ?, ?, 'csp-codes.csv', ?)");
   for (const r of csvRecords("csp-codes.csv")) {
     const { id } = insertArea.get(r.home_office_csp_name, r.csp_code, r.police_force_area, r.partnership, r.source) as { id: number };
     insertDistrict.run(r.lad_code, r.district, id, r.source);

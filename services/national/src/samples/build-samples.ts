@@ -13,28 +13,13 @@ import { type Cell, writeOds } from "./ods-writer";
 import { HOME_OFFICE_HEADER, SAMPLE_AREAS, coverRows, hashUnit, notesRows, sampleYearRows, sheetName } from "./sample-content";
 import { SAMPLE_FILES, SAMPLES_DIR } from "./sample-files";
 import { writeXlsx } from "./xlsx-writer";
+import { EDITIONS_DIR, EDITION_FILES, currentEditionSheets, estimatesSheets, lookupRows, olderEditionSheets } from "./edition-content";
 
 
 function* yearSheets(years: [string, number[]][], edition: number, updated: string, title: string) {
   yield { name: "Cover_sheet", rows: coverRows(title) };
   yield { name: "Notes", rows: notesRows(updated) };
   for (const [year, quarters] of years) yield { name: sheetName(year), rows: [HOME_OFFICE_HEADER, ...sampleYearRows(year, quarters, edition)] };
-}
-
-function* lookupRows(): Generator<Cell[]> {
-  yield ["LAD24CD", "LAD24NM", "CSP24CD", "CSP24NM", "PFA24NM"];
-  for (const area of SAMPLE_AREAS) if (area.ons) yield [area.ons.ladCode, area.ons.name, area.ons.cspCode, area.ons.name, area.force];
-}
-
-function* populationRows(): Generator<Cell[]> {
-  yield ["SAMPLE: made-up Mid-2020 Population Estimates for the sample's CSPs outside Leicestershire (placeholder codes); not ONS figures"];
-  yield [];
-  yield ["Code", "Name", "Geography", "All ages", "0", "1"];
-  for (const area of SAMPLE_AREAS) {
-    if (!area.ons) continue;
-    const p = area.ons.population;
-    yield [area.ons.ladCode, area.ons.name, "Unitary Authority", p, Math.round(p * 0.012), Math.round(p * 0.012)];
-  }
 }
 
 const LSOA_DISTRICTS = SAMPLE_AREAS.filter((a) => a.force === "Leicestershire" && !a.homeOfficeName.startsWith("Unassigned"));
@@ -67,24 +52,29 @@ function* streetRows(month: string): Generator<Cell[]> {
 
 export async function buildSamples(dir = SAMPLES_DIR): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  await writeCsv(`${dir}/${SAMPLE_FILES[0]}`, lookupRows());
-  await writeCsv(`${dir}/${SAMPLE_FILES[1]}`, populationRows());
   await writeXlsx(
-    `${dir}/${SAMPLE_FILES[2]}`,
+    `${dir}/${SAMPLE_FILES[0]}`,
     yearSheets([["2016/17", [1, 2, 3, 4]], ["2017/18", [1, 2, 3, 4]], ["2018/19", [1, 2, 3, 4]]], 1, "18 July 2019", "Police recorded crime by CSP, year ending March 2017 to year ending March 2019"),
   );
   await writeOds(
-    `${dir}/${SAMPLE_FILES[3]}`,
+    `${dir}/${SAMPLE_FILES[1]}`,
     yearSheets([["2019/20", [1, 2, 3, 4]], ["2020/21", [1, 2, 3, 4]], ["2021/22", [1, 2]]], 1, "20 October 2021", "Police recorded crime by CSP, year ending March 2020 to year ending September 2021"),
   );
   // A newer edition as one CSV (one table, no cover): revises some 2020/21 counts, adds 2021/22 Q3.
-  await writeCsv(`${dir}/${SAMPLE_FILES[4]}`, (function* () {
+  await writeCsv(`${dir}/${SAMPLE_FILES[2]}`, (function* () {
     yield HOME_OFFICE_HEADER;
     yield* sampleYearRows("2020/21", [1, 2, 3, 4], 2);
     yield* sampleYearRows("2021/22", [1, 2, 3], 2);
   })());
-  await writeCsv(`${dir}/${SAMPLE_FILES[5]}`, streetRows("2021-02"));
-  await writeCsv(`${dir}/${SAMPLE_FILES[6]}`, streetRows("2021-03"));
+  await writeCsv(`${dir}/${SAMPLE_FILES[3]}`, streetRows("2021-02"));
+  await writeCsv(`${dir}/${SAMPLE_FILES[4]}`, streetRows("2021-03"));
+  // MADE-UP files in the layouts of the real editions (not imported on first start).
+  const editions = `${dir}/${EDITIONS_DIR}`;
+  mkdirSync(editions, { recursive: true });
+  await writeXlsx(`${editions}/${EDITION_FILES.current}`, currentEditionSheets());
+  await writeXlsx(`${editions}/${EDITION_FILES.older}`, olderEditionSheets());
+  await writeCsv(`${editions}/${EDITION_FILES.lookup}`, lookupRows());
+  await writeXlsx(`${editions}/${EDITION_FILES.estimates}`, estimatesSheets());
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

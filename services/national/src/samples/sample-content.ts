@@ -1,8 +1,8 @@
 /**
  * The content of the repository's SAMPLE files: made-up counts in the publishers' layouts,
  * for the federation's nine CSPs, `Unassigned Leicestershire`, the other CSPs of Leicester's
- * Most Similar Group and one non-CSP row. No count here is published; codes of CSPs and
- * districts outside Leicestershire are invented placeholders (E22999xxx, E06999xxx).
+ * Most Similar Group and one non-CSP row. No count here is published, and no code is given:
+ * the Home Office tables carry names only.
  */
 import { HOME_OFFICE_COLUMNS } from "../files/layouts";
 import type { Cell } from "./ods-writer";
@@ -11,8 +11,6 @@ export interface SampleArea {
   /** As the Home Office table names it. */
   homeOfficeName: string;
   force: string;
-  /** ONS name and placeholder codes, for the sample lookup (absent: not in the lookup). */
-  ons?: { name: string; cspCode: string; ladCode: string; population: number };
   /** Relative size of its made-up counts. */
   scale: number;
 }
@@ -43,17 +41,7 @@ export const SAMPLE_AREAS: SampleArea[] = [
     ["Stoke-on-Trent", "Staffordshire", 2.9],
     ["Birmingham", "West Midlands", 10.5],
     ["Coventry", "West Midlands", 3.0],
-  ].map(([name, force, scale], i) => ({
-    homeOfficeName: name as string,
-    force: force as string,
-    scale: scale as number,
-    ons: {
-      name: name === "Kingston upon Hull, City of" ? "Kingston upon Hull" : (name as string),
-      cspCode: `E22999${String(i + 1).padStart(3, "0")}`,
-      ladCode: `E06999${String(i + 1).padStart(3, "0")}`,
-      population: Math.round((scale as number) * 100_000 + i * 1_234),
-    },
-  })),
+  ].map(([name, force, scale]) => ({ homeOfficeName: name as string, force: force as string, scale: scale as number })),
   { homeOfficeName: "Manchester Airport", force: "Greater Manchester", scale: 0.1 },
 ];
 

@@ -3,7 +3,7 @@
  * services/csp/datasets and schema/generated, and restart the system.
  */
 import { datasetFile } from "@csg/csp-subgraph";
-import { dataDirOption, defaultDataDir, readCommandLine, runCommand } from "@csg/service-runtime";
+import { dataDirOption, readCommandLine, runCommand, systemDataFolder } from "@csg/service-runtime";
 import { addPartnership } from "./partnership-add";
 import { shareCountyTokens } from "./tokens";
 
@@ -21,6 +21,8 @@ await runCommand("pnpm partnership:add", () => {
       "data-dir": dataDirOption,
     },
   });
+  // Refused before the registry changes when the folder holds no system.
+  const dataDir = systemDataFolder(command);
   const entry = addPartnership({
     code: command.required("code"),
     name: command.required("name"),
@@ -30,7 +32,7 @@ await runCommand("pnpm partnership:add", () => {
     countyMember: command.flag("county-member"),
   });
   // The county may read every partnership's audit trail: the new database gets the county's live tokens.
-  const shared = shareCountyTokens(command.string("data-dir") ?? defaultDataDir, entry.code);
+  const shared = shareCountyTokens(dataDir, entry.code);
   console.log(`Added ${entry.name}: code ${entry.code}, entity type ${entry.entityTypeName}, port ${entry.port}.`);
   console.log(`Its dataset is ${datasetFile(entry.code)} (empty); the supergraph is recomposed; ${shared} county token(s) shared with its database.`);
   console.log("Restart the system (pnpm start) and it answers through the gateway; commit the registry, the dataset and schema/generated.");

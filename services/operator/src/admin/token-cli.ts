@@ -3,7 +3,7 @@
  * nowhere (only its SHA-256 hash).
  */
 import { partnerships } from "@csg/schema";
-import { COUNTY_SCOPE, dataDirOption, defaultDataDir, readCommandLine, runCommand, UsageError } from "@csg/service-runtime";
+import { COUNTY_SCOPE, dataDirOption, readCommandLine, runCommand, systemDataFolder, UsageError } from "@csg/service-runtime";
 import { issueToken, listTokens, revokeToken } from "./tokens";
 
 await runCommand("pnpm tokens", () => {
@@ -23,7 +23,7 @@ await runCommand("pnpm tokens", () => {
     },
     positionals: true,
   });
-  const dataDir = command.string("data-dir") ?? defaultDataDir;
+  const dataDir = systemDataFolder(command);
   const [action, id, ...rest] = command.positionals;
   if (rest.length > 0) throw new UsageError(`unexpected "${rest.join(" ")}"`);
   if (action === "issue") {

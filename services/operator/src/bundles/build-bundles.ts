@@ -9,9 +9,10 @@ const repositoryRoot = fileURLToPath(new URL("../../../..", import.meta.url));
 /** The folder `pnpm start` builds into and runs from (git-ignored). */
 export const bundleFolder = join(repositoryRoot, "dist");
 
-/** One bundle per kind of process: the launcher with the gateway, a partnership's subgraph, the county's, the national one. */
+/** One bundle per kind of process: the launcher, the gateway, a partnership's subgraph, the county's, the national one. */
 export const BUNDLES = {
   start: "services/operator/src/start.ts",
+  gateway: "gateway/src/main.ts",
   csp: "services/csp/src/main.ts",
   county: "services/county/src/main.ts",
   national: "services/national/src/main.ts",
