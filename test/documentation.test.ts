@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositoryRoot, runCommand } from "./support/commands";
 import { DOCUMENTS, documentedCommands, fencedBlocks, pnpmScript } from "./support/documentation";
+import { copySeededData } from "./support/seeded-data";
 import { onFreePorts, startTestSystem, type TestSystem } from "./support/system";
 
 const scripts = Object.keys(JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")).scripts);
@@ -23,6 +24,8 @@ beforeAll(async () => {
   t = await startTestSystem();
   scratch = mkdtempSync(join(tmpdir(), "csg-docs-"));
   fillDownloads(join(scratch, "downloads"));
+  // The walk-through imports into a system of its own, seeded as a first start leaves it (samples in).
+  copySeededData(join(scratch, "national-walkthrough"));
 });
 
 /**

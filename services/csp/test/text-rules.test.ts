@@ -84,8 +84,11 @@ describe("text hygiene in a CSV import", () => {
     ensureSeeded(database.db, "blaby");
     const before = database.db.select().from(t.crimeStatistics).all().length;
     const csv = [
-      "document,made.csv",
-      "locator,Table 1",
+      "document,,made.csv",
+      "locator,,Table 1",
+      "title,,A made-up table",
+      "publisher,,A test",
+      "published,,2019-06-01",
       'category,local_label,"FY 2019\u0000 (2018-04-01..2019-03-31, FINANCIAL_YEAR)"',
       "all-crime,All crime,100",
       "robbery,Robbery \u202eyrebbor,5",
@@ -97,7 +100,7 @@ describe("text hygiene in a CSV import", () => {
       if (!(error instanceof ValidationError)) throw error;
       problems = error.issues.map((i) => `${i.where}: ${i.message.split(";")[0]}`);
     }
-    expect(problems).toEqual([`made.csv: row 3, column "FY 2019\u0000": holds a NUL character (U+0000 NUL) at character 8`]);
+    expect(problems).toEqual([`made.csv: row 6, column "FY 2019\u0000": holds a NUL character (U+0000 NUL) at character 8`]);
     const fixedHeader = csv.replace("FY 2019\u0000", "FY 2019");
     try {
       importStatistics(database.db, requirePartnership("blaby"), "made.csv", fixedHeader, { dryRun: false, actor: commandActor("test") });
@@ -106,7 +109,7 @@ describe("text hygiene in a CSV import", () => {
       if (!(error instanceof ValidationError)) throw error;
       problems = error.issues.map((i) => `${i.where}: ${i.message.split(";")[0]}`);
     }
-    expect(problems).toEqual([`made.csv: row 5, column "local_label": holds a bidirectional control character (U+202E RIGHT-TO-LEFT OVERRIDE) at character 9`]);
+    expect(problems).toEqual([`made.csv: row 8, column "local_label": holds a bidirectional control character (U+202E RIGHT-TO-LEFT OVERRIDE) at character 9`]);
     expect(database.db.select().from(t.crimeStatistics).all()).toHaveLength(before);
     database.close();
   });

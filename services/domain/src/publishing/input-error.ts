@@ -13,7 +13,11 @@ export function asGraphQLError(error: unknown): unknown {
   if (!(error instanceof ValidationError)) return error;
   const listed = error.issues.slice(0, MAX_LISTED_PROBLEMS);
   const more = error.issues.length - listed.length;
-  const message = more === 0 ? error.message : `${new ValidationError(listed).message}\n  ... and ${more} more problems (${error.issues.length} in all)`;
+  // The count comes first: a message cut short (the gateway keeps 1,000 characters) still says it.
+  const message =
+    more === 0
+      ? error.message
+      : `${error.issues.length} problems, the first ${listed.length} listed:\n${listed.map((i) => `  ${i.where}: ${i.message}`).join("\n")}\n  ... and ${more} more`;
   return new GraphQLError(message, {
     extensions: {
       code: "BAD_USER_INPUT",
