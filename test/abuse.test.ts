@@ -194,7 +194,12 @@ describe("connections", () => {
       await new Promise<void>((resolve) => {
         const socket = connect(Number(port), "127.0.0.1", () => {
           socket.write(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n{"query":"`);
-          socket.write("x".repeat(100_000), () => setTimeout(() => (socket.resetAndDestroy(), resolve()), 50));
+          socket.write("x".repeat(100_000), () =>
+            setTimeout(() => {
+              socket.resetAndDestroy();
+              resolve();
+            }, 50),
+          );
         });
         socket.on("error", () => resolve());
       });

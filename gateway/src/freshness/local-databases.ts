@@ -1,4 +1,4 @@
-import { type Topology } from "@csg/service-runtime";
+import type { Topology } from "@csg/service-runtime";
 import { join } from "node:path";
 import type { LocalDatabase } from "./revision-watch";
 

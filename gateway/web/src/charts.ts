@@ -17,7 +17,7 @@ import {
   ScatterController,
   Tooltip,
 } from "chart.js";
-import { Html, html } from "./escape";
+import { type Html, html } from "./escape";
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, ScatterController, CategoryScale, LinearScale, Legend, Tooltip);
 

@@ -4,7 +4,7 @@
  * period as printed. Projections, corrected figures and figures the documents contradict
  * carry a visible mark.
  */
-import { Html, html } from "./escape";
+import { type Html, html } from "./escape";
 import { basisText, formatCount, formatDate, formatDateTime, periodDates, type PeriodLike } from "./format";
 
 /** Where something was published: the document (by title, when the graph knows it) and its table. */

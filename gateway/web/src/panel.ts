@@ -1,5 +1,5 @@
 /** A section of a page, with "the query behind this" (the GraphQL the panel ran). */
-import { Html, html } from "./escape";
+import { type Html, html } from "./escape";
 
 export interface PanelOptions {
   id: string;

@@ -3,7 +3,7 @@
  * own with its key column kept in view; a table marked `stack` becomes a list on a phone
  * (one block per row, each cell under its column's name), so nothing is off-screen.
  */
-import { Html, html } from "./escape";
+import { type Html, html } from "./escape";
 
 let tables = 0;
 

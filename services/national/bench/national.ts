@@ -95,7 +95,11 @@ console.log("\nquery,database,rows_returned,runs,median_wall_ms,median_cpu_ms,cp
 const RUNS = 21;
 for (const [category, year, sampleYear] of [["all-crime", "2023/24", "2020/21"], ["burglary-residential", "2021/22", "2020/21"], ["violence-with-injury", "2019/20", "2019/20"]]) {
   const results = { full: [] as { wall: number; cpu: number; rows: number }[], sample: [] as { wall: number; cpu: number; rows: number }[] };
-  for (let i = 0; i < 3; i++) await once(served.full.url, query(category, year)), await once(served.sample.url, query(category, sampleYear)); // warm
+  for (let i = 0; i < 3; i++) {
+    // warm
+    await once(served.full.url, query(category, year));
+    await once(served.sample.url, query(category, sampleYear));
+  }
   for (let i = 0; i < RUNS; i++) {
     results.sample.push(await once(served.sample.url, query(category, sampleYear)));
     results.full.push(await once(served.full.url, query(category, year)));

@@ -1,7 +1,7 @@
 export { startSystem, startService, STOP_GRACE_MS, type RunningService, type RunningSystem, type SystemOptions } from "./system";
 export { compose, composeSubgraphs, buildSubgraphDefinitions, CompositionError } from "./supergraph/compose";
 export { compositionFiles, readSubgraphSdl, readSupergraph, supergraphFile, generatedFolder } from "./supergraph/files";
-export { type CompositionProblem, type FaultPlace } from "./supergraph/composition-error";
+export type { CompositionProblem, FaultPlace } from "./supergraph/composition-error";
 export { checkSchema, type SchemaCheckResult } from "./schema-check/schema-check";
 export { changesBetween, type SchemaChange, type ChangeLevel } from "./schema-check/schema-changes";
 export { apiSchemaOf } from "./schema-check/api-schema";

@@ -16,7 +16,10 @@ export function gatewayMessenger(current: () => RunningService | undefined, reco
   const waiting = new Map<number, () => void>();
   const listening = new WeakSet<ChildProcess>();
   const settle = (upTo: number) => {
-    for (const [n, resolve] of waiting) if (n <= upTo) (waiting.delete(n), resolve());
+    for (const [n, resolve] of waiting) if (n <= upTo) {
+        waiting.delete(n);
+        resolve();
+      }
   };
   const send = (resolve: () => void) => {
     pending = null;
@@ -29,7 +32,10 @@ export function gatewayMessenger(current: () => RunningService | undefined, reco
     }
     const n = ++sequence;
     const timer = setTimeout(() => settle(n), RECEIPT_TIMEOUT_MS);
-    waiting.set(n, () => (clearTimeout(timer), resolve()));
+    waiting.set(n, () => {
+      clearTimeout(timer);
+      resolve();
+    });
     const message: SupervisionMessage = { kind: "csg-supervision", sequence: n, processes: record() };
     child.send(message, undefined, undefined, (error) => error && settle(n));
   };

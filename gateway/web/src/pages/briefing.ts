@@ -5,7 +5,7 @@
  * county comparison, the priorities with their CSA alignment, funding.
  */
 import "../styles/briefing.css";
-import { Html, html, mount } from "../escape";
+import { type Html, html, mount } from "../escape";
 import { basisText, formatDate, formatRate, periodDates } from "../format";
 import { type SourceLike, correctionText, documentName, sourceText, sourcedNumber, statisticFigure } from "../figure";
 import { runQuery } from "../graphql";

@@ -3,7 +3,7 @@
  * Each cell says its status in words (and colour); opening a cell lists the priorities that
  * cover it, their basis, and for suggestions the evidence.
  */
-import { Html, html, mount } from "../escape";
+import { type Html, html, mount } from "../escape";
 import { periodDates, type PeriodLike } from "../format";
 import { sourced, type SourceLike } from "../figure";
 import { dataTable } from "../table";

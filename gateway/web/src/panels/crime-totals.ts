@@ -1,6 +1,6 @@
 /** County crime totals for one category and one period that exists in the data. */
 import { chartSlot, colourFor } from "../charts";
-import { Html, html } from "../escape";
+import { type Html, html } from "../escape";
 import { type PeriodLike, basisText, formatCount, formatPercent, formatRate, formatSigned, periodDates } from "../format";
 import { type SourceLike, type StatisticLike, correctionText, documentReference, sourcedNumber, statisticFigure } from "../figure";
 import { dataTable } from "../table";

@@ -3,7 +3,7 @@
  * Home Office's count, ranks in England and Wales and within the force, never mixed with the
  * partnership's own published figures (those are in its Crime figures section).
  */
-import { Html, html } from "../escape";
+import { type Html, html } from "../escape";
 import { type PeriodLike, formatCount, formatRate } from "../format";
 import { type SourceLike, sourced, sourcedNumber } from "../figure";
 import { dataTable } from "../table";

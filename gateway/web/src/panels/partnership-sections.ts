@@ -1,6 +1,6 @@
 /** The sections of a partnership's page, also used by its printable briefing. */
 import { chartSlot, colourFor } from "../charts";
-import { Html, html } from "../escape";
+import { type Html, html } from "../escape";
 import { formatDate, formatMoney, formatPercent, formatSigned, periodDates } from "../format";
 import { documentName, documentReference, sourced, sourcedNumber, statisticFigure } from "../figure";
 import type { PartnershipData } from "../partnership-data";

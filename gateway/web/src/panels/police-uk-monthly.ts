@@ -2,7 +2,7 @@
  * A partnership's police.uk months: rows of the street-level files in its districts, crimes and
  * anti-social behaviour apart. police.uk's counts, neither the Home Office's nor the partnership's.
  */
-import { Html, html } from "../escape";
+import { type Html, html } from "../escape";
 import { type PeriodLike, formatCount } from "../format";
 import { type SourceLike, sourcedNumber } from "../figure";
 import { dataTable } from "../table";

@@ -1,6 +1,6 @@
 /** "Which partnerships prioritise ...": by CSA priority or by words. */
-import { Html, html } from "../escape";
-import { type PeriodLike } from "../format";
+import { type Html, html } from "../escape";
+import type { PeriodLike } from "../format";
 import { type SourceLike, sourced } from "../figure";
 import { dataTable } from "../table";
 import { type Alignment, type PartnershipRef, shortName } from "../types";

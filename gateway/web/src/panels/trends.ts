@@ -4,7 +4,7 @@
  * are never joined, and projections are points, never a line.
  */
 import { chartSlot, colourFor } from "../charts";
-import { Html, html } from "../escape";
+import { type Html, html } from "../escape";
 import { periodDates } from "../format";
 import { statisticFigure } from "../figure";
 import { axisLabel, periodKey, seriesKind, seriesKindText } from "../periods";

@@ -1,5 +1,5 @@
-import { type CrimeStatistic } from "@csg/schema";
-import { type ComparableFigure } from "@csg/domain";
+import type { CrimeStatistic } from "@csg/schema";
+import type { ComparableFigure } from "@csg/domain";
 
 /**
  * What makes two of a partnership's partnership-wide figures one table's consecutive years

@@ -1,4 +1,4 @@
-import { type CrimeStatistic, type Period } from "@csg/schema";
+import type { CrimeStatistic, Period } from "@csg/schema";
 import type { PopulationFigure as Population } from "./population-year";
 import { type ChosenFigure, chooseSeries, type MissingFigure, type PartnershipFigures, type Series, type SeriesRequest } from "./crime-series";
 import { ratePer1000 } from "./population-year";

@@ -1,4 +1,4 @@
-import { type AlignmentBasis, type Priority } from "@csg/schema";
+import type { AlignmentBasis, Priority } from "@csg/schema";
 import { normaliseText } from "@csg/domain";
 
 export interface PrioritySearchCriteria {

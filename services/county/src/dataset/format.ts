@@ -1,4 +1,4 @@
-import { type PeriodRecord, type SourceRecord } from "@csg/domain";
+import type { PeriodRecord, SourceRecord } from "@csg/domain";
 
 /**
  * The layout of the county's dataset (services/county/dataset/county.json), transcribed

@@ -1,4 +1,4 @@
-import { type CategoryKind, type CrimeCategory, CrimeStatistic, CsaPriority, findCrimeCategory, type PeriodBasis, partnerships, Source } from "@csg/schema";
+import { type CategoryKind, type CrimeCategory, type CrimeStatistic, CsaPriority, findCrimeCategory, type PeriodBasis, partnerships, Source } from "@csg/schema";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { CountyContext } from "./loaders";
 import { CommunitySafetyPartnership, partnershipObject } from "./partnership-types";

@@ -1,6 +1,6 @@
 /** The county board (LSCSB): its name, abbreviation and chair, and the organisations it comprises. */
 
-import { type Actor } from "@csg/service-runtime";
+import type { Actor } from "@csg/service-runtime";
 import { asc, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";

@@ -6,7 +6,7 @@
  */
 
 export { PERIOD_BASES, type PeriodBasisName, type PeriodRecord, type SourceRecord } from "@csg/domain";
-import { type PeriodRecord, type SourceRecord } from "@csg/domain";
+import type { PeriodRecord, SourceRecord } from "@csg/domain";
 import type { TargetDirection } from "@csg/schema";
 
 export interface ThemeRecord {

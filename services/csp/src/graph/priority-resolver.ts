@@ -1,4 +1,4 @@
-import { AlignmentBasis, type CsaAlignment, EvidenceKind, Priority, type Source } from "@csg/schema";
+import { AlignmentBasis, type CsaAlignment, type EvidenceKind, Priority, type Source } from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { type CspContext, publicId } from "./context";
 

@@ -6,6 +6,7 @@ import type { CspRequestContext } from "./context";
 import { auditTrail } from "@csg/domain";
 
 /** When the partnership last published, and its audit trail (for its own token or the county's). */
+// biome-ignore lint/complexity/noBannedTypes: type-graphql takes the entity's class as a Function.
 export function publicationResolver(entry: PartnershipEntry, entityType: Function) {
   @Resolver(() => entityType)
   class PublicationResolver {

@@ -1,4 +1,4 @@
-import { CountChange, CrimeStatistic, type Source } from "@csg/schema";
+import { type CountChange, CrimeStatistic, type Source } from "@csg/schema";
 import type { ServedCorrection } from "@csg/domain";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { toCategory } from "./category";

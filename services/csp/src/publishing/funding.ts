@@ -1,5 +1,5 @@
 /** A partnership's funding lines (with allocations) and its list of partner organisations. */
-import { type PartnershipEntry } from "@csg/schema";
+import type { PartnershipEntry } from "@csg/schema";
 import { type Actor, shortened } from "@csg/service-runtime";
 import { asc, eq, max } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";

@@ -2,7 +2,7 @@
  * A partnership's plans and priorities: publish a plan (its period and themes), create,
  * change and withdraw priorities. Each write is one transaction with its audit entry.
  */
-import { type PartnershipEntry } from "@csg/schema";
+import type { PartnershipEntry } from "@csg/schema";
 import { type Actor, quoted, shortened } from "@csg/service-runtime";
 import { and, asc, eq, max } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";

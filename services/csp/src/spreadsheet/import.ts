@@ -1,5 +1,5 @@
-import { type PartnershipEntry } from "@csg/schema";
-import { type Actor } from "@csg/service-runtime";
+import type { PartnershipEntry } from "@csg/schema";
+import type { Actor } from "@csg/service-runtime";
 import type { CspDatabase } from "../db/database";
 import { type StatisticsPlan, applyStatistics, planStatistics } from "../publishing/crime-statistics";
 import { readTable } from "./layout";

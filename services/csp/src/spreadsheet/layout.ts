@@ -19,7 +19,7 @@
  * Counts are whole numbers; thousands separators ("4,454", quoted) are read, and written without.
  */
 
-import { Checker, checkFigures, checkPeriod, checkSource, type FigureFields, type PeriodBasisName, type PeriodFields, type Place, type Placed, type SourceRecord } from "@csg/domain";
+import { type Checker, checkFigures, checkPeriod, checkSource, type FigureFields, type PeriodBasisName, type PeriodFields, type Place, type Placed, type SourceRecord } from "@csg/domain";
 import { csvLine, formulaSafe, fromFormulaSafe, parseCsv, quoted, shortened } from "@csg/service-runtime";
 
 const FIXED_COLUMNS = ["category", "local_label"] as const;

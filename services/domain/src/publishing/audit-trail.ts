@@ -1,4 +1,4 @@
-import { type AuditEntry } from "@csg/schema";
+import type { AuditEntry } from "@csg/schema";
 import { ValidationError } from "../validation/checker";
 import { desc } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";

@@ -72,6 +72,7 @@ export function publishCiting<DB extends AnyDatabase, T>(db: DB, actor: Actor, o
  */
 export function commandActor(command: string, actingAs?: string): Actor {
   // One line in the audit trail whatever was typed: no control characters, at most 200 characters.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes.
   const name = actingAs?.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, 200);
   const as = name ? `, as "${name}"` : "";
   return { tokenId: null, label: `${command} (local command, run by ${operatingSystemUser()}${as})` };

@@ -8,7 +8,10 @@ import type { Place } from "../validation/place";
  * title and publisher) is checked where the write can read what is stored (publishCiting).
  */
 export function checkSource(check: Checker, place: Place, source: SourceRecord | undefined | null): void {
-  if (!source || typeof source !== "object") return check.fail(place(""), "is required (document and locator)");
+  if (!source || typeof source !== "object") {
+    check.fail(place(""), "is required (document and locator)");
+    return;
+  }
   const document = check.text(place("document"), source.document, { max: 200 });
   const locator = check.text(place("locator"), source.locator, { max: 300 });
   if (document && locator) check.cited.push({ source, place });

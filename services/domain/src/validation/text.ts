@@ -3,6 +3,7 @@
  * no file or database can store faithfully) or nothing but invisible characters (zero-width
  * spaces, joiners, direction marks, a byte-order mark), which would publish as a blank title.
  */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the combining marks are listed one by one on purpose.
 const INVISIBLE = /[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/gu;
 
 /** In "u" mode a pair is one code point: only a lone half is of category Cs. */
@@ -15,6 +16,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * in a CSV and in the audit trail): the embeddings and overrides U+202A-U+202E, the isolates
  * U+2066-U+2069, the marks U+200E and U+200F and the Arabic letter mark U+061C.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the characters refused.
 const REFUSED = /[\u0000\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 const REFUSED_NAMES: Record<string, string> = {

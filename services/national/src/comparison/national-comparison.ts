@@ -131,7 +131,10 @@ export function compareNationally(sqlite: Database.Database, category: string, f
   const rows = all.filter((r) => r.kind === "CSP");
   const countRanks = ranks(rows.map((r) => r.count));
   const rateRanks = ranks(rows.map((r) => r.ratePer1000));
-  rows.forEach((r, i) => ((r.rank = countRanks[i]), (r.rankByRate = rateRanks[i])));
+  rows.forEach((r, i) => {
+    r.rank = countRanks[i];
+    r.rankByRate = rateRanks[i];
+  });
   rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name));
   const forces = new Map<string, ComparedArea[]>();
   for (const row of rows) forces.set(row.policeForce, [...(forces.get(row.policeForce) ?? []), row]);
