@@ -26,7 +26,10 @@ export default defineConfig({
       // Rules, publishing and analysis on in-memory databases: seconds (`pnpm test:unit`).
       { extends: true, test: { name: "unit", include: ["services/*/test/**/*.test.ts", "gateway/test/**/*.test.ts"] } },
       // Through real processes and HTTP; read-only files share one system (test/support/shared-system.ts).
-      { extends: true, test: { name: "e2e", include: ["test/**/*.test.ts"], globalSetup: ["test/support/shared-system-setup.ts"] } },
+      {
+        extends: true,
+        test: { name: "e2e", include: ["test/**/*.test.ts"], globalSetup: ["test/support/shared-system-setup.ts"] },
+      },
     ],
   },
 });

@@ -22,7 +22,9 @@ let t: TestSystem;
 
 beforeAll(async () => {
   t = await startTestSystem({
-    gateway: { timeouts: { defaultMs: PARTNERSHIP_TIMEOUT_MS, bySubgraph: { county: 8000 }, requestDeadlineMs: DEADLINE_MS } },
+    gateway: {
+      timeouts: { defaultMs: PARTNERSHIP_TIMEOUT_MS, bySubgraph: { county: 8000 }, requestDeadlineMs: DEADLINE_MS },
+    },
     env: { CSG_PARTNERSHIP_READ_TIMEOUT_MS: "3000" },
   });
 }, 300_000);
@@ -32,26 +34,46 @@ afterAll(async () => {
 
 /** After every case: a plain query answers (Charnwood's All Crime of 11,258 for April 2018 to January 2019). */
 afterEach(async () => {
-  const { data, errors } = await t.query(`{ partnership(code: "charnwood") { crimeStatistics(category: "all-crime") { count } } }`);
+  const { data, errors } = await t.query(
+    `{ partnership(code: "charnwood") { crimeStatistics(category: "all-crime") { count } } }`,
+  );
   expect(errors).toBeUndefined();
   expect(data.partnership.crimeStatistics.map((s: { count: number }) => s.count)).toContain(11258);
 });
 
-type Answer = { status: number; ms: number; text: string; json: { data?: any; errors?: { message: string; extensions?: Record<string, any> }[] } };
+type Answer = {
+  status: number;
+  ms: number;
+  text: string;
+  json: { data?: any; errors?: { message: string; extensions?: Record<string, any> }[] };
+};
 
-async function post(body: string, headers: Record<string, string> = { "content-type": "application/json" }): Promise<Answer> {
+async function post(
+  body: string,
+  headers: Record<string, string> = { "content-type": "application/json" },
+): Promise<Answer> {
   const started = Date.now();
-  const response = await fetch(t.system.gateway.url, { method: "POST", headers, body, signal: AbortSignal.timeout(60_000) });
+  const response = await fetch(t.system.gateway.url, {
+    method: "POST",
+    headers,
+    body,
+    signal: AbortSignal.timeout(60_000),
+  });
   const text = await response.text();
   return { status: response.status, ms: Date.now() - started, text, json: JSON.parse(text) };
 }
 
-const ask = (query: string, variables?: Record<string, unknown>, operationName?: string) => post(JSON.stringify({ query, variables, operationName }));
+const ask = (query: string, variables?: Record<string, unknown>, operationName?: string) =>
+  post(JSON.stringify({ query, variables, operationName }));
 const codes = (answer: Answer) => (answer.json.errors ?? []).map((e) => e.extensions?.code);
 
 /** n fragments on CsaPriority, each spreading the next twice (2^n paths), as the issue sent them. */
 function fanOut(n: number): string {
-  const fragments = Array.from({ length: n }, (_, i) => (i + 1 < n ? `fragment F${i} on CsaPriority { id ...F${i + 1} ...F${i + 1} }` : `fragment F${i} on CsaPriority { title }`));
+  const fragments = Array.from({ length: n }, (_, i) =>
+    i + 1 < n
+      ? `fragment F${i} on CsaPriority { id ...F${i + 1} ...F${i + 1} }`
+      : `fragment F${i} on CsaPriority { title }`,
+  );
   return `{ county { agreement { priorities { ...F0 } } } }\n${fragments.join("\n")}`;
 }
 
@@ -87,14 +109,17 @@ describe("entity cycles through the national subgraph (once: out of memory, ever
       expect(answer.status).toBe(400);
       const refusal = answer.json.errors!.find((e) => e.extensions?.code === "ENTITY_NESTED_IN_ITSELF")!;
       expect(refusal.extensions).toMatchObject({ limit: { name: "maxEntityNesting", value: 2 } });
-      expect(refusal.message).toContain("the entity type CommunitySafetyPartnership appears 3 times on the path partnership > partnership > partnership");
+      expect(refusal.message).toContain(
+        "the entity type CommunitySafetyPartnership appears 3 times on the path partnership > partnership > partnership",
+      );
     });
   }
 });
 
 describe("entity re-entries across an operation", () => {
   it("ten aliases of a national row's partnership's own priorities within a partnership (4.2 s to plan): refused within 5 s", async () => {
-    const position = (inner: string) => `nationalPosition(financialYear: "2019/20", category: "all-crime") { rank ${inner} }`;
+    const position = (inner: string) =>
+      `nationalPosition(financialYear: "2019/20", category: "all-crime") { rank ${inner} }`;
     const row = `rank partnership { code ${position(`partnership { code name priorities { title } crimeStatistics { count } }`)} }`;
     const query = `{ ${Array.from({ length: 10 }, (_, i) => `c${i}: nationalComparison(category: "all-crime", financialYear: "2019/20") { rows { ${row} } }`).join(" ")} }`;
     const answer = await ask(query);
@@ -142,7 +167,10 @@ describe("protocol", () => {
 describe("errors quote a short prefix of what was sent (once: whole arguments, up to 700 KB)", () => {
   it("an invalid variable of 100,000 characters, and an unknown operation name of as many", async () => {
     const long = "9".repeat(100_000);
-    const variable = await ask(`query($code: ID!, $n: Int) { partnership(code: $code) { districts { population(year: $n) { count } } } }`, { code: "charnwood", n: long });
+    const variable = await ask(
+      `query($code: ID!, $n: Int) { partnership(code: $code) { districts { population(year: $n) { count } } } }`,
+      { code: "charnwood", n: long },
+    );
     expect(variable.status).toBe(400);
     expect(variable.text.length).toBeLessThan(2000);
     expect(variable.json.errors![0].message).toContain(`"${"9".repeat(60)}…" (100000 characters)`);
@@ -170,13 +198,16 @@ describe("connections", () => {
 
   it("400 stalled uploads of 0.9 MB: all but the budget's worth refused with 503 within 60 s, and their bytes given back", async () => {
     const metricsUrl = t.system.gateway.url.replace("/graphql", "/metrics");
-    const read = async (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(await (await fetch(metricsUrl)).text())?.[1]);
+    const read = async (name: string) =>
+      Number(new RegExp(`^${name} (\\S+)$`, "m").exec(await (await fetch(metricsUrl)).text())?.[1]);
     const baseline = await read("csg_gateway_process_resident_memory_bytes");
     let peakPending = 0;
     let peakResident = 0;
     const watching = setInterval(() => {
       void read("csg_gateway_pending_request_body_bytes").then((bytes) => (peakPending = Math.max(peakPending, bytes)));
-      void read("csg_gateway_process_resident_memory_bytes").then((bytes) => (peakResident = Math.max(peakResident, bytes)));
+      void read("csg_gateway_process_resident_memory_bytes").then(
+        (bytes) => (peakResident = Math.max(peakResident, bytes)),
+      );
     }, 250);
     // Held until no more than the budget's worth (71) and a few in transit are unanswered.
     const statuses = await stalledUploads(t.system.gateway.url, 400, 1_000_000, 900_000, 4000, 90);
@@ -207,7 +238,12 @@ describe("a write while its partnership is busy (once: told it failed, committed
       const started = Date.now();
       const writing = t.query(
         `mutation($p: [PartnerInput!]!) { charnwood { setPartners(partners: $p) { name } } }`,
-        { p: [{ name: "Charnwood Borough Council", source }, { name: "Leicestershire Police", source }] },
+        {
+          p: [
+            { name: "Charnwood Borough Council", source },
+            { name: "Leicestershire Police", source },
+          ],
+        },
         token,
       );
       // A read meanwhile still ends on the partnership's timeout.
@@ -219,21 +255,31 @@ describe("a write while its partnership is busy (once: told it failed, committed
       const { data, errors } = await writing;
       expect(Date.now() - started).toBeGreaterThan(DEADLINE_MS);
       expect(errors).toBeUndefined();
-      expect(data.charnwood.setPartners).toEqual([{ name: "Charnwood Borough Council" }, { name: "Leicestershire Police" }]);
+      expect(data.charnwood.setPartners).toEqual([
+        { name: "Charnwood Borough Council" },
+        { name: "Leicestershire Police" },
+      ]);
     } finally {
       if (!released) process.kill(pid, "SIGCONT");
     }
     const after = await t.query(`{ partnership(code: "charnwood") { partners { name } } }`);
-    expect(after.data.partnership.partners.map((p: any) => p.name)).toEqual(["Charnwood Borough Council", "Leicestershire Police"]);
+    expect(after.data.partnership.partners.map((p: any) => p.name)).toEqual([
+      "Charnwood Borough Council",
+      "Leicestershire Police",
+    ]);
   });
 });
 
 describe("afterwards", () => {
   it("no process restarted, and /health is ok", async () => {
     const response = await fetch(t.system.gateway.healthUrl);
-    const health = (await response.json()) as { status: string; subgraphs: { name: string; process?: { restarts: number } }[] };
+    const health = (await response.json()) as {
+      status: string;
+      subgraphs: { name: string; process?: { restarts: number } }[];
+    };
     expect(response.status).toBe(200);
     expect(health.status).toBe("ok");
-    for (const subgraph of health.subgraphs) expect([subgraph.name, subgraph.process?.restarts ?? 0]).toEqual([subgraph.name, 0]);
+    for (const subgraph of health.subgraphs)
+      expect([subgraph.name, subgraph.process?.restarts ?? 0]).toEqual([subgraph.name, 0]);
   });
 });

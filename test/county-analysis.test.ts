@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { correctCount, declareAlignment } from "./support/partnership-writes";
 import { startTestSystem, type TestSystem } from "./support/system";
 
-const MEMBERS = ["blaby", "charnwood", "harborough", "hinckley-and-bosworth", "melton", "north-west-leicestershire", "oadby-and-wigston"];
+const MEMBERS = [
+  "blaby",
+  "charnwood",
+  "harborough",
+  "hinckley-and-bosworth",
+  "melton",
+  "north-west-leicestershire",
+  "oadby-and-wigston",
+];
 const FIGURE_3 = { document: "002_8e9c48eccd29813b.txt", locator: "Figure 3" };
 
 let t: TestSystem;
@@ -33,10 +41,13 @@ const TOTAL = `
   publishedCountyFigures { count localLabel source { document locator } }`;
 
 async function allCrimeTotal(start: string, end: string) {
-  const { data, errors } = await t.query(`query($start: Date!, $end: Date!) { county { crimeTotals(category: "all-crime", start: $start, end: $end) { ${TOTAL} } } }`, {
-    start,
-    end,
-  });
+  const { data, errors } = await t.query(
+    `query($start: Date!, $end: Date!) { county { crimeTotals(category: "all-crime", start: $start, end: $end) { ${TOTAL} } } }`,
+    {
+      start,
+      end,
+    },
+  );
   expect(errors).toBeUndefined();
   return data.county.crimeTotals;
 }
@@ -47,13 +58,19 @@ async function coverageOf(code: string) {
   }`);
   expect(errors).toBeUndefined();
   return Object.fromEntries(
-    data.county.agreement.priorities.map((csa: any) => [csa.id, csa.coverage.find((c: any) => c.partnership.code === code)]),
+    data.county.agreement.priorities.map((csa: any) => [
+      csa.id,
+      csa.coverage.find((c: any) => c.partnership.code === code),
+    ]),
   );
 }
 
 describe("county-wide crime totals, from the partnerships' own subgraphs", () => {
   it("sums Leicestershire's All Crime for 2016/17 and 2017/18 to the county rows of Figure 3 (35,222 and 41,325)", async () => {
-    const [y2016, y2017] = await Promise.all([allCrimeTotal("2016-04-01", "2017-03-31"), allCrimeTotal("2017-04-01", "2018-03-31")]);
+    const [y2016, y2017] = await Promise.all([
+      allCrimeTotal("2016-04-01", "2017-03-31"),
+      allCrimeTotal("2017-04-01", "2018-03-31"),
+    ]);
     expect(y2016.total).toBe(35222);
     expect(y2017.total).toBe(41325);
     for (const total of [y2016, y2017]) {
@@ -61,7 +78,9 @@ describe("county-wide crime totals, from the partnerships' own subgraphs", () =>
       expect(total.missing).toEqual([]);
       expect(total.sources).toEqual([FIGURE_3]);
       // The county's own published Leicestershire row for the same period agrees with the sum.
-      expect(total.publishedCountyFigures).toEqual([{ count: total.total, localLabel: "Recorded Crime", source: FIGURE_3 }]);
+      expect(total.publishedCountyFigures).toEqual([
+        { count: total.total, localLabel: "Recorded Crime", source: FIGURE_3 },
+      ]);
       expect(total.partnerships.map((p: any) => p.partnership.code)).toEqual(MEMBERS);
     }
     // Each district's own Figure 3 row, with its rate on the 2015 population (the nearest year to 2017 available).
@@ -74,7 +93,11 @@ describe("county-wide crime totals, from the partnerships' own subgraphs", () =>
       rateRank: 1,
       statistic: { count: 12065, period: { label: "2017/18" }, source: { locator: "Figure 3" } },
       // Change on the year before, from the same table: 10,674 in 2016/17.
-      change: { previous: { count: 10674, period: { label: "2016/17" } }, difference: 1391, percent: expect.closeTo(13.03, 2) },
+      change: {
+        previous: { count: 10674, period: { label: "2016/17" } },
+        difference: 1391,
+        percent: expect.closeTo(13.03, 2),
+      },
     });
     const harborough = y2017.partnerships.find((p: any) => p.partnership.code === "harborough");
     expect(harborough).toMatchObject({ count: 4263, ratePer1000: 47.74, rateRank: 7 });
@@ -119,7 +142,11 @@ describe("county-wide crime totals, from the partnerships' own subgraphs", () =>
     const next = await allCrimeTotal("2019-04-01", "2020-03-31");
     expect(next).toMatchObject({ total: 4631, complete: false });
     expect(next.missing.map((m: any) => m.reason)).toEqual(Array(6).fill("NOT_PUBLISHED"));
-    expect(next.partnerships[0].change).toMatchObject({ previous: { count: 4689 }, difference: -58, percent: expect.closeTo(-1.237, 3) });
+    expect(next.partnerships[0].change).toMatchObject({
+      previous: { count: 4689 },
+      difference: -58,
+      percent: expect.closeTo(-1.237, 3),
+    });
   });
 
   it("shows a partnership's corrected figure in the county total on the next query", async () => {
@@ -139,12 +166,20 @@ describe("county-wide crime totals, from the partnerships' own subgraphs", () =>
   });
 
   it("rejects an unknown category or CSA priority, or a period that ends before it starts, naming the argument", async () => {
-    const unknown = await t.query(`{ county { crimeTotals(category: "all-crimes", start: "2017-04-01", end: "2018-03-31") { total } } }`);
+    const unknown = await t.query(
+      `{ county { crimeTotals(category: "all-crimes", start: "2017-04-01", end: "2018-03-31") { total } } }`,
+    );
     expect(unknown.errors?.[0].message).toContain('crimeTotals(category): unknown crime category "all-crimes"');
-    const backwards = await t.query(`{ county { crimeTotals(category: "all-crime", start: "2018-03-31", end: "2017-04-01") { total } } }`);
+    const backwards = await t.query(
+      `{ county { crimeTotals(category: "all-crime", start: "2018-03-31", end: "2017-04-01") { total } } }`,
+    );
     expect(backwards.errors?.[0].message).toContain("crimeTotals(end): 2017-04-01 precedes the start 2018-03-31");
-    const csa = await t.query(`{ county { prioritySearch(csaPriority: "domestic-violence") { matches { priority { id } } } } }`);
-    expect(csa.errors?.[0].message).toContain('prioritySearch(csaPriority): unknown CSA priority "domestic-violence"; expected one of protect-vulnerable,');
+    const csa = await t.query(
+      `{ county { prioritySearch(csaPriority: "domestic-violence") { matches { priority { id } } } } }`,
+    );
+    expect(csa.errors?.[0].message).toContain(
+      'prioritySearch(csaPriority): unknown CSA priority "domestic-violence"; expected one of protect-vulnerable,',
+    );
   });
 });
 
@@ -152,7 +187,8 @@ describe("Community Safety Agreement coverage", () => {
   it("gives Melton, which has published no priorities, NO_PUBLISHED_PRIORITIES for all seven CSA priorities", async () => {
     const melton = await coverageOf("melton");
     expect(Object.keys(melton)).toEqual(csaPriorities.map((p) => p.id));
-    for (const cell of Object.values(melton) as any[]) expect(cell).toMatchObject({ status: "NO_PUBLISHED_PRIORITIES", priorities: [] });
+    for (const cell of Object.values(melton) as any[])
+      expect(cell).toMatchObject({ status: "NO_PUBLISHED_PRIORITIES", priorities: [] });
   });
 
   it("shows gaps, local priorities and the CSA priority no member covers", async () => {
@@ -166,15 +202,21 @@ describe("Community Safety Agreement coverage", () => {
     const alignment = data.county.alignment;
     expect(alignment.complete).toBe(true);
     // No member's current priorities serve young people's harm from cyber-crime and bullying.
-    expect(alignment.uncoveredCsaPriorities).toEqual([{ id: "young-people-online", title: "Reduce risk of harm to young people from cyber-crime and bullying" }]);
+    expect(alignment.uncoveredCsaPriorities).toEqual([
+      { id: "young-people-online", title: "Reduce risk of harm to young people from cyber-crime and bullying" },
+    ]);
     const byCode = Object.fromEntries(alignment.partnerships.map((p: any) => [p.partnership.code, p]));
     // The partnership is the registry's object: the gateway follows it into the partnership's own subgraph.
-    expect(byCode.charnwood.partnership.currentPriorities.map((p: any) => p.id)).toEqual([1, 2, 3, 4, 5].map((n) => `charnwood:2019-20-p${n}`));
+    expect(byCode.charnwood.partnership.currentPriorities.map((p: any) => p.id)).toEqual(
+      [1, 2, 3, 4, 5].map((n) => `charnwood:2019-20-p${n}`),
+    );
     expect(byCode.charnwood).toMatchObject({
       available: true,
       period: { label: "2019/20" },
       gaps: [{ id: "young-people-online" }, { id: "domestic-abuse" }],
-      localPriorities: [{ title: "Build safer and stronger communities with a focus on increasing community confidence" }],
+      localPriorities: [
+        { title: "Build safer and stronger communities with a focus on increasing community confidence" },
+      ],
     });
     expect(byCode.harborough.localPriorities.map((p: any) => p.title)).toEqual([
       "To increase Community Engagement across the District.",
@@ -207,7 +249,12 @@ describe("Community Safety Agreement coverage", () => {
       expect(after["protect-vulnerable"]).toMatchObject({
         status: "COVERED",
         bases: ["DECLARED"],
-        priorities: [{ id: "north-west-leicestershire:2020-23-m1", csaAlignment: [{ priority: { id: "protect-vulnerable" }, basis: "DECLARED" }] }],
+        priorities: [
+          {
+            id: "north-west-leicestershire:2020-23-m1",
+            csaAlignment: [{ priority: { id: "protect-vulnerable" }, basis: "DECLARED" }],
+          },
+        ],
       });
       // The other priority keeps its suggestion.
       expect(after["substance-misuse"]).toMatchObject({ status: "COVERED", bases: ["SUGGESTED"] });
@@ -228,9 +275,16 @@ describe("the cross-partnership priority search", () => {
     expect(errors).toBeUndefined();
     const search = data.county.prioritySearch;
     expect(search.complete).toBe(true);
-    expect(search.matches.map((m: any) => [m.partnership.code, m.priority.title, m.theme?.title ?? null, m.period.label])).toEqual([
+    expect(
+      search.matches.map((m: any) => [m.partnership.code, m.priority.title, m.theme?.title ?? null, m.period.label]),
+    ).toEqual([
       ["harborough", "People", null, "2020-2023"],
-      ["leicester", "To encourage reporting and to reduce repeat incidents of domestic and sexual abuse", null, "April 2019 – March 2020"],
+      [
+        "leicester",
+        "To encourage reporting and to reduce repeat incidents of domestic and sexual abuse",
+        null,
+        "April 2019 – March 2020",
+      ],
     ]);
     expect(search.matches[0].alignment).toEqual({
       basis: "SUGGESTED",
@@ -243,7 +297,9 @@ describe("the cross-partnership priority search", () => {
   });
 
   it("searches by text across every period: every word must appear", async () => {
-    const { data } = await t.query(`{ county { prioritySearch(text: "domestic abuse") { matches { partnership { code } priority { id } current } } } }`);
+    const { data } = await t.query(
+      `{ county { prioritySearch(text: "domestic abuse") { matches { partnership { code } priority { id } current } } } }`,
+    );
     expect(data.county.prioritySearch.matches.map((m: any) => [m.priority.id, m.current])).toEqual([
       ["charnwood:2018-19-p4", false],
       ["harborough:2019-20-a4", false],
@@ -294,8 +350,16 @@ describe("a partnership's subgraph is down", () => {
     try {
       const total = await allCrimeTotal("2017-04-01", "2018-03-31");
       expect(total).toMatchObject({ complete: false, total: 41325 - 2799 });
-      expect(total.missing).toEqual([{ partnership: { code: "melton", name: "Melton Community Safety Partnership" }, reason: "UNAVAILABLE", projections: [] }]);
-      const { data, errors } = await t.query(`{ county { alignment { complete unavailablePartnerships { code } } agreement { priorities { coverage { partnership { code } status } } } } }`);
+      expect(total.missing).toEqual([
+        {
+          partnership: { code: "melton", name: "Melton Community Safety Partnership" },
+          reason: "UNAVAILABLE",
+          projections: [],
+        },
+      ]);
+      const { data, errors } = await t.query(
+        `{ county { alignment { complete unavailablePartnerships { code } } agreement { priorities { coverage { partnership { code } status } } } } }`,
+      );
       expect(errors).toBeUndefined();
       expect(data.county.alignment).toEqual({ complete: false, unavailablePartnerships: [{ code: "melton" }] });
       for (const csa of data.county.agreement.priorities) {

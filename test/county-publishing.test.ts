@@ -16,7 +16,11 @@ let countyTokenId: string;
 let charnwood: string;
 
 const SOURCE = { document: "lscsb-minutes-2020-06.docx", locator: "Item 4" };
-const MINUTES = { title: "LSCSB minutes, June 2020", publisher: "Leicestershire County Council", published: "2020-06-25" };
+const MINUTES = {
+  title: "LSCSB minutes, June 2020",
+  publisher: "Leicestershire County Council",
+  published: "2020-06-25",
+};
 const FIGURE_3 = { document: "002_8e9c48eccd29813b.txt", locator: "Figure 3" };
 const FY_2019_20 = { label: "2019/20", start: "2019-04-01", end: "2020-03-31", basis: "FINANCIAL_YEAR" };
 const LEICESTERSHIRE = "Leicestershire";
@@ -25,7 +29,14 @@ const FORCE_AREA = "Leicestershire Police force area (LLR)";
 beforeAll(async () => {
   t = await startTestSystem();
   // The county's token comes from the real command: `pnpm tokens issue --county` prints it once.
-  const { stdout } = runCommand("services/operator/src/admin/token-cli.ts", ["issue", "--county", "--label", "County community safety team", "--data-dir", t.dataDir]);
+  const { stdout } = runCommand("services/operator/src/admin/token-cli.ts", [
+    "issue",
+    "--county",
+    "--label",
+    "County community safety team",
+    "--data-dir",
+    t.dataDir,
+  ]);
   county = stdout.trim().split("\n").pop()!;
   countyTokenId = /Issued token (\S+) /.exec(stdout)![1];
   charnwood = issueToken(t.dataDir, "charnwood", "Charnwood CSO").token;
@@ -33,7 +44,8 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 /** Runs a write that must be refused, and shows that no database changed at all. */
-const refused = (query: string, variables: Record<string, unknown>, token?: string) => refusedWrite(t, query, variables, token);
+const refused = (query: string, variables: Record<string, unknown>, token?: string) =>
+  refusedWrite(t, query, variables, token);
 
 /** Runs a write with the county's token that must succeed. */
 async function written(query: string, variables: Record<string, unknown> = {}): Promise<any> {
@@ -44,7 +56,11 @@ async function written(query: string, variables: Record<string, unknown> = {}): 
 
 /** The county's latest audit entry, its before and after parsed, and when the county last published. */
 async function latestAudit() {
-  const { data, errors } = await t.query(`{ county { lastPublishedAt auditTrail(limit: 1) { tokenId actor operation subject at before after } } }`, {}, county);
+  const { data, errors } = await t.query(
+    `{ county { lastPublishedAt auditTrail(limit: 1) { tokenId actor operation subject at before after } } }`,
+    {},
+    county,
+  );
   expect(errors).toBeUndefined();
   const [entry] = data.county.auditTrail;
   expect(data.county.lastPublishedAt).toBe(entry.at);
@@ -87,10 +103,18 @@ const figure = (area: string, count: unknown, extra: Record<string, unknown> = {
 const EVERY_WRITE: [string, string, Record<string, unknown>][] = [
   ["updateBoard", UPDATE_BOARD, { changes: { chair: "Someone else" } }],
   ["setBoardMembers", SET_MEMBERS, { members: [{ name: "LCC", source: SOURCE }] }],
-  ["updateStrategicPlanPriority", UPDATE_PLAN_PRIORITY, { id: "great-communities", changes: { title: "Strong Communities" } }],
+  [
+    "updateStrategicPlanPriority",
+    UPDATE_PLAN_PRIORITY,
+    { id: "great-communities", changes: { title: "Strong Communities" } },
+  ],
   ["updateCountyTeam", UPDATE_TEAM, { changes: { description: "Six members of staff." } }],
   ["updateWorkstream", UPDATE_WORKSTREAM, { id: "asb", changes: { items: ["One item"] } }],
-  ["recordAreaCrimeStatistics", RECORD_FIGURES, { statistics: [figure(LEICESTERSHIRE, 1, { period: { ...FY_2019_20, label: "Q1" } })] }],
+  [
+    "recordAreaCrimeStatistics",
+    RECORD_FIGURES,
+    { statistics: [figure(LEICESTERSHIRE, 1, { period: { ...FY_2019_20, label: "Q1" } })] },
+  ],
   ["correctAreaCrimeStatistics", CORRECT_FIGURES, { corrections: [{ id: "county:statistic-5", count: 1 }] }],
 ];
 
@@ -102,7 +126,9 @@ describe("the county publishes its reference data with its token", () => {
 
   it("corrects the board's chair and source; the audit trail has both before and after", async () => {
     // The first write to cite the minutes describes them (a document the county has not cited before).
-    const data = await written(UPDATE_BOARD, { changes: { chair: "LCC's Cabinet Lead Member for Community Safety", source: { ...SOURCE, ...MINUTES } } });
+    const data = await written(UPDATE_BOARD, {
+      changes: { chair: "LCC's Cabinet Lead Member for Community Safety", source: { ...SOURCE, ...MINUTES } },
+    });
     expect(data.updateBoard).toEqual({
       name: "Leicestershire Safer Communities Strategy Board",
       abbreviation: "LSCSB",
@@ -111,10 +137,18 @@ describe("the county publishes its reference data with its token", () => {
       source: SOURCE,
     });
     const read = await t.query(`{ county { board { chair source { locator } } } }`);
-    expect(read.data.county.board).toEqual({ chair: "LCC's Cabinet Lead Member for Community Safety", source: { locator: "Item 4" } });
+    expect(read.data.county.board).toEqual({
+      chair: "LCC's Cabinet Lead Member for Community Safety",
+      source: { locator: "Item 4" },
+    });
 
     const entry = await latestAudit();
-    expect(entry).toMatchObject({ tokenId: countyTokenId, actor: "County community safety team", operation: "updateBoard", subject: "county:board" });
+    expect(entry).toMatchObject({
+      tokenId: countyTokenId,
+      actor: "County community safety team",
+      operation: "updateBoard",
+      subject: "county:board",
+    });
     expect(entry.before).toEqual({
       name: "Leicestershire Safer Communities Strategy Board",
       abbreviation: "LSCSB",
@@ -126,15 +160,24 @@ describe("the county publishes its reference data with its token", () => {
 
   it("replaces the board's members, in the order given, each with its source", async () => {
     const members = [
-      ...SEEDED_MEMBERS.slice(0, 3).map((name) => ({ name, source: { document: "003_12ca9908c6eccfe4.txt", locator: "Background" } })),
+      ...SEEDED_MEMBERS.slice(0, 3).map((name) => ({
+        name,
+        source: { document: "003_12ca9908c6eccfe4.txt", locator: "Background" },
+      })),
       { name: "Leicestershire Youth Offending Service", source: SOURCE },
-      ...SEEDED_MEMBERS.slice(3).map((name) => ({ name, source: { document: "003_12ca9908c6eccfe4.txt", locator: "Background" } })),
+      ...SEEDED_MEMBERS.slice(3).map((name) => ({
+        name,
+        source: { document: "003_12ca9908c6eccfe4.txt", locator: "Background" },
+      })),
     ];
     const data = await written(SET_MEMBERS, { members });
     expect(data.setBoardMembers).toEqual(members);
     const read = await t.query(`{ county { board { members { name source { locator } } } } }`);
     expect(read.data.county.board.members.map((m: any) => m.name)).toEqual(members.map((m) => m.name));
-    expect(read.data.county.board.members[3]).toEqual({ name: "Leicestershire Youth Offending Service", source: { locator: "Item 4" } });
+    expect(read.data.county.board.members[3]).toEqual({
+      name: "Leicestershire Youth Offending Service",
+      source: { locator: "Item 4" },
+    });
 
     const entry = await latestAudit();
     expect(entry).toMatchObject({ operation: "setBoardMembers", subject: "county:board:members" });
@@ -144,14 +187,33 @@ describe("the county publishes its reference data with its token", () => {
 
   it("corrects a strategic plan priority's description", async () => {
     const description = "People in Leicestershire are safe in their homes, online and in their communities";
-    const data = await written(UPDATE_PLAN_PRIORITY, { id: "keeping-people-safe", changes: { description, source: SOURCE } });
-    expect(data.updateStrategicPlanPriority).toEqual({ id: "keeping-people-safe", title: "Keeping People Safe", description, source: { locator: "Item 4" } });
+    const data = await written(UPDATE_PLAN_PRIORITY, {
+      id: "keeping-people-safe",
+      changes: { description, source: SOURCE },
+    });
+    expect(data.updateStrategicPlanPriority).toEqual({
+      id: "keeping-people-safe",
+      title: "Keeping People Safe",
+      description,
+      source: { locator: "Item 4" },
+    });
     const read = await t.query(`{ county { strategicPlanPriorities { id title description } } }`);
-    expect(read.data.county.strategicPlanPriorities.map((p: any) => p.id)).toEqual(["wellbeing-and-opportunity", "keeping-people-safe", "great-communities"]);
-    expect(read.data.county.strategicPlanPriorities[1]).toEqual({ id: "keeping-people-safe", title: "Keeping People Safe", description });
+    expect(read.data.county.strategicPlanPriorities.map((p: any) => p.id)).toEqual([
+      "wellbeing-and-opportunity",
+      "keeping-people-safe",
+      "great-communities",
+    ]);
+    expect(read.data.county.strategicPlanPriorities[1]).toEqual({
+      id: "keeping-people-safe",
+      title: "Keeping People Safe",
+      description,
+    });
 
     const entry = await latestAudit();
-    expect(entry).toMatchObject({ operation: "updateStrategicPlanPriority", subject: "county:strategic-plan-priority:keeping-people-safe" });
+    expect(entry).toMatchObject({
+      operation: "updateStrategicPlanPriority",
+      subject: "county:strategic-plan-priority:keeping-people-safe",
+    });
     expect(entry.before.description).toBe("People in Leicestershire are safe and protected from harm");
     expect(entry.after.description).toBe(description);
   });
@@ -176,8 +238,16 @@ describe("the county publishes its reference data with its token", () => {
     expect(teamEntry.after.description).toBe(description);
 
     const items = ["Co-ordinate ASB work across LLR.", "Chair the ASB Delivery Group."];
-    const workstream = await written(UPDATE_WORKSTREAM, { id: "asb", changes: { title: "Anti-social behaviour", items } });
-    expect(workstream.updateWorkstream).toEqual({ id: "asb", title: "Anti-social behaviour", items, source: { locator: "ASB" } });
+    const workstream = await written(UPDATE_WORKSTREAM, {
+      id: "asb",
+      changes: { title: "Anti-social behaviour", items },
+    });
+    expect(workstream.updateWorkstream).toEqual({
+      id: "asb",
+      title: "Anti-social behaviour",
+      items,
+      source: { locator: "ASB" },
+    });
     const read = await t.query(`{ county { team { description workstreams { id title items } } } }`);
     expect(read.data.county.team.description).toBe(description);
     expect(read.data.county.team.workstreams[0]).toEqual({ id: "asb", title: "Anti-social behaviour", items });
@@ -192,7 +262,10 @@ describe("the county publishes its reference data with its token", () => {
 
   it("records figures for Leicestershire and the force area at once, served beside Figure 3's", async () => {
     const data = await written(RECORD_FIGURES, {
-      statistics: [figure(LEICESTERSHIRE, 40112, { notes: ["Provisional"] }), figure(FORCE_AREA, 88120, { rowLabel: "Force" })],
+      statistics: [
+        figure(LEICESTERSHIRE, 40112, { notes: ["Provisional"] }),
+        figure(FORCE_AREA, 88120, { rowLabel: "Force" }),
+      ],
     });
     const [leicestershire, force] = data.recordAreaCrimeStatistics;
     expect(leicestershire).toMatchObject({
@@ -215,10 +288,19 @@ describe("the county publishes its reference data with its token", () => {
       ["2016/17", 35222],
       ["2019/20", 40112],
     ]);
-    expect(area(FORCE_AREA).find((s: any) => s.period.label === "2019/20")).toEqual({ id: force.id, count: 88120, period: { label: "2019/20" }, source: { locator: "Item 4" } });
+    expect(area(FORCE_AREA).find((s: any) => s.period.label === "2019/20")).toEqual({
+      id: force.id,
+      count: 88120,
+      period: { label: "2019/20" },
+      source: { locator: "Item 4" },
+    });
 
     const entry = await latestAudit();
-    expect(entry).toMatchObject({ operation: "recordAreaCrimeStatistics", subject: `${leicestershire.id}, ${force.id}`, before: null });
+    expect(entry).toMatchObject({
+      operation: "recordAreaCrimeStatistics",
+      subject: `${leicestershire.id}, ${force.id}`,
+      before: null,
+    });
     expect(entry.after.map((f: any) => [f.area, f.rowLabel, f.category, f.count, f.period.label])).toEqual([
       [LEICESTERSHIRE, LEICESTERSHIRE, "all-crime", 40112, "2019/20"],
       [FORCE_AREA, "Force", "all-crime", 88120, "2019/20"],
@@ -280,7 +362,13 @@ describe("refused county writes change no database", () => {
   });
 
   it("the board: empty, overlong or removed fields, each named", async () => {
-    const errors = await refused(UPDATE_BOARD, { changes: { name: " ", abbreviation: "L".repeat(21), chair: null, source: { document: "", locator: "Item 4" } } }, county);
+    const errors = await refused(
+      UPDATE_BOARD,
+      {
+        changes: { name: " ", abbreviation: "L".repeat(21), chair: null, source: { document: "", locator: "Item 4" } },
+      },
+      county,
+    );
     expect(errors[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(errors[0].extensions?.problems).toEqual([
       { field: "changes.name", message: "must not be empty" },
@@ -293,10 +381,18 @@ describe("refused county writes change no database", () => {
 
   it("the members: none at all, an empty name, the same organisation twice", async () => {
     const none = await refused(SET_MEMBERS, { members: [] }, county);
-    expect(none[0].extensions?.problems).toEqual([{ field: "setBoardMembers", message: "name at least one member: the board is never empty" }]);
+    expect(none[0].extensions?.problems).toEqual([
+      { field: "setBoardMembers", message: "name at least one member: the board is never empty" },
+    ]);
     const bad = await refused(
       SET_MEMBERS,
-      { members: [{ name: "LCC", source: SOURCE }, { name: "", source: SOURCE }, { name: "LCC", source: { document: "x".repeat(201), locator: "Item 4" } }] },
+      {
+        members: [
+          { name: "LCC", source: SOURCE },
+          { name: "", source: SOURCE },
+          { name: "LCC", source: { document: "x".repeat(201), locator: "Item 4" } },
+        ],
+      },
       county,
     );
     expect(bad[0].extensions?.problems).toEqual([
@@ -307,23 +403,40 @@ describe("refused county writes change no database", () => {
   });
 
   it("a strategic plan priority or workstream that does not exist, and bad words", async () => {
-    const unknown = await refused(UPDATE_PLAN_PRIORITY, { id: "world-peace", changes: { title: "x".repeat(301) } }, county);
+    const unknown = await refused(
+      UPDATE_PLAN_PRIORITY,
+      { id: "world-peace", changes: { title: "x".repeat(301) } },
+      county,
+    );
     expect(unknown[0].extensions?.problems).toEqual([
-      { field: "id", message: 'unknown strategic plan priority "world-peace"; the plan\'s are wellbeing-and-opportunity, keeping-people-safe, great-communities' },
+      {
+        field: "id",
+        message:
+          'unknown strategic plan priority "world-peace"; the plan\'s are wellbeing-and-opportunity, keeping-people-safe, great-communities',
+      },
       { field: "changes.title", message: "is 301 characters long; at most 300 are allowed" },
     ]);
-    const workstream = await refused(UPDATE_WORKSTREAM, { id: "asb", changes: { title: "", items: ["Fine", "   "] } }, county);
+    const workstream = await refused(
+      UPDATE_WORKSTREAM,
+      { id: "asb", changes: { title: "", items: ["Fine", "   "] } },
+      county,
+    );
     expect(workstream[0].extensions?.problems).toEqual([
       { field: "changes.title", message: "must not be empty" },
       { field: "changes.items[1]", message: "must not be empty" },
     ]);
     const noItems = await refused(UPDATE_WORKSTREAM, { id: "graffiti", changes: { items: [] } }, county);
     expect(noItems[0].extensions?.problems).toEqual([
-      { field: "id", message: expect.stringMatching(/^unknown workstream "graffiti"; the team's are asb, prevent-and-hate-crime, /) },
+      {
+        field: "id",
+        message: expect.stringMatching(/^unknown workstream "graffiti"; the team's are asb, prevent-and-hate-crime, /),
+      },
       { field: "changes.items", message: "name at least one item" },
     ]);
     const team = await refused(UPDATE_TEAM, { changes: { description: "x".repeat(2001) } }, county);
-    expect(team[0].extensions?.problems).toEqual([{ field: "changes.description", message: "is 2001 characters long; at most 2000 are allowed" }]);
+    expect(team[0].extensions?.problems).toEqual([
+      { field: "changes.description", message: "is 2001 characters long; at most 2000 are allowed" },
+    ]);
   });
 
   it("a batch of figures with one bad figure writes none, and every problem names its field", async () => {
@@ -335,7 +448,9 @@ describe("refused county writes change no database", () => {
           figure("Rutland", 3, { period: { ...FY_2019_20, label: "Q2" } }),
           figure(LEICESTERSHIRE, 2, { category: "pickpocketing", period: { ...FY_2019_20, label: "Q2" } }),
           figure(LEICESTERSHIRE, -4, { period: { ...FY_2019_20, label: "Q3" } }),
-          figure(LEICESTERSHIRE, 2, { period: { label: "Q4", start: "2020-03-31", end: "2020-01-01", basis: "PART_YEAR" } }),
+          figure(LEICESTERSHIRE, 2, {
+            period: { label: "Q4", start: "2020-03-31", end: "2020-01-01", basis: "PART_YEAR" },
+          }),
           figure(LEICESTERSHIRE, 1, { localLabel: "", period: { ...FY_2019_20, label: "Q5" } }),
           figure(LEICESTERSHIRE, 8, { period: { ...FY_2019_20, label: "Q2" } }),
           figure(FORCE_AREA, 8, { period: { ...FY_2019_20, label: "Q2" } }),
@@ -345,25 +460,46 @@ describe("refused county writes change no database", () => {
     );
     expect(errors[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(errors[0].extensions?.problems).toEqual([
-      { field: "statistics[1].area", message: `unknown area "Rutland"; the county publishes figures for ${LEICESTERSHIRE}, ${FORCE_AREA}` },
+      {
+        field: "statistics[1].area",
+        message: `unknown area "Rutland"; the county publishes figures for ${LEICESTERSHIRE}, ${FORCE_AREA}`,
+      },
       { field: "statistics[2].category", message: 'unknown crime category "pickpocketing"' },
       { field: "statistics[3].count", message: "must not be negative, got -4" },
       { field: "statistics[4].period.end", message: "the end 2020-01-01 precedes the start 2020-03-31" },
       { field: "statistics[5].localLabel", message: "must not be empty" },
-      { field: "statistics[6]", message: `a second figure for Leicestershire, category all-crime, period Q2 and source ${SOURCE.document}, ${SOURCE.locator}` },
+      {
+        field: "statistics[6]",
+        message: `a second figure for Leicestershire, category all-crime, period Q2 and source ${SOURCE.document}, ${SOURCE.locator}`,
+      },
     ]);
     expect(errors[0].message).toContain("recordAreaCrimeStatistics: statistics[3].count: must not be negative, got -4");
   });
 
   it("a figure already recorded is a correction, and a count that is not whole is refused by the gateway", async () => {
-    const again = await refused(RECORD_FIGURES, { statistics: [figure(LEICESTERSHIRE, 35650, { period: { label: "2018/19", start: "2018-04-01", end: "2019-01-31", basis: "YEAR_TO_DATE" }, source: FIGURE_3 })] }, county);
+    const again = await refused(
+      RECORD_FIGURES,
+      {
+        statistics: [
+          figure(LEICESTERSHIRE, 35650, {
+            period: { label: "2018/19", start: "2018-04-01", end: "2019-01-31", basis: "YEAR_TO_DATE" },
+            source: FIGURE_3,
+          }),
+        ],
+      },
+      county,
+    );
     expect(again[0].extensions?.problems).toEqual([
       {
         field: "statistics[0]",
         message: `a second figure for Leicestershire, category all-crime, period 2018/19 and source ${FIGURE_3.document}, Figure 3: county:statistic-5 already has 35649; correct it with correctAreaCrimeStatistics`,
       },
     ]);
-    const fraction = await refused(RECORD_FIGURES, { statistics: [figure(LEICESTERSHIRE, 10.5, { period: { ...FY_2019_20, label: "Q1" } })] }, county);
+    const fraction = await refused(
+      RECORD_FIGURES,
+      { statistics: [figure(LEICESTERSHIRE, 10.5, { period: { ...FY_2019_20, label: "Q1" } })] },
+      county,
+    );
     expect(fraction[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(fraction[0].message).toContain('at "statistics[0].count"');
   });
@@ -382,7 +518,10 @@ describe("refused county writes change no database", () => {
       county,
     );
     expect(errors[0].extensions?.problems).toEqual([
-      { field: "corrections[0].id", message: '"charnwood:statistic-1" is not the id of a crime statistic of county (ids read "county:<id>")' },
+      {
+        field: "corrections[0].id",
+        message: '"charnwood:statistic-1" is not the id of a crime statistic of county (ids read "county:<id>")',
+      },
       { field: "corrections[1].id", message: "no crime statistic county:statistic-9999" },
       { field: "corrections[2].count", message: "must not be negative, got -1" },
       { field: "corrections[3].id", message: "county:statistic-5 is corrected twice in one request" },
@@ -393,7 +532,11 @@ describe("refused county writes change no database", () => {
 
 describe("the county's audit trail", () => {
   it("lists every county write, most recent first, and the partnerships published nothing", async () => {
-    const { data, errors } = await t.query(`{ county { auditTrail { operation tokenId } } partnerships { lastPublishedAt } }`, {}, county);
+    const { data, errors } = await t.query(
+      `{ county { auditTrail { operation tokenId } } partnerships { lastPublishedAt } }`,
+      {},
+      county,
+    );
     expect(errors).toBeUndefined();
     expect(data.county.auditTrail.map((e: any) => e.operation)).toEqual([
       "correctAreaCrimeStatistics",

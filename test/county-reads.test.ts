@@ -26,7 +26,11 @@ let mostInFlight = 0;
 
 const countingFetch: typeof fetch = async (input, init) => {
   const url = String(input);
-  requests.push({ url: url.replace(/\/(revision|graphql)$/, ""), kind: url.endsWith("/revision") ? "revision" : "reading", body: String(init?.body ?? "") });
+  requests.push({
+    url: url.replace(/\/(revision|graphql)$/, ""),
+    kind: url.endsWith("/revision") ? "revision" : "reading",
+    body: String(init?.body ?? ""),
+  });
   mostInFlight = Math.max(mostInFlight, ++inFlight);
   try {
     return await fetch(input, init);
@@ -59,7 +63,11 @@ afterAll(async () => {
 });
 
 async function queryCounty(query: string) {
-  const response = await fetch(countyUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  const response = await fetch(countyUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
   return (await response.json()) as { data?: any; errors?: unknown[] };
 }
 

@@ -43,10 +43,18 @@ function fillDownloads(folder: string): void {
     const found = realPrefix ? real(realPrefix) : undefined;
     symlinkSync(found ? join(REAL, found) : madeUp, join(folder, name));
   };
-  link("LAD24_CSP24_PFA24_EW_LU.csv", "Local_Authority_District_to_Community_Safety_Partnerships", join(EDITIONS, "sample-LAD24_CSP24_PFA24_EW_LU.csv"));
+  link(
+    "LAD24_CSP24_PFA24_EW_LU.csv",
+    "Local_Authority_District_to_Community_Safety_Partnerships",
+    join(EDITIONS, "sample-LAD24_CSP24_PFA24_EW_LU.csv"),
+  );
   link("mye22final.xlsx", "mye22final.xlsx", join(EDITIONS, "sample-mid-2019-population-estimates.xlsx"));
   link("prc-csp-mar16-dec24-tables-240425.xlsx", null, join(EDITIONS, "sample-prc-csp-mar23-dec24-tables-240425.xlsx"));
-  link("2020-04-leicestershire-street.csv", "2020-04-leicestershire-street.csv", join(repositoryRoot, "services/national/samples/sample-2021-03-leicestershire-street.csv"));
+  link(
+    "2020-04-leicestershire-street.csv",
+    "2020-04-leicestershire-street.csv",
+    join(repositoryRoot, "services/national/samples/sample-2021-03-leicestershire-street.csv"),
+  );
 }
 afterAll(async () => {
   await t?.stop();
@@ -60,8 +68,13 @@ afterAll(async () => {
  * files replace the samples the GraphQL examples below read), from the downloads filled above.
  */
 function run(command: string, env: Record<string, string> = {}): Promise<{ status: number | null; output: string }> {
-  const national = pnpmScript(command)?.startsWith("national:") ? { CSG_DATA_DIR: join(scratch, "national-walkthrough"), DOWNLOADS: join(scratch, "downloads") } : {};
-  const child = spawn("bash", ["-c", command], { cwd: repositoryRoot, env: { ...process.env, CSG_DATA_DIR: t.dataDir, ...national, ...env } });
+  const national = pnpmScript(command)?.startsWith("national:")
+    ? { CSG_DATA_DIR: join(scratch, "national-walkthrough"), DOWNLOADS: join(scratch, "downloads") }
+    : {};
+  const child = spawn("bash", ["-c", command], {
+    cwd: repositoryRoot,
+    env: { ...process.env, CSG_DATA_DIR: t.dataDir, ...national, ...env },
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
@@ -74,7 +87,8 @@ function run(command: string, env: Record<string, string> = {}): Promise<{ statu
  * `figures:import` reads the file `figures:export` wrote. Chains run side by side: each
  * command is mostly its own process starting.
  */
-const chainOf = (script: string | undefined) => (script === undefined || script === "start" || script === "serve" ? "serving" : script.split(":")[0]);
+const chainOf = (script: string | undefined) =>
+  script === undefined || script === "start" || script === "serve" ? "serving" : script.split(":")[0];
 
 /**
  * Runs a documented command that serves until stopped, as written but for its ports and data
@@ -123,11 +137,56 @@ describe("the documentation's commands", () => {
     const documented = new Set(commands.map((c) => pnpmScript(c.text)).filter(Boolean));
     // install and test are pnpm's own; every other documented name must be a script of ours.
     for (const name of documented) if (name !== "install") expect(scripts, `${name} is documented`).toContain(name);
-    const npmAndPnpmCommands = ["token", "import", "add", "audit", "bin", "cache", "ci", "config", "create", "dedupe", "deploy", "dlx", "doctor", "env", "exec", "fetch", "help", "init", "install", "link", "list", "ls", "outdated", "pack", "patch", "prune", "publish", "rebuild", "remove", "root", "run", "search", "server", "setup", "store", "team", "unlink", "update", "version", "view", "why", "whoami"];
+    const npmAndPnpmCommands = [
+      "token",
+      "import",
+      "add",
+      "audit",
+      "bin",
+      "cache",
+      "ci",
+      "config",
+      "create",
+      "dedupe",
+      "deploy",
+      "dlx",
+      "doctor",
+      "env",
+      "exec",
+      "fetch",
+      "help",
+      "init",
+      "install",
+      "link",
+      "list",
+      "ls",
+      "outdated",
+      "pack",
+      "patch",
+      "prune",
+      "publish",
+      "rebuild",
+      "remove",
+      "root",
+      "run",
+      "search",
+      "server",
+      "setup",
+      "store",
+      "team",
+      "unlink",
+      "update",
+      "version",
+      "view",
+      "why",
+      "whoami",
+    ];
     expect(scripts.filter((s) => npmAndPnpmCommands.includes(s))).toEqual([]);
   });
 
-  it("run as written: tokens, spreadsheets, --help, a new partnership on copies, and the long-running ones until ready", { timeout: 600_000 }, async () => {
+  it("run as written: tokens, spreadsheets, --help, a new partnership on copies, and the long-running ones until ready", {
+    timeout: 600_000,
+  }, async () => {
     const ran: string[] = [];
     let issuedCharnwood = "";
     const runOne = async ({ text, document, line }: (typeof commands)[number]) => {
@@ -136,7 +195,9 @@ describe("the documentation's commands", () => {
       if (script === "start" && !text.includes("--help")) {
         expect(await runUntilReady(text, /GraphQL endpoint: /), where).toContain("Ready in");
       } else if (script === "serve" && !text.includes("--help")) {
-        expect(await runUntilReady(text, /ready at /), where).toMatch(/subgraph ready at http:\/\/localhost:\d+\/graphql/);
+        expect(await runUntilReady(text, /ready at /), where).toMatch(
+          /subgraph ready at http:\/\/localhost:\d+\/graphql/,
+        );
       } else if (text.startsWith("npx tsx services/")) {
         expect(await runUntilReady(text, /subgraph ready at /), where).toContain("ready at");
       } else if (script === "partnership:add") {
@@ -144,7 +205,11 @@ describe("the documentation's commands", () => {
         cpSync(join(repositoryRoot, "schema/registry/partnerships.json"), join(scratch, "partnerships.json"));
         cpSync(join(repositoryRoot, "schema/generated"), join(scratch, "generated"), { recursive: true });
         cpSync(join(repositoryRoot, "services/csp/datasets"), join(scratch, "datasets"), { recursive: true });
-        const result = await run(text, { CSG_REGISTRY_FILE: join(scratch, "partnerships.json"), CSG_GENERATED_DIR: join(scratch, "generated"), CSG_DATASETS_DIR: join(scratch, "datasets") });
+        const result = await run(text, {
+          CSG_REGISTRY_FILE: join(scratch, "partnerships.json"),
+          CSG_GENERATED_DIR: join(scratch, "generated"),
+          CSG_DATASETS_DIR: join(scratch, "datasets"),
+        });
         expect(result.output, where).toContain("Added Test Valley Community Safety Partnership");
         expect(result.status, where).toBe(0);
       } else {
@@ -171,10 +236,15 @@ describe("the documentation's commands", () => {
     // The national walk-through imported every kind of file as real, and no sample is left.
     const national = new Database(join(scratch, "national-walkthrough", "national.db"), { readonly: true });
     try {
-      expect(national.prepare("select distinct kind from documents where sample = 0 order by 1").pluck().all()).toEqual([
-        "HOME_OFFICE_CSP_TABLE", "ONS_CSP_LOOKUP", "ONS_MID_YEAR_ESTIMATES", "POLICE_UK_STREET",
-      ]);
-      const samples = national.prepare("select count(*) from documents d where d.sample = 1 and (exists (select 1 from offence_counts o where o.document_id = d.id) or exists (select 1 from monthly_counts m where m.document_id = d.id))").pluck().get();
+      expect(national.prepare("select distinct kind from documents where sample = 0 order by 1").pluck().all()).toEqual(
+        ["HOME_OFFICE_CSP_TABLE", "ONS_CSP_LOOKUP", "ONS_MID_YEAR_ESTIMATES", "POLICE_UK_STREET"],
+      );
+      const samples = national
+        .prepare(
+          "select count(*) from documents d where d.sample = 1 and (exists (select 1 from offence_counts o where o.document_id = d.id) or exists (select 1 from monthly_counts m where m.document_id = d.id))",
+        )
+        .pluck()
+        .get();
       expect(samples).toBe(0);
     } finally {
       national.close();
@@ -185,7 +255,17 @@ describe("the documentation's commands", () => {
 describe("the documentation's GraphQL examples", () => {
   it("answer without errors, each mutation with a token of its scope", { timeout: 120_000 }, async () => {
     // The token commands' documentation is run above; here they are only a means.
-    const token = (scope: string[]) => /^csg_\S+$/m.exec(runCommand("services/operator/src/admin/token-cli.ts", ["issue", ...scope, "--label", "Documentation test", "--data-dir", t.dataDir]).stdout)?.[0];
+    const token = (scope: string[]) =>
+      /^csg_\S+$/m.exec(
+        runCommand("services/operator/src/admin/token-cli.ts", [
+          "issue",
+          ...scope,
+          "--label",
+          "Documentation test",
+          "--data-dir",
+          t.dataDir,
+        ]).stdout,
+      )?.[0];
     const partnershipToken = token(["--partnership", "charnwood"]);
     const countyToken = token(["--county"]);
     expect(examples.length).toBeGreaterThanOrEqual(10);

@@ -24,7 +24,13 @@ let files: string;
 beforeAll(async () => {
   t = await startTestSystem({
     // Charnwood's writes wait behind the import below (SQLite's busy timeout): its own, longer timeout.
-    gateway: { timeouts: { defaultMs: PARTNERSHIP_TIMEOUT_MS, bySubgraph: { county: COUNTY_TIMEOUT_MS, charnwood: 30_000 }, requestDeadlineMs: DEADLINE_MS } },
+    gateway: {
+      timeouts: {
+        defaultMs: PARTNERSHIP_TIMEOUT_MS,
+        bySubgraph: { county: COUNTY_TIMEOUT_MS, charnwood: 30_000 },
+        requestDeadlineMs: DEADLINE_MS,
+      },
+    },
     env: { CSG_PARTNERSHIP_READ_TIMEOUT_MS: "3000" },
     restartDelayMs: 200,
   });
@@ -57,31 +63,45 @@ describe("a hung partnership costs at most its timeout", () => {
   it("the other partnerships' data arrive with an error naming it, and the county names it unavailable", async () => {
     const { partnerships, coverage, ms } = await whileHung("blaby", async () => {
       const { result: partnerships, ms } = await timed(() => t.query(`{ partnerships { code priorities { title } } }`));
-      const coverage = await t.query(`{ county { agreement { priorities { id coverage { partnership { code } status } } } } }`);
+      const coverage = await t.query(
+        `{ county { agreement { priorities { id coverage { partnership { code } status } } } } }`,
+      );
       return { partnerships, coverage, ms };
     });
     expect(ms).toBeLessThan(DEADLINE_MS); // the request ended on the timeout, not on the hung process
     expect(partnerships.data.partnerships).toHaveLength(9);
     expect(partnerships.data.partnerships.find((p: any) => p.code === "blaby").priorities).toBeNull();
-    expect(partnerships.data.partnerships.find((p: any) => p.code === "charnwood").priorities.length).toBeGreaterThan(0);
+    expect(partnerships.data.partnerships.find((p: any) => p.code === "charnwood").priorities.length).toBeGreaterThan(
+      0,
+    );
     const blaby = partnerships.errors!.filter((e) => e.extensions?.subgraph === "blaby");
     expect(blaby).toEqual([
       {
         message: `Blaby Community Safety Partnership is unavailable: its subgraph "blaby" did not answer within 2 s.`,
-        extensions: { code: "SUBGRAPH_UNAVAILABLE", reason: "TIMEOUT", subgraph: "blaby", timeoutMs: PARTNERSHIP_TIMEOUT_MS },
+        extensions: {
+          code: "SUBGRAPH_UNAVAILABLE",
+          reason: "TIMEOUT",
+          subgraph: "blaby",
+          timeoutMs: PARTNERSHIP_TIMEOUT_MS,
+        },
       },
     ]);
     // On a loaded machine another partnership may be slow too; none other is hung.
     expect(partnerships.errors!.length, JSON.stringify(partnerships.errors)).toBeLessThanOrEqual(2);
 
     expect(coverage.errors).toBeUndefined();
-    const statuses = coverage.data.county.agreement.priorities[0].coverage.map((c: any) => [c.partnership.code, c.status]);
+    const statuses = coverage.data.county.agreement.priorities[0].coverage.map((c: any) => [
+      c.partnership.code,
+      c.status,
+    ]);
     expect(statuses).toContainEqual(["blaby", "UNAVAILABLE"]);
     expect(statuses).toContainEqual(["charnwood", "COVERED"]);
   });
 
   it("answers in full again once it answers", async () => {
-    const { data, errors } = await t.query(`{ partnership(code: "blaby") { crimeStatistics(category: "all-crime") { count } } }`);
+    const { data, errors } = await t.query(
+      `{ partnership(code: "blaby") { crimeStatistics(category: "all-crime") { count } } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data.partnership.crimeStatistics.length).toBeGreaterThan(0);
   });
@@ -92,8 +112,14 @@ describe("a hung county", () => {
     const { result, ms } = await whileHung("county", () => timed(() => t.query(`{ county { agreement { title } } }`)));
     expect(ms).toBeLessThan(DEADLINE_MS);
     expect(result.data ?? null).toBeNull();
-    expect(result.errors![0].message).toBe(`The county (LSCSB) subgraph is unavailable: its subgraph "county" did not answer within 8 s.`);
-    expect(result.errors![0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", reason: "TIMEOUT", subgraph: "county" });
+    expect(result.errors![0].message).toBe(
+      `The county (LSCSB) subgraph is unavailable: its subgraph "county" did not answer within 8 s.`,
+    );
+    expect(result.errors![0].extensions).toMatchObject({
+      code: "SUBGRAPH_UNAVAILABLE",
+      reason: "TIMEOUT",
+      subgraph: "county",
+    });
     const { data } = await t.query(`{ county { agreement { title } } }`);
     expect(data.county.agreement.title).toBeTruthy();
   });
@@ -110,9 +136,14 @@ describe("a subgraph that dies", () => {
       if (melton.status === "up" && melton.process.restarts === 1) break;
       await new Promise((resolve) => setTimeout(resolve, 400));
     }
-    expect(melton).toMatchObject({ status: "up", process: { state: "running", restarts: 1, lastExit: { code: null, signal: "SIGKILL" } } });
+    expect(melton).toMatchObject({
+      status: "up",
+      process: { state: "running", restarts: 1, lastExit: { code: null, signal: "SIGKILL" } },
+    });
     expect(t.system.services.get("melton")).not.toBe(first);
-    const { data, errors } = await t.query(`{ partnership(code: "melton") { crimeStatistics(category: "all-crime") { count } } }`);
+    const { data, errors } = await t.query(
+      `{ partnership(code: "melton") { crimeStatistics(category: "all-crime") { count } } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data.partnership.crimeStatistics.length).toBeGreaterThan(0);
   });
@@ -128,10 +159,24 @@ describe("a spreadsheet import beside steady API writes", () => {
     const source = { document: "002_8e9c48eccd29813b.txt", locator: "Partners" };
 
     const importing = new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "services/csp/src/commands/import-cli.ts", "--partnership", "charnwood", "--file", file, "--data-dir", t.dataDir], {
-        cwd: repositoryRoot,
-        env: { ...process.env, NODE_NO_WARNINGS: "1" },
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "services/csp/src/commands/import-cli.ts",
+          "--partnership",
+          "charnwood",
+          "--file",
+          file,
+          "--data-dir",
+          t.dataDir,
+        ],
+        {
+          cwd: repositoryRoot,
+          env: { ...process.env, NODE_NO_WARNINGS: "1" },
+        },
+      );
       let output = "";
       child.stdout.on("data", (chunk) => (output += chunk));
       child.stderr.on("data", (chunk) => (output += chunk));
@@ -154,6 +199,8 @@ describe("a spreadsheet import beside steady API writes", () => {
     expect(code).toBe(0);
     expect(writes).toBeGreaterThan(1);
     const { data } = await t.query(`{ partnership(code: "charnwood") { crimeStatistics { source { locator } } } }`);
-    expect(data.partnership.crimeStatistics.filter((s: any) => s.source.locator === "Import beside API writes")).toHaveLength(table.figures);
+    expect(
+      data.partnership.crimeStatistics.filter((s: any) => s.source.locator === "Import beside API writes"),
+    ).toHaveLength(table.figures);
   });
 });

@@ -45,9 +45,13 @@ describe("the federation, through the gateway over HTTP", () => {
 
   it("routes a partnership's entity only to that partnership's subgraph", async () => {
     const representations = [{ __typename: "CharnwoodCsp", code: "charnwood" }];
-    const own = await t.querySubgraph("charnwood", `query($r: [_Any!]!) { _entities(representations: $r) { ... on CharnwoodCsp { code } } }`, {
-      r: representations,
-    });
+    const own = await t.querySubgraph(
+      "charnwood",
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on CharnwoodCsp { code } } }`,
+      {
+        r: representations,
+      },
+    );
     expect(own.data._entities).toEqual([{ code: "charnwood" }]);
     // Harborough's subgraph has no CharnwoodCsp type at all: it cannot answer for Charnwood.
     const other = await t.querySubgraph("harborough", `{ _service { sdl } }`);
@@ -65,11 +69,18 @@ describe("the federation, through the gateway over HTTP", () => {
         }
       }
     }`);
-    const figure = data.partnership.crimeStatistics.find((s: any) => s.source.locator === "Figure 1" && s.period.end === "2019-01-31");
+    const figure = data.partnership.crimeStatistics.find(
+      (s: any) => s.source.locator === "Figure 1" && s.period.end === "2019-01-31",
+    );
     expect(figure).toEqual({
       count: 11258,
       localLabel: "All Crime",
-      period: { label: "Total Crime as at 31st January 2019", start: "2018-04-01", end: "2019-01-31", basis: "YEAR_TO_DATE" },
+      period: {
+        label: "Total Crime as at 31st January 2019",
+        start: "2018-04-01",
+        end: "2019-01-31",
+        basis: "YEAR_TO_DATE",
+      },
       source: { document: "002_8e9c48eccd29813b.txt", locator: "Figure 1" },
       alsoPublishedIn: [{ locator: "Appendix A" }],
       // Figure 3 of the same report prints 10,844 for the same span: both are kept, each with its source.

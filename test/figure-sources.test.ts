@@ -26,7 +26,13 @@ const FIGURE_3 = {
   publisher: "Charnwood Borough Council, Scrutiny Management Board",
   published: "2019-03-06",
 };
-const REVIEW = { document: "melton-csp-review-2019.pdf", locator: "Table 1", title: "Melton CSP annual review 2018/19", publisher: "Melton Borough Council", published: "2019-06-20" };
+const REVIEW = {
+  document: "melton-csp-review-2019.pdf",
+  locator: "Table 1",
+  title: "Melton CSP annual review 2018/19",
+  publisher: "Melton Borough Council",
+  published: "2019-06-20",
+};
 const FY_2019_20 = { label: "2019/20", start: "2019-04-01", end: "2020-03-31", basis: "FINANCIAL_YEAR" };
 const STATISTIC = `id count localLabel period { label start end basis } source { document locator title publisher published }
   corrections { previousCount count correctedAt source { document locator title publisher published } note }`;
@@ -39,8 +45,12 @@ const TOTALS = `{ county { crimeTotals(category: "all-crime", start: "2017-04-01
 } } }`;
 
 async function meltonIn2017(): Promise<string> {
-  const { data } = await t.query(`{ partnership(code: "melton") { crimeStatistics(category: "all-crime") { id period { label } source { locator } } } }`);
-  return data.partnership.crimeStatistics.find((s: any) => s.period.label === "2017/18" && s.source.locator === "Figure 3").id;
+  const { data } = await t.query(
+    `{ partnership(code: "melton") { crimeStatistics(category: "all-crime") { id period { label } source { locator } } } }`,
+  );
+  return data.partnership.crimeStatistics.find(
+    (s: any) => s.period.label === "2017/18" && s.source.locator === "Figure 3",
+  ).id;
 }
 
 describe("seed figures as published", () => {
@@ -59,12 +69,19 @@ describe("seed figures as published", () => {
   });
 
   it("answers a police beat's figure by its id, from the partnership that publishes it", async () => {
-    const { data } = await t.query(`{ partnership(code: "charnwood") { areas { name crimeStatistics { id count period { label } source { locator } } } } }`);
+    const { data } = await t.query(
+      `{ partnership(code: "charnwood") { areas { name crimeStatistics { id count period { label } source { locator } } } } }`,
+    );
     const beat = data.partnership.areas[0];
     const [first] = beat.crimeStatistics;
     expect(first.source.locator).toBe("Figure 2");
     const answer = await t.query(BY_ID, { id: first.id });
-    expect(answer.data.crimeStatistic).toMatchObject({ id: first.id, count: first.count, period: first.period, source: { ...FIGURE_3, locator: "Figure 2" } });
+    expect(answer.data.crimeStatistic).toMatchObject({
+      id: first.id,
+      count: first.count,
+      period: first.period,
+      source: { ...FIGURE_3, locator: "Figure 2" },
+    });
   });
 
   it("answers the county's own figure by its id, and null for ids that name nothing", async () => {
@@ -73,7 +90,13 @@ describe("seed figures as published", () => {
     expect(printed.map((p: any) => [p.count, p.source.locator])).toEqual([[41325, "Figure 3"]]);
     const county = await t.query(BY_ID, { id: printed[0].id });
     expect(county.data.crimeStatistic).toMatchObject({ count: 41325, source: FIGURE_3, corrections: [] });
-    for (const id of ["melton:statistic-99999", "nowhere:statistic-1", "melton:priority-1", "not an id", "x".repeat(10_000)]) {
+    for (const id of [
+      "melton:statistic-99999",
+      "nowhere:statistic-1",
+      "melton:priority-1",
+      "not an id",
+      "x".repeat(10_000),
+    ]) {
       const answer = await t.query(BY_ID, { id });
       expect(answer, id.slice(0, 40)).toEqual({ data: { crimeStatistic: null } });
     }
@@ -87,7 +110,22 @@ describe("seed figures as published", () => {
 
 describe("new figures", () => {
   it("refuses Melton's 2,912 for 2019/20 cited to Figure 3 of the report of 6 March 2019, naming the figure and both dates, writing nothing", async () => {
-    const errors = await refusedWrite(t, RECORD, { statistics: [{ category: "all-crime", localLabel: "Recorded Crime", count: 2912, period: FY_2019_20, source: { document: FIGURE_3.document, locator: "Figure 3" } }] }, melton);
+    const errors = await refusedWrite(
+      t,
+      RECORD,
+      {
+        statistics: [
+          {
+            category: "all-crime",
+            localLabel: "Recorded Crime",
+            count: 2912,
+            period: FY_2019_20,
+            source: { document: FIGURE_3.document, locator: "Figure 3" },
+          },
+        ],
+      },
+      melton,
+    );
     expect(errors[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(errors[0].extensions?.problems).toEqual([
       {
@@ -98,16 +136,51 @@ describe("new figures", () => {
   });
 
   it("refuses a document the system has not seen without its title and publisher, naming both fields", async () => {
-    const errors = await refusedWrite(t, RECORD, { statistics: [{ category: "all-crime", localLabel: "Recorded Crime", count: 2912, period: FY_2019_20, source: { document: "melton-return.xlsx", locator: "Sheet 1" } }] }, melton);
+    const errors = await refusedWrite(
+      t,
+      RECORD,
+      {
+        statistics: [
+          {
+            category: "all-crime",
+            localLabel: "Recorded Crime",
+            count: 2912,
+            period: FY_2019_20,
+            source: { document: "melton-return.xlsx", locator: "Sheet 1" },
+          },
+        ],
+      },
+      melton,
+    );
     expect(errors[0].extensions?.problems).toEqual([
-      { field: "statistics[0].source.title", message: "is required for melton-return.xlsx, a document the system has not seen before (give its title and publisher)" },
-      { field: "statistics[0].source.publisher", message: "is required for melton-return.xlsx, a document the system has not seen before (give its title and publisher)" },
+      {
+        field: "statistics[0].source.title",
+        message:
+          "is required for melton-return.xlsx, a document the system has not seen before (give its title and publisher)",
+      },
+      {
+        field: "statistics[0].source.publisher",
+        message:
+          "is required for melton-return.xlsx, a document the system has not seen before (give its title and publisher)",
+      },
     ]);
   });
 
   it("records a 2019/20 figure from a document published after the year, serving its title, publisher and date", async () => {
-    const source = { document: "melton-csp-review-2020.pdf", locator: "Table 2", title: "Melton CSP annual review 2019/20", publisher: "Melton Borough Council", published: "2020-07-15" };
-    const { data, errors } = await t.query(RECORD, { statistics: [{ category: "all-crime", localLabel: "Recorded Crime", count: 2912, period: FY_2019_20, source }] }, melton);
+    const source = {
+      document: "melton-csp-review-2020.pdf",
+      locator: "Table 2",
+      title: "Melton CSP annual review 2019/20",
+      publisher: "Melton Borough Council",
+      published: "2020-07-15",
+    };
+    const { data, errors } = await t.query(
+      RECORD,
+      {
+        statistics: [{ category: "all-crime", localLabel: "Recorded Crime", count: 2912, period: FY_2019_20, source }],
+      },
+      melton,
+    );
     expect(errors).toBeUndefined();
     const [recorded] = data.melton.recordCrimeStatistics;
     expect(recorded).toMatchObject({ count: 2912, source, corrections: [] });
@@ -130,11 +203,23 @@ describe("a correction", () => {
 
   it("keeps the figure's source and what it replaced: Melton's 2,799 corrected to 2,810 with its source and note", async () => {
     const id = await meltonIn2017();
-    const { data, errors } = await t.query(CORRECT, { corrections: [{ id, count: 2810, source: REVIEW, note: "Revised by Leicestershire Police" }] }, melton);
+    const { data, errors } = await t.query(
+      CORRECT,
+      { corrections: [{ id, count: 2810, source: REVIEW, note: "Revised by Leicestershire Police" }] },
+      melton,
+    );
     expect(errors).toBeUndefined();
     const [corrected] = data.melton.correctCrimeStatistics;
     expect(corrected).toMatchObject({ id, count: 2810, source: FIGURE_3 });
-    expect(corrected.corrections).toEqual([{ previousCount: 2799, count: 2810, correctedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), source: REVIEW, note: "Revised by Leicestershire Police" }]);
+    expect(corrected.corrections).toEqual([
+      {
+        previousCount: 2799,
+        count: 2810,
+        correctedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        source: REVIEW,
+        note: "Revised by Leicestershire Police",
+      },
+    ]);
     // A second, without a source: listed after the first.
     await t.query(CORRECT, { corrections: [{ id, count: 2812, note: "Two late crimes" }] }, melton);
     const read = (await t.query(BY_ID, { id })).data.crimeStatistic;
@@ -160,7 +245,14 @@ describe("a correction", () => {
             partnership: { code: "melton" },
             reason: "CORRECTED",
             difference: 13,
-            statistic: { id, count: 2812, corrections: [{ previousCount: 2799, count: 2810, note: "Revised by Leicestershire Police" }, { previousCount: 2810, count: 2812, note: "Two late crimes" }] },
+            statistic: {
+              id,
+              count: 2812,
+              corrections: [
+                { previousCount: 2799, count: 2810, note: "Revised by Leicestershire Police" },
+                { previousCount: 2810, count: 2812, note: "Two late crimes" },
+              ],
+            },
           },
         ],
       },
@@ -172,18 +264,46 @@ describe("every write that names a source", () => {
   const SET_PARTNERS = `mutation($partners: [PartnerInput!]!) { melton { setPartners(partners: $partners) { name source { document locator title publisher published } } } }`;
 
   it("refuses a document the partnership has not cited before without its title and publisher (a partner list)", async () => {
-    const errors = await refusedWrite(t, SET_PARTNERS, { partners: [{ name: "Melton Borough Council", source: { document: "melton-csp-plan-2021.pdf", locator: "Partners" } }] }, melton);
+    const errors = await refusedWrite(
+      t,
+      SET_PARTNERS,
+      {
+        partners: [
+          { name: "Melton Borough Council", source: { document: "melton-csp-plan-2021.pdf", locator: "Partners" } },
+        ],
+      },
+      melton,
+    );
     expect(errors[0].extensions?.problems).toEqual([
-      { field: "partners[0].source.title", message: "is required for melton-csp-plan-2021.pdf, a document the system has not seen before (give its title and publisher)" },
-      { field: "partners[0].source.publisher", message: "is required for melton-csp-plan-2021.pdf, a document the system has not seen before (give its title and publisher)" },
+      {
+        field: "partners[0].source.title",
+        message:
+          "is required for melton-csp-plan-2021.pdf, a document the system has not seen before (give its title and publisher)",
+      },
+      {
+        field: "partners[0].source.publisher",
+        message:
+          "is required for melton-csp-plan-2021.pdf, a document the system has not seen before (give its title and publisher)",
+      },
     ]);
   });
 
   it("stores it with its title and publisher, and serves them for every item that cites it", async () => {
-    const plan = { document: "melton-csp-plan-2021.pdf", locator: "Partners", title: "Melton Community Safety Partnership Plan 2021-24", publisher: "Melton Borough Council", published: null };
+    const plan = {
+      document: "melton-csp-plan-2021.pdf",
+      locator: "Partners",
+      title: "Melton Community Safety Partnership Plan 2021-24",
+      publisher: "Melton Borough Council",
+      published: null,
+    };
     const { data, errors } = await t.query(
       SET_PARTNERS,
-      { partners: [{ name: "Melton Borough Council", source: plan }, { name: "Leicestershire Police", source: { document: plan.document, locator: "Partners" } }] },
+      {
+        partners: [
+          { name: "Melton Borough Council", source: plan },
+          { name: "Leicestershire Police", source: { document: plan.document, locator: "Partners" } },
+        ],
+      },
       melton,
     );
     expect(errors).toBeUndefined();

@@ -35,8 +35,11 @@ afterAll(async () => {
  */
 function runCommand(script: string, args: string[]): Promise<{ status: number; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", script, ...args], { cwd: repositoryRoot, env: { ...process.env, NODE_NO_WARNINGS: "1" }, timeout: 120_000 }, (error, _stdout, stderr) =>
-      resolve({ status: error ? Number(error.code ?? 1) : 0, stderr }),
+    execFile(
+      process.execPath,
+      ["--import", "tsx", script, ...args],
+      { cwd: repositoryRoot, env: { ...process.env, NODE_NO_WARNINGS: "1" }, timeout: 120_000 },
+      (error, _stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stderr }),
     );
   });
 }
@@ -78,8 +81,12 @@ async function cachedTotals(): Promise<{ total: number; melton: number }> {
 }
 
 async function meltonStatisticId(): Promise<string> {
-  const { data } = await t.query(`{ partnership(code: "melton") { crimeStatistics(category: "all-crime") { id period { label } source { locator } } } }`);
-  return data.partnership.crimeStatistics.find((s: any) => s.period.label === "2017/18" && s.source.locator === "Figure 3").id;
+  const { data } = await t.query(
+    `{ partnership(code: "melton") { crimeStatistics(category: "all-crime") { id period { label } source { locator } } } }`,
+  );
+  return data.partnership.crimeStatistics.find(
+    (s: any) => s.period.label === "2017/18" && s.source.locator === "Figure 3",
+  ).id;
 }
 
 const CORRECT = `mutation($corrections: [CrimeStatisticCorrectionInput!]!) { melton { correctCrimeStatistics(corrections: $corrections) { id count } } }`;
@@ -110,7 +117,15 @@ describe("the next query answers with every committed write", () => {
     expect(await cachedTotals()).toEqual({ total: 41327, melton: 2801 });
     const args = ["--partnership", "melton", "--data-dir", t.dataDir];
     const sheet = join(files, "melton-figure-3.csv");
-    const exported = await runCommand("services/csp/src/commands/export-cli.ts", [...args, "--document", "002_8e9c48eccd29813b.txt", "--locator", "Figure 3", "--out", sheet]);
+    const exported = await runCommand("services/csp/src/commands/export-cli.ts", [
+      ...args,
+      "--document",
+      "002_8e9c48eccd29813b.txt",
+      "--locator",
+      "Figure 3",
+      "--out",
+      sheet,
+    ]);
     expect(exported.status, exported.stderr).toBe(0);
     const csv = readFileSync(sheet, "utf8");
     expect(csv).toContain(",2801,");
@@ -122,12 +137,18 @@ describe("the next query answers with every committed write", () => {
 
   it("a county write", async () => {
     const AGREEMENT = `{ county { agreement { priorities { id title } } } }`;
-    const title = async () => (await t.query(AGREEMENT)).data.county.agreement.priorities.find((p: any) => p.id === "hate-incidents").title as string;
+    const title = async () =>
+      (await t.query(AGREEMENT)).data.county.agreement.priorities.find((p: any) => p.id === "hate-incidents")
+        .title as string;
     const before = await title();
     const hits = sample(await metrics(), HITS);
     expect(await title()).toBe(before);
     expect(sample(await metrics(), HITS)).toBe(hits + 1);
-    const written = await t.query(`mutation { updateCsaPriority(id: "hate-incidents", changes: { title: "Tackle hate incidents (renamed in a test)" }) { id } }`, undefined, county);
+    const written = await t.query(
+      `mutation { updateCsaPriority(id: "hate-incidents", changes: { title: "Tackle hate incidents (renamed in a test)" }) { id } }`,
+      undefined,
+      county,
+    );
     expect(written.errors).toBeUndefined();
     expect(await title()).toBe("Tackle hate incidents (renamed in a test)");
   });
@@ -149,12 +170,21 @@ describe("answers that depend on the caller's token", () => {
     const anonymous = await t.query(AUDIT);
     expect(anonymous.data.partnership.auditTrail).toBeNull();
     expect(anonymous.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
-    const other = await t.query(AUDIT, undefined, issueToken(t.dataDir, "harborough", "Harborough officer (test)").token);
+    const other = await t.query(
+      AUDIT,
+      undefined,
+      issueToken(t.dataDir, "harborough", "Harborough officer (test)").token,
+    );
     expect(other.data.partnership.auditTrail).toBeNull();
     expect(other.errors?.[0].extensions?.code).toBe("FORBIDDEN");
 
     // Revoked by the command, another process: the next request with it is refused.
-    const revoked = await runCommand("services/operator/src/admin/token-cli.ts", ["revoke", officer.id, "--data-dir", t.dataDir]);
+    const revoked = await runCommand("services/operator/src/admin/token-cli.ts", [
+      "revoke",
+      officer.id,
+      "--data-dir",
+      t.dataDir,
+    ]);
     expect(revoked.status, revoked.stderr).toBe(0);
     const after = await t.query(AUDIT, undefined, officer.token);
     expect(after.data.partnership.auditTrail).toBeNull();
@@ -174,16 +204,30 @@ describe("GET /metrics", () => {
   it("exposes requests by operation and outcome, latency histograms, cache hits and misses, and subgraph fetches by subgraph", async () => {
     await t.query(`query BadField { county { noSuchField } }`);
     const text = await metrics();
-    expect(sample(text, 'csg_gateway_requests_total{operation="MeltonInTheTotal",outcome="success"}')).toBeGreaterThanOrEqual(8);
+    expect(
+      sample(text, 'csg_gateway_requests_total{operation="MeltonInTheTotal",outcome="success"}'),
+    ).toBeGreaterThanOrEqual(8);
     expect(sample(text, 'csg_gateway_requests_total{operation="BadField",outcome="failure"}')).toBe(1);
-    expect(sample(text, 'csg_gateway_requests_total{operation="MeltonAudit",outcome="error"}')).toBeGreaterThanOrEqual(3);
-    expect(sample(text, 'csg_gateway_request_duration_seconds_count{operation="MeltonInTheTotal",cache="hit"}')).toBeGreaterThanOrEqual(3);
-    expect(sample(text, 'csg_gateway_request_duration_seconds_count{operation="MeltonInTheTotal",cache="miss"}')).toBeGreaterThanOrEqual(4);
-    expect(text).toMatch(/^csg_gateway_request_duration_seconds_bucket\{le="0\.005",operation="MeltonInTheTotal",cache="hit"\} \d+$/m);
+    expect(sample(text, 'csg_gateway_requests_total{operation="MeltonAudit",outcome="error"}')).toBeGreaterThanOrEqual(
+      3,
+    );
+    expect(
+      sample(text, 'csg_gateway_request_duration_seconds_count{operation="MeltonInTheTotal",cache="hit"}'),
+    ).toBeGreaterThanOrEqual(3);
+    expect(
+      sample(text, 'csg_gateway_request_duration_seconds_count{operation="MeltonInTheTotal",cache="miss"}'),
+    ).toBeGreaterThanOrEqual(4);
+    expect(text).toMatch(
+      /^csg_gateway_request_duration_seconds_bucket\{le="0\.005",operation="MeltonInTheTotal",cache="hit"\} \d+$/m,
+    );
     expect(sample(text, HITS)).toBeGreaterThanOrEqual(5);
     expect(sample(text, 'csg_gateway_response_cache_requests_total{result="miss"}')).toBeGreaterThanOrEqual(4);
-    expect(sample(text, 'csg_gateway_subgraph_fetch_duration_seconds_count{subgraph="county"}')).toBeGreaterThanOrEqual(4);
-    expect(sample(text, 'csg_gateway_subgraph_fetch_duration_seconds_count{subgraph="melton"}')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'csg_gateway_subgraph_fetch_duration_seconds_count{subgraph="county"}')).toBeGreaterThanOrEqual(
+      4,
+    );
+    expect(sample(text, 'csg_gateway_subgraph_fetch_duration_seconds_count{subgraph="melton"}')).toBeGreaterThanOrEqual(
+      1,
+    );
     expect(text).toContain("# TYPE csg_gateway_subgraph_fetch_errors_total counter");
     expect(text).toContain("csg_gateway_process_resident_memory_bytes");
   });

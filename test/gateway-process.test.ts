@@ -29,8 +29,15 @@ let subgraphs: { name: string; url: string }[] = [];
 
 /** The launcher's children now: pid and command line. */
 function childrenOf(pid: number): { pid: number; command: string }[] {
-  const pids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  return pids.map((child) => ({ pid: child, command: readFileSync(`/proc/${child}/cmdline`, "utf8").replaceAll("\0", " ") }));
+  const pids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number);
+  return pids.map((child) => ({
+    pid: child,
+    command: readFileSync(`/proc/${child}/cmdline`, "utf8").replaceAll("\0", " "),
+  }));
 }
 
 const gatewayPid = () => childrenOf(launcher.pid!).find((c) => c.command.includes("gateway.mjs"))?.pid;
@@ -59,17 +66,25 @@ function portTaken(port: number): Promise<boolean> {
 }
 
 async function post(url: string, query: string, variables?: Record<string, unknown>): Promise<any> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
   return response.json();
 }
 
 /** `pnpm start`'s launcher, from the bundles the tests built. */
 const spawnLauncher = (portOffset: number, folder: string) =>
-  spawn(process.execPath, [join(process.env[TEST_BUNDLES]!, "start.mjs"), "--port-offset", String(portOffset), "--data-dir", folder], {
-    cwd: repositoryRoot,
-    env: { ...process.env, NODE_NO_WARNINGS: "1", CSG_LOG_LEVEL: "silent" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  spawn(
+    process.execPath,
+    [join(process.env[TEST_BUNDLES]!, "start.mjs"), "--port-offset", String(portOffset), "--data-dir", folder],
+    {
+      cwd: repositoryRoot,
+      env: { ...process.env, NODE_NO_WARNINGS: "1", CSG_LOG_LEVEL: "silent" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
 
 function startOnPorts(portOffset: number): Promise<void> {
   output = "";
@@ -106,9 +121,14 @@ afterAll(() => {
 describe("the gateway killed with SIGKILL", () => {
   it("leaves every subgraph serving; the launcher starts it again and /health shows its restart", async () => {
     expect(subgraphs.map((s) => s.name)).toEqual(["county", "national", ...partnerships.map((p) => p.code)]);
-    const before = await post(`${base}/graphql`, `{ partnerships { code priorities { title } } county { agreement { priorities { id } } } nationalFinancialYears { financialYear } }`);
+    const before = await post(
+      `${base}/graphql`,
+      `{ partnerships { code priorities { title } } county { agreement { priorities { id } } } nationalFinancialYears { financialYear } }`,
+    );
     expect(before.errors).toBeUndefined();
-    const subgraphPids = childrenOf(launcher.pid!).filter((c) => !c.command.includes("gateway.mjs")).map((c) => c.pid);
+    const subgraphPids = childrenOf(launcher.pid!)
+      .filter((c) => !c.command.includes("gateway.mjs"))
+      .map((c) => c.pid);
     expect(subgraphPids).toHaveLength(subgraphs.length);
     const killed = gatewayPid()!;
     process.kill(killed, "SIGKILL");
@@ -118,30 +138,59 @@ describe("the gateway killed with SIGKILL", () => {
     const county = await post(url("county"), `{ county { agreement { priorities { id } } } }`);
     expect(county.data.county.agreement.priorities).toEqual(before.data.county.agreement.priorities);
     expect(county.data.county.agreement.priorities.map((p: { id: string }) => p.id)).toEqual([
-      "protect-vulnerable", "reduce-crime", "reduce-asb", "substance-misuse", "young-people-online", "domestic-abuse", "hate-incidents",
+      "protect-vulnerable",
+      "reduce-crime",
+      "reduce-asb",
+      "substance-misuse",
+      "young-people-online",
+      "domestic-abuse",
+      "hate-incidents",
     ]);
     const national = await post(url("national"), `{ nationalFinancialYears { financialYear } }`);
     expect(national.data.nationalFinancialYears).toEqual(before.data.nationalFinancialYears);
     for (const p of partnerships) {
-      const own = await post(url(p.code), `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${p.entityTypeName} { code priorities { title } } } }`, {
-        r: [{ __typename: p.entityTypeName, code: p.code }],
-      });
+      const own = await post(
+        url(p.code),
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${p.entityTypeName} { code priorities { title } } } }`,
+        {
+          r: [{ __typename: p.entityTypeName, code: p.code }],
+        },
+      );
       expect(own.data._entities).toEqual([before.data.partnerships.find((b: { code: string }) => b.code === p.code)]);
     }
 
     let health: any;
     for (let i = 0; i < 150; i++) {
-      health = await fetch(`${base}/health`).then((r) => r.json(), () => undefined);
+      health = await fetch(`${base}/health`).then(
+        (r) => r.json(),
+        () => undefined,
+      );
       if (health?.gateway.process?.restarts === 1) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(health).toMatchObject({ status: "ok", gateway: { status: "up", process: { state: "running", restarts: 1, lastExit: { code: null, signal: "SIGKILL" } } } });
-    for (const s of health.subgraphs) expect([s.name, s.status, s.process]).toEqual([s.name, "up", { state: "running", restarts: 0 }]);
-    expect(output).toContain("[launcher] The gateway (gateway) exited (signal SIGKILL); starting it again in 1 s (restart 1).");
+    expect(health).toMatchObject({
+      status: "ok",
+      gateway: {
+        status: "up",
+        process: { state: "running", restarts: 1, lastExit: { code: null, signal: "SIGKILL" } },
+      },
+    });
+    for (const s of health.subgraphs)
+      expect([s.name, s.status, s.process]).toEqual([s.name, "up", { state: "running", restarts: 0 }]);
+    expect(output).toContain(
+      "[launcher] The gateway (gateway) exited (signal SIGKILL); starting it again in 1 s (restart 1).",
+    );
     // A new gateway process; not one subgraph was started again.
     expect(gatewayPid()).not.toBe(killed);
-    expect(childrenOf(launcher.pid!).filter((c) => !c.command.includes("gateway.mjs")).map((c) => c.pid)).toEqual(subgraphPids);
-    const after = await post(`${base}/graphql`, `{ partnerships { code priorities { title } } county { agreement { priorities { id } } } nationalFinancialYears { financialYear } }`);
+    expect(
+      childrenOf(launcher.pid!)
+        .filter((c) => !c.command.includes("gateway.mjs"))
+        .map((c) => c.pid),
+    ).toEqual(subgraphPids);
+    const after = await post(
+      `${base}/graphql`,
+      `{ partnerships { code priorities { title } } county { agreement { priorities { id } } } nationalFinancialYears { financialYear } }`,
+    );
     expect(after).toEqual(before);
   });
 });
@@ -168,7 +217,11 @@ describe("SIGTERM to the launcher while a request hangs in the gateway and a sub
     const melton = meltonOf()!;
     process.kill(melton, "SIGKILL");
     let restarted: number | undefined;
-    for (const deadline = Date.now() + 15_000; !restarted && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 10))) {
+    for (
+      const deadline = Date.now() + 15_000;
+      !restarted && Date.now() < deadline;
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    ) {
       const pid = meltonOf();
       if (pid && pid !== melton) restarted = pid;
     }
@@ -206,7 +259,11 @@ describe("SIGTERM to the launcher while the system is starting", () => {
     try {
       // The county's process, stopped as soon as it exists: the system cannot get ready.
       let county: number | undefined;
-      for (const deadline = Date.now() + 30_000; !county && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 10))) {
+      for (
+        const deadline = Date.now() + 30_000;
+        !county && Date.now() < deadline;
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      ) {
         county = childrenOf(starting.pid!).find((c) => c.command.includes("county.mjs"))?.pid;
       }
       process.kill(county!, "SIGSTOP");

@@ -27,9 +27,13 @@ const query = `{ partnership(code: "charnwood") { name } }`;
 
 describe("the gateway over HTTP", () => {
   it("answers a query sent by GET, as urql sends it, with no special header", async () => {
-    const response = await fetch(`${t.gatewayUrl}?query=${encodeURIComponent(query)}`, { headers: { accept: "application/graphql-response+json, application/json" } });
+    const response = await fetch(`${t.gatewayUrl}?query=${encodeURIComponent(query)}`, {
+      headers: { accept: "application/graphql-response+json, application/json" },
+    });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { partnership: { name: "Charnwood Community Safety Partnership" } } });
+    expect(await response.json()).toEqual({
+      data: { partnership: { name: "Charnwood Community Safety Partnership" } },
+    });
   });
 
   it("runs no mutation sent by GET", async () => {
@@ -39,7 +43,11 @@ describe("the gateway over HTTP", () => {
   });
 
   it("refuses a POST that is not JSON, as a form on another site would send it", async () => {
-    const response = await fetch(t.gatewayUrl, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ query }) });
+    const response = await fetch(t.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ query }),
+    });
     expect(response.status).toBe(415);
     expect(((await response.json()) as any).errors[0].extensions.code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
@@ -48,14 +56,24 @@ describe("the gateway over HTTP", () => {
     const plain = await fetch(`${t.gatewayUrl}?query=${encodeURIComponent(query)}`, { headers: { origin: DASHBOARD } });
     expect(plain.headers.get("access-control-allow-origin")).toBeNull();
 
-    const preflight = await fetch(withCors.url, { method: "OPTIONS", headers: { origin: DASHBOARD, "access-control-request-method": "POST" } });
+    const preflight = await fetch(withCors.url, {
+      method: "OPTIONS",
+      headers: { origin: DASHBOARD, "access-control-request-method": "POST" },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe(DASHBOARD);
     expect(preflight.headers.get("access-control-allow-headers")).toContain("authorization");
 
-    const answered = await fetch(withCors.url, { method: "POST", headers: { origin: DASHBOARD, "content-type": "application/json" }, body: JSON.stringify({ query }) });
+    const answered = await fetch(withCors.url, {
+      method: "POST",
+      headers: { origin: DASHBOARD, "content-type": "application/json" },
+      body: JSON.stringify({ query }),
+    });
     expect(answered.headers.get("access-control-allow-origin")).toBe(DASHBOARD);
-    const other = await fetch(withCors.url, { method: "OPTIONS", headers: { origin: "https://elsewhere.example", "access-control-request-method": "POST" } });
+    const other = await fetch(withCors.url, {
+      method: "OPTIONS",
+      headers: { origin: "https://elsewhere.example", "access-control-request-method": "POST" },
+    });
     expect(other.status).toBe(403);
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
   });
@@ -71,10 +89,24 @@ describe("a service's listen address", () => {
 
   it("is the one given with --host (here 127.0.0.2), and no other", async () => {
     const port = 20_000 + Math.floor(Math.random() * 10_000);
-    child = spawn(process.execPath, ["--import", "tsx", "services/csp/src/main.ts", "--partnership=melton", `--port=${port}`, "--host", "127.0.0.2", "--data-dir", dataDir], {
-      cwd: repositoryRoot,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "services/csp/src/main.ts",
+        "--partnership=melton",
+        `--port=${port}`,
+        "--host",
+        "127.0.0.2",
+        "--data-dir",
+        dataDir,
+      ],
+      {
+        cwd: repositoryRoot,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     await new Promise<void>((resolve, reject) => {
       child!.stdout!.on("data", (chunk: Buffer) => {
@@ -84,7 +116,11 @@ describe("a service's listen address", () => {
       child!.once("exit", (code) => reject(new Error(`exited with ${code}: ${output}`)));
     });
     const ask = (host: string) =>
-      fetch(`http://${host}:${port}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+      fetch(`http://${host}:${port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
     expect((await ask("127.0.0.2")).status).toBe(200);
     await expect(ask("127.0.0.1")).rejects.toThrow();
   });

@@ -16,8 +16,14 @@ const t = sharedSystem();
 const CLI = "services/operator/src/schema-check/schema-check-cli.ts";
 
 /** The command, run without blocking this process (whose servers it asks). */
-function runCommand(script: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: repositoryRoot, env: { ...process.env, NODE_NO_WARNINGS: "1" } });
+function runCommand(
+  script: string,
+  args: string[],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    cwd: repositoryRoot,
+    env: { ...process.env, NODE_NO_WARNINGS: "1" },
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
@@ -28,7 +34,7 @@ function runCommand(script: string, args: string[]): Promise<{ status: number | 
 /** The SDL without one field (its line starting `  <start>`) and the description above it. */
 function withoutField(sdl: string, start: string): string {
   const lines = sdl.split("\n");
-  let at = lines.findIndex((line) => line.startsWith(`  ${start}`));
+  const at = lines.findIndex((line) => line.startsWith(`  ${start}`));
   expect(at).toBeGreaterThan(0);
   let from = at;
   if (lines[from - 1]?.trim() === '"""') {
@@ -46,7 +52,11 @@ function answering(answer: string): Promise<{ url: string; server: Server }> {
     request.resume();
     request.on("end", () => response.writeHead(200, { "content-type": "application/json" }).end(answer));
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server })));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server }),
+    ),
+  );
 }
 
 describe("a live subgraph checked against the supergraph", () => {
@@ -73,7 +83,9 @@ describe("a live subgraph checked against the supergraph", () => {
 
   it("refuses a version with a breaking change, naming it", async () => {
     const result = await runCommand(CLI, ["--url", withoutSetPartners, "--subgraph", "charnwood"]);
-    expect(result.stdout).toMatch(/breaking\s+Field 'setPartners' was removed from object type 'CharnwoodCspMutations'/);
+    expect(result.stdout).toMatch(
+      /breaking\s+Field 'setPartners' was removed from object type 'CharnwoodCspMutations'/,
+    );
     expect(result.stdout).toContain("REFUSED: 1 breaking change(s)");
     expect(result.status).toBe(1);
   });
@@ -89,7 +101,9 @@ describe("a live subgraph checked against the supergraph", () => {
     const none = await runCommand(CLI, ["--url", noSdl, "--subgraph", "charnwood"]);
     expect(none.stderr).toContain("did not answer _service { sdl }: Cannot query field _service");
     expect(none.status).toBe(1);
-    expect((await runCommand(CLI, ["--url", noSdl, "--subgraph", "leicestershire"])).stderr).toContain('no subgraph "leicestershire"');
+    expect((await runCommand(CLI, ["--url", noSdl, "--subgraph", "leicestershire"])).stderr).toContain(
+      'no subgraph "leicestershire"',
+    );
     const missing = await runCommand(CLI, ["--url", noSdl]);
     expect(missing.stderr).toContain("--subgraph is required");
     expect(missing.status).toBe(2);

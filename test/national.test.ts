@@ -14,7 +14,17 @@ import { type TestSystem, startTestSystem } from "./support/system";
 
 const CSV_EDITION = SAMPLE_FILES[2]; // sample-prc-csp-mar20-dec21-tables-200122.csv: the newest for 2020/21
 const ODS_EDITION = SAMPLE_FILES[1];
-const LEICESTERSHIRE = ["Blaby", "Charnwood", "Harborough", "Hinckley and Bosworth", "Leicester", "Melton", "North West Leicestershire", "Oadby and Wigston", "Rutland"];
+const LEICESTERSHIRE = [
+  "Blaby",
+  "Charnwood",
+  "Harborough",
+  "Hinckley and Bosworth",
+  "Leicester",
+  "Melton",
+  "North West Leicestershire",
+  "Oadby and Wigston",
+  "Rutland",
+];
 const CHARNWOOD_2020_POPULATION = 187556; // reference populations: ONS estimate labelled 2020
 
 function records(file: string): Record<string, string>[] {
@@ -51,7 +61,13 @@ describe("nationalComparison through the gateway (sample data)", () => {
     const { data, errors } = await t.query(COMPARISON, { category: "all-crime", year: "2020/21" });
     expect(errors).toBeUndefined();
     const comparison = data.nationalComparison;
-    expect(comparison).toMatchObject({ mapped: true, complete: true, quartersHeld: [1, 2, 3, 4], sampleData: true, sources: [{ document: CSV_EDITION, locator: "CSV" }] });
+    expect(comparison).toMatchObject({
+      mapped: true,
+      complete: true,
+      quartersHeld: [1, 2, 3, 4],
+      sampleData: true,
+      sources: [{ document: CSV_EDITION, locator: "CSV" }],
+    });
     const charnwood = comparison.rows.find((r: any) => r.csp.name === "Charnwood");
     expect(sampleSum(CSV_EDITION, "Charnwood", "2020/21")).toBe(4390);
     expect(charnwood).toMatchObject({
@@ -61,7 +77,9 @@ describe("nationalComparison through the gateway (sample data)", () => {
       ratePer1000: (4390 / CHARNWOOD_2020_POPULATION) * 1000,
     });
     // Every CSP's count is its rows of the file summed; rank 1 is the highest.
-    const csps = [...new Set(records(CSV_EDITION).map((r) => r["CSP Name"]))].filter((n) => n !== "Unassigned Leicestershire" && n !== "Manchester Airport");
+    const csps = [...new Set(records(CSV_EDITION).map((r) => r["CSP Name"]))].filter(
+      (n) => n !== "Unassigned Leicestershire" && n !== "Manchester Airport",
+    );
     expect(comparison.rows).toHaveLength(csps.length);
     const expected = csps.map((name) => sampleSum(CSV_EDITION, name, "2020/21")).sort((a, b) => b - a);
     expect(comparison.rows.map((r: any) => r.count)).toEqual(expected);
@@ -69,17 +87,44 @@ describe("nationalComparison through the gateway (sample data)", () => {
     expect(charnwood.rank).toBe(1 + expected.filter((c) => c > 4390).length);
     // Outside the federation: no partnership. Unassigned and non-CSP rows: kept, unranked.
     expect(comparison.rows.find((r: any) => r.csp.name === "Coventry").partnership).toBeNull();
-    expect(comparison.rows.filter((r: any) => r.partnership).map((r: any) => r.partnership.code).sort()).toEqual(
-      ["blaby", "charnwood", "harborough", "hinckley-and-bosworth", "leicester", "melton", "north-west-leicestershire", "oadby-and-wigston", "rutland"],
-    );
+    expect(
+      comparison.rows
+        .filter((r: any) => r.partnership)
+        .map((r: any) => r.partnership.code)
+        .sort(),
+    ).toEqual([
+      "blaby",
+      "charnwood",
+      "harborough",
+      "hinckley-and-bosworth",
+      "leicester",
+      "melton",
+      "north-west-leicestershire",
+      "oadby-and-wigston",
+      "rutland",
+    ]);
     expect(comparison.unassigned).toEqual([
-      { csp: { name: "Manchester Airport", kind: "NOT_A_CSP" }, count: sampleSum(CSV_EDITION, "Manchester Airport", "2020/21"), partnership: null, rank: null },
-      { csp: { name: "Unassigned Leicestershire", kind: "UNASSIGNED" }, count: sampleSum(CSV_EDITION, "Unassigned Leicestershire", "2020/21"), partnership: null, rank: null },
+      {
+        csp: { name: "Manchester Airport", kind: "NOT_A_CSP" },
+        count: sampleSum(CSV_EDITION, "Manchester Airport", "2020/21"),
+        partnership: null,
+        rank: null,
+      },
+      {
+        csp: { name: "Unassigned Leicestershire", kind: "UNASSIGNED" },
+        count: sampleSum(CSV_EDITION, "Unassigned Leicestershire", "2020/21"),
+        partnership: null,
+        rank: null,
+      },
     ]);
     // Within the force: the nine Leicestershire CSPs.
     const force = comparison.rows.filter((r: any) => r.csp.policeForce === "Leicestershire");
     expect(force.map((r: any) => r.forcePosition.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(charnwood.forcePosition).toEqual({ policeForce: "Leicestershire", rank: force.indexOf(charnwood) + 1, of: 9 });
+    expect(charnwood.forcePosition).toEqual({
+      policeForce: "Leicestershire",
+      rank: force.indexOf(charnwood) + 1,
+      of: 9,
+    });
   });
 
   it("ranks by rate where a population is held (Leicestershire's nine, no lookup held for the others), and within Leicester's Most Similar Group as its plan lists it", async () => {
@@ -95,32 +140,51 @@ describe("nationalComparison through the gateway (sample data)", () => {
     for (const r of rated) expect(r.rankByRate).toBe(1 + rates.filter((x: number) => x > r.ratePer1000).length);
     // A first start invents no code: the Home Office tables name CSPs only, so the others have none until the lookup is imported.
     const coventry = rows.find((r: any) => r.csp.name === "Coventry");
-    expect(coventry).toEqual({ csp: { name: "Coventry", code: null }, ratePer1000: null, rankByRate: null, rateUnavailableReason: "no districts of Coventry in an ONS district-to-CSP lookup held (import the lookup to give it a population)" });
-    expect(group.group).toEqual({ name: "Leicester's Most Similar Group", source: { document: "001_8673ceba529ca673.txt", locator: "All Crime" } });
+    expect(coventry).toEqual({
+      csp: { name: "Coventry", code: null },
+      ratePer1000: null,
+      rankByRate: null,
+      rateUnavailableReason:
+        "no districts of Coventry in an ONS district-to-CSP lookup held (import the lookup to give it a population)",
+    });
+    expect(group.group).toEqual({
+      name: "Leicester's Most Similar Group",
+      source: { document: "001_8673ceba529ca673.txt", locator: "All Crime" },
+    });
     expect(group.missingMembers).toEqual([]);
     expect(group.rows).toHaveLength(15);
     const hull = group.rows.find((r: any) => r.member === "Humberside - Kingston upon Hull, City of");
     expect(hull.row.csp.name).toBe("Kingston upon Hull, City of");
-    expect(group.rows.filter((r: any) => r.rankByRate !== null).map((r: any) => [r.member, r.rankByRate])).toEqual([["Leicestershire - Leicester", 1]]);
+    expect(group.rows.filter((r: any) => r.rankByRate !== null).map((r: any) => [r.member, r.rankByRate])).toEqual([
+      ["Leicestershire - Leicester", 1],
+    ]);
   });
 
   it("a financial year not held is an error naming the years held", async () => {
     const { errors } = await t.query(COMPARISON, { category: "all-crime", year: "2030/31" });
-    expect(errors?.[0].message).toBe("The Home Office tables held have no figures for 2030/31: the financial years held are 2016/17, 2017/18, 2018/19, 2019/20, 2020/21, 2021/22.");
+    expect(errors?.[0].message).toBe(
+      "The Home Office tables held have no figures for 2030/31: the financial years held are 2016/17, 2017/18, 2018/19, 2019/20, 2020/21, 2021/22.",
+    );
     expect(errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("serves no rate without a population, no year's count without its four quarters, and no burglary before April 2017", async () => {
     const noPopulation = await t.query(COMPARISON, { category: "all-crime", year: "2019/20" });
     const charnwood = noPopulation.data.nationalComparison.rows.find((r: any) => r.csp.name === "Charnwood");
-    expect(charnwood).toMatchObject({ count: expect.any(Number), ratePer1000: null, rateUnavailableReason: "no ONS mid-2019 population estimate held for Charnwood" });
+    expect(charnwood).toMatchObject({
+      count: expect.any(Number),
+      ratePer1000: null,
+      rateUnavailableReason: "no ONS mid-2019 population estimate held for Charnwood",
+    });
     const partial = await t.query(COMPARISON, { category: "all-crime", year: "2021/22" });
     expect(partial.data.nationalComparison).toMatchObject({ complete: false, quartersHeld: [1, 2, 3] });
     expect(partial.data.nationalComparison.rows.every((r: any) => r.count === null && r.rank === null)).toBe(true);
     const burglary = await t.query(COMPARISON, { category: "burglary-residential", year: "2016/17" });
     expect(burglary.data.nationalComparison.mapped).toBe(false);
     expect(burglary.data.nationalComparison.rows).toEqual([]);
-    expect(burglary.data.nationalComparison.unmappedReason).toMatch(/^burglary-residential maps to the Home Office's tables from 2017\/18 only/);
+    expect(burglary.data.nationalComparison.unmappedReason).toMatch(
+      /^burglary-residential maps to the Home Office's tables from 2017\/18 only/,
+    );
     const burglary2017 = await t.query(COMPARISON, { category: "burglary-residential", year: "2017/18" });
     expect(burglary2017.data.nationalComparison.rows).toHaveLength(23);
   });
@@ -131,8 +195,14 @@ describe("nationalComparison through the gateway (sample data)", () => {
       nationalPosition(category: "all-crime", financialYear: "2019/20") { count csp { name } }
     } n: nationalComparison(category: "all-crime", financialYear: "2019/20") { sources { document locator } } }`);
     expect(errors).toBeUndefined();
-    const own = data.partnership.crimeStatistics.find((s: any) => s.period.start === "2019-04-01" && s.period.end === "2020-03-31");
-    expect(own).toEqual({ count: 4631, period: { label: "Year 2019/20", start: "2019-04-01", end: "2020-03-31" }, source: { document: "004_8bb5bc87ec4dd763.txt", locator: "Two year crime comparison" } });
+    const own = data.partnership.crimeStatistics.find(
+      (s: any) => s.period.start === "2019-04-01" && s.period.end === "2020-03-31",
+    );
+    expect(own).toEqual({
+      count: 4631,
+      period: { label: "Year 2019/20", start: "2019-04-01", end: "2020-03-31" },
+      source: { document: "004_8bb5bc87ec4dd763.txt", locator: "Two year crime comparison" },
+    });
     expect(data.partnership.nationalPosition.csp.name).toBe("Harborough");
     expect(data.partnership.nationalPosition.count).not.toBe(4631);
     expect(data.n.sources).toEqual([2019].map(() => ({ document: ODS_EDITION, locator: "2019_20" })));
@@ -145,7 +215,14 @@ describe("nationalComparison through the gateway (sample data)", () => {
     }`);
     expect(errors).toBeUndefined();
     // Years of the XLSX (2016/17 to 2018/19), the ODS (2019/20) and the newer CSV (2020/21, 2021/22 Q1 to Q3).
-    expect(data.nationalFinancialYears.map((y: any) => [y.financialYear, y.quartersHeld.join(""), y.complete, y.sources.map((s: any) => `${s.document} ${s.locator}`).join("; ")])).toEqual([
+    expect(
+      data.nationalFinancialYears.map((y: any) => [
+        y.financialYear,
+        y.quartersHeld.join(""),
+        y.complete,
+        y.sources.map((s: any) => `${s.document} ${s.locator}`).join("; "),
+      ]),
+    ).toEqual([
       ["2016/17", "1234", true, `${SAMPLE_FILES[0]} 2016_17`],
       ["2017/18", "1234", true, `${SAMPLE_FILES[0]} 2017_18`],
       ["2018/19", "1234", true, `${SAMPLE_FILES[0]} 2018_19`],
@@ -156,14 +233,24 @@ describe("nationalComparison through the gateway (sample data)", () => {
     expect(data.nationalFinancialYears[0].period).toEqual({ start: "2016-04-01", end: "2017-03-31" });
     expect(data.nationalFinancialYears.every((y: any) => y.sampleData)).toBe(true);
     // Every partnership of the federation has a row each year; 2020/21's ranks are the CSV's, among its 23 CSPs.
-    const csps = [...new Set(records(CSV_EDITION).map((r) => r["CSP Name"]))].filter((n) => n !== "Unassigned Leicestershire" && n !== "Manchester Airport");
+    const csps = [...new Set(records(CSV_EDITION).map((r) => r["CSP Name"]))].filter(
+      (n) => n !== "Unassigned Leicestershire" && n !== "Manchester Airport",
+    );
     const counts = csps.map((name) => sampleSum(CSV_EDITION, name, "2020/21"));
     expect(data.partnerships).toHaveLength(9);
     for (const p of data.partnerships) {
-      expect(p.nationalPositions.map((y: any) => y.financialYear)).toEqual(data.nationalFinancialYears.map((y: any) => y.financialYear));
+      expect(p.nationalPositions.map((y: any) => y.financialYear)).toEqual(
+        data.nationalFinancialYears.map((y: any) => y.financialYear),
+      );
       const y2020 = p.nationalPositions[4];
       const count = sampleSum(CSV_EDITION, csps.find((n) => n.toLowerCase().replace(/ /g, "-") === p.code)!, "2020/21");
-      expect(y2020).toMatchObject({ complete: true, groupSize: csps.length, groupSizeByRate: LEICESTERSHIRE.length, sampleData: true, row: { count, rank: 1 + counts.filter((c) => c > count).length, forcePosition: { of: 9 } } });
+      expect(y2020).toMatchObject({
+        complete: true,
+        groupSize: csps.length,
+        groupSizeByRate: LEICESTERSHIRE.length,
+        sampleData: true,
+        row: { count, rank: 1 + counts.filter((c) => c > count).length, forcePosition: { of: 9 } },
+      });
       expect(p.nationalPositions[5]).toMatchObject({ complete: false, groupSize: 0, row: { count: null, rank: null } });
     }
     const charnwood = data.partnerships.find((p: any) => p.code === "charnwood").nationalPositions[4].row;
@@ -172,7 +259,8 @@ describe("nationalComparison through the gateway (sample data)", () => {
   });
 
   it("serves each partnership's police.uk months, ASB included, and the unplaced rows", async () => {
-    const { data, errors } = await t.query(`{ partnership(code: "charnwood") { policeUkMonthly { month crimeType count category { id } source { document } } }
+    const { data, errors } =
+      await t.query(`{ partnership(code: "charnwood") { policeUkMonthly { month crimeType count category { id } source { document } } }
       policeUkMonths { month force total unplaced sampleData } }`);
     expect(errors).toBeUndefined();
     const counted = new Map<string, number>();
@@ -188,14 +276,33 @@ describe("nationalComparison through the gateway (sample data)", () => {
     expect(served.find((m: any) => m.crimeType === "Anti-social behaviour").category).toEqual({ id: "asb" });
     expect(served.find((m: any) => m.crimeType === "Burglary")?.category ?? null).toBeNull();
     const march = records(SAMPLE_FILES[4]);
-    expect(data.policeUkMonths).toContainEqual({ month: "2021-03", force: "Leicestershire Police", total: march.length, unplaced: march.filter((r) => r["LSOA name"] === "").length, sampleData: true });
+    expect(data.policeUkMonths).toContainEqual({
+      month: "2021-03",
+      force: "Leicestershire Police",
+      total: march.length,
+      unplaced: march.filter((r) => r["LSOA name"] === "").length,
+      sampleData: true,
+    });
   });
 
   it("pnpm national:import into the running system: a broken file is refused with nothing written, a newer edition replaces its quarters", async () => {
     const run = (file: string, ...options: string[]) =>
-      promisify(execFile)(process.execPath, ["--import", "tsx", "services/national/src/commands/import-cli.ts", "--file", file, "--data-dir", t.dataDir, ...options], {
-        cwd: join(SAMPLES_DIR, "../../.."),
-      }).then(
+      promisify(execFile)(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "services/national/src/commands/import-cli.ts",
+          "--file",
+          file,
+          "--data-dir",
+          t.dataDir,
+          ...options,
+        ],
+        {
+          cwd: join(SAMPLES_DIR, "../../.."),
+        },
+      ).then(
         (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
         (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
       );
@@ -205,7 +312,9 @@ describe("nationalComparison through the gateway (sample data)", () => {
     writeFileSync(broken, [lines[0], lines[1], lines[2].replace(/,\d+$/, ",many")].join("\n"));
     const refused = await run(broken);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain('prc-csp-broken-010322.csv: sheet "CSV", row 3, column "Offence Count": must be a whole number, got "many"');
+    expect(refused.err).toContain(
+      'prc-csp-broken-010322.csv: sheet "CSV", row 3, column "Offence Count": must be a whole number, got "many"',
+    );
     expect(await t.query(COMPARISON, { category: "all-crime", year: "2020/21" })).toEqual(before);
 
     // A newer edition of 2020/21 Q1 only: Charnwood's rows each one higher. Made up from the
@@ -213,13 +322,21 @@ describe("nationalComparison through the gateway (sample data)", () => {
     const q1 = lines.filter((l) => l.startsWith("2020/21,1,"));
     const charnwoodQ1 = q1.filter((l) => l.includes(",Charnwood,")).length;
     const newer = join(t.dataDir, "sample-prc-csp-mar21-jun21-tables-010322.csv");
-    writeFileSync(newer, [lines[0], ...q1.map((l) => (l.includes(",Charnwood,") ? l.replace(/,(\d+)$/, (_, n) => `,${Number(n) + 1}`) : l))].join("\n"));
+    writeFileSync(
+      newer,
+      [
+        lines[0],
+        ...q1.map((l) => (l.includes(",Charnwood,") ? l.replace(/,(\d+)$/, (_, n) => `,${Number(n) + 1}`) : l)),
+      ].join("\n"),
+    );
     const dry = await run(newer, "--dry-run");
     expect(dry.out).toContain("Dry run: nothing written.");
     expect(dry.out).toContain(`2020/21 Q1: replaces ${CSV_EDITION}: ${charnwoodQ1} counts changed, 0 added, 0 removed`);
     expect(await t.query(COMPARISON, { category: "all-crime", year: "2020/21" })).toEqual(before);
     const imported = await run(newer);
-    expect(imported.out).toContain(`2020/21 Q1: replaces ${CSV_EDITION}: ${charnwoodQ1} counts changed, 0 added, 0 removed`);
+    expect(imported.out).toContain(
+      `2020/21 Q1: replaces ${CSV_EDITION}: ${charnwoodQ1} counts changed, 0 added, 0 removed`,
+    );
     const after = await t.query(COMPARISON, { category: "all-crime", year: "2020/21" });
     const count = (r: any) => r.data.nationalComparison.rows.find((x: any) => x.csp.name === "Charnwood").count;
     expect(count(after)).toBe(count(before) + charnwoodQ1);

@@ -20,7 +20,9 @@ const snapshot = () =>
   realFiles.flatMap((path) => {
     const full = join(repositoryRoot, path);
     return statSync(full).isDirectory()
-      ? readdirSync(full).sort().map((name) => [`${path}/${name}`, readFileSync(join(full, name), "utf8")])
+      ? readdirSync(full)
+          .sort()
+          .map((name) => [`${path}/${name}`, readFileSync(join(full, name), "utf8")])
       : [[path, readFileSync(full, "utf8")]];
   });
 let before: string[][];
@@ -59,11 +61,15 @@ function startSystem(): Promise<void> {
 }
 
 function startOnPorts(portOffset: number): Promise<void> {
-  const child = spawn(process.execPath, [join(process.env[TEST_BUNDLES]!, "start.mjs"), "--port-offset", String(portOffset)], {
-    cwd: repositoryRoot,
-    env: { ...process.env, NODE_NO_WARNINGS: "1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(process.env[TEST_BUNDLES]!, "start.mjs"), "--port-offset", String(portOffset)],
+    {
+      cwd: repositoryRoot,
+      env: { ...process.env, NODE_NO_WARNINGS: "1", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   system = child;
   let output = "";
   return new Promise((resolve, reject) => {
@@ -101,7 +107,12 @@ async function query(text: string, variables: Record<string, unknown> = {}, toke
 }
 
 // A document the partnership cites for the first time: with its title and publisher.
-const SOURCE = { document: "test-valley-csp-plan-2021.pdf", locator: "Our priorities", title: "Test Valley Community Safety Plan 2021-24", publisher: "Test Valley Borough Council" };
+const SOURCE = {
+  document: "test-valley-csp-plan-2021.pdf",
+  locator: "Our priorities",
+  title: "Test Valley Community Safety Plan 2021-24",
+  publisher: "Test Valley Borough Council",
+};
 
 describe("a new partnership, added by the command", () => {
   it("is unknown to the running system before it is added", async () => {
@@ -117,11 +128,22 @@ describe("a new partnership, added by the command", () => {
   it("is added to the registry, given an empty dataset, and composed into the supergraph", () => {
     const added = runCommand(
       "services/operator/src/admin/partnership-add-cli.ts",
-      ["--code", "test-valley", "--name", "Test Valley Community Safety Partnership", "--district", "Test Valley", "--ons-code", "E07000093"],
+      [
+        "--code",
+        "test-valley",
+        "--name",
+        "Test Valley Community Safety Partnership",
+        "--district",
+        "Test Valley",
+        "--ons-code",
+        "E07000093",
+      ],
       env,
     );
     expect(added.stderr).toBe("");
-    expect(added.stdout).toContain("Added Test Valley Community Safety Partnership: code test-valley, entity type TestValleyCsp, port 4020.");
+    expect(added.stdout).toContain(
+      "Added Test Valley Community Safety Partnership: code test-valley, entity type TestValleyCsp, port 4020.",
+    );
     const registry = JSON.parse(readFileSync(env.CSG_REGISTRY_FILE, "utf8"));
     expect(registry.partnerships.at(-1)).toEqual({
       code: "test-valley",
@@ -136,7 +158,11 @@ describe("a new partnership, added by the command", () => {
     expect(supergraph).toContain("testValley: TestValleyCspMutations! @join__field(graph: TEST_VALLEY)");
     expect(readdirSync(env.CSG_GENERATED_DIR)).toContain("test-valley.graphql");
 
-    const again = runCommand("services/operator/src/admin/partnership-add-cli.ts", ["--code", "test-valley", "--name", "Another", "--district", "X", "--ons-code", "E07000130"], env);
+    const again = runCommand(
+      "services/operator/src/admin/partnership-add-cli.ts",
+      ["--code", "test-valley", "--name", "Another", "--district", "X", "--ons-code", "E07000130"],
+      env,
+    );
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('--code: "test-valley" is already registered');
     expect(again.stderr).toContain("--ons-code: E07000130 is already covered by charnwood");
@@ -144,7 +170,9 @@ describe("a new partnership, added by the command", () => {
 
   it("answers through the gateway after a restart, and publishes with its own token", async () => {
     await startSystem();
-    const { data, errors } = await query(`{ partnership(code: "test-valley") { __typename name districts { onsCode } priorities { id } crimeStatistics { count } lastPublishedAt } partnerships { code } }`);
+    const { data, errors } = await query(
+      `{ partnership(code: "test-valley") { __typename name districts { onsCode } priorities { id } crimeStatistics { count } lastPublishedAt } partnerships { code } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data.partnership).toEqual({
       __typename: "TestValleyCsp",
@@ -156,7 +184,11 @@ describe("a new partnership, added by the command", () => {
     });
     expect(data.partnerships.map((p: any) => p.code).at(-1)).toBe("test-valley");
 
-    const issued = runCommand("services/operator/src/admin/token-cli.ts", ["issue", "--partnership", "test-valley", "--label", "Test Valley CSO"], env);
+    const issued = runCommand(
+      "services/operator/src/admin/token-cli.ts",
+      ["issue", "--partnership", "test-valley", "--label", "Test Valley CSO"],
+      env,
+    );
     const token = issued.stdout.trim().split("\n").pop()!;
     const published = await query(
       `mutation($plan: PlanInput!, $figures: [CrimeStatisticInput!]!) { testValley {
@@ -164,21 +196,50 @@ describe("a new partnership, added by the command", () => {
         recordCrimeStatistics(statistics: $figures) { count }
       } }`,
       {
-        plan: { id: "plan-2021-24", title: "Community Safety Plan 2021-24", period: { label: "2021-2024", start: "2021-04-01", end: "2024-03-31", basis: "PLAN_PERIOD" }, source: SOURCE },
-        figures: [{ category: "all-crime", localLabel: "Total crime", count: 7321, period: { label: "2020/21", start: "2020-04-01", end: "2021-03-31", basis: "FINANCIAL_YEAR" }, source: SOURCE }],
+        plan: {
+          id: "plan-2021-24",
+          title: "Community Safety Plan 2021-24",
+          period: { label: "2021-2024", start: "2021-04-01", end: "2024-03-31", basis: "PLAN_PERIOD" },
+          source: SOURCE,
+        },
+        figures: [
+          {
+            category: "all-crime",
+            localLabel: "Total crime",
+            count: 7321,
+            period: { label: "2020/21", start: "2020-04-01", end: "2021-03-31", basis: "FINANCIAL_YEAR" },
+            source: SOURCE,
+          },
+        ],
       },
       token,
     );
     expect(published.errors).toBeUndefined();
     const priority = await query(
       `mutation($input: PriorityInput!) { testValley { createPriority(input: $input) { id period { label } } } }`,
-      { input: { plan: "test-valley:plan-2021-24", theme: "Safer streets", title: "Reduce anti-social behaviour", source: SOURCE } },
+      {
+        input: {
+          plan: "test-valley:plan-2021-24",
+          theme: "Safer streets",
+          title: "Reduce anti-social behaviour",
+          source: SOURCE,
+        },
+      },
       token,
     );
-    expect(priority.data.testValley.createPriority).toEqual({ id: "test-valley:plan-2021-24-reduce-anti-social-behaviour", period: { label: "2021-2024" } });
-    const read = await query(`{ partnership(code: "test-valley") { currentPriorities { title theme { title } csaAlignment { priority { id } basis } } crimeStatistics { count } lastPublishedAt } }`);
+    expect(priority.data.testValley.createPriority).toEqual({
+      id: "test-valley:plan-2021-24-reduce-anti-social-behaviour",
+      period: { label: "2021-2024" },
+    });
+    const read = await query(
+      `{ partnership(code: "test-valley") { currentPriorities { title theme { title } csaAlignment { priority { id } basis } } crimeStatistics { count } lastPublishedAt } }`,
+    );
     expect(read.data.partnership.currentPriorities).toEqual([
-      { title: "Reduce anti-social behaviour", theme: { title: "Safer streets" }, csaAlignment: [{ priority: { id: "reduce-asb" }, basis: "SUGGESTED" }] },
+      {
+        title: "Reduce anti-social behaviour",
+        theme: { title: "Safer streets" },
+        csaAlignment: [{ priority: { id: "reduce-asb" }, basis: "SUGGESTED" }],
+      },
     ]);
     expect(read.data.partnership.crimeStatistics).toEqual([{ count: 7321 }]);
     expect(read.data.partnership.lastPublishedAt).not.toBeNull();

@@ -25,10 +25,16 @@ describe("a partnership's subgraph is down", () => {
   it("still answers with the other partnerships' data and an error naming the missing one", async () => {
     await t.system.services.get("charnwood")!.stop();
     try {
-      const { data, errors } = await t.query(`{ partnerships { code name priorities { title } crimeStatistics(category: "all-crime") { count } } }`);
+      const { data, errors } = await t.query(
+        `{ partnerships { code name priorities { title } crimeStatistics(category: "all-crime") { count } } }`,
+      );
       expect(data.partnerships).toHaveLength(9);
       const charnwood = data.partnerships.find((p: any) => p.code === "charnwood");
-      expect(charnwood).toMatchObject({ name: "Charnwood Community Safety Partnership", priorities: null, crimeStatistics: null });
+      expect(charnwood).toMatchObject({
+        name: "Charnwood Community Safety Partnership",
+        priorities: null,
+        crimeStatistics: null,
+      });
       const harborough = data.partnerships.find((p: any) => p.code === "harborough");
       expect(harborough.crimeStatistics.map((s: any) => s.count)).toContain(4631);
       expect(errors).toHaveLength(1);
@@ -36,7 +42,9 @@ describe("a partnership's subgraph is down", () => {
       expect(errors![0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "charnwood" });
 
       // One figure by its id: the county names the partnership it could not ask; another's still answers.
-      const figure = await t.query(`{ charnwood: crimeStatistic(id: "charnwood:statistic-21") { count } melton: crimeStatistic(id: "melton:statistic-3") { count } }`);
+      const figure = await t.query(
+        `{ charnwood: crimeStatistic(id: "charnwood:statistic-21") { count } melton: crimeStatistic(id: "melton:statistic-3") { count } }`,
+      );
       expect(figure.data).toEqual({ charnwood: null, melton: { count: 2799 } });
       expect(figure.errors).toHaveLength(1);
       expect(figure.errors![0].message).toContain("Charnwood Community Safety Partnership's figures cannot be read");
@@ -48,7 +56,9 @@ describe("a partnership's subgraph is down", () => {
     } finally {
       await t.system.restart("charnwood");
     }
-    const { data, errors } = await t.query(`{ partnership(code: "charnwood") { crimeStatistics(category: "all-crime") { count } } }`);
+    const { data, errors } = await t.query(
+      `{ partnership(code: "charnwood") { crimeStatistics(category: "all-crime") { count } } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data.partnership.crimeStatistics.map((s: any) => s.count)).toContain(11258);
   });
@@ -63,14 +73,20 @@ describe("Hive Gateway with one partnership's subgraph down", () => {
       const theirs = await queryHive(query);
       // The same data: Melton's own field is null, every other partnership answers.
       expect(theirs.data).toEqual(ours.data);
-      expect(ours.data.partnerships.find((p: any) => p.code === "melton")).toEqual({ code: "melton", name: "Melton Community Safety Partnership", priorities: null });
+      expect(ours.data.partnerships.find((p: any) => p.code === "melton")).toEqual({
+        code: "melton",
+        name: "Melton Community Safety Partnership",
+        priorities: null,
+      });
       // The errors differ, and this is the difference a dashboard would see on Hive Gateway:
       // ours names the partnership (extensions.code SUBGRAPH_UNAVAILABLE, subgraph "melton",
       // from our SubgraphSource), with no path; Hive Gateway masks a subgraph's fetch failure
       // by default (its maskedErrors option) as "Unexpected error." at the root field.
       expect(ours.errors).toHaveLength(1);
       expect(ours.errors![0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "melton" });
-      expect(theirs.errors).toEqual([{ message: "Unexpected error.", path: ["partnerships"], extensions: { code: "INTERNAL_SERVER_ERROR" } }]);
+      expect(theirs.errors).toEqual([
+        { message: "Unexpected error.", path: ["partnerships"], extensions: { code: "INTERNAL_SERVER_ERROR" } },
+      ]);
     } finally {
       await t.system.restart("melton");
     }

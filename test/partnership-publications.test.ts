@@ -21,35 +21,107 @@ const EVERYTHING = `
   rateTables { id ${SOURCE} rows { name ${SOURCE} } }
 `;
 
-const DOCUMENTS = ["000_b7c152d5842baba3.txt", "001_8673ceba529ca673.txt", "002_8e9c48eccd29813b.txt", "003_12ca9908c6eccfe4.txt", "004_8bb5bc87ec4dd763.txt"];
-const FIELDS = ["priorities", "currentPriorities", "plans", "crimeStatistics", "areas", "targets", "funding", "partners", "familyGroups", "rateTables"] as const;
+const DOCUMENTS = [
+  "000_b7c152d5842baba3.txt",
+  "001_8673ceba529ca673.txt",
+  "002_8e9c48eccd29813b.txt",
+  "003_12ca9908c6eccfe4.txt",
+  "004_8bb5bc87ec4dd763.txt",
+];
+const FIELDS = [
+  "priorities",
+  "currentPriorities",
+  "plans",
+  "crimeStatistics",
+  "areas",
+  "targets",
+  "funding",
+  "partners",
+  "familyGroups",
+  "rateTables",
+] as const;
 
 /** Only Figure 3 of 002 names these five: four counts each, nothing else. */
-const FIGURE_3_ONLY = { priorities: 0, currentPriorities: 0, plans: 0, crimeStatistics: 4, areas: 0, targets: 0, funding: 0, partners: 0, familyGroups: 0, rateTables: 0 };
+const FIGURE_3_ONLY = {
+  priorities: 0,
+  currentPriorities: 0,
+  plans: 0,
+  crimeStatistics: 4,
+  areas: 0,
+  targets: 0,
+  funding: 0,
+  partners: 0,
+  familyGroups: 0,
+  rateTables: 0,
+};
 
 const EXPECTED: Record<string, { counts: Record<(typeof FIELDS)[number], number>; documents: string[] }> = {
   blaby: { counts: FIGURE_3_ONLY, documents: ["002_8e9c48eccd29813b.txt"] },
   charnwood: {
     // 8 priorities for 2018/19 and 5 for 2019/20; Figure 1's 18 counts and Figure 3's 4; 10 beats; 9 targets; the PCC funding; no partners named.
-    counts: { priorities: 13, currentPriorities: 5, plans: 2, crimeStatistics: 22, areas: 10, targets: 9, funding: 1, partners: 0, familyGroups: 1, rateTables: 0 },
+    counts: {
+      priorities: 13,
+      currentPriorities: 5,
+      plans: 2,
+      crimeStatistics: 22,
+      areas: 10,
+      targets: 9,
+      funding: 1,
+      partners: 0,
+      familyGroups: 1,
+      rateTables: 0,
+    },
     documents: ["002_8e9c48eccd29813b.txt"],
   },
   harborough: {
     // 5 aims + 3 cross-cutting for 2019/20, People/Places/Property + 3 cross-cutting for 2020-2023; 11 x 2 counts and Figure 3's 4.
-    counts: { priorities: 14, currentPriorities: 6, plans: 2, crimeStatistics: 26, areas: 0, targets: 0, funding: 1, partners: 5, familyGroups: 0, rateTables: 0 },
+    counts: {
+      priorities: 14,
+      currentPriorities: 6,
+      plans: 2,
+      crimeStatistics: 26,
+      areas: 0,
+      targets: 0,
+      funding: 1,
+      partners: 5,
+      familyGroups: 0,
+      rateTables: 0,
+    },
     documents: ["002_8e9c48eccd29813b.txt", "004_8bb5bc87ec4dd763.txt"],
   },
   "hinckley-and-bosworth": { counts: FIGURE_3_ONLY, documents: ["002_8e9c48eccd29813b.txt"] },
   melton: { counts: FIGURE_3_ONLY, documents: ["002_8e9c48eccd29813b.txt"] },
   "north-west-leicestershire": {
     // The two mandatory priorities; 86 headline counts and Figure 3's 4; 9 partner agencies.
-    counts: { priorities: 2, currentPriorities: 2, plans: 1, crimeStatistics: 90, areas: 0, targets: 0, funding: 0, partners: 9, familyGroups: 0, rateTables: 0 },
+    counts: {
+      priorities: 2,
+      currentPriorities: 2,
+      plans: 1,
+      crimeStatistics: 90,
+      areas: 0,
+      targets: 0,
+      funding: 0,
+      partners: 9,
+      familyGroups: 0,
+      rateTables: 0,
+    },
     documents: ["000_b7c152d5842baba3.txt", "002_8e9c48eccd29813b.txt"],
   },
   "oadby-and-wigston": { counts: FIGURE_3_ONLY, documents: ["002_8e9c48eccd29813b.txt"] },
   leicester: {
     // Priorities a-f for 2018-2021 and a-f for 2019-2020; Figure 3's 4 counts; the Most Similar Group rates are a rate table, not counts.
-    counts: { priorities: 12, currentPriorities: 6, plans: 2, crimeStatistics: 4, areas: 0, targets: 0, funding: 0, partners: 10, familyGroups: 0, rateTables: 1 },
+    counts: {
+      priorities: 12,
+      currentPriorities: 6,
+      plans: 2,
+      crimeStatistics: 4,
+      areas: 0,
+      targets: 0,
+      funding: 0,
+      partners: 10,
+      familyGroups: 0,
+      rateTables: 1,
+    },
     documents: ["001_8673ceba529ca673.txt", "002_8e9c48eccd29813b.txt"],
   },
   rutland: { counts: FIGURE_3_ONLY, documents: ["002_8e9c48eccd29813b.txt"] },
@@ -60,7 +132,9 @@ function sources(value: unknown, path = ""): { path: string; source: { document:
   if (Array.isArray(value)) return value.flatMap((item, i) => sources(item, `${path}[${i}]`));
   if (!value || typeof value !== "object") return [];
   return Object.entries(value).flatMap(([key, inner]) =>
-    key === "source" || key === "membersSource" ? [{ path: `${path}.${key}`, source: inner as any }] : sources(inner, `${path}.${key}`),
+    key === "source" || key === "membersSource"
+      ? [{ path: `${path}.${key}`, source: inner as any }]
+      : sources(inner, `${path}.${key}`),
   );
 }
 
@@ -121,11 +195,13 @@ describe("each of the nine partnerships, through the gateway", () => {
       expect(source.locator.length, path).toBeGreaterThan(0);
     }
     const charnwood = partnerships.find((p) => p.code === "charnwood");
-    expect(charnwood.funding[0].allocations.map((a: any) => a.source.locator)).toEqual(Array(18).fill("Funding for 2018/19"));
+    expect(charnwood.funding[0].allocations.map((a: any) => a.source.locator)).toEqual(
+      Array(18).fill("Funding for 2018/19"),
+    );
     expect(charnwood.familyGroups[0].positions.map((p: any) => p.source.locator)).toEqual(Array(9).fill("Appendix A"));
     const leicester = partnerships.find((p) => p.code === "leicester");
-    expect(leicester.priorities.find((p: any) => p.id === "leicester:2019-20-f").focusAreas.map((a: any) => a.source)).toEqual(
-      Array(4).fill({ document: "001_8673ceba529ca673.txt", locator: "SLP PRIORITIES 2019 - 2020" }),
-    );
+    expect(
+      leicester.priorities.find((p: any) => p.id === "leicester:2019-20-f").focusAreas.map((a: any) => a.source),
+    ).toEqual(Array(4).fill({ document: "001_8673ceba529ca673.txt", locator: "SLP PRIORITIES 2019 - 2020" }));
   });
 });

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import printed from "./fixtures/printed-percentages.json";
-import { parsePrinted, publishedIn, roundedPercent, type ServedFigure, servedFigures, showPercent } from "./support/published-figures";
+import {
+  parsePrinted,
+  publishedIn,
+  roundedPercent,
+  type ServedFigure,
+  servedFigures,
+  showPercent,
+} from "./support/published-figures";
 import { sharedSystem } from "./support/shared-system";
 
 /**
@@ -105,7 +112,13 @@ describe("percentages printed in the documents' tables, recomputed from the serv
         const { scaled, places } = parsePrinted(entry.printed);
         const computed = roundedPercent(from.count, to.count, places);
         if (computed !== scaled) {
-          mismatches.push({ locator: table.locator, row: entry.row, column: entry.column, printed: entry.printed, computed: showPercent(computed, places) });
+          mismatches.push({
+            locator: table.locator,
+            row: entry.row,
+            column: entry.column,
+            printed: entry.printed,
+            computed: showPercent(computed, places),
+          });
         }
       }
     }
@@ -128,7 +141,12 @@ describe("percentages printed in the documents' tables, recomputed from the serv
   });
 
   it("where a table's arithmetic is off, serve the value from the counts and say what was printed", () => {
-    const beat = (name: string, category: string) => figureFor({ document: "002_8e9c48eccd29813b.txt", locator: "Figure 2" }, { partnership: "charnwood", area: name, category }, "Crime as at 31 st Jan 2019");
+    const beat = (name: string, category: string) =>
+      figureFor(
+        { document: "002_8e9c48eccd29813b.txt", locator: "Figure 2" },
+        { partnership: "charnwood", area: name, category },
+        "Crime as at 31 st Jan 2019",
+      );
     const beat56 = beat("Beat 56", "all-crime");
     expect(beat56.change).toMatchObject({ difference: 34, previous: { count: 717 } });
     expect(beat56.change!.percent).toBeCloseTo(4.742, 3); // not 47.4
@@ -150,8 +168,15 @@ describe("percentages printed in the documents' tables, recomputed from the serv
       expect(to.change).toBeNull();
     }
     // The one year-on-year comparison Figure 3 allows, 2016/17 to 2017/18, is served (Figure 3 prints no percentage for it).
-    const charnwood = figureFor({ document: "002_8e9c48eccd29813b.txt", locator: "Figure 3" }, { partnership: "charnwood", category: "all-crime" }, "2017/18");
-    expect(charnwood.change).toMatchObject({ difference: 12065 - 10674, previous: { count: 10674, period: { label: "2016/17" } } });
+    const charnwood = figureFor(
+      { document: "002_8e9c48eccd29813b.txt", locator: "Figure 3" },
+      { partnership: "charnwood", category: "all-crime" },
+      "2017/18",
+    );
+    expect(charnwood.change).toMatchObject({
+      difference: 12065 - 10674,
+      previous: { count: 10674, period: { label: "2016/17" } },
+    });
   });
 });
 
@@ -181,7 +206,12 @@ describe("changes the documents' words state, recomputed from the served counts"
       if (entry.percent !== undefined) {
         const { scaled, places } = parsePrinted(entry.percent);
         const computed = roundedPercent(from.count, to.count, places);
-        if (computed !== scaled) mismatches.push({ quote: entry.quote, printed: showPercent(scaled, places), computed: showPercent(computed, places) });
+        if (computed !== scaled)
+          mismatches.push({
+            quote: entry.quote,
+            printed: showPercent(scaled, places),
+            computed: showPercent(computed, places),
+          });
       } else {
         const computed = to.count - from.count;
         if (computed !== entry.difference) {
@@ -195,10 +225,21 @@ describe("changes the documents' words state, recomputed from the served counts"
     expect(text).toHaveLength(23);
 
     const note = (partnership: string, category: string, label: string) =>
-      figures.find((f) => f.partnership === partnership && f.area === null && f.category.id === category && f.period.label === label)!.notes.join(" ");
+      figures
+        .find(
+          (f) =>
+            f.partnership === partnership && f.area === null && f.category.id === category && f.period.label === label,
+        )!
+        .notes.join(" ");
     expect(note("charnwood", "robbery", "Total Crime as at 31st January 2019")).toContain("(14 less offences)");
-    expect(note("charnwood", "all-crime", "Total Crime as at 31st January 2019")).toContain("793 of 1263 additional crimes");
+    expect(note("charnwood", "all-crime", "Total Crime as at 31st January 2019")).toContain(
+      "793 of 1263 additional crimes",
+    );
     expect(note("harborough", "shoplifting", "Year 2019/20")).toContain("Shoplifting decreased by 31.5%");
-    expect(figures.find((f) => f.partnership === "harborough" && f.category.id === "shoplifting" && f.period.label === "Year 2019/20")!.change!.percent).toBeCloseTo(-31.445, 3);
+    expect(
+      figures.find(
+        (f) => f.partnership === "harborough" && f.category.id === "shoplifting" && f.period.label === "Year 2019/20",
+      )!.change!.percent,
+    ).toBeCloseTo(-31.445, 3);
   });
 });

@@ -14,7 +14,10 @@ const CHARNWOOD = "002_8e9c48eccd29813b.txt";
 const COUNTY = "003_12ca9908c6eccfe4.txt";
 const HARBOROUGH = "004_8bb5bc87ec4dd763.txt";
 
-const HEADLINE_FIGURES = { document: NWL, locator: "Safer North West Leicestershire Community Safety Partnership - 2019 Headline Figures" };
+const HEADLINE_FIGURES = {
+  document: NWL,
+  locator: "Safer North West Leicestershire Community Safety Partnership - 2019 Headline Figures",
+};
 const TWO_YEAR = { document: HARBOROUGH, locator: "Two year crime comparison" };
 const FIGURE_1 = { document: CHARNWOOD, locator: "Figure 1" };
 const FIGURE_2 = { document: CHARNWOOD, locator: "Figure 2" };
@@ -84,22 +87,37 @@ describe("000 North West Leicestershire: 2019 Headline Figures", () => {
     expect(cells).toHaveLength(18 * 5 - 4);
     expect([...table.get("Burglary Residential")!.keys()]).toEqual(["FY 2017", "FY 2018", "FY 2019"]);
     expect([...table.get("Burglary Business & Community")!.keys()]).toEqual(["FY 2017", "FY 2018", "FY 2019"]);
-    expect(Object.fromEntries(table.get("Total crime")!)).toEqual({ "FY 2015": 4454, "FY 2016": 4576, "FY 2017": 5856, "FY 2018": 6249, "FY 2019": 6768 });
+    expect(Object.fromEntries(table.get("Total crime")!)).toEqual({
+      "FY 2015": 4454,
+      "FY 2016": 4576,
+      "FY 2017": 5856,
+      "FY 2018": 6249,
+      "FY 2019": 6768,
+    });
     expect(table.get("Robbery")!.get("FY 2019")).toBe(20);
     expect(table.get("Hate Crime")!.get("FY 2018")).toBe(76);
     expect(table.get("Burglary Business & Community")!.get("FY 2018")).toBe(248);
     expect(cells.find((f) => f.localLabel === "ASB - Total")!.category.id).toBe("asb");
-    expect(cells.find((f) => f.localLabel === "Domestic VAP")!.category.id).toBe("domestic-violence-against-the-person");
+    expect(cells.find((f) => f.localLabel === "Domestic VAP")!.category.id).toBe(
+      "domestic-violence-against-the-person",
+    );
   });
 
   it("keeps the basis and the 2018 burglary reclassification as notes on the figures", () => {
     const cells = inTable(HEADLINE_FIGURES);
     const fy2019 = cells.find((f) => f.localLabel === "Total crime" && f.period.label === "FY 2019")!;
-    expect(fy2019.period).toEqual({ label: "FY 2019", start: "2018-10-01", end: "2019-09-30", basis: "ROLLING_12_MONTHS" });
+    expect(fy2019.period).toEqual({
+      label: "FY 2019",
+      start: "2018-10-01",
+      end: "2019-09-30",
+      basis: "ROLLING_12_MONTHS",
+    });
     expect(cells.every((f) => f.notes.some((n) => n.includes("Rolling 12 months until September 2019")))).toBe(true);
     const burglary = cells.filter((f) => f.category.id.startsWith("burglary"));
     expect(burglary).toHaveLength(6);
-    expect(burglary.every((f) => f.notes.some((n) => n.includes("in 2018, the classification of a burglary changed")))).toBe(true);
+    expect(
+      burglary.every((f) => f.notes.some((n) => n.includes("in 2018, the classification of a burglary changed"))),
+    ).toBe(true);
     expect(cells.filter((f) => f.notes.some((n) => n.includes("classification of a burglary")))).toHaveLength(6);
   });
 });
@@ -112,10 +130,17 @@ describe("004 Harborough: two year crime comparison", () => {
     expect(distinct(cells.map((f) => f.period.label))).toEqual(["Year 2019/20", "Year 2018/19"]);
     expect(cells).toHaveLength(22);
     expect(Object.fromEntries(table.get("Total Crime")!)).toEqual({ "Year 2019/20": 4631, "Year 2018/19": 4689 });
-    expect(Object.fromEntries(table.get("ASB reported (Police Data)")!)).toEqual({ "Year 2019/20": 537, "Year 2018/19": 687 });
+    expect(Object.fromEntries(table.get("ASB reported (Police Data)")!)).toEqual({
+      "Year 2019/20": 537,
+      "Year 2018/19": 687,
+    });
     expect(table.get("Burglary – Business & community")!.get("Year 2019/20")).toBe(189);
     expect(cells.find((f) => f.localLabel === "Criminal Damage")!.category.id).toBe("criminal-damage");
-    expect(cells.find((f) => f.period.label === "Year 2018/19")!.period).toMatchObject({ start: "2018-04-01", end: "2019-03-31", basis: "FINANCIAL_YEAR" });
+    expect(cells.find((f) => f.period.label === "Year 2018/19")!.period).toMatchObject({
+      start: "2018-04-01",
+      end: "2019-03-31",
+      basis: "FINANCIAL_YEAR",
+    });
   });
 });
 
@@ -124,15 +149,27 @@ describe("002 Charnwood: Figures 1 to 3 and Appendix A", () => {
     const cells = inTable(FIGURE_1);
     const table = grid(cells, (f) => f.localLabel);
     expect(table.size).toBe(9);
-    expect(distinct(cells.map((f) => f.period.label))).toEqual(["Total Crime as at 31st January 2018", "Total Crime as at 31st January 2019"]);
+    expect(distinct(cells.map((f) => f.period.label))).toEqual([
+      "Total Crime as at 31st January 2018",
+      "Total Crime as at 31st January 2019",
+    ]);
     expect(cells).toHaveLength(18);
-    expect(Object.fromEntries(table.get("All Crime")!)).toEqual({ "Total Crime as at 31st January 2018": 9993, "Total Crime as at 31st January 2019": 11258 });
+    expect(Object.fromEntries(table.get("All Crime")!)).toEqual({
+      "Total Crime as at 31st January 2018": 9993,
+      "Total Crime as at 31st January 2019": 11258,
+    });
     expect(table.get("Cycle Theft")!.get("Total Crime as at 31st January 2019")).toBe(362);
 
     const targets = byCode.charnwood.targets;
     expect(targets).toHaveLength(9);
-    expect(targets.every((target: any) => target.direction === "REDUCTION" && target.source.locator === "Figure 1")).toBe(true);
-    expect(Object.fromEntries(targets.map((target: any) => [target.localLabel, [target.baseline.count, target.outcome.count, target.status]]))).toEqual({
+    expect(
+      targets.every((target: any) => target.direction === "REDUCTION" && target.source.locator === "Figure 1"),
+    ).toBe(true);
+    expect(
+      Object.fromEntries(
+        targets.map((target: any) => [target.localLabel, [target.baseline.count, target.outcome.count, target.status]]),
+      ),
+    ).toEqual({
       "All Crime": [9993, 11258, "NOT_MET"],
       "Violence against the person with Injury": [832, 765, "MET"],
       "Burglary – Residential": [823, 954, "NOT_MET"],
@@ -146,13 +183,25 @@ describe("002 Charnwood: Figures 1 to 3 and Appendix A", () => {
   });
 
   it("Appendix A prints Figure 1's 18 counts again, and 9 Most Similar Family Group positions of 15", () => {
-    expect(inTable(APPENDIX_A).map((f) => f.id).sort()).toEqual(inTable(FIGURE_1).map((f) => f.id).sort());
+    expect(
+      inTable(APPENDIX_A)
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(
+      inTable(FIGURE_1)
+        .map((f) => f.id)
+        .sort(),
+    );
     const [group] = byCode.charnwood.familyGroups;
     expect(byCode.charnwood.familyGroups).toHaveLength(1);
     expect(group.members).toHaveLength(15);
     expect(group.members).toContain("Kent – Maidston");
     expect(group.positions).toHaveLength(9);
-    expect(group.positions.every((p: any) => p.groupSize === 15 && p.asAt === "2018-12-31" && p.source.locator === "Appendix A")).toBe(true);
+    expect(
+      group.positions.every(
+        (p: any) => p.groupSize === 15 && p.asAt === "2018-12-31" && p.source.locator === "Appendix A",
+      ),
+    ).toBe(true);
     expect(group.positions.map((p: any) => `${p.localLabel} ${p.position}/${p.groupSize}`)).toEqual([
       "All Crime 9/15",
       "Burglary - Residential 14/15",
@@ -169,13 +218,38 @@ describe("002 Charnwood: Figures 1 to 3 and Appendix A", () => {
   it("Figure 2: 10 police beats by 4 measures by 2 periods, the beats' own figures (not Charnwood-wide)", () => {
     const cells = inTable(FIGURE_2);
     expect(cells.every((f) => f.partnership === "charnwood" && f.area !== null)).toBe(true);
-    expect(distinct(cells.map((f) => f.area))).toEqual(["Beat 56", "Beat 57", "Beat 58", "Beat 59", "Beat 60", "Beat 61", "Beat 62", "Beat 63", "Beat 64", "Beat 65"]);
-    expect(distinct(cells.map((f) => f.localLabel))).toEqual(["All Crime", "Burglary - Residential", "Theft From Motor Vehicle", "Theft of a Motor Vehicle"]);
-    expect(distinct(cells.map((f) => f.period.label))).toEqual(["Crime as at 31 st Jan 2018", "Crime as at 31 st Jan 2019"]);
+    expect(distinct(cells.map((f) => f.area))).toEqual([
+      "Beat 56",
+      "Beat 57",
+      "Beat 58",
+      "Beat 59",
+      "Beat 60",
+      "Beat 61",
+      "Beat 62",
+      "Beat 63",
+      "Beat 64",
+      "Beat 65",
+    ]);
+    expect(distinct(cells.map((f) => f.localLabel))).toEqual([
+      "All Crime",
+      "Burglary - Residential",
+      "Theft From Motor Vehicle",
+      "Theft of a Motor Vehicle",
+    ]);
+    expect(distinct(cells.map((f) => f.period.label))).toEqual([
+      "Crime as at 31 st Jan 2018",
+      "Crime as at 31 st Jan 2019",
+    ]);
     expect(cells).toHaveLength(10 * 4 * 2);
     const table = grid(cells, (f) => `${f.area} ${f.localLabel}`);
-    expect(Object.fromEntries(table.get("Beat 62 All Crime")!)).toEqual({ "Crime as at 31 st Jan 2018": 2471, "Crime as at 31 st Jan 2019": 2777 });
-    expect(Object.fromEntries(table.get("Beat 57 Theft of a Motor Vehicle")!)).toEqual({ "Crime as at 31 st Jan 2018": 2, "Crime as at 31 st Jan 2019": 14 });
+    expect(Object.fromEntries(table.get("Beat 62 All Crime")!)).toEqual({
+      "Crime as at 31 st Jan 2018": 2471,
+      "Crime as at 31 st Jan 2019": 2777,
+    });
+    expect(Object.fromEntries(table.get("Beat 57 Theft of a Motor Vehicle")!)).toEqual({
+      "Crime as at 31 st Jan 2018": 2,
+      "Crime as at 31 st Jan 2019": 14,
+    });
     expect(byCode.charnwood.areas[0]).toEqual({
       name: "Beat 56",
       localLabel: "Beat 56 Covers, Woodhouse Eves Newtown Linford, Cropston, , Rothley and Quorn",
@@ -187,22 +261,44 @@ describe("002 Charnwood: Figures 1 to 3 and Appendix A", () => {
     const cells = inTable(FIGURE_3);
     const rowOf = (f: ServedFigure) => f.partnership ?? f.countyArea!;
     const table = grid(cells, rowOf);
-    expect([...table.keys()].sort()).toEqual([...registry.map((p) => p.code), "Leicestershire", "Leicestershire Police force area (LLR)"].sort());
-    expect(distinct(cells.map((f) => f.period.label)).sort()).toEqual(["2016/17", "2017/18", "2018/19", "2018/19 Projected"]);
+    expect([...table.keys()].sort()).toEqual(
+      [...registry.map((p) => p.code), "Leicestershire", "Leicestershire Police force area (LLR)"].sort(),
+    );
+    expect(distinct(cells.map((f) => f.period.label)).sort()).toEqual([
+      "2016/17",
+      "2017/18",
+      "2018/19",
+      "2018/19 Projected",
+    ]);
     expect(cells).toHaveLength(11 * 4);
-    expect(Object.fromEntries(table.get("rutland")!)).toEqual({ "2018/19": 1312, "2018/19 Projected": 1628, "2017/18": 1345, "2016/17": 1115 });
+    expect(Object.fromEntries(table.get("rutland")!)).toEqual({
+      "2018/19": 1312,
+      "2018/19 Projected": 1628,
+      "2017/18": 1345,
+      "2016/17": 1115,
+    });
     expect(table.get("Leicestershire Police force area (LLR)")!.get("2018/19")).toBe(74518);
     expect(table.get("harborough")!.get("2017/18")).toBe(4263);
     // Row labels as printed travel as notes ("Markert Harborough", "Hinckley", "North West Leics").
     expect(cells.find((f) => f.partnership === "harborough")!.notes).toContain('Row printed as "Markert Harborough"');
-    expect(cells.find((f) => f.countyArea === "Leicestershire Police force area (LLR)")!.notes).toContain('Row printed as "Force"');
+    expect(cells.find((f) => f.countyArea === "Leicestershire Police force area (LLR)")!.notes).toContain(
+      'Row printed as "Force"',
+    );
     const projected = cells.filter((f) => f.period.label === "2018/19 Projected");
     expect(projected).toHaveLength(11);
     expect(projected.every((f) => f.period.basis === "PROJECTION")).toBe(true);
-    expect(cells.find((f) => f.period.label === "2018/19")!.period).toMatchObject({ start: "2018-04-01", end: "2019-01-31", basis: "YEAR_TO_DATE" });
+    expect(cells.find((f) => f.period.label === "2018/19")!.period).toMatchObject({
+      start: "2018-04-01",
+      end: "2019-01-31",
+      basis: "YEAR_TO_DATE",
+    });
     // The county computes its rows' change as the partnerships do: 2016/17 to 2017/18 only (a projection compares with nothing).
-    const leicestershire = (label: string) => cells.find((f) => f.countyArea === "Leicestershire" && f.period.label === label)!;
-    expect(leicestershire("2017/18").change).toMatchObject({ difference: 41325 - 35222, previous: { count: 35222, period: { label: "2016/17" } } });
+    const leicestershire = (label: string) =>
+      cells.find((f) => f.countyArea === "Leicestershire" && f.period.label === label)!;
+    expect(leicestershire("2017/18").change).toMatchObject({
+      difference: 41325 - 35222,
+      previous: { count: 35222, period: { label: "2016/17" } },
+    });
     expect(leicestershire("2017/18").change!.percent).toBeCloseTo(17.3272, 4);
     expect(leicestershire("2018/19 Projected").change).toBeNull();
     expect(leicestershire("2018/19").change).toBeNull();
@@ -224,7 +320,9 @@ describe("Figure 3: the seven districts against the Leicestershire row", () => {
     const rows = inTable(FIGURE_3);
     const differences = Object.fromEntries(
       ["2016/17", "2017/18", "2018/19", "2018/19 Projected"].map((label) => {
-        const sum = rows.filter((f) => f.period.label === label && districts.includes(f.partnership!)).reduce((total, f) => total + f.count, 0);
+        const sum = rows
+          .filter((f) => f.period.label === label && districts.includes(f.partnership!))
+          .reduce((total, f) => total + f.count, 0);
         const printed = rows.find((f) => f.period.label === label && f.countyArea === "Leicestershire")!.count;
         return [label, { sum, printed, difference: sum - printed }];
       }),
@@ -240,11 +338,13 @@ describe("Figure 3: the seven districts against the Leicestershire row", () => {
 
   it("the Force row is not the sum of Leicestershire, Leicester and Rutland in any column (stated, not hidden)", () => {
     const rows = inTable(FIGURE_3);
-    const count = (who: string, label: string) => rows.find((f) => (f.partnership ?? f.countyArea) === who && f.period.label === label)!.count;
+    const count = (who: string, label: string) =>
+      rows.find((f) => (f.partnership ?? f.countyArea) === who && f.period.label === label)!.count;
     const gaps = Object.fromEntries(
       ["2016/17", "2017/18", "2018/19", "2018/19 Projected"].map((label) => [
         label,
-        count("Leicestershire Police force area (LLR)", label) - (count("Leicestershire", label) + count("leicester", label) + count("rutland", label)),
+        count("Leicestershire Police force area (LLR)", label) -
+          (count("Leicestershire", label) + count("leicester", label) + count("rutland", label)),
       ]),
     );
     // Figure 3 prints the force total above the partnerships' rows; it exceeds their sum by these many crimes.
@@ -256,7 +356,11 @@ describe("001 Leicester: the Most Similar Group table", () => {
   it("has 15 CSPs plus the MSG average by 3 periods of April to December, as printed, with ranks computed", () => {
     const [table] = byCode.leicester.rateTables;
     expect(byCode.leicester.rateTables).toHaveLength(1);
-    expect(table).toMatchObject({ measure: "Crimes / 1000 Pop (April – December)", category: { id: "all-crime" }, source: { document: LEICESTER, locator: "All Crime" } });
+    expect(table).toMatchObject({
+      measure: "Crimes / 1000 Pop (April – December)",
+      category: { id: "all-crime" },
+      source: { document: LEICESTER, locator: "All Crime" },
+    });
     expect(table.periods).toEqual([
       { label: "2016", start: "2016-04-01", end: "2016-12-31", basis: "PART_YEAR" },
       { label: "2017", start: "2017-04-01", end: "2017-12-31", basis: "PART_YEAR" },
@@ -264,7 +368,9 @@ describe("001 Leicester: the Most Similar Group table", () => {
     ]);
     expect(table.rows).toHaveLength(16);
     expect(table.rows.every((row: any) => row.values.length === 3 && row.source.locator === "All Crime")).toBe(true);
-    expect(table.rows.filter((row: any) => row.self).map((row: any) => row.name)).toEqual(["Leicestershire - Leicester"]);
+    expect(table.rows.filter((row: any) => row.self).map((row: any) => row.name)).toEqual([
+      "Leicestershire - Leicester",
+    ]);
     expect(table.rows.filter((row: any) => row.average).map((row: any) => row.name)).toEqual(["MSG Average"]);
     const row = (name: string) => table.rows.find((r: any) => r.name === name);
     expect(row("Lancashire - Blackpool").values.map((v: any) => v.printed)).toEqual(["99.8", "117.9", "167.7"]);
@@ -286,7 +392,7 @@ describe("001 Leicester: the Most Similar Group table", () => {
     expect(rank("Merseyside - Liverpool", 2)).toEqual([12, false]);
     expect(rank("MSG Average", 2)).toEqual([null, false]);
     expect(table.notes).toHaveLength(1);
-    expect(table.notes[0]).toContain('now sits joint 12th in this group, with Liverpool');
+    expect(table.notes[0]).toContain("now sits joint 12th in this group, with Liverpool");
     expect(table.notes[0]).toContain("Leicester (92.5) ties with Stoke-on-Trent (92.5) as joint 10th highest");
   });
 });
@@ -305,7 +411,11 @@ describe("funding", () => {
     });
     expect(funding.allocations).toHaveLength(18);
     expect(funding.allocations.reduce((sum: number, a: any) => sum + a.amount.pence, 0)).toBe(7550000);
-    expect(funding.allocations.every((a: any) => a.source.locator === "Funding for 2018/19" && Number.isInteger(a.amount.pence))).toBe(true);
+    expect(
+      funding.allocations.every(
+        (a: any) => a.source.locator === "Funding for 2018/19" && Number.isInteger(a.amount.pence),
+      ),
+    ).toBe(true);
     const amount = (purpose: string) => funding.allocations.find((a: any) => a.purpose === purpose).amount;
     expect(amount("Fire Skills")).toEqual({ pence: 368400, pounds: "3684.00" });
     expect(amount("Contingence Fund")).toEqual({ pence: 1600, pounds: "16.00" });
@@ -342,12 +452,19 @@ describe("partners and priorities, as listed", () => {
       "Leicestershire County Council",
       "Leicestershire Fire & Rescue",
     ]);
-    expect(byCode.harborough.partners.every((p: any) => p.source.document === HARBOROUGH && p.source.locator === "2.1")).toBe(true);
+    expect(
+      byCode.harborough.partners.every((p: any) => p.source.document === HARBOROUGH && p.source.locator === "2.1"),
+    ).toBe(true);
   });
 
   it("serves each plan with its themes and priorities in printed order", () => {
     const shape = (code: string) =>
-      byCode[code].plans.map((plan: any) => [plan.period.label, plan.themes.length, plan.priorities.length, plan.current]);
+      byCode[code].plans.map((plan: any) => [
+        plan.period.label,
+        plan.themes.length,
+        plan.priorities.length,
+        plan.current,
+      ]);
     // Plans come most recent first.
     expect(shape("north-west-leicestershire")).toEqual([["2020-2023", 3, 2, true]]);
     expect(shape("leicester")).toEqual([
@@ -369,16 +486,39 @@ describe("partners and priorities, as listed", () => {
       ["Reducing reoffending", true],
       ["Substance misuse (such as drugs and alcohol)", true],
     ]);
-    expect(nwl.themes[2].title).toBe("To work in partnership to achieve better value in what we deliver to residents, communities, business and visitors");
+    expect(nwl.themes[2].title).toBe(
+      "To work in partnership to achieve better value in what we deliver to residents, communities, business and visitors",
+    );
 
     const leicester2019 = byCode.leicester.plans[0];
-    expect(leicester2019.themes.map((theme: any) => theme.title)).toEqual(["COMMUNICATIONS AND ENGAGEMENT", "RE-OFFENDING", "SAFEGUARDING & MENTAL HEALTH"]);
+    expect(leicester2019.themes.map((theme: any) => theme.title)).toEqual([
+      "COMMUNICATIONS AND ENGAGEMENT",
+      "RE-OFFENDING",
+      "SAFEGUARDING & MENTAL HEALTH",
+    ]);
     const f = leicester2019.priorities[5];
-    expect([f.ref, f.title]).toEqual(["f", "To work with partners to identify vulnerability and safeguarding issues in to reduce such as;"]);
-    expect(f.focusAreas.map((area: any) => area.text)).toEqual(["sexual exploitation", "modern-day slavery", "county line", "serious & organised crime"]);
+    expect([f.ref, f.title]).toEqual([
+      "f",
+      "To work with partners to identify vulnerability and safeguarding issues in to reduce such as;",
+    ]);
+    expect(f.focusAreas.map((area: any) => area.text)).toEqual([
+      "sexual exploitation",
+      "modern-day slavery",
+      "county line",
+      "serious & organised crime",
+    ]);
 
     const charnwood2018 = byCode.charnwood.plans[1];
-    expect(charnwood2018.priorities.map((p: any) => p.ref)).toEqual(["Priority 1", "Priority 2", "Priority 3", "Priority 4", "Priority 5", "Priority 6", "Priority 7", "Priority 8"]);
+    expect(charnwood2018.priorities.map((p: any) => p.ref)).toEqual([
+      "Priority 1",
+      "Priority 2",
+      "Priority 3",
+      "Priority 4",
+      "Priority 5",
+      "Priority 6",
+      "Priority 7",
+      "Priority 8",
+    ]);
     expect(charnwood2018.themes.map((theme: any) => theme.title)).toEqual([
       "Making Communities Safer",
       "Protecting Vulnerable People",
@@ -416,8 +556,14 @@ describe("003 the county", () => {
       [6, "Increase reporting of domestic abuse and protect the most vulnerable"],
       [7, "Increase confidence in reporting of hate incidents"],
     ]);
-    expect(county.agreement.priorities.every((p: any) => p.source.document === COUNTY && p.source.locator === "Priorities")).toBe(true);
-    expect(county.strategicPlanPriorities.map((p: any) => p.title)).toEqual(["Wellbeing and Opportunity", "Keeping People Safe", "Great Communities"]);
+    expect(
+      county.agreement.priorities.every((p: any) => p.source.document === COUNTY && p.source.locator === "Priorities"),
+    ).toBe(true);
+    expect(county.strategicPlanPriorities.map((p: any) => p.title)).toEqual([
+      "Wellbeing and Opportunity",
+      "Keeping People Safe",
+      "Great Communities",
+    ]);
     expect(county.board.chair).toBe("LCC's Lead Member for Safer Communities");
     expect(county.board.members).toHaveLength(7);
     expect(county.board.members.every((m: any) => m.source.document === COUNTY)).toBe(true);
@@ -428,6 +574,9 @@ describe("003 the county", () => {
       ["Serious & organised crime & emerging threats", 4],
       ["Support: LSCSB & Senior Officer Group", 6],
     ]);
-    expect(county.publishedAreas.map((a: any) => a.name)).toEqual(["Leicestershire Police force area (LLR)", "Leicestershire"]);
+    expect(county.publishedAreas.map((a: any) => a.name)).toEqual([
+      "Leicestershire Police force area (LLR)",
+      "Leicestershire",
+    ]);
   });
 });

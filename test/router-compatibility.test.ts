@@ -139,13 +139,16 @@ describe("Hive Gateway with the Rust query planner serves the committed supergra
   });
 
   for (const analysis of COUNTY_ANALYSIS_QUERIES) {
-    it.skipIf(!supergraphHas(analysis.needs))(`${analysis.name}: the same JSON as our gateway (needs ${analysis.needs})`, async () => {
-      const ours = await t.query(analysis.query, analysis.variables);
-      const theirs = await queryHive(analysis.query, analysis.variables);
-      expect(ours.errors).toBeUndefined();
-      expect(theirs.errors).toBeUndefined();
-      expect(JSON.stringify(theirs.data)).toBe(JSON.stringify(ours.data));
-    });
+    it.skipIf(!supergraphHas(analysis.needs))(
+      `${analysis.name}: the same JSON as our gateway (needs ${analysis.needs})`,
+      async () => {
+        const ours = await t.query(analysis.query, analysis.variables);
+        const theirs = await queryHive(analysis.query, analysis.variables);
+        expect(ours.errors).toBeUndefined();
+        expect(theirs.errors).toBeUndefined();
+        expect(JSON.stringify(theirs.data)).toBe(JSON.stringify(ours.data));
+      },
+    );
   }
 
   it("plans every partnership's part to that partnership's own subgraph", async () => {
@@ -177,7 +180,8 @@ describe("Hive Gateway with the Rust query planner serves the committed supergra
     // What a dashboard reads of an error: its message, where it is, its code. (Hive Gateway
     // answers with HTTP 200 or 400 depending on the Accept header, Apollo Server with 400:
     // the body is what is compared.)
-    const essentials = (r: GraphQLResponse) => r.errors?.map((e: any) => ({ message: e.message, locations: e.locations, code: e.extensions?.code }));
+    const essentials = (r: GraphQLResponse) =>
+      r.errors?.map((e: any) => ({ message: e.message, locations: e.locations, code: e.extensions?.code }));
     expect(essentials(theirs)).toEqual(essentials(ours));
     expect(essentials(ours)).toEqual([
       {

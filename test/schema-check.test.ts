@@ -32,7 +32,9 @@ const base = `
 
 describe("how a change to the schema is classified", () => {
   it("removing a field is breaking", async () => {
-    expect(await classify(base, base.replace(" name: String!", ""))).toEqual(["breaking FIELD_REMOVED Partnership.name"]);
+    expect(await classify(base, base.replace(" name: String!", ""))).toEqual([
+      "breaking FIELD_REMOVED Partnership.name",
+    ]);
   });
 
   it("adding a field is safe", async () => {
@@ -51,7 +53,9 @@ describe("how a change to the schema is classified", () => {
   });
 
   it("making a field nullable is breaking for the dashboards; making it non-null is safe", async () => {
-    expect(await classify(base, base.replace("name: String!", "name: String"))).toEqual(["breaking FIELD_TYPE_CHANGED Partnership.name"]);
+    expect(await classify(base, base.replace("name: String!", "name: String"))).toEqual([
+      "breaking FIELD_TYPE_CHANGED Partnership.name",
+    ]);
     expect(await classify(base, base.replace("priorities: [String!]", "priorities: [String!]!"))).toEqual([
       "safe FIELD_TYPE_CHANGED Partnership.priorities",
     ]);
@@ -65,8 +69,18 @@ describe("how a change to the schema is classified", () => {
 });
 
 describe("acknowledged breaking changes", () => {
-  const removal = { level: "breaking" as const, type: "FIELD_REMOVED", path: "County.publishedAreas", message: "Field 'publishedAreas' was removed from object type 'County'" };
-  const acknowledgement = (change: string): AcknowledgedChange => ({ change, reason: "Replaced by County.areas", acknowledgedBy: "County team", date: "2025-01-31" });
+  const removal = {
+    level: "breaking" as const,
+    type: "FIELD_REMOVED",
+    path: "County.publishedAreas",
+    message: "Field 'publishedAreas' was removed from object type 'County'",
+  };
+  const acknowledgement = (change: string): AcknowledgedChange => ({
+    change,
+    reason: "Replaced by County.areas",
+    acknowledgedBy: "County team",
+    date: "2025-01-31",
+  });
 
   it("are named by inspector's message or by the schema coordinate", () => {
     expect(acknowledgementOf(removal, [acknowledgement(removal.message)])).toBeDefined();
@@ -103,7 +117,10 @@ describe("acknowledged breaking changes", () => {
 describe("the schema check of the supergraph", () => {
   const committed = readSupergraph();
   // The real supergraph without County.publishedAreas (and its description).
-  const withoutPublishedAreas = committed.replace(/ {2}"""\n {2}Figures published for Leicestershire[^"]*"""\n {2}publishedAreas: [^\n]*\n/, "");
+  const withoutPublishedAreas = committed.replace(
+    / {2}"""\n {2}Figures published for Leicestershire[^"]*"""\n {2}publishedAreas: [^\n]*\n/,
+    "",
+  );
   const noMain = { found: false as const, notice: "not a git checkout" };
 
   it("passes when nothing changed, and says when it could not compare with main", async () => {
@@ -115,25 +132,55 @@ describe("the schema check of the supergraph", () => {
 
   it("fails on an unacknowledged breaking change against main, and prints the entry that would acknowledge it", async () => {
     expect(withoutPublishedAreas).not.toBe(committed);
-    const main = { found: true as const, sdl: committed, commit: "79c52955df78ae64f582676446a158be8c6b237e", description: "merge base of HEAD and main" };
-    const result = await checkSchema({ composed: withoutPublishedAreas, committed: withoutPublishedAreas, main, acknowledged: [], today: "2025-02-01" });
+    const main = {
+      found: true as const,
+      sdl: committed,
+      commit: "79c52955df78ae64f582676446a158be8c6b237e",
+      description: "merge base of HEAD and main",
+    };
+    const result = await checkSchema({
+      composed: withoutPublishedAreas,
+      committed: withoutPublishedAreas,
+      main,
+      acknowledged: [],
+      today: "2025-02-01",
+    });
     expect(result.passed).toBe(false);
     expect(result.comparisons[0].changes).toEqual([]);
     expect(result.unacknowledged.map((c) => c.path)).toEqual(["County.publishedAreas"]);
-    expect(result.report).toContain("Compared with main's supergraph at 79c5295 (merge base of HEAD and main): 1 change (1 breaking, 0 dangerous, 0 safe)");
-    expect(result.report).toContain("BREAKING   County.publishedAreas  Field 'publishedAreas' was removed from object type 'County'");
+    expect(result.report).toContain(
+      "Compared with main's supergraph at 79c5295 (merge base of HEAD and main): 1 change (1 breaking, 0 dangerous, 0 safe)",
+    );
+    expect(result.report).toContain(
+      "BREAKING   County.publishedAreas  Field 'publishedAreas' was removed from object type 'County'",
+    );
     expect(result.report).toContain(`"change": "Field 'publishedAreas' was removed from object type 'County'"`);
     expect(result.report).toContain(`"date": "2025-02-01"`);
 
-    const acknowledged = [{ change: "County.publishedAreas", reason: "Replaced by County.areas", acknowledgedBy: "County team", date: "2025-02-01" }];
-    const again = await checkSchema({ composed: withoutPublishedAreas, committed, committedIsStale: true, main, acknowledged });
+    const acknowledged = [
+      {
+        change: "County.publishedAreas",
+        reason: "Replaced by County.areas",
+        acknowledgedBy: "County team",
+        date: "2025-02-01",
+      },
+    ];
+    const again = await checkSchema({
+      composed: withoutPublishedAreas,
+      committed,
+      committedIsStale: true,
+      main,
+      acknowledged,
+    });
     expect(again.passed).toBe(true);
     expect(again.report).toContain("(acknowledged by County team on 2025-02-01: Replaced by County.areas)");
     expect(again.report).toContain("run `pnpm compose`");
   });
 
   it("names an acknowledgement that no longer matches any change", async () => {
-    const acknowledged = [{ change: "County.publishedAreas", reason: "Replaced", acknowledgedBy: "County team", date: "2025-02-01" }];
+    const acknowledged = [
+      { change: "County.publishedAreas", reason: "Replaced", acknowledgedBy: "County team", date: "2025-02-01" },
+    ];
     const result = await checkSchema({ composed: committed, committed, main: noMain, acknowledged });
     expect(result.passed).toBe(true);
     expect(result.unused).toEqual(acknowledged);
@@ -150,7 +197,11 @@ describe("main's supergraph", () => {
     const dir = mkdtempSync(join(tmpdir(), "csg-schema-base-"));
     folders.push(dir);
     const git = (...args: string[]) =>
-      execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", ...args], { cwd: dir, encoding: "utf8" }).trim();
+      execFileSync(
+        "git",
+        ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", ...args],
+        { cwd: dir, encoding: "utf8" },
+      ).trim();
     git("init", "-q", "-b", "main");
     mkdirSync(join(dir, "schema/generated"), { recursive: true });
     return {
@@ -174,7 +225,12 @@ describe("main's supergraph", () => {
     repo.git("checkout", "-q", "main");
     repo.commit("v3 on main");
     repo.git("checkout", "-q", "issue-6");
-    expect(mainSupergraph(repo.dir, path, {})).toEqual({ found: true, sdl: "v1", commit: forkPoint, description: "merge base of HEAD and main" });
+    expect(mainSupergraph(repo.dir, path, {})).toEqual({
+      found: true,
+      sdl: "v1",
+      commit: forkPoint,
+      description: "merge base of HEAD and main",
+    });
   });
 
   it("on main is main's before its last commit (a merge's first parent)", () => {
@@ -190,15 +246,24 @@ describe("main's supergraph", () => {
     repo.commit("v2");
     repo.commit("v3");
     expect(mainSupergraph(repo.dir, path, { [SCHEMA_BASE_ENV]: first })).toMatchObject({ found: true, sdl: "v1" });
-    expect(mainSupergraph(repo.dir, path, { [SCHEMA_BASE_ENV]: "no-such-ref" })).toEqual({ found: false, notice: `${SCHEMA_BASE_ENV}=no-such-ref names no commit here` });
+    expect(mainSupergraph(repo.dir, path, { [SCHEMA_BASE_ENV]: "no-such-ref" })).toEqual({
+      found: false,
+      notice: `${SCHEMA_BASE_ENV}=no-such-ref names no commit here`,
+    });
   });
 
   it("is skipped, with the reason, without history", () => {
     const repo = repository();
     repo.commit("v1");
-    expect(mainSupergraph(repo.dir, path, {})).toEqual({ found: false, notice: "HEAD has no parent commit (a first commit or a shallow clone)" });
+    expect(mainSupergraph(repo.dir, path, {})).toEqual({
+      found: false,
+      notice: "HEAD has no parent commit (a first commit or a shallow clone)",
+    });
     const plain = mkdtempSync(join(tmpdir(), "csg-no-git-"));
     folders.push(plain);
-    expect(mainSupergraph(plain, path, {})).toMatchObject({ found: false, notice: expect.stringContaining("not a git checkout") });
+    expect(mainSupergraph(plain, path, {})).toMatchObject({
+      found: false,
+      notice: expect.stringContaining("not a git checkout"),
+    });
   });
 });

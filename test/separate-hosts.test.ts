@@ -45,7 +45,8 @@ describe.skipIf(why !== null)("services on separate hosts, over TLS", () => {
     const { process: child, output } = network.run(host, [process.execPath, serve, ...args]);
     const deadline = Date.now() + 120_000;
     while (!output.some((line) => readyLine.test(line))) {
-      if (child.exitCode !== null) throw new Error(`${args[0]} on ${host} exited (${child.exitCode}):\n${output.join("\n")}`);
+      if (child.exitCode !== null)
+        throw new Error(`${args[0]} on ${host} exited (${child.exitCode}):\n${output.join("\n")}`);
       if (Date.now() > deadline) throw new Error(`${args[0]} on ${host} not ready within 120 s:\n${output.join("\n")}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -53,10 +54,28 @@ describe.skipIf(why !== null)("services on separate hosts, over TLS", () => {
   }
 
   /** A GraphQL request from a host (curl there: this process is on none of these networks). */
-  async function query(host: string, text: string, variables: object = {}, token?: string): Promise<{ data?: any; errors?: any[] }> {
+  async function query(
+    host: string,
+    text: string,
+    variables: object = {},
+    token?: string,
+  ): Promise<{ data?: any; errors?: any[] }> {
     const url = `http://${addressOf(host)}:${GATEWAY_PORT}/graphql`;
-    const headers = ["-H", "content-type: application/json", ...(token ? ["-H", `authorization: Bearer ${token}`] : [])];
-    const result = await network.exec(host, ["curl", "-sS", "-m", "60", ...headers, "--data-binary", JSON.stringify({ query: text, variables }), url]);
+    const headers = [
+      "-H",
+      "content-type: application/json",
+      ...(token ? ["-H", `authorization: Bearer ${token}`] : []),
+    ];
+    const result = await network.exec(host, [
+      "curl",
+      "-sS",
+      "-m",
+      "60",
+      ...headers,
+      "--data-binary",
+      JSON.stringify({ query: text, variables }),
+      url,
+    ]);
     if (result.code !== 0) throw new Error(`curl on ${host} failed (${result.code}): ${result.stderr}`);
     return JSON.parse(result.stdout);
   }
@@ -69,12 +88,17 @@ describe.skipIf(why !== null)("services on separate hosts, over TLS", () => {
       const county = new TestAuthority(work, "county");
       const rogue = new TestAuthority(work, "rogue");
       const serverCertificates = Object.fromEntries(
-        (Object.keys(PLACES) as Placed[]).map((name) => [name, (name === "harborough" ? rogue : county).issue(name, [addressOf(PLACES[name].host)])]),
+        (Object.keys(PLACES) as Placed[]).map((name) => [
+          name,
+          (name === "harborough" ? rogue : county).issue(name, [addressOf(PLACES[name].host)]),
+        ]),
       );
       const gatewayClient = county.issue("gateway-client");
       const countyClient = county.issue("county-client");
       // The partnerships not started point at a port nothing listens on: refused at once.
-      const addresses = Object.fromEntries(partnerships.map((p) => [p.code, `https://${addressOf("county")}:4999/graphql`]));
+      const addresses = Object.fromEntries(
+        partnerships.map((p) => [p.code, `https://${addressOf("county")}:4999/graphql`]),
+      );
       for (const name of Object.keys(PLACES) as Placed[]) addresses[name] = urlOf(name);
       const subgraphsFile = join(work, "subgraphs.json");
       writeFileSync(subgraphsFile, JSON.stringify(addresses, null, 2));
@@ -83,15 +107,44 @@ describe.skipIf(why !== null)("services on separate hosts, over TLS", () => {
         const { host, port } = PLACES[name];
         const dataDir = join(work, `data-${name}`);
         if (name === "charnwood") charnwoodData = dataDir;
-        const tls = ["--tls-cert", serverCertificates[name]!.cert, "--tls-key", serverCertificates[name]!.key, "--client-ca", county.cert];
-        const client = name === "county" ? ["--subgraphs", subgraphsFile, "--ca", county.cert, "--client-cert", countyClient.cert, "--client-key", countyClient.key] : [];
+        const tls = [
+          "--tls-cert",
+          serverCertificates[name]!.cert,
+          "--tls-key",
+          serverCertificates[name]!.key,
+          "--client-ca",
+          county.cert,
+        ];
+        const client =
+          name === "county"
+            ? [
+                "--subgraphs",
+                subgraphsFile,
+                "--ca",
+                county.cert,
+                "--client-cert",
+                countyClient.cert,
+                "--client-key",
+                countyClient.key,
+              ]
+            : [];
         // A host of its own holds only its own database: created on this first serve (--seed).
-        return started(host, [name, "--data-dir", dataDir, "--seed", "--listen", `${addressOf(host)}:${port}`, ...tls, ...client], /ready at https:/);
+        return started(
+          host,
+          [name, "--data-dir", dataDir, "--seed", "--listen", `${addressOf(host)}:${port}`, ...tls, ...client],
+          /ready at https:/,
+        );
       };
       await Promise.all((Object.keys(PLACES) as Placed[]).map(subgraph));
       for (const host of ["gateway1", "gateway2"]) {
         const tls = ["--ca", county.cert, "--client-cert", gatewayClient.cert, "--client-key", gatewayClient.key];
-        gatewayOutput.push(await started(host, ["gateway", "--listen", `${addressOf(host)}:${GATEWAY_PORT}`, "--subgraphs", subgraphsFile, ...tls], /Gateway ready/));
+        gatewayOutput.push(
+          await started(
+            host,
+            ["gateway", "--listen", `${addressOf(host)}:${GATEWAY_PORT}`, "--subgraphs", subgraphsFile, ...tls],
+            /Gateway ready/,
+          ),
+        );
       }
     } catch (error) {
       await network.tearDown();
@@ -119,17 +172,37 @@ describe.skipIf(why !== null)("services on separate hosts, over TLS", () => {
   });
 
   it("refuses a subgraph whose certificate the gateway cannot verify, naming it", async () => {
-    const { data, errors } = await query("gateway1", `{ partnership(code: "harborough") { name priorities { title } } }`);
+    const { data, errors } = await query(
+      "gateway1",
+      `{ partnership(code: "harborough") { name priorities { title } } }`,
+    );
     // The county names the partnership; its own subgraph, refused, gives nothing.
     expect(data.partnership).toEqual({ name: "Harborough District Community Safety Partnership", priorities: null });
     expect(errors).toHaveLength(1);
-    expect(errors![0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "harborough", reason: "CERTIFICATE" });
+    expect(errors![0].extensions).toMatchObject({
+      code: "SUBGRAPH_UNAVAILABLE",
+      subgraph: "harborough",
+      reason: "CERTIFICATE",
+    });
     expect(errors![0].message).toMatch(/"harborough" could not be verified/);
     expect(gatewayOutput[0]!.some((line) => /^subgraph "harborough": .*certificate/.test(line))).toBe(true);
     // /health shows it down with OpenSSL's reason, and no subgraph's address (not asked to expose them).
-    const health = JSON.parse((await network.exec("gateway1", ["curl", "-sS", "-m", "30", `http://${addressOf("gateway1")}:${GATEWAY_PORT}/health`])).stdout);
+    const health = JSON.parse(
+      (
+        await network.exec("gateway1", [
+          "curl",
+          "-sS",
+          "-m",
+          "30",
+          `http://${addressOf("gateway1")}:${GATEWAY_PORT}/health`,
+        ])
+      ).stdout,
+    );
     const byName = new Map(health.subgraphs.map((s: { name: string }) => [s.name, s]));
-    expect(byName.get("harborough")).toMatchObject({ status: "down", error: expect.stringMatching(/UNABLE_TO_VERIFY|CERT/) });
+    expect(byName.get("harborough")).toMatchObject({
+      status: "down",
+      error: expect.stringMatching(/UNABLE_TO_VERIFY|CERT/),
+    });
     expect(byName.get("charnwood")).toMatchObject({ status: "up" });
     expect(JSON.stringify(health)).not.toContain(SUBNET);
   });
@@ -137,13 +210,37 @@ describe.skipIf(why !== null)("services on separate hosts, over TLS", () => {
   it("mutual TLS: a subgraph refuses a client without a certificate from the county's authority", async () => {
     const ca = join(work, "county-ca.crt");
     const body = JSON.stringify({ query: "{ __typename }" });
-    const ask = (extra: string[]) => network.exec("gateway1", ["curl", "-sS", "-m", "20", "--cacert", ca, ...extra, "-H", "content-type: application/json", "--data-binary", body, urlOf("charnwood")]);
+    const ask = (extra: string[]) =>
+      network.exec("gateway1", [
+        "curl",
+        "-sS",
+        "-m",
+        "20",
+        "--cacert",
+        ca,
+        ...extra,
+        "-H",
+        "content-type: application/json",
+        "--data-binary",
+        body,
+        urlOf("charnwood"),
+      ]);
     const without = await ask([]);
     expect(without.code).not.toBe(0);
     expect(without.stdout).toBe("");
-    const withRogue = await ask(["--cert", join(work, "rogue-harborough.crt"), "--key", join(work, "rogue-harborough.key")]);
+    const withRogue = await ask([
+      "--cert",
+      join(work, "rogue-harborough.crt"),
+      "--key",
+      join(work, "rogue-harborough.key"),
+    ]);
     expect(withRogue.code).not.toBe(0);
-    const withCertificate = await ask(["--cert", join(work, "county-gateway-client.crt"), "--key", join(work, "county-gateway-client.key")]);
+    const withCertificate = await ask([
+      "--cert",
+      join(work, "county-gateway-client.crt"),
+      "--key",
+      join(work, "county-gateway-client.key"),
+    ]);
     expect(JSON.parse(withCertificate.stdout)).toEqual({ data: { __typename: "Query" } });
   });
 
@@ -173,7 +270,15 @@ describe.skipIf(why !== null)("services on separate hosts, over TLS", () => {
     expect(two).toEqual(one);
     const figure = one.data.partnership.crimeStatistics[0];
     // The district's token, issued by `pnpm tokens` on its own host's folder (its only database: no county.db).
-    const issued = runCommand("services/operator/src/admin/token-cli.ts", ["issue", "--partnership", "charnwood", "--label", "Charnwood officer", "--data-dir", charnwoodData]);
+    const issued = runCommand("services/operator/src/admin/token-cli.ts", [
+      "issue",
+      "--partnership",
+      "charnwood",
+      "--label",
+      "Charnwood officer",
+      "--data-dir",
+      charnwoodData,
+    ]);
     expect(issued.stderr).toBe("");
     const token = /^csg_\S+$/m.exec(issued.stdout)![0];
     const write = await query(
@@ -186,9 +291,13 @@ describe.skipIf(why !== null)("services on separate hosts, over TLS", () => {
     const seen = await query("gateway2", FIGURES);
     expect(seen.data.partnership.crimeStatistics[0]).toEqual({ ...figure, count: figure.count + 7 });
     // Without the token, the write is refused whichever gateway it comes through.
-    const refused = await query("gateway2", `mutation($c: [CrimeStatisticCorrectionInput!]!) { charnwood { correctCrimeStatistics(corrections: $c) { id } } }`, {
-      c: [{ id: figure.id, count: 1, note: "no token" }],
-    });
+    const refused = await query(
+      "gateway2",
+      `mutation($c: [CrimeStatisticCorrectionInput!]!) { charnwood { correctCrimeStatistics(corrections: $c) { id } } }`,
+      {
+        c: [{ id: figure.id, count: 1, note: "no token" }],
+      },
+    );
     expect(refused.errors?.[0]?.extensions?.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
   });
 });

@@ -24,7 +24,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const run = (script: string, args: string[]) => runCommand(script, [...args, "--partnership", "melton", "--data-dir", dataDir]);
+const run = (script: string, args: string[]) =>
+  runCommand(script, [...args, "--partnership", "melton", "--data-dir", dataDir]);
 const table = (rows: string[]) =>
   [
     "document,,safety-test.csv",
@@ -40,7 +41,12 @@ describe("formula cells", () => {
   it("are exported with OWASP's leading quote and come back unchanged", () => {
     const file = join(dataDir, "formulas.csv");
     // As export writes them: the quote protects the cell; the stored label has none.
-    const text = table(['all-crime,"\'=HYPERLINK(""http://evil.example"")",101', "shoplifting,'-ve outcomes,102", "robbery,'@risk,103", "asb,''+ quoted,104"]);
+    const text = table([
+      'all-crime,"\'=HYPERLINK(""http://evil.example"")",101',
+      "shoplifting,'-ve outcomes,102",
+      "robbery,'@risk,103",
+      "asb,''+ quoted,104",
+    ]);
     writeFileSync(file, text);
     const imported = run(IMPORT, ["--file", file]);
     expect(imported.stderr).toBe("");
@@ -48,7 +54,9 @@ describe("formula cells", () => {
     const out = join(dataDir, "exported.csv");
     expect(run(EXPORT, ["--document", "safety-test.csv", "--locator", LOCATOR, "--out", out]).status).toBe(0);
     expect(readFileSync(out, "utf8")).toBe(text);
-    const labels = dumpDatabases(dataDir)["melton.db"].crime_statistics.filter((s: any) => s.source_locator === LOCATOR).map((s: any) => s.local_label);
+    const labels = dumpDatabases(dataDir)
+      ["melton.db"].crime_statistics.filter((s: any) => s.source_locator === LOCATOR)
+      .map((s: any) => s.local_label);
     expect(labels).toEqual(['=HYPERLINK("http://evil.example")', "-ve outcomes", "@risk", "'+ quoted"]);
     const again = run(IMPORT, ["--file", out]);
     expect(again.stdout).toContain("0 to add, 0 to correct, 4 unchanged");
@@ -70,11 +78,16 @@ describe("encodings", () => {
 
   it("refuses UTF-16 with how to save the file as UTF-8, writing nothing", () => {
     const file = join(dataDir, "utf16.csv");
-    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(table(["asb,Anti-social behaviour,9"]), "utf16le")]));
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(table(["asb,Anti-social behaviour,9"]), "utf16le")]),
+    );
     const before = dumpDatabases(dataDir);
     const result = run(IMPORT, ["--file", file]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`${file}: is not a UTF-8 text file (it looks like UTF-16 "Unicode text"); save it as "CSV UTF-8 (Comma delimited) (*.csv)"`);
+    expect(result.stderr).toContain(
+      `${file}: is not a UTF-8 text file (it looks like UTF-16 "Unicode text"); save it as "CSV UTF-8 (Comma delimited) (*.csv)"`,
+    );
     expect(dumpDatabases(dataDir)).toEqual(before);
   });
 });

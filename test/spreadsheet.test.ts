@@ -11,7 +11,12 @@ const IMPORT = "services/csp/src/commands/import-cli.ts";
 const EXPORT = "services/csp/src/commands/export-cli.ts";
 const NWL = "north-west-leicestershire";
 // The 2019 headline figures table of 000_b7c152d5842baba3.txt, as North West Leicestershire's officers keep it.
-const HEADLINE = ["--document", "000_b7c152d5842baba3.txt", "--locator", "Safer North West Leicestershire Community Safety Partnership - 2019 Headline Figures"];
+const HEADLINE = [
+  "--document",
+  "000_b7c152d5842baba3.txt",
+  "--locator",
+  "Safer North West Leicestershire Community Safety Partnership - 2019 Headline Figures",
+];
 
 let t: TestSystem;
 let files: string;
@@ -27,11 +32,16 @@ afterAll(async () => {
   rmSync(files, { recursive: true, force: true });
 });
 
-const run = (script: string, args: string[]) => runCommand(script, [...args, "--partnership", NWL, "--data-dir", t.dataDir]);
+const run = (script: string, args: string[]) =>
+  runCommand(script, [...args, "--partnership", NWL, "--data-dir", t.dataDir]);
 
 async function figure(category: string, label: string) {
-  const { data } = await t.query(`{ partnership(code: "${NWL}") { crimeStatistics(category: "${category}") { count period { label start end basis } source { locator } } } }`);
-  return data.partnership.crimeStatistics.filter((s: any) => s.period.label === label && s.source.locator !== "Figure 3");
+  const { data } = await t.query(
+    `{ partnership(code: "${NWL}") { crimeStatistics(category: "${category}") { count period { label start end basis } source { locator } } } }`,
+  );
+  return data.partnership.crimeStatistics.filter(
+    (s: any) => s.period.label === label && s.source.locator !== "Figure 3",
+  );
 }
 
 describe("a partnership's spreadsheet, through the import and export commands", () => {
@@ -98,8 +108,12 @@ describe("a partnership's spreadsheet, through the import and export commands", 
     const dryRun = run(IMPORT, ["--file", file, "--dry-run"]);
     expect(dryRun.status).toBe(0);
     expect(dryRun.stdout).toContain("2 to add, 1 to correct, 85 unchanged");
-    expect(dryRun.stdout).toMatch(/add +cycle-theft +FY 2018 \(2017-10-01\.\.2018-09-30, ROLLING_12_MONTHS\) +212 +source: 000_b7c152d5842baba3\.txt, Safer North West/);
-    expect(dryRun.stdout).toMatch(/correct +all-crime +FY 2019 \(2018-10-01\.\.2019-09-30, ROLLING_12_MONTHS\) +6768 -> 6770/);
+    expect(dryRun.stdout).toMatch(
+      /add +cycle-theft +FY 2018 \(2017-10-01\.\.2018-09-30, ROLLING_12_MONTHS\) +212 +source: 000_b7c152d5842baba3\.txt, Safer North West/,
+    );
+    expect(dryRun.stdout).toMatch(
+      /correct +all-crime +FY 2019 \(2018-10-01\.\.2019-09-30, ROLLING_12_MONTHS\) +6768 -> 6770/,
+    );
     expect(dryRun.stdout).toContain("Dry run: nothing written.");
     expect(dumpDatabases(t.dataDir)).toEqual(before);
 
@@ -107,10 +121,18 @@ describe("a partnership's spreadsheet, through the import and export commands", 
     expect(imported.stdout).toContain("Imported in one transaction, with one audit entry.");
     // Through the gateway, at once: the running subgraph reads what the command wrote.
     expect(await figure("all-crime", "FY 2019")).toEqual([
-      { count: 6770, period: { label: "FY 2019", start: "2018-10-01", end: "2019-09-30", basis: "ROLLING_12_MONTHS" }, source: { locator: expect.stringContaining("2019 Headline Figures") } },
+      {
+        count: 6770,
+        period: { label: "FY 2019", start: "2018-10-01", end: "2019-09-30", basis: "ROLLING_12_MONTHS" },
+        source: { locator: expect.stringContaining("2019 Headline Figures") },
+      },
     ]);
     expect((await figure("cycle-theft", "FY 2018"))[0].count).toBe(212);
-    const audit = await t.query(`{ partnership(code: "${NWL}") { lastPublishedAt auditTrail { tokenId actor operation subject before after } } }`, {}, county);
+    const audit = await t.query(
+      `{ partnership(code: "${NWL}") { lastPublishedAt auditTrail { tokenId actor operation subject before after } } }`,
+      {},
+      county,
+    );
     expect(audit.data.partnership.auditTrail).toHaveLength(1);
     const [entry] = audit.data.partnership.auditTrail;
     expect(entry).toMatchObject({ tokenId: null, operation: "importCrimeStatistics", subject: "corrected.csv" });
@@ -135,12 +157,17 @@ describe("a partnership's spreadsheet, through the import and export commands", 
 
 describe("a column added to an exported table names its own source", () => {
   const FIGURE_3 = ["--document", "002_8e9c48eccd29813b.txt", "--locator", "Figure 3"];
-  const meltonRun = (script: string, args: string[]) => runCommand(script, [...args, "--partnership", "melton", "--data-dir", t.dataDir]);
+  const meltonRun = (script: string, args: string[]) =>
+    runCommand(script, [...args, "--partnership", "melton", "--data-dir", t.dataDir]);
   const HEADING_2019 = '"2019/20 (2019-04-01..2020-03-31, FINANCIAL_YEAR)"';
   let lines: string[];
 
   /** Figure 3 of the report of 6 March 2019 as Melton exports it, with a 2019/20 column whose source rows read `cells`. */
-  function withColumn(name: string, cells: Record<"document" | "locator" | "title" | "publisher" | "published", string>, count = "2912"): string {
+  function withColumn(
+    name: string,
+    cells: Record<"document" | "locator" | "title" | "publisher" | "published", string>,
+    count = "2912",
+  ): string {
     const file = join(files, name);
     const added = lines.map((line, i) => {
       const row = line.split(",")[0];
@@ -156,12 +183,20 @@ describe("a column added to an exported table names its own source", () => {
     const result = meltonRun(EXPORT, FIGURE_3);
     expect(result.status).toBe(0);
     lines = result.stdout.trimEnd().split("\n");
-    expect(lines[0]).toBe("document,,002_8e9c48eccd29813b.txt,002_8e9c48eccd29813b.txt,002_8e9c48eccd29813b.txt,002_8e9c48eccd29813b.txt");
+    expect(lines[0]).toBe(
+      "document,,002_8e9c48eccd29813b.txt,002_8e9c48eccd29813b.txt,002_8e9c48eccd29813b.txt,002_8e9c48eccd29813b.txt",
+    );
     expect(lines[4]).toBe("published,,2019-03-06,2019-03-06,2019-03-06,2019-03-06");
   });
 
   it("refuses a 2019/20 column that copies Figure 3's source, naming the figure and both dates, and writes nothing", () => {
-    const file = withColumn("copied.csv", { document: "002_8e9c48eccd29813b.txt", locator: "Figure 3", title: "", publisher: "", published: "" });
+    const file = withColumn("copied.csv", {
+      document: "002_8e9c48eccd29813b.txt",
+      locator: "Figure 3",
+      title: "",
+      publisher: "",
+      published: "",
+    });
     const before = dumpDatabases(t.dataDir);
     const result = meltonRun(IMPORT, ["--file", file]);
     expect(result.status).toBe(1);
@@ -175,15 +210,25 @@ describe("a column added to an exported table names its own source", () => {
     const file = withColumn("blank.csv", { document: "", locator: "", title: "", publisher: "", published: "" });
     const result = meltonRun(IMPORT, ["--file", file]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`row 1, column "2019/20": names no document: every period column names its own source (document in row 1), never another column's`);
+    expect(result.stderr).toContain(
+      `row 1, column "2019/20": names no document: every period column names its own source (document in row 1), never another column's`,
+    );
     expect(result.stderr).toContain(`row 2, column "2019/20": names no locator`);
   });
 
   it("refuses a new document without its title and publisher, naming the rows", () => {
-    const file = withColumn("untitled.csv", { document: "melton-review-2020.pdf", locator: "Table 2", title: "", publisher: "", published: "2020-07-15" });
+    const file = withColumn("untitled.csv", {
+      document: "melton-review-2020.pdf",
+      locator: "Table 2",
+      title: "",
+      publisher: "",
+      published: "2020-07-15",
+    });
     const result = meltonRun(IMPORT, ["--file", file]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`row 3, column "2019/20": is required for melton-review-2020.pdf, a document the system has not seen before (give its title and publisher)`);
+    expect(result.stderr).toContain(
+      `row 3, column "2019/20": is required for melton-review-2020.pdf, a document the system has not seen before (give its title and publisher)`,
+    );
     expect(result.stderr).toContain(`row 4, column "2019/20": is required for melton-review-2020.pdf`);
   });
 
@@ -198,23 +243,45 @@ describe("a column added to an exported table names its own source", () => {
     const result = meltonRun(IMPORT, ["--file", file]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("1 to add, 0 to correct, 4 unchanged");
-    expect(result.stdout).toMatch(/add +all-crime +2019\/20 \(2019-04-01\.\.2020-03-31, FINANCIAL_YEAR\) +2912 +source: melton-review-2020\.pdf, Table 2/);
-    expect(result.stdout).toContain('new document melton-review-2020.pdf: "Melton Community Safety Partnership Annual Review 2019/20", Melton Borough Council, published 2020-07-15');
-    const { data } = await t.query(`{ partnership(code: "melton") { crimeStatistics(category: "all-crime") { count period { label } source { document locator title publisher published } } } }`);
+    expect(result.stdout).toMatch(
+      /add +all-crime +2019\/20 \(2019-04-01\.\.2020-03-31, FINANCIAL_YEAR\) +2912 +source: melton-review-2020\.pdf, Table 2/,
+    );
+    expect(result.stdout).toContain(
+      'new document melton-review-2020.pdf: "Melton Community Safety Partnership Annual Review 2019/20", Melton Borough Council, published 2020-07-15',
+    );
+    const { data } = await t.query(
+      `{ partnership(code: "melton") { crimeStatistics(category: "all-crime") { count period { label } source { document locator title publisher published } } } }`,
+    );
     expect(data.partnership.crimeStatistics.filter((s: any) => s.period.label === "2019/20")).toEqual([
       {
         count: 2912,
         period: { label: "2019/20" },
-        source: { document: "melton-review-2020.pdf", locator: "Table 2", title: "Melton Community Safety Partnership Annual Review 2019/20", publisher: "Melton Borough Council", published: "2020-07-15" },
+        source: {
+          document: "melton-review-2020.pdf",
+          locator: "Table 2",
+          title: "Melton Community Safety Partnership Annual Review 2019/20",
+          publisher: "Melton Borough Council",
+          published: "2020-07-15",
+        },
       },
     ]);
   });
 
   it("refuses a file in the layout before sources were named per column (one source for the whole table)", () => {
     const file = join(files, "old-layout.csv");
-    writeFileSync(file, ["document,002_8e9c48eccd29813b.txt", "locator,Figure 3", 'category,local_label,"2017/18 (2017-04-01..2018-03-31, FINANCIAL_YEAR)"', "all-crime,Recorded Crime,2799"].join("\n") + "\n");
+    writeFileSync(
+      file,
+      [
+        "document,002_8e9c48eccd29813b.txt",
+        "locator,Figure 3",
+        'category,local_label,"2017/18 (2017-04-01..2018-03-31, FINANCIAL_YEAR)"',
+        "all-crime,Recorded Crime,2799",
+      ].join("\n") + "\n",
+    );
     const result = meltonRun(IMPORT, ["--file", file]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`${file}: row 1: names one document for the whole table ("document,002_8e9c48eccd29813b.txt"): the layout names each period column's source in its own cells`);
+    expect(result.stderr).toContain(
+      `${file}: row 1: names one document for the whole table ("document,002_8e9c48eccd29813b.txt"): the layout names each period column's source in its own cells`,
+    );
   });
 });

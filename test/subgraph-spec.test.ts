@@ -26,15 +26,26 @@ function entityKeys(sdl: string): Map<string, string> {
 }
 
 /** A representation of every entity type the system has, and a field whose value proves it was resolved. */
-function representationOf(typeName: string, subgraph: string): { representation: Record<string, string>; selection: string; expected: Record<string, unknown> } {
+function representationOf(
+  typeName: string,
+  subgraph: string,
+): { representation: Record<string, string>; selection: string; expected: Record<string, unknown> } {
   const partnership = registry.find((p) => p.entityTypeName === typeName);
   if (partnership && subgraph === "county") {
     // The county owns the registry's fields of every partnership's entity type.
-    return { representation: { code: partnership.code }, selection: "code name countyBoardMember", expected: { code: partnership.code, name: partnership.name, countyBoardMember: partnership.countyBoardMember } };
+    return {
+      representation: { code: partnership.code },
+      selection: "code name countyBoardMember",
+      expected: { code: partnership.code, name: partnership.name, countyBoardMember: partnership.countyBoardMember },
+    };
   }
   if (partnership) {
     // A partnership's subgraph resolves its own entity type, by code, from its own database.
-    return { representation: { code: partnership.code }, selection: `code crimeStatistics(category: "all-crime") { count }`, expected: { code: partnership.code, crimeStatistics: expect.arrayContaining([{ count: expect.any(Number) }]) } };
+    return {
+      representation: { code: partnership.code },
+      selection: `code crimeStatistics(category: "all-crime") { count }`,
+      expected: { code: partnership.code, crimeStatistics: expect.arrayContaining([{ count: expect.any(Number) }]) },
+    };
   }
   if (typeName === "CommunitySafetyPartnership" && subgraph === "national") {
     // The national subgraph's fields on the county's partnership interface (@interfaceObject), by code.
@@ -48,7 +59,11 @@ function representationOf(typeName: string, subgraph: string): { representation:
     const priority = csaPriorities.find((p) => p.id === "domestic-abuse")!;
     // The county owns CsaPriority's title; a partnership's subgraph knows it by id alone.
     return subgraph === "county"
-      ? { representation: { id: priority.id }, selection: "id number title", expected: { id: priority.id, number: 6, title: priority.title } }
+      ? {
+          representation: { id: priority.id },
+          selection: "id number title",
+          expected: { id: priority.id, number: 6, title: priority.title },
+        }
       : { representation: { id: priority.id }, selection: "id", expected: { id: priority.id } };
   }
   throw new Error(`No representation of ${typeName} (subgraph ${subgraph}) in this test: add one`);
@@ -59,7 +74,9 @@ describe.each(names)("the %s subgraph", (name) => {
     const { data, errors } = await t.querySubgraph(name, `{ _service { sdl } }`);
     expect(errors).toBeUndefined();
     const sdl: string = data._service.sdl;
-    expect(sdl).toContain(`@link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external"${name === "national" ? ', "@interfaceObject"' : ""}])`);
+    expect(sdl).toContain(
+      `@link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external"${name === "national" ? ', "@interfaceObject"' : ""}])`,
+    );
     expect(sdl).toMatch(/@key\(fields: "(code|id)"\)/);
     expect(sdl).toBe(readSubgraphSdl(name));
   });
@@ -69,14 +86,23 @@ describe.each(names)("the %s subgraph", (name) => {
     const own = registry.find((p) => p.code === name);
     // The county has every partnership's entity type and CsaPriority; a partnership only its own and CsaPriority;
     // the national subgraph the partnership interface as an object.
-    const expectedTypes = name === "county" ? [...registry.map((p) => p.entityTypeName), "CsaPriority"] : name === "national" ? ["CommunitySafetyPartnership"] : [own!.entityTypeName, "CsaPriority"];
+    const expectedTypes =
+      name === "county"
+        ? [...registry.map((p) => p.entityTypeName), "CsaPriority"]
+        : name === "national"
+          ? ["CommunitySafetyPartnership"]
+          : [own!.entityTypeName, "CsaPriority"];
     expect([...keys.keys()].sort()).toEqual(expectedTypes.sort());
     for (const [typeName, keyFields] of keys) {
       const { representation, selection, expected } = representationOf(typeName, name);
       expect(Object.keys(representation).join(" ")).toBe(keyFields);
-      const { data, errors } = await t.querySubgraph(name, `query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on ${typeName} { ${selection} } } }`, {
-        r: [{ __typename: typeName, ...representation }],
-      });
+      const { data, errors } = await t.querySubgraph(
+        name,
+        `query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on ${typeName} { ${selection} } } }`,
+        {
+          r: [{ __typename: typeName, ...representation }],
+        },
+      );
       expect(errors, `${name}: _entities of ${typeName}`).toBeUndefined();
       expect(data._entities).toEqual([{ __typename: typeName, ...expected }]);
     }
@@ -85,9 +111,13 @@ describe.each(names)("the %s subgraph", (name) => {
 
 describe("a partnership's subgraph resolving its entity", () => {
   it("serves Charnwood's own figures: All Crime of 11,258 for April 2018 to January 2019 (002_8e9c48eccd29813b.txt, Figure 1)", async () => {
-    const { data } = await t.querySubgraph("charnwood", `query ($r: [_Any!]!) { _entities(representations: $r) { ... on CharnwoodCsp { crimeStatistics(category: "all-crime") { count } } } }`, {
-      r: [{ __typename: "CharnwoodCsp", code: "charnwood" }],
-    });
+    const { data } = await t.querySubgraph(
+      "charnwood",
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on CharnwoodCsp { crimeStatistics(category: "all-crime") { count } } } }`,
+      {
+        r: [{ __typename: "CharnwoodCsp", code: "charnwood" }],
+      },
+    );
     expect(data._entities[0].crimeStatistics.map((s: { count: number }) => s.count)).toContain(11258);
   });
 });

@@ -10,10 +10,10 @@ export function entityCycle(levels: number, shape: Shape = "one"): string {
   }
   const cycle = `nationalPosition(financialYear: "2019/20", category: "all-crime") { ${inner} }`;
   if (shape === "every") return `{ partnerships { code ${cycle} } }`;
-  if (shape === "aliases") return `{ ${Array.from({ length: 25 }, (_, i) => `p${i}: partnership(code: "charnwood") { ${cycle} }`).join(" ")} }`;
+  if (shape === "aliases")
+    return `{ ${Array.from({ length: 25 }, (_, i) => `p${i}: partnership(code: "charnwood") { ${cycle} }`).join(" ")} }`;
   return `{ partnership(code: "charnwood") { ${cycle} } }`;
 }
 
 /** From one partnership, from every partnership (a list of the interface), or 25 aliases of one. */
 export type Shape = "one" | "every" | "aliases";
-

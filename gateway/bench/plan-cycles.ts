@@ -39,7 +39,16 @@ async function planOnce(levels: number, shape: Shape, pathsLimit: number | null)
   }
   const ms = performance.now() - started;
   const mb = (bytes: number) => Math.round(bytes / 1e6);
-  console.log(JSON.stringify({ levels, shape, ms: Math.round(ms), rssMb: mb(process.memoryUsage().rss), heapMb: mb(process.memoryUsage().heapUsed), outcome }));
+  console.log(
+    JSON.stringify({
+      levels,
+      shape,
+      ms: Math.round(ms),
+      rssMb: mb(process.memoryUsage().rss),
+      heapMb: mb(process.memoryUsage().heapUsed),
+      outcome,
+    }),
+  );
 }
 
 if (process.argv[2] === "--child") {
@@ -56,11 +65,31 @@ if (process.argv[2] === "--child") {
     const started = Date.now();
     const child = spawnSync(
       process.execPath,
-      [`--max-old-space-size=${heapMb}`, "--import", "tsx", fileURLToPath(import.meta.url), "--child", String(levels), shape, ...(pathsLimit ? ["--paths-limit", String(pathsLimit)] : [])],
+      [
+        `--max-old-space-size=${heapMb}`,
+        "--import",
+        "tsx",
+        fileURLToPath(import.meta.url),
+        "--child",
+        String(levels),
+        shape,
+        ...(pathsLimit ? ["--paths-limit", String(pathsLimit)] : []),
+      ],
       { encoding: "utf8", timeout: timeoutS * 1000 },
     );
     const line = child.stdout.trim().split("\n").pop();
     if (child.status === 0 && line) console.log(line);
-    else console.log(JSON.stringify({ levels, shape, ms: Date.now() - started, outcome: child.signal === "SIGTERM" ? `no plan within ${timeoutS} s` : `child died (${child.signal ?? child.status}): ${/heap out of memory/.test(child.stderr) ? "heap out of memory" : child.stderr.slice(-120)}` }));
+    else
+      console.log(
+        JSON.stringify({
+          levels,
+          shape,
+          ms: Date.now() - started,
+          outcome:
+            child.signal === "SIGTERM"
+              ? `no plan within ${timeoutS} s`
+              : `child died (${child.signal ?? child.status}): ${/heap out of memory/.test(child.stderr) ? "heap out of memory" : child.stderr.slice(-120)}`,
+        }),
+      );
   }
 }

@@ -33,7 +33,11 @@ export const calendarDatesRule: ValidationRule = (context: ValidationContext) =>
     const problem = dateProblem(node.value);
     if (!problem) return;
     const argument = context.getArgument();
-    const fields = ancestors.flatMap((a) => (!Array.isArray(a) && (a as ASTNode).kind === Kind.OBJECT_FIELD ? [(a as { name: { value: string } }).name.value] : []));
+    const fields = ancestors.flatMap((a) =>
+      !Array.isArray(a) && (a as ASTNode).kind === Kind.OBJECT_FIELD
+        ? [(a as { name: { value: string } }).name.value]
+        : [],
+    );
     const field = context.getFieldDef();
     const name = [argument?.name ?? "?", ...fields].join(".");
     context.reportError(badDate(`Argument "${name}"${field ? ` of ${field.name}` : ""} ${problem}.`, [node]));
@@ -44,12 +48,14 @@ function* badDates(type: GraphQLInputType, value: unknown, path: string): Genera
   if (value === null || value === undefined) return;
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
-    if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* badDates(nullable.ofType, item, `${path}[${i}]`);
+    if (Array.isArray(value))
+      for (const [i, item] of value.entries()) yield* badDates(nullable.ofType, item, `${path}[${i}]`);
     return;
   }
   if (isInputObjectType(nullable)) {
     if (typeof value !== "object") return;
-    for (const field of Object.values(nullable.getFields())) yield* badDates(field.type, (value as Record<string, unknown>)[field.name], `${path}.${field.name}`);
+    for (const field of Object.values(nullable.getFields()))
+      yield* badDates(field.type, (value as Record<string, unknown>)[field.name], `${path}.${field.name}`);
     return;
   }
   if (getNamedType(nullable).name !== DATE) return;

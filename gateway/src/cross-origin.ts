@@ -21,7 +21,11 @@ export const corsOriginsFrom = (list: string | undefined): string[] =>
  * Adds the CORS headers for an allowed origin; answers a preflight (OPTIONS) itself.
  * Returns true when the request has been answered.
  */
-export function answerCrossOrigin(request: IncomingMessage, response: ServerResponse, allowedOrigins: readonly string[]): boolean {
+export function answerCrossOrigin(
+  request: IncomingMessage,
+  response: ServerResponse,
+  allowedOrigins: readonly string[],
+): boolean {
   const origin = request.headers.origin;
   const allowed = origin !== undefined && (allowedOrigins.includes(origin) || allowedOrigins.includes("*"));
   if (allowed) {
@@ -31,7 +35,10 @@ export function answerCrossOrigin(request: IncomingMessage, response: ServerResp
   if (request.method !== "OPTIONS") return false;
   if (allowed) {
     response.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
-    response.setHeader("access-control-allow-headers", "authorization, content-type, apollo-require-preflight, x-apollo-operation-name");
+    response.setHeader(
+      "access-control-allow-headers",
+      "authorization, content-type, apollo-require-preflight, x-apollo-operation-name",
+    );
     response.setHeader("access-control-max-age", "600");
   }
   response.writeHead(allowed ? 204 : 403);
@@ -48,7 +55,12 @@ export function refuseSimplePost(request: IncomingMessage, response: ServerRespo
   response.writeHead(415, { "content-type": "application/json" });
   response.end(
     JSON.stringify({
-      errors: [{ message: 'A GraphQL POST must have "content-type: application/json".', extensions: { code: "UNSUPPORTED_MEDIA_TYPE" } }],
+      errors: [
+        {
+          message: 'A GraphQL POST must have "content-type: application/json".',
+          extensions: { code: "UNSUPPORTED_MEDIA_TYPE" },
+        },
+      ],
     }),
   );
   return true;

@@ -27,13 +27,19 @@ export function entityTypesOf(supergraphSdl: string): Set<string> {
   const entities = new Set<string>();
   for (const definition of parse(supergraphSdl, { noLocation: true }).definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
-    const keyed = definition.directives?.some((d) => d.name.value === "join__type" && d.arguments?.some((a) => a.name.value === "key"));
+    const keyed = definition.directives?.some(
+      (d) => d.name.value === "join__type" && d.arguments?.some((a) => a.name.value === "key"),
+    );
     if (keyed) entities.add(definition.name.value);
   }
   return entities;
 }
 
-export function entityNestingRule(entityTypes: Set<string>, maxNesting: number, refuse: (found: string) => GraphQLError): ValidationRule {
+export function entityNestingRule(
+  entityTypes: Set<string>,
+  maxNesting: number,
+  refuse: (found: string) => GraphQLError,
+): ValidationRule {
   return (context) =>
     countOnPaths(
       context,
@@ -42,7 +48,10 @@ export function entityNestingRule(entityTypes: Set<string>, maxNesting: number, 
         const type = getNamedType(field.type).name;
         return entityTypes.has(type) ? type : null;
       },
-      (refused) => context.reportError(refuse(`the entity type ${refused.key} appears ${refused.count} times on the path ${refused.path}`)),
+      (refused) =>
+        context.reportError(
+          refuse(`the entity type ${refused.key} appears ${refused.count} times on the path ${refused.path}`),
+        ),
     );
 }
 
@@ -68,12 +77,17 @@ function mergeReentries(into: Reentries, from: Reentries): void {
  * 4.2 s), so their number is bounded as a whole, not only per path. Linear: each selection
  * set is summarised once.
  */
-export function entityReentriesRule(entityTypes: Set<string>, maxReentries: number, refuse: (found: string) => GraphQLError): ValidationRule {
+export function entityReentriesRule(
+  entityTypes: Set<string>,
+  maxReentries: number,
+  refuse: (found: string) => GraphQLError,
+): ValidationRule {
   return (context) => {
     const schema = context.getSchema();
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(definition.name.value)) fragments.set(definition.name.value, definition);
+      if (definition.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(definition.name.value))
+        fragments.set(definition.name.value, definition);
     }
     const memo = new WeakMap<SelectionSetNode, Reentries>();
     const active = new Set<string>();
@@ -89,7 +103,13 @@ export function entityReentriesRule(entityTypes: Set<string>, maxReentries: numb
           mergeReentries(total, summary(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value)));
           active.delete(fragment.name.value);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          mergeReentries(total, summary(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent));
+          mergeReentries(
+            total,
+            summary(
+              selection.selectionSet,
+              selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent,
+            ),
+          );
         } else {
           const fields = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields() : undefined;
           const definition = fields?.[selection.name.value];
@@ -119,8 +139,14 @@ export function entityReentriesRule(entityTypes: Set<string>, maxReentries: numb
         const reentries = found.reduce((sum, [, { nested }]) => add(sum, nested), 0);
         if (reentries > maxReentries) {
           refused = true;
-          const which = found.map(([type, { nested }]) => `${type} ${nested >= CAP ? "more than 10^9" : nested} times`).join(", ");
-          context.reportError(refuse(`entity types are reached again within themselves ${reentries >= CAP ? "more than 10^9" : reentries} times (${which})`));
+          const which = found
+            .map(([type, { nested }]) => `${type} ${nested >= CAP ? "more than 10^9" : nested} times`)
+            .join(", ");
+          context.reportError(
+            refuse(
+              `entity types are reached again within themselves ${reentries >= CAP ? "more than 10^9" : reentries} times (${which})`,
+            ),
+          );
         }
         return false;
       },

@@ -11,6 +11,9 @@ export const MAX_MESSAGE = 1000;
 const LONG_QUOTE = new RegExp(`"((?:[^"\\\\]|\\\\.){${QUOTED_PREFIX + 1},})"`, "g");
 
 export function quoteBriefly(message: string): string {
-  const cut = message.replace(LONG_QUOTE, (_quote, inner: string) => `"${inner.slice(0, QUOTED_PREFIX)}…" (${inner.length} characters)`);
+  const cut = message.replace(
+    LONG_QUOTE,
+    (_quote, inner: string) => `"${inner.slice(0, QUOTED_PREFIX)}…" (${inner.length} characters)`,
+  );
   return cut.length <= MAX_MESSAGE ? cut : `${cut.slice(0, MAX_MESSAGE)}… (message cut: ${cut.length} characters)`;
 }

@@ -15,7 +15,13 @@ import { gatewayMetrics } from "./observability/metrics";
 import { gatewayLogger } from "./observability/request-log";
 import { InFlightSubgraphRequests } from "./subgraph-deduplication";
 import { SubgraphSource } from "./subgraph-source";
-import { type OperationLimits, ruleCodeOf, operationLimitRules, operationLimits, parseOptions } from "./operation-limits";
+import {
+  type OperationLimits,
+  ruleCodeOf,
+  operationLimitRules,
+  operationLimits,
+  parseOptions,
+} from "./operation-limits";
 import { type SubgraphTimeouts, requestLifetime, subgraphTimeouts, timeoutOf } from "./subgraph-timeouts";
 import { calendarDatesPlugin, calendarDatesRule } from "./calendar-dates";
 import { entityTypesOf } from "./entity-nesting";
@@ -73,7 +79,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => {
       const service = byName.get(name);
       const inFlight = new InFlightSubgraphRequests(name, freshness.deduplication, metrics);
-      return new SubgraphSource(name, service?.label ?? name, service?.url ?? url ?? "", timeoutOf(timeouts, name), exposeAddresses, inFlight, timeouts.writeBackstopMs);
+      return new SubgraphSource(
+        name,
+        service?.label ?? name,
+        service?.url ?? url ?? "",
+        timeoutOf(timeouts, name),
+        exposeAddresses,
+        inFlight,
+        timeouts.writeBackstopMs,
+      );
     },
   });
   const server = new ApolloServer<GatewayContext>({
@@ -85,13 +99,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     validationRules: [...operationLimitRules(limits, entityTypesOf(options.supergraphSdl)), calendarDatesRule],
     parseOptions: parseOptions(limits),
     // Never report to Apollo, even with APOLLO_KEY set.
-    plugins: [ApolloServerPluginUsageReportingDisabled(), operationNamePlugin(), subscriptionsRefusedPlugin(), calendarDatesPlugin()],
+    plugins: [
+      ApolloServerPluginUsageReportingDisabled(),
+      operationNamePlugin(),
+      subscriptionsRefusedPlugin(),
+      calendarDatesPlugin(),
+    ],
     // Compact JSON: Apollo's default indents every answer (a dashboard's grows by a third, and its stringifying costs more).
     stringifyResult: JSON.stringify,
     formatError: (formatted, error) => {
       const rule = ruleCodeOf(error);
       const message = quoteBriefly(rule?.message ?? formatted.message);
-      return rule ? { ...formatted, message, extensions: { ...formatted.extensions, ...rule.extensions } } : { ...formatted, message };
+      return rule
+        ? { ...formatted, message, extensions: { ...formatted.extensions, ...rule.extensions } }
+        : { ...formatted, message };
     },
   });
   await server.start();
@@ -104,7 +125,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const serveGraphQL = graphqlEndpoint({
     server,
     cache: freshness.responseCache ? new ResponseCache({ maxBytes: freshness.cacheMaxBytes }) : null,
-    revisions: freshness.responseCache || freshness.deduplication ? new RevisionWatch({ subgraphs: options.subgraphs, localDatabases: options.localDatabases }) : null,
+    revisions:
+      freshness.responseCache || freshness.deduplication
+        ? new RevisionWatch({ subgraphs: options.subgraphs, localDatabases: options.localDatabases })
+        : null,
     inFlight: freshness.deduplication ? new InFlightAnswers() : null,
     metrics,
     logger: gatewayLogger(),

@@ -48,14 +48,29 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
   const labels = options.labels ?? new OperationLabels();
 
   /** `defined`: the name is one the request's document defines (not only an operationName sent). */
-  const finish = (name: string, started: number, cacheOutcome: CacheOutcome, status: number, outcome: "success" | "error" | "failure", shared = false, defined = false) => {
+  const finish = (
+    name: string,
+    started: number,
+    cacheOutcome: CacheOutcome,
+    status: number,
+    outcome: "success" | "error" | "failure",
+    shared = false,
+    defined = false,
+  ) => {
     const seconds = (performance.now() - started) / 1000;
     const operation = labels.label(name, defined);
     metrics.requests.inc({ operation, outcome });
     metrics.requestDuration.observe({ operation, cache: cacheOutcome }, seconds);
     if (cacheOutcome !== "off") metrics.cache.inc({ result: cacheOutcome });
     if (shared) metrics.requestsShared.inc({ operation });
-    logRequest(logger, { operation: clientText(name), durationMs: Math.round(seconds * 10_000) / 10, cache: cacheOutcome, shared, status, outcome });
+    logRequest(logger, {
+      operation: clientText(name),
+      durationMs: Math.round(seconds * 10_000) / 10,
+      cache: cacheOutcome,
+      shared,
+      status,
+      outcome,
+    });
   };
 
   /** `signal` aborts the request's subgraph fetches (its deadline passed, or its client went away). */
@@ -97,7 +112,10 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
       return;
     }
     const body = httpGraphQLRequest.body;
-    const fields = (typeof body === "object" && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+    const fields = (typeof body === "object" && body !== null && !Array.isArray(body) ? body : {}) as Record<
+      string,
+      unknown
+    >;
     const operation = summariseOperation(fields.query, fields.operationName);
     const isRead = operation.kind === "query";
     // Observed once per request, after its body arrived (the fast path's observation is reused).
@@ -117,7 +135,10 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
     let cacheOutcome: CacheOutcome = !cache || !isRead ? "off" : revision ? "miss" : "bypass";
 
     const compute = async (): Promise<Answer> => {
-      const result = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ({ authorization, revision, signal }) });
+      const result = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: async () => ({ authorization, revision, signal }),
+      });
       let body = "";
       if (result.body.kind === "complete") body = result.body.string;
       else for await (const chunk of result.body.asyncIterator) body += chunk;
@@ -125,7 +146,10 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
       for (const [name, value] of result.headers) headers[name] = value;
       return { status: result.status ?? 200, headers, body, complete: result.body.kind === "complete" };
     };
-    const { answer, shared } = inFlight && key ? await inFlight.share(`${revision}\n${key}`, compute) : { answer: await compute(), shared: false };
+    const { answer, shared } =
+      inFlight && key
+        ? await inFlight.share(`${revision}\n${key}`, compute)
+        : { answer: await compute(), shared: false };
     const errors = hasErrors(answer.body);
     if (cache && storedKey && isRead && revision && !shared) {
       if (answer.status === 200 && !errors && answer.complete) {
@@ -135,6 +159,14 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
       } else cacheOutcome = "bypass";
     }
     reply(response, answer.status, answer.headers, answer.body);
-    finish(operation.name, started, cacheOutcome, answer.status, answer.status !== 200 ? "failure" : errors ? "error" : "success", shared, operation.kind !== null);
+    finish(
+      operation.name,
+      started,
+      cacheOutcome,
+      answer.status,
+      answer.status !== 200 ? "failure" : errors ? "error" : "success",
+      shared,
+      operation.kind !== null,
+    );
   };
 }

@@ -23,7 +23,9 @@ export async function probeSubgraph(name: string, url: string): Promise<Subgraph
       signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
     });
     const body = (await response.json()) as { data?: unknown };
-    return response.ok && body.data ? { name, url, status: "up" } : { name, url, status: "down", error: `HTTP ${response.status}` };
+    return response.ok && body.data
+      ? { name, url, status: "up" }
+      : { name, url, status: "down", error: `HTTP ${response.status}` };
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     return { name, url, status: "down", error: cause ?? (error as Error).message };
@@ -33,5 +35,9 @@ export async function probeSubgraph(name: string, url: string): Promise<Subgraph
 /** The gateway and every subgraph, probed in parallel. */
 export async function checkHealth(subgraphs: { name: string; url: string }[]): Promise<Health> {
   const results = await Promise.all(subgraphs.map((s) => probeSubgraph(s.name, s.url)));
-  return { status: results.every((r) => r.status === "up") ? "ok" : "degraded", gateway: { status: "up" }, subgraphs: results };
+  return {
+    status: results.every((r) => r.status === "up") ? "ok" : "degraded",
+    gateway: { status: "up" },
+    subgraphs: results,
+  };
 }

@@ -15,6 +15,9 @@ export function listNestingRule(maxNesting: number, refuse: (found: string) => G
       context,
       maxNesting,
       (field, name) => (isListType(getNullableType(field.type)) ? `${name}: [${getNamedType(field.type).name}]` : null),
-      (refused) => context.reportError(refuse(`the list ${refused.field} appears ${refused.count} times on the path ${refused.path}`)),
+      (refused) =>
+        context.reportError(
+          refuse(`the list ${refused.field} appears ${refused.count} times on the path ${refused.path}`),
+        ),
     );
 }

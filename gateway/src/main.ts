@@ -32,10 +32,22 @@ const committedSupergraph = fileURLToPath(new URL("../../schema/generated/superg
 await runCommand("node dist/gateway.mjs", async () => {
   const command = readCommandLine({
     summary: "Runs the gateway: the supergraph over the county's, the national and every partnership's subgraph.",
-    usage: ["node dist/gateway.mjs [--port <port>] [--port-offset <n>] [--host <address>] [--data-dir <dir>] [--supergraph <file>] [--subgraphs <file>] [--cors-origins <origins>]"],
+    usage: [
+      "node dist/gateway.mjs [--port <port>] [--port-offset <n>] [--host <address>] [--data-dir <dir>] [--supergraph <file>] [--subgraphs <file>] [--cors-origins <origins>]",
+    ],
     options: {
-      port: { type: "string", value: "<port>", env: "PORT", description: "The gateway's port (default 4000 plus the port offset)." },
-      "port-offset": { type: "string", value: "<n>", env: PORT_OFFSET, description: "Where the subgraphs listen: the registry's ports shifted by <n>." },
+      port: {
+        type: "string",
+        value: "<port>",
+        env: "PORT",
+        description: "The gateway's port (default 4000 plus the port offset).",
+      },
+      "port-offset": {
+        type: "string",
+        value: "<n>",
+        env: PORT_OFFSET,
+        description: "Where the subgraphs listen: the registry's ports shifted by <n>.",
+      },
       host: hostOption,
       "data-dir": {
         ...dataDirOption,
@@ -47,19 +59,44 @@ await runCommand("node dist/gateway.mjs", async () => {
         value: "<file>",
         env: SUBGRAPHS_FILE,
         exported: true,
-        description: "A JSON file mapping subgraph names to their URLs (https:// included); others at CSG_SUBGRAPH_URL_<NAME>, else this machine.",
+        description:
+          "A JSON file mapping subgraph names to their URLs (https:// included); others at CSG_SUBGRAPH_URL_<NAME>, else this machine.",
       },
-      supergraph: { type: "string", value: "<file>", description: "The supergraph to serve (default schema/generated/supergraph.graphql)." },
-      "cors-origins": { type: "string", value: "<origins>", env: CORS_ORIGINS, description: "Comma-separated origins whose pages may call the gateway (none by default)." },
+      supergraph: {
+        type: "string",
+        value: "<file>",
+        description: "The supergraph to serve (default schema/generated/supergraph.graphql).",
+      },
+      "cors-origins": {
+        type: "string",
+        value: "<origins>",
+        env: CORS_ORIGINS,
+        description: "Comma-separated origins whose pages may call the gateway (none by default).",
+      },
       // Read by the gateway from the environment (freshness-options.ts).
-      "response-cache": { type: "string", value: "on|off", env: "CSG_RESPONSE_CACHE", exported: true, choices: ["on", "off"], description: "The response cache (default on)." },
-      deduplication: { type: "string", value: "on|off", env: "CSG_DEDUPLICATION", exported: true, choices: ["on", "off"], description: "Sharing identical in-flight subgraph requests (default on)." },
+      "response-cache": {
+        type: "string",
+        value: "on|off",
+        env: "CSG_RESPONSE_CACHE",
+        exported: true,
+        choices: ["on", "off"],
+        description: "The response cache (default on).",
+      },
+      deduplication: {
+        type: "string",
+        value: "on|off",
+        env: "CSG_DEDUPLICATION",
+        exported: true,
+        choices: ["on", "off"],
+        description: "Sharing identical in-flight subgraph requests (default on).",
+      },
     },
   });
   // Every subgraph request over TLS with CSG_TLS_CA, CSG_TLS_CLIENT_CERT/KEY (pnpm serve's --ca, --client-cert/--client-key).
   useClientTls();
   const layout = topology(command.integer("port-offset") ?? 0);
-  const supergraph = command.string("supergraph") ?? process.env.CSG_GENERATED_DIR?.concat("/supergraph.graphql") ?? committedSupergraph;
+  const supergraph =
+    command.string("supergraph") ?? process.env.CSG_GENERATED_DIR?.concat("/supergraph.graphql") ?? committedSupergraph;
   if (!existsSync(supergraph)) throw new UsageError(`--supergraph: no file ${supergraph}`);
   const dataDir = command.string("data-dir");
   const databases = dataDir ? localDatabases(layout, dataDir, supervision.running) : undefined;

@@ -87,13 +87,17 @@ export const LIMIT_CODES: Record<keyof OperationLimits, string> = {
 };
 
 /** The defaults, overridden by options, then by the environment. */
-export function operationLimits(overrides: Partial<OperationLimits> = {}, env: NodeJS.ProcessEnv = process.env): OperationLimits {
+export function operationLimits(
+  overrides: Partial<OperationLimits> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): OperationLimits {
   const limits = { ...DEFAULT_OPERATION_LIMITS, ...overrides };
   for (const [name, variable] of Object.entries(OPERATION_LIMIT_ENV) as [keyof OperationLimits, string][]) {
     const text = env[variable];
     if (text === undefined || text === "") continue;
     const value = Number(text);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${variable} must be a whole number of at least 1, got "${text}"`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`${variable} must be a whole number of at least 1, got "${text}"`);
     limits[name] = value;
   }
   return limits;
@@ -110,7 +114,10 @@ export function limitError(name: keyof OperationLimits, value: number, found: st
 function reportAs(name: keyof OperationLimits, value: number, found: (armorMessage: string) => string) {
   return {
     propagateOnRejection: false,
-    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(limitError(name, value, found(error.message)))],
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(limitError(name, value, found(error.message))),
+    ],
   };
 }
 
@@ -122,13 +129,29 @@ const foundIn = (message: string) => {
 /** `entityTypes`: the supergraph's (entityTypesOf); none, no entity nesting is counted. */
 export function operationLimitRules(limits: OperationLimits, entityTypes: Set<string> = new Set()): ValidationRule[] {
   return [
-    maxDepthRule({ n: limits.maxDepth, ...reportAs("maxDepth", limits.maxDepth, (m) => `fields nested ${foundIn(m) ?? "more"} deep`) }),
-    maxAliasesRule({ n: limits.maxAliases, ...reportAs("maxAliases", limits.maxAliases, (m) => `${foundIn(m) ?? "more"} aliases`) }),
-    maxDirectivesRule({ n: limits.maxDirectives, ...reportAs("maxDirectives", limits.maxDirectives, (m) => `${foundIn(m) ?? "more"} directives`) }),
-    costLimitRule({ maxCost: limits.maxCost, ...reportAs("maxCost", limits.maxCost, (m) => `an estimated cost of ${foundIn(m) ?? "more"}`) }),
+    maxDepthRule({
+      n: limits.maxDepth,
+      ...reportAs("maxDepth", limits.maxDepth, (m) => `fields nested ${foundIn(m) ?? "more"} deep`),
+    }),
+    maxAliasesRule({
+      n: limits.maxAliases,
+      ...reportAs("maxAliases", limits.maxAliases, (m) => `${foundIn(m) ?? "more"} aliases`),
+    }),
+    maxDirectivesRule({
+      n: limits.maxDirectives,
+      ...reportAs("maxDirectives", limits.maxDirectives, (m) => `${foundIn(m) ?? "more"} directives`),
+    }),
+    costLimitRule({
+      maxCost: limits.maxCost,
+      ...reportAs("maxCost", limits.maxCost, (m) => `an estimated cost of ${foundIn(m) ?? "more"}`),
+    }),
     listNestingRule(limits.maxListNesting, (found) => limitError("maxListNesting", limits.maxListNesting, found)),
-    entityNestingRule(entityTypes, limits.maxEntityNesting, (found) => limitError("maxEntityNesting", limits.maxEntityNesting, found)),
-    entityReentriesRule(entityTypes, limits.maxEntityReentries, (found) => limitError("maxEntityReentries", limits.maxEntityReentries, found)),
+    entityNestingRule(entityTypes, limits.maxEntityNesting, (found) =>
+      limitError("maxEntityNesting", limits.maxEntityNesting, found),
+    ),
+    entityReentriesRule(entityTypes, limits.maxEntityReentries, (found) =>
+      limitError("maxEntityReentries", limits.maxEntityReentries, found),
+    ),
   ];
 }
 
@@ -155,7 +178,12 @@ export function ruleCodeOf(error: unknown): { message?: string; extensions: Reco
     return { message, extensions: { code: extensions.code, limit: extensions.limit } };
   }
   if (original instanceof GraphQLError && typeof original.extensions.code === "string") {
-    return { extensions: { code: original.extensions.code, ...(original.extensions.limit ? { limit: original.extensions.limit } : {}) } };
+    return {
+      extensions: {
+        code: original.extensions.code,
+        ...(original.extensions.limit ? { limit: original.extensions.limit } : {}),
+      },
+    };
   }
   return undefined;
 }

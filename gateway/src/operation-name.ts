@@ -12,11 +12,15 @@ export function operationNamePlugin(): ApolloServerPlugin {
       return {
         async didResolveOperation({ operation, request, document }) {
           if (operation) return;
-          const names = document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? "(anonymous)"] : []));
+          const names = document.definitions.flatMap((d) =>
+            d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? "(anonymous)"] : [],
+          );
           const message = request.operationName
             ? `Unknown operation named "${request.operationName}"; the document defines ${names.join(", ") || "no operation"}.`
             : `The document defines several operations (${names.join(", ")}): name one in operationName.`;
-          throw new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } } });
+          throw new GraphQLError(message, {
+            extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } },
+          });
         },
       };
     },

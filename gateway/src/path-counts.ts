@@ -78,7 +78,13 @@ class Summaries {
       const fragment = this.fragments.get(selection.name.value);
       // Unknown, or spread inside itself: GraphQL's own rules refuse both.
       if (!fragment || active.has(fragment.name.value)) return undefined;
-      return { selectionSet: fragment.selectionSet, type: this.schema.getType(fragment.typeCondition.name.value), key: null, name: "", fragment: fragment.name.value };
+      return {
+        selectionSet: fragment.selectionSet,
+        type: this.schema.getType(fragment.typeCondition.name.value),
+        key: null,
+        name: "",
+        fragment: fragment.name.value,
+      };
     }
     if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : parent;
@@ -87,7 +93,12 @@ class Summaries {
     const definition = fieldsOf(parent)?.[selection.name.value];
     if (!definition) return undefined; // __typename, or a field GraphQL's own rules refuse
     const name = selection.name.value;
-    return { selectionSet: selection.selectionSet, type: getNamedType(definition.type), key: this.countedAs(definition, name), name };
+    return {
+      selectionSet: selection.selectionSet,
+      type: getNamedType(definition.type),
+      key: this.countedAs(definition, name),
+      name,
+    };
   }
 
   summary(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined | null): Summary {
@@ -116,7 +127,13 @@ class Summaries {
   }
 
   /** The refusal a walk in document order meets first, below a selection set known to hold one. */
-  firstRefusal(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined | null, counts: Map<string, number>, path: string[], active = new Set<string>()): Refused | undefined {
+  firstRefusal(
+    selectionSet: SelectionSetNode,
+    parent: GraphQLNamedType | undefined | null,
+    counts: Map<string, number>,
+    path: string[],
+    active = new Set<string>(),
+  ): Refused | undefined {
     for (const selection of selectionSet.selections) {
       const opened = this.open(selection, parent, active);
       if (!opened) continue;
@@ -129,7 +146,13 @@ class Summaries {
         inner = new Map(counts).set(opened.key, count);
       }
       if (!opened.selectionSet || !this.exceeds(this.summary(opened.selectionSet, opened.type), inner)) continue;
-      return this.firstRefusal(opened.selectionSet, opened.type, inner, innerPath, opened.fragment ? new Set(active).add(opened.fragment) : active);
+      return this.firstRefusal(
+        opened.selectionSet,
+        opened.type,
+        inner,
+        innerPath,
+        opened.fragment ? new Set(active).add(opened.fragment) : active,
+      );
     }
     return undefined;
   }
@@ -139,7 +162,12 @@ class Summaries {
  * A validation rule's check: on every path of each operation, how often each key of
  * `countedAs` appears; the first over `maxNesting` is reported once, by `refuse`.
  */
-export function countOnPaths(context: ValidationContext, maxNesting: number, countedAs: CountedAs, refuse: (refused: Refused) => void) {
+export function countOnPaths(
+  context: ValidationContext,
+  maxNesting: number,
+  countedAs: CountedAs,
+  refuse: (refused: Refused) => void,
+) {
   const document = context.getDocument();
   const schema = context.getSchema();
   const summaries = new Summaries(schema, document.definitions, maxNesting, countedAs);

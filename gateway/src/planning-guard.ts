@@ -26,7 +26,11 @@ export function guardPlanning(gateway: ApolloGateway, maxPlanOptions: number): G
           } catch (error) {
             const planning = TOO_MANY_PLAN_OPTIONS.exec((error as Error)?.message ?? "");
             if (!planning) throw error;
-            throw limitError("maxPlanOptions", maxPlanOptions, `more options than that to plan ${planning[1].slice(0, 60)}`);
+            throw limitError(
+              "maxPlanOptions",
+              maxPlanOptions,
+              `more options than that to plan ${planning[1].slice(0, 60)}`,
+            );
           }
         },
       };

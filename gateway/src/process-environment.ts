@@ -29,10 +29,13 @@ export function gatewayEnvironment(options: GatewayProcessOptions): Record<strin
     // Resolved as the gateway would resolve these options alone, then spelt out whole.
     const timeouts = subgraphTimeouts(options.timeouts, {});
     env.CSG_SUBGRAPH_TIMEOUT_MS = String(timeouts.defaultMs);
-    env.CSG_SUBGRAPH_TIMEOUTS = Object.entries(timeouts.bySubgraph).map(([name, ms]) => `${name}=${ms}`).join(",");
+    env.CSG_SUBGRAPH_TIMEOUTS = Object.entries(timeouts.bySubgraph)
+      .map(([name, ms]) => `${name}=${ms}`)
+      .join(",");
     env.CSG_REQUEST_DEADLINE_MS = String(timeouts.requestDeadlineMs);
   }
-  if (options.exposeInternalAddresses !== undefined) env[EXPOSE_INTERNAL_ADDRESSES] = options.exposeInternalAddresses ? "1" : "0";
+  if (options.exposeInternalAddresses !== undefined)
+    env[EXPOSE_INTERNAL_ADDRESSES] = options.exposeInternalAddresses ? "1" : "0";
   const { responseCache, deduplication, cacheMaxBytes } = options.freshness ?? {};
   if (responseCache !== undefined) env.CSG_RESPONSE_CACHE = onOff(responseCache);
   if (deduplication !== undefined) env.CSG_DEDUPLICATION = onOff(deduplication);

@@ -62,7 +62,13 @@ export class InFlightSubgraphRequests {
 
   private keyOf(request: GatewayGraphQLRequest, context: GatewayContext): string | null {
     if (!this.deduplicate || !context.revision || !request.query || /^\s*mutation\b/.test(request.query)) return null;
-    return JSON.stringify([context.revision, context.authorization ?? "", request.query, request.operationName ?? "", request.variables ?? null]);
+    return JSON.stringify([
+      context.revision,
+      context.authorization ?? "",
+      request.query,
+      request.operationName ?? "",
+      request.variables ?? null,
+    ]);
   }
 
   private async timed(fetch: () => Promise<Response>): Promise<Response> {

@@ -31,7 +31,9 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url, fetcher: timedFetcher(timeoutMs) });
   }
 
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+  override process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
     // A write is waited for until its subgraph answers: abandoning it would not undo it.
     const signal = "signal" in options.context ? options.context.signal : undefined;
     const send = isWrite(options.request.query)
@@ -41,7 +43,9 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /** As the base class parses, keeping the JSON text for copies of a shared answer (subgraph-deduplication.ts). */
-  override async parseBody(fetchResponse: Parameters<RemoteGraphQLDataSource["parseBody"]>[0]): Promise<object | string> {
+  override async parseBody(
+    fetchResponse: Parameters<RemoteGraphQLDataSource["parseBody"]>[0],
+  ): Promise<object | string> {
     const text = await fetchResponse.text();
     if (!/^application\/(graphql-response\+)?json/.test(fetchResponse.headers.get("content-type") ?? "")) return text;
     if (this.inFlight) answerTexts.set(fetchResponse, text);
@@ -57,8 +61,14 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (error instanceof GraphQLError && !error.extensions.response) throw error;
     const failure = subgraphFailure(error, this);
     // The operator's line: a certificate refused is a configuration to fix, not an outage.
-    if (failure.extensions.reason === "CERTIFICATE") console.error(`subgraph "${this.name}": ${failure.message} Check the gateway's --ca and the subgraph's certificate.`);
-    if (failure.extensions.reason === "CLIENT_CERTIFICATE") console.error(`subgraph "${this.name}": ${failure.message} Check the gateway's --client-cert and the subgraph's --client-ca.`);
+    if (failure.extensions.reason === "CERTIFICATE")
+      console.error(
+        `subgraph "${this.name}": ${failure.message} Check the gateway's --ca and the subgraph's certificate.`,
+      );
+    if (failure.extensions.reason === "CLIENT_CERTIFICATE")
+      console.error(
+        `subgraph "${this.name}": ${failure.message} Check the gateway's --client-cert and the subgraph's --client-ca.`,
+      );
     throw failure;
   }
 }

@@ -30,11 +30,17 @@ export interface SubgraphTimeouts {
  * A partnership answers in milliseconds; the county reads the partnerships itself (within
  * CSG_PARTNERSHIP_READ_TIMEOUT_MS, 4 s by default), so it gets longer.
  */
-export const DEFAULT_SUBGRAPH_TIMEOUTS: SubgraphTimeouts = { defaultMs: 5000, bySubgraph: { county: 10_000 }, requestDeadlineMs: 15_000, writeBackstopMs: 300_000 };
+export const DEFAULT_SUBGRAPH_TIMEOUTS: SubgraphTimeouts = {
+  defaultMs: 5000,
+  bySubgraph: { county: 10_000 },
+  requestDeadlineMs: 15_000,
+  writeBackstopMs: 300_000,
+};
 
 function milliseconds(variable: string, text: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${variable} must be a whole number of milliseconds, got "${text}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${variable} must be a whole number of milliseconds, got "${text}"`);
   return value;
 }
 
@@ -43,27 +49,41 @@ function milliseconds(variable: string, text: string): number {
  * subgraph), CSG_SUBGRAPH_TIMEOUTS ("county=10000,blaby=3000"), CSG_REQUEST_DEADLINE_MS,
  * CSG_WRITE_BACKSTOP_MS.
  */
-export function subgraphTimeouts(overrides: Partial<SubgraphTimeouts> = {}, env: NodeJS.ProcessEnv = process.env): SubgraphTimeouts {
-  const timeouts = { ...DEFAULT_SUBGRAPH_TIMEOUTS, ...overrides, bySubgraph: { ...DEFAULT_SUBGRAPH_TIMEOUTS.bySubgraph, ...overrides.bySubgraph } };
+export function subgraphTimeouts(
+  overrides: Partial<SubgraphTimeouts> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): SubgraphTimeouts {
+  const timeouts = {
+    ...DEFAULT_SUBGRAPH_TIMEOUTS,
+    ...overrides,
+    bySubgraph: { ...DEFAULT_SUBGRAPH_TIMEOUTS.bySubgraph, ...overrides.bySubgraph },
+  };
   if (env.CSG_SUBGRAPH_TIMEOUT_MS) {
     timeouts.defaultMs = milliseconds("CSG_SUBGRAPH_TIMEOUT_MS", env.CSG_SUBGRAPH_TIMEOUT_MS);
     if (!overrides.bySubgraph?.county) delete timeouts.bySubgraph.county;
   }
   for (const entry of (env.CSG_SUBGRAPH_TIMEOUTS ?? "").split(",").filter((e) => e.trim())) {
     const [name, value] = entry.split("=").map((part) => part.trim());
-    if (!name || value === undefined) throw new Error(`CSG_SUBGRAPH_TIMEOUTS must read "<subgraph>=<ms>,...", got "${entry}"`);
+    if (!name || value === undefined)
+      throw new Error(`CSG_SUBGRAPH_TIMEOUTS must read "<subgraph>=<ms>,...", got "${entry}"`);
     timeouts.bySubgraph[name] = milliseconds(`CSG_SUBGRAPH_TIMEOUTS (${name})`, value);
   }
-  if (env.CSG_REQUEST_DEADLINE_MS) timeouts.requestDeadlineMs = milliseconds("CSG_REQUEST_DEADLINE_MS", env.CSG_REQUEST_DEADLINE_MS);
-  if (env.CSG_WRITE_BACKSTOP_MS) timeouts.writeBackstopMs = milliseconds("CSG_WRITE_BACKSTOP_MS", env.CSG_WRITE_BACKSTOP_MS);
+  if (env.CSG_REQUEST_DEADLINE_MS)
+    timeouts.requestDeadlineMs = milliseconds("CSG_REQUEST_DEADLINE_MS", env.CSG_REQUEST_DEADLINE_MS);
+  if (env.CSG_WRITE_BACKSTOP_MS)
+    timeouts.writeBackstopMs = milliseconds("CSG_WRITE_BACKSTOP_MS", env.CSG_WRITE_BACKSTOP_MS);
   return timeouts;
 }
 
-export const timeoutOf = (timeouts: SubgraphTimeouts, subgraph: string) => timeouts.bySubgraph[subgraph] ?? timeouts.defaultMs;
+export const timeoutOf = (timeouts: SubgraphTimeouts, subgraph: string) =>
+  timeouts.bySubgraph[subgraph] ?? timeouts.defaultMs;
 
 /** Why a request's fetches were cancelled. */
 export class RequestEnded extends Error {
-  constructor(readonly reason: "DEADLINE" | "CLIENT_GONE", readonly deadlineMs: number) {
+  constructor(
+    readonly reason: "DEADLINE" | "CLIENT_GONE",
+    readonly deadlineMs: number,
+  ) {
     super(reason === "DEADLINE" ? `the request's deadline of ${deadlineMs / 1000} s passed` : "the client went away");
     this.name = "RequestEnded";
   }
@@ -106,7 +126,9 @@ export function timedFetcher(timeoutMs: number): Fetcher {
         throw backstop.aborted ? new WriteBackstop(policy.writeBackstopMs!) : error;
       });
     }
-    const signal = policy?.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), policy.signal]) : AbortSignal.timeout(timeoutMs);
+    const signal = policy?.signal
+      ? AbortSignal.any([AbortSignal.timeout(timeoutMs), policy.signal])
+      : AbortSignal.timeout(timeoutMs);
     return fetch(url, { ...init, signal });
   }) as unknown as Fetcher;
 }
@@ -115,7 +137,11 @@ export function timedFetcher(timeoutMs: number): Fetcher {
  * The life of one client request: its signal aborts when the deadline passes or the client
  * closes the connection before the answer is sent. Call `end()` once answered.
  */
-export function requestLifetime(request: IncomingMessage, response: ServerResponse, deadlineMs: number): { signal: AbortSignal; end(): void } {
+export function requestLifetime(
+  request: IncomingMessage,
+  response: ServerResponse,
+  deadlineMs: number,
+): { signal: AbortSignal; end(): void } {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new RequestEnded("DEADLINE", deadlineMs)), deadlineMs);
   const gone = () => {

@@ -24,12 +24,15 @@ const small = buildSchema(`
 `);
 
 const nesting = listNestingRule(1, (found) => limitError("maxListNesting", 1, found));
-const messages = (schema: GraphQLSchema, query: string) => validate(schema, parse(query), [nesting]).map((e) => e.message);
+const messages = (schema: GraphQLSchema, query: string) =>
+  validate(schema, parse(query), [nesting]).map((e) => e.message);
 
 /** n fragments on `type`, each selecting `fields` and spreading the next twice; the last selects `last`. */
 function fanOut(n: number, type: string, fields: string, last = fields): string {
   const fragments = Array.from({ length: n }, (_, i) =>
-    i + 1 < n ? `fragment F${i} on ${type} { ${fields} ...F${i + 1} ...F${i + 1} }` : `fragment F${i} on ${type} { ${last} }`,
+    i + 1 < n
+      ? `fragment F${i} on ${type} { ${fields} ...F${i + 1} ...F${i + 1} }`
+      : `fragment F${i} on ${type} { ${last} }`,
   );
   return fragments.join("\n");
 }
@@ -39,7 +42,12 @@ describe("the same list nested in itself", () => {
     expect(messages(small, `{ priorities { coverage { partnership { priorities { id } } } } }`)).toEqual([
       "The operation exceeds the gateway's limit maxListNesting of 1: the list priorities appears 2 times on the path priorities > coverage > priorities.",
     ]);
-    expect(messages(small, `{ priorities { ...C } } fragment C on Priority { coverage { ... on Coverage { partnership { ...P } } } } fragment P on Partnership { priorities { id } }`)).toHaveLength(1);
+    expect(
+      messages(
+        small,
+        `{ priorities { ...C } } fragment C on Priority { coverage { ... on Coverage { partnership { ...P } } } } fragment P on Partnership { priorities { id } }`,
+      ),
+    ).toHaveLength(1);
   });
 
   it("is not refused for one list beside itself, nor for a list nested in another list", () => {
@@ -79,7 +87,10 @@ describe("fragments that fan out", () => {
   it("a fan-out of fields (not fragments) is refused by the depth limit, and our rules stay within 2 s", () => {
     const query = `{ partnerships { ...F0 } }\n${fanOut(40, "CommunitySafetyPartnership", "code districts { name }", "name")}`;
     const started = performance.now();
-    const errors = validate(supergraph, parse(query), [...operationLimitRules(operationLimits({}, {})), calendarDatesRule]);
+    const errors = validate(supergraph, parse(query), [
+      ...operationLimitRules(operationLimits({}, {})),
+      calendarDatesRule,
+    ]);
     expect(performance.now() - started).toBeLessThan(2000);
     expect(errors.map((e) => e.extensions.code)).toContain("MAX_COST_EXCEEDED");
   });

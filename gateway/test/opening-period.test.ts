@@ -40,7 +40,10 @@ describe("the overview's opening period", () => {
   });
 
   it("with no financial year at all: the period most published, the latest of those", () => {
-    const rolling = [choice("2018-10-01", "2019-09-30", "ROLLING_12_MONTHS", 2), choice("2017-10-01", "2018-09-30", "ROLLING_12_MONTHS", 3)];
+    const rolling = [
+      choice("2018-10-01", "2019-09-30", "ROLLING_12_MONTHS", 2),
+      choice("2017-10-01", "2018-09-30", "ROLLING_12_MONTHS", 3),
+    ];
     expect(openingPeriod(rolling, 7)?.key).toBe("2017-10-01/2018-09-30");
     expect(openingPeriod([], 7)).toBeUndefined();
   });

@@ -23,8 +23,15 @@ beforeAll(async () => {
 afterAll(() => gateway?.stop());
 
 const ask = async (query: string) => {
-  const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
-  return { status: response.status, json: (await response.json()) as { errors?: { message: string; extensions: Record<string, unknown> }[] } };
+  const response = await fetch(gateway.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    status: response.status,
+    json: (await response.json()) as { errors?: { message: string; extensions: Record<string, unknown> }[] },
+  };
 };
 
 describe("the planner's guard", () => {
@@ -34,8 +41,13 @@ describe("the planner's guard", () => {
     expect(status).toBe(400);
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(json.errors).toHaveLength(1);
-    expect(json.errors![0].extensions).toMatchObject({ code: "QUERY_PLAN_TOO_COSTLY", limit: { name: "maxPlanOptions", value: 1000 } });
-    expect(json.errors![0].message).toMatch(/^The operation exceeds the gateway's limit maxPlanOptions of 1000: more options than that to plan nationalPosition/);
+    expect(json.errors![0].extensions).toMatchObject({
+      code: "QUERY_PLAN_TOO_COSTLY",
+      limit: { name: "maxPlanOptions", value: 1000 },
+    });
+    expect(json.errors![0].message).toMatch(
+      /^The operation exceeds the gateway's limit maxPlanOptions of 1000: more options than that to plan nationalPosition/,
+    );
   });
 
   it("answers a query afterwards (its subgraphs are unreachable: an error naming them)", async () => {

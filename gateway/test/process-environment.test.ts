@@ -21,7 +21,9 @@ it("spells every option so that the gateway's process reads back what was given"
     expect(subgraphTimeouts({}, env)).toEqual(subgraphTimeouts(timeouts, {}));
   }
   // The county keeps its own longer timeout when only the default is given, as in process.
-  expect(subgraphTimeouts({}, gatewayEnvironment({ timeouts: { defaultMs: 2000 } })).bySubgraph).toEqual({ county: 10_000 });
+  expect(subgraphTimeouts({}, gatewayEnvironment({ timeouts: { defaultMs: 2000 } })).bySubgraph).toEqual({
+    county: 10_000,
+  });
 
   const limits = { maxDepth: 9, maxCost: 1500 };
   expect(operationLimits({}, gatewayEnvironment({ limits }))).toEqual(operationLimits(limits, {}));
@@ -29,7 +31,10 @@ it("spells every option so that the gateway's process reads back what was given"
   const freshness = { responseCache: false, deduplication: true, cacheMaxBytes: 1024 };
   expect(resolveFreshness({}, gatewayEnvironment({ freshness }))).toEqual(freshness);
 
-  const env = gatewayEnvironment({ exposeInternalAddresses: true, corsOrigins: ["https://dashboards.example.org", "http://localhost:3000"] });
+  const env = gatewayEnvironment({
+    exposeInternalAddresses: true,
+    corsOrigins: ["https://dashboards.example.org", "http://localhost:3000"],
+  });
   expect(exposeInternalAddresses(env)).toBe(true);
   expect(exposeInternalAddresses(gatewayEnvironment({ exposeInternalAddresses: false }))).toBe(false);
   expect(corsOriginsFrom(env.CSG_CORS_ORIGINS)).toEqual(["https://dashboards.example.org", "http://localhost:3000"]);

@@ -29,8 +29,14 @@ beforeAll(() => {
   planner = new QueryPlanner(supergraph, { debug: { pathsLimit: limits.maxPlanOptions } });
 });
 
-const plan = (query: string) => planner.buildQueryPlan(operationFromDocument(supergraph.schema, parse(query), { validate: true }));
-const refusals = (query: string) => validate(supergraph.apiSchema().toGraphQLJSSchema(), parse(query), operationLimitRules(limits, entityTypesOf(SUPERGRAPH_SDL))).map((e) => e.extensions.code);
+const plan = (query: string) =>
+  planner.buildQueryPlan(operationFromDocument(supergraph.schema, parse(query), { validate: true }));
+const refusals = (query: string) =>
+  validate(
+    supergraph.apiSchema().toGraphQLJSSchema(),
+    parse(query),
+    operationLimitRules(limits, entityTypesOf(SUPERGRAPH_SDL)),
+  ).map((e) => e.extensions.code);
 
 describe("the entity cycle through the national subgraph", () => {
   it("a partnership within a partnership is let through and plans", () => {
@@ -51,14 +57,22 @@ describe("the entity cycle through the national subgraph", () => {
 
   it("re-entries are counted over the whole operation, fragments as spread: 60 fragments fanning out, within 2 s", () => {
     const fragments = Array.from({ length: 60 }, (_, i) =>
-      i + 1 < 60 ? `fragment F${i} on NationalComparisonRow { rank ...F${i + 1} ...F${i + 1} }` : `fragment F${i} on NationalComparisonRow { partnership { code } }`,
+      i + 1 < 60
+        ? `fragment F${i} on NationalComparisonRow { rank ...F${i + 1} ...F${i + 1} }`
+        : `fragment F${i} on NationalComparisonRow { partnership { code } }`,
     );
     const query = `{ partnership(code: "charnwood") { nationalPosition(financialYear: "2019/20", category: "all-crime") { ...F0 } } }\n${fragments.join("\n")}`;
     const started = performance.now();
-    const errors = validate(supergraph.apiSchema().toGraphQLJSSchema(), parse(query), operationLimitRules(limits, entityTypesOf(SUPERGRAPH_SDL)));
+    const errors = validate(
+      supergraph.apiSchema().toGraphQLJSSchema(),
+      parse(query),
+      operationLimitRules(limits, entityTypesOf(SUPERGRAPH_SDL)),
+    );
     expect(performance.now() - started).toBeLessThan(2000);
     const refusal = errors.find((e) => e.extensions.code === "ENTITY_REENTRIES_EXCEEDED")!;
-    expect(refusal.message).toContain("reached again within themselves more than 10^9 times (CommunitySafetyPartnership more than 10^9 times)");
+    expect(refusal.message).toContain(
+      "reached again within themselves more than 10^9 times (CommunitySafetyPartnership more than 10^9 times)",
+    );
   });
 
   it("the planner's guard stops 4 turns (once out of a 1 GB heap) if the rule is set aside, within 20 s", () => {
@@ -70,7 +84,12 @@ describe("the entity cycle through the national subgraph", () => {
 
 describe("the pages' queries", () => {
   it("plan within the guard", () => {
-    const queries = [partnershipQuery, nationalPositionQuery, countyComparisonQuery(6), ...Object.values(overviewQueries as Record<string, unknown>).filter((q): q is string => typeof q === "string")];
+    const queries = [
+      partnershipQuery,
+      nationalPositionQuery,
+      countyComparisonQuery(6),
+      ...Object.values(overviewQueries as Record<string, unknown>).filter((q): q is string => typeof q === "string"),
+    ];
     for (const query of queries) expect(plan(query).kind).toBe("QueryPlan");
   });
 });

@@ -56,7 +56,15 @@ beforeAll(async () => {
   });
   url = `http://localhost:${http.port}/graphql`;
   const revisions = new RevisionWatch({ subgraphs: [{ name: "greetings", url }] });
-  endpoint = graphqlEndpoint({ server, cache: new ResponseCache(), revisions, inFlight: new InFlightAnswers(), metrics, labels: new OperationLabels([], 5), logger: pino({ level: "info" }, log) });
+  endpoint = graphqlEndpoint({
+    server,
+    cache: new ResponseCache(),
+    revisions,
+    inFlight: new InFlightAnswers(),
+    metrics,
+    labels: new OperationLabels([], 5),
+    logger: pino({ level: "info" }, log),
+  });
   stop = async () => {
     await http.stop();
     await server.stop();
@@ -66,18 +74,33 @@ beforeAll(async () => {
 afterAll(() => stop?.());
 
 function post(body: unknown, contentType = "application/json") {
-  return fetch(url, { method: "POST", headers: { "content-type": contentType, authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(body) });
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": contentType, authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify(body),
+  });
 }
 
 describe("the gateway's request log", () => {
   it("logs one line per request with name, duration, cache and status, and never a token or a variable's value", async () => {
-    const greeting = { query: "query Greeting($place: String!) { greeting(place: $place) }", variables: { place: VARIABLE } };
+    const greeting = {
+      query: "query Greeting($place: String!) { greeting(place: $place) }",
+      variables: { place: VARIABLE },
+    };
     expect(await (await post(greeting)).json()).toEqual({ data: { greeting: `Hello, ${VARIABLE}` } });
     await post(greeting); // the same again: from the cache
-    await post({ query: "query Broken($place: String!) { greeting(place: $place", operationName: "Broken", variables: { place: VARIABLE } });
-    await fetch(`${url}?query=${encodeURIComponent(`{ greeting(place: "${VARIABLE}") }`)}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    await post({
+      query: "query Broken($place: String!) { greeting(place: $place",
+      operationName: "Broken",
+      variables: { place: VARIABLE },
+    });
+    await fetch(`${url}?query=${encodeURIComponent(`{ greeting(place: "${VARIABLE}") }`)}`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
 
-    expect(lines.map(({ operation, cache, shared, status, outcome }) => ({ operation, cache, shared, status, outcome }))).toEqual([
+    expect(
+      lines.map(({ operation, cache, shared, status, outcome }) => ({ operation, cache, shared, status, outcome })),
+    ).toEqual([
       { operation: "Greeting", cache: "miss", shared: false, status: 200, outcome: "success" },
       { operation: "Greeting", cache: "hit", shared: false, status: 200, outcome: "success" },
       { operation: "Broken", cache: "off", shared: false, status: 400, outcome: "failure" },
@@ -91,12 +114,18 @@ describe("the gateway's request log", () => {
 
   it("answers identical reads in flight once: the others share its answer", async () => {
     lines.length = 0;
-    const answers = await Promise.all([1, 2, 3].map(() => post({ query: "query Slow { slowCount }" }).then((r) => r.json())));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => post({ query: "query Slow { slowCount }" }).then((r) => r.json())),
+    );
     expect(answers).toEqual(Array(3).fill({ data: { slowCount: 1 } }));
     expect(slowRuns).toBe(1);
     expect(lines.map((l) => l.shared).sort()).toEqual([false, true, true]);
     // Once answered, nothing is shared: a later read of another caller runs again.
-    const other = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "query Slow { slowCount }" }) });
+    const other = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "query Slow { slowCount }" }),
+    });
     expect(await other.json()).toEqual({ data: { slowCount: 2 } });
   });
 
@@ -130,7 +159,9 @@ describe("the gateway's request log", () => {
     expect(second.headers.get("content-length")).toBe(String(Buffer.byteLength(first)));
     // Another caller, and the same request spaced differently: each runs (and is stored) on its own.
     expect(await (await send(body, "Bearer another-caller")).json()).toEqual({ data: { slowCount: before + 2 } });
-    expect(await (await send(JSON.stringify({ query: "query Again { slowCount }" }, null, 1))).json()).toEqual({ data: { slowCount: before + 3 } });
+    expect(await (await send(JSON.stringify({ query: "query Again { slowCount }" }, null, 1))).json()).toEqual({
+      data: { slowCount: before + 3 },
+    });
     // A document that fails validation is refused every time: only answers without errors are stored.
     const invalid = JSON.stringify({ query: "query Bad { slowCount noSuchField }" });
     for (let i = 0; i < 2; i++) expect((await send(invalid)).status).toBe(400);

@@ -18,22 +18,61 @@ const openssl = (...args: string[]) => execFileSync("openssl", args, { cwd: work
 const ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
 
 function authority(name: string): void {
-  openssl("req", "-x509", ...ec, "-keyout", `${name}-ca.key`, "-out", `${name}-ca.crt`, "-days", "1", "-subj", `/CN=${name}`);
+  openssl(
+    "req",
+    "-x509",
+    ...ec,
+    "-keyout",
+    `${name}-ca.key`,
+    "-out",
+    `${name}-ca.crt`,
+    "-days",
+    "1",
+    "-subj",
+    `/CN=${name}`,
+  );
 }
 function issue(ca: string, name: string, extension: string): void {
   openssl("req", ...ec, "-keyout", `${name}.key`, "-out", `${name}.csr`, "-subj", `/CN=${name}`);
   writeFileSync(join(work, `${name}.ext`), `${extension}\n`);
-  openssl("x509", "-req", "-in", `${name}.csr`, "-CA", `${ca}-ca.crt`, "-CAkey", `${ca}-ca.key`, "-CAcreateserial", "-out", `${name}.crt`, "-days", "1", "-extfile", `${name}.ext`);
+  openssl(
+    "x509",
+    "-req",
+    "-in",
+    `${name}.csr`,
+    "-CA",
+    `${ca}-ca.crt`,
+    "-CAkey",
+    `${ca}-ca.key`,
+    "-CAcreateserial",
+    "-out",
+    `${name}.crt`,
+    "-days",
+    "1",
+    "-extfile",
+    `${name}.ext`,
+  );
 }
 const file = (name: string) => readFileSync(join(work, name));
 
 /** A subgraph's revision endpoint over mutual TLS: its certificate by `ca`, clients' by the county's authority. */
 function subgraph(certificate: string): Promise<{ server: Server; url: string }> {
   const server = createServer(
-    { cert: file(`${certificate}.crt`), key: file(`${certificate}.key`), ca: file("county-ca.crt"), requestCert: true, rejectUnauthorized: true },
-    (_request, response) => response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ revision: "r7" })),
+    {
+      cert: file(`${certificate}.crt`),
+      key: file(`${certificate}.key`),
+      ca: file("county-ca.crt"),
+      requestCert: true,
+      rejectUnauthorized: true,
+    },
+    (_request, response) =>
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ revision: "r7" })),
   );
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` })));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` }),
+    ),
+  );
 }
 
 describe("revision reads over TLS", () => {
@@ -50,7 +89,11 @@ describe("revision reads over TLS", () => {
     const b = await subgraph("impostor");
     servers.push(a.server, b.server);
     [trusted, rogue] = [a.url, b.url];
-    useClientTls({ CSG_TLS_CA: join(work, "county-ca.crt"), CSG_TLS_CLIENT_CERT: join(work, "gateway.crt"), CSG_TLS_CLIENT_KEY: join(work, "gateway.key") });
+    useClientTls({
+      CSG_TLS_CA: join(work, "county-ca.crt"),
+      CSG_TLS_CLIENT_CERT: join(work, "gateway.crt"),
+      CSG_TLS_CLIENT_KEY: join(work, "gateway.key"),
+    });
   });
   afterAll(() => {
     servers.forEach((s) => s.close());
@@ -58,10 +101,19 @@ describe("revision reads over TLS", () => {
   });
 
   it("reads a subgraph's revision with the gateway's certificate, trusting the county's authority", async () => {
-    expect(await new RevisionWatch({ subgraphs: [{ name: "charnwood", url: trusted }] }).observe()).toBe("charnwood=r7");
+    expect(await new RevisionWatch({ subgraphs: [{ name: "charnwood", url: trusted }] }).observe()).toBe(
+      "charnwood=r7",
+    );
   });
 
   it("believes no revision from a subgraph whose certificate another authority signed", async () => {
-    expect(await new RevisionWatch({ subgraphs: [{ name: "charnwood", url: trusted }, { name: "melton", url: rogue }] }).observe()).toBeNull();
+    expect(
+      await new RevisionWatch({
+        subgraphs: [
+          { name: "charnwood", url: trusted },
+          { name: "melton", url: rogue },
+        ],
+      }).observe(),
+    ).toBeNull();
   });
 });

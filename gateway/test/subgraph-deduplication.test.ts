@@ -11,7 +11,8 @@ type Request = Parameters<Send>[0];
 type Response = Awaited<ReturnType<Send>>;
 
 const QUERY = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Partnership { name } } }`;
-const request = (query = QUERY): Request => ({ query, variables: { representations: [{ __typename: "Partnership", code: "charnwood" }] } }) as Request;
+const request = (query = QUERY): Request =>
+  ({ query, variables: { representations: [{ __typename: "Partnership", code: "charnwood" }] } }) as Request;
 
 /** A fetch of Charnwood's name that answers when `release()` is called, counting how often it was sent. */
 function slowFetch() {
@@ -20,11 +21,15 @@ function slowFetch() {
   answerTexts.set(http, JSON.stringify(answer));
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  const fetch = { sent: 0, release, send: async (): Promise<Response> => {
-    fetch.sent += 1;
-    await released;
-    return { ...structuredClone(answer), http } as unknown as Response;
-  } };
+  const fetch = {
+    sent: 0,
+    release,
+    send: async (): Promise<Response> => {
+      fetch.sent += 1;
+      await released;
+      return { ...structuredClone(answer), http } as unknown as Response;
+    },
+  };
   return fetch;
 }
 
@@ -37,7 +42,8 @@ describe("in-flight deduplication", () => {
     fetch.release();
     const [a, b, c] = await answers;
     expect(fetch.sent).toBe(1);
-    for (const answer of [a, b, c]) expect(answer.data).toEqual({ _entities: [{ name: "Charnwood Community Safety Partnership" }] });
+    for (const answer of [a, b, c])
+      expect(answer.data).toEqual({ _entities: [{ name: "Charnwood Community Safety Partnership" }] });
     // Merging into one answer leaves the others as they were.
     (a.data as any)._entities[0].name = "changed";
     expect((b.data as any)._entities[0].name).toBe("Charnwood Community Safety Partnership");
@@ -47,11 +53,41 @@ describe("in-flight deduplication", () => {
 
   it("never shares a fetch across revisions, callers' tokens, mutations, or when switched off", async () => {
     const cases: { requests: InFlightSubgraphRequests; pairs: [Request, object][] }[] = [
-      { requests: new InFlightSubgraphRequests("charnwood", true), pairs: [[request(), { revision: "charnwood=7" }], [request(), { revision: "charnwood=8" }]] },
-      { requests: new InFlightSubgraphRequests("charnwood", true), pairs: [[request(), { revision: "r", authorization: "Bearer a" }], [request(), { revision: "r", authorization: "Bearer b" }]] },
-      { requests: new InFlightSubgraphRequests("charnwood", true), pairs: [[request("mutation { charnwood { __typename } }"), { revision: "r" }], [request("mutation { charnwood { __typename } }"), { revision: "r" }]] },
-      { requests: new InFlightSubgraphRequests("charnwood", true), pairs: [[request(), { revision: null }], [request(), { revision: null }]] },
-      { requests: new InFlightSubgraphRequests("charnwood", false), pairs: [[request(), { revision: "r" }], [request(), { revision: "r" }]] },
+      {
+        requests: new InFlightSubgraphRequests("charnwood", true),
+        pairs: [
+          [request(), { revision: "charnwood=7" }],
+          [request(), { revision: "charnwood=8" }],
+        ],
+      },
+      {
+        requests: new InFlightSubgraphRequests("charnwood", true),
+        pairs: [
+          [request(), { revision: "r", authorization: "Bearer a" }],
+          [request(), { revision: "r", authorization: "Bearer b" }],
+        ],
+      },
+      {
+        requests: new InFlightSubgraphRequests("charnwood", true),
+        pairs: [
+          [request("mutation { charnwood { __typename } }"), { revision: "r" }],
+          [request("mutation { charnwood { __typename } }"), { revision: "r" }],
+        ],
+      },
+      {
+        requests: new InFlightSubgraphRequests("charnwood", true),
+        pairs: [
+          [request(), { revision: null }],
+          [request(), { revision: null }],
+        ],
+      },
+      {
+        requests: new InFlightSubgraphRequests("charnwood", false),
+        pairs: [
+          [request(), { revision: "r" }],
+          [request(), { revision: "r" }],
+        ],
+      },
     ];
     for (const { requests, pairs } of cases) {
       const fetch = slowFetch();

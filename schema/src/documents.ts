@@ -19,7 +19,9 @@ export interface DocumentEntry {
 export const documentsFile = fileURLToPath(new URL("../sources/documents.json", import.meta.url));
 
 /** The seed documents, in file-name order. */
-export const seedDocuments: readonly DocumentEntry[] = (JSON.parse(readFileSync(documentsFile, "utf8")) as { documents: DocumentEntry[] }).documents;
+export const seedDocuments: readonly DocumentEntry[] = (
+  JSON.parse(readFileSync(documentsFile, "utf8")) as { documents: DocumentEntry[] }
+).documents;
 
 const byName = new Map(seedDocuments.map((d) => [d.document, d]));
 

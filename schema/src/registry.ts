@@ -31,9 +31,12 @@ export const GATEWAY_PORT = 4000;
  * The registry file: schema/registry/partnerships.json, or the file CSG_REGISTRY_FILE names
  * (the end-to-end test of `pnpm partnership:add` works on a copy, never on the real one).
  */
-export const registryFile = process.env.CSG_REGISTRY_FILE ?? fileURLToPath(new URL("../registry/partnerships.json", import.meta.url));
+export const registryFile =
+  process.env.CSG_REGISTRY_FILE ?? fileURLToPath(new URL("../registry/partnerships.json", import.meta.url));
 
-export const partnerships: readonly PartnershipEntry[] = (JSON.parse(readFileSync(registryFile, "utf8")) as { partnerships: PartnershipEntry[] }).partnerships;
+export const partnerships: readonly PartnershipEntry[] = (
+  JSON.parse(readFileSync(registryFile, "utf8")) as { partnerships: PartnershipEntry[] }
+).partnerships;
 
 export function findPartnership(code: string): PartnershipEntry | undefined {
   return partnerships.find((p) => p.code === code);
@@ -62,5 +65,8 @@ export function subgraphName(entry: PartnershipEntry): string {
  * so each partnership has its own entry point, served only by its own subgraph.
  */
 export function mutationNamespace(entry: PartnershipEntry): { field: string; typeName: string } {
-  return { field: entry.code.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()), typeName: `${entry.entityTypeName}Mutations` };
+  return {
+    field: entry.code.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
+    typeName: `${entry.entityTypeName}Mutations`,
+  };
 }

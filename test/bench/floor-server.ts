@@ -13,12 +13,19 @@ const command = readCommandLine({
   usage: ["tsx test/bench/floor-server.ts --port <port> --answers <file>"],
   options: {
     port: { type: "string", value: "<port>", default: "0", description: "The port." },
-    answers: { type: "string", value: "<file>", description: "A JSON array of the answers' text; POST /<i> is answered with the i-th." },
+    answers: {
+      type: "string",
+      value: "<file>",
+      description: "A JSON array of the answers' text; POST /<i> is answered with the i-th.",
+    },
   },
 });
 const answers = (JSON.parse(readFileSync(command.string("answers")!, "utf8")) as string[]).map((text) => {
   const body = Buffer.from(text, "utf8");
-  return { body, headers: { "content-type": "application/json; charset=utf-8", "content-length": String(body.length) } };
+  return {
+    body,
+    headers: { "content-type": "application/json; charset=utf-8", "content-length": String(body.length) },
+  };
 });
 const server = createServer((request, response) => {
   const answer = answers[Number(request.url?.slice(1))];

@@ -44,7 +44,11 @@ interface Started {
 
 /** Starts a process and waits for a line of its output that says it is ready. */
 function startProcess(label: string, args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}): Promise<Started> {
-  const child = spawn(process.execPath, args, { cwd: repositoryRoot, env: { ...process.env, CSG_LOG_LEVEL: "silent", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, {
+    cwd: repositoryRoot,
+    env: { ...process.env, CSG_LOG_LEVEL: "silent", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
@@ -55,7 +59,10 @@ function startProcess(label: string, args: string[], ready: RegExp, env: NodeJS.
     clearTimeout(timer);
   };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${label} not ready in 300 s:\n${output.slice(-20).join("\n")}`)), 300_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${label} not ready in 300 s:\n${output.slice(-20).join("\n")}`)),
+      300_000,
+    );
     const onData = (chunk: Buffer) => {
       output.push(...chunk.toString("utf8").split("\n"));
       if (ready.test(chunk.toString("utf8"))) {
@@ -69,10 +76,17 @@ function startProcess(label: string, args: string[], ready: RegExp, env: NodeJS.
   });
 }
 
-const totals = (memory: ProcessMemory[]) => ({ pss: memory.reduce((sum, m) => sum + m.pssMiB, 0), rss: memory.reduce((sum, m) => sum + m.rssMiB, 0) });
+const totals = (memory: ProcessMemory[]) => ({
+  pss: memory.reduce((sum, m) => sum + m.pssMiB, 0),
+  rss: memory.reduce((sum, m) => sum + m.rssMiB, 0),
+});
 
 async function post(url: string, q: BenchQuery): Promise<string> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q.query, variables: q.variables }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: q.query, variables: q.variables }),
+  });
   return response.text();
 }
 
@@ -95,16 +109,33 @@ async function load(url: string, q: BenchQuery, connections: number, seconds: nu
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query: q.query, variables: q.variables }),
     ...(unique
-      ? { requests: [{ setupRequest: (request: object) => ({ ...request, body: JSON.stringify({ query: q.query, variables: { ...q.variables, benchRequest: ++requestNumber } }) }) }] }
+      ? {
+          requests: [
+            {
+              setupRequest: (request: object) => ({
+                ...request,
+                body: JSON.stringify({ query: q.query, variables: { ...q.variables, benchRequest: ++requestNumber } }),
+              }),
+            },
+          ],
+        }
       : {}),
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed: result.non2xx + result.errors + result.timeouts };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
-const load1 = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+const load1 = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
 interface Target {
   name: string;
@@ -124,7 +155,8 @@ async function compare(kind: string, targets: Target[], unique: boolean, against
     const single = targets.map(() => [] as Run[]);
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, t] of targets.entries()) runs[i].push(await load(t.url(qi), q, CONNECTIONS, SECONDS, unique));
-      for (const [i, t] of targets.entries()) single[i].push(await load(t.url(qi), q, 1, Math.max(2, SECONDS / 2), unique));
+      for (const [i, t] of targets.entries())
+        single[i].push(await load(t.url(qi), q, 1, Math.max(2, SECONDS / 2), unique));
     }
     const rps = runs.map((r) => median(r.map((x) => x.rps)));
     const oneRps = single.map((r) => median(r.map((x) => x.rps)));
@@ -151,33 +183,83 @@ async function compare(kind: string, targets: Target[], unique: boolean, against
 }
 
 async function main() {
-  console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${load1()}`);
-  console.log(`Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per measurement, ${ROUNDS} rounds alternating; one client: 1 connection.\n`);
+  console.log(
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${load1()}`,
+  );
+  console.log(
+    `Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per measurement, ${ROUNDS} rounds alternating; one client: 1 connection.\n`,
+  );
   await buildBundles();
   const dataDir = mkdtempSync(join(tmpdir(), "csg-bench-"));
   const started: Started[] = [];
   try {
-    const system = await startProcess("pnpm start (bundles)", [join(bundleFolder, "start.mjs"), "--port-offset", String(OFFSET), "--data-dir", dataDir], /Press Ctrl-C/);
+    const system = await startProcess(
+      "pnpm start (bundles)",
+      [join(bundleFolder, "start.mjs"), "--port-offset", String(OFFSET), "--data-dir", dataDir],
+      /Press Ctrl-C/,
+    );
     started.push(system);
     const hive = (port: number, cache: "on" | "off") =>
-      startProcess(`Hive Gateway, cache ${cache}`, ["--import", "tsx", "test/bench/hive-server.ts", "--port", String(port), "--port-offset", String(OFFSET), "--response-cache", cache], /ready/, { NODE_ENV: "production" });
+      startProcess(
+        `Hive Gateway, cache ${cache}`,
+        [
+          "--import",
+          "tsx",
+          "test/bench/hive-server.ts",
+          "--port",
+          String(port),
+          "--port-offset",
+          String(OFFSET),
+          "--response-cache",
+          cache,
+        ],
+        /ready/,
+        { NODE_ENV: "production" },
+      );
     const hiveCached = await hive(GATEWAY_PORT + 92, "on");
     started.push(hiveCached);
     const hiveUncached = await hive(GATEWAY_PORT + 95, "off");
     started.push(hiveUncached);
     const overHttp = process.env.BENCH_REVISIONS_OVER_HTTP === "on";
     // The issue 19 question: what reading the revisions over HTTP instead of from the files costs.
-    if (overHttp) started.push(await startProcess("our gateway, revisions over HTTP", [join(bundleFolder, "gateway.mjs"), "--port", String(GATEWAY_PORT + 93), "--port-offset", String(OFFSET)], /Gateway ready/));
+    if (overHttp)
+      started.push(
+        await startProcess(
+          "our gateway, revisions over HTTP",
+          [join(bundleFolder, "gateway.mjs"), "--port", String(GATEWAY_PORT + 93), "--port-offset", String(OFFSET)],
+          /Gateway ready/,
+        ),
+      );
     const productionMode = process.env.BENCH_NODE_ENV === "on";
     if (productionMode) {
-      const args = [join(bundleFolder, "gateway.mjs"), "--port", String(GATEWAY_PORT + 96), "--port-offset", String(OFFSET), "--data-dir", dataDir];
-      started.push(await startProcess("our gateway, NODE_ENV=production", args, /Gateway ready/, { NODE_ENV: "production" }));
+      const args = [
+        join(bundleFolder, "gateway.mjs"),
+        "--port",
+        String(GATEWAY_PORT + 96),
+        "--port-offset",
+        String(OFFSET),
+        "--data-dir",
+        dataDir,
+      ];
+      started.push(
+        await startProcess("our gateway, NODE_ENV=production", args, /Gateway ready/, { NODE_ENV: "production" }),
+      );
     }
     const ours: Target = { name: "ours", url: () => `http://localhost:${GATEWAY_PORT}/graphql` };
-    const hiveBestRepeated: Target = { name: "Hive, cache on", url: () => `http://localhost:${GATEWAY_PORT + 92}/graphql` };
-    const hiveBestUnique: Target = { name: "Hive, cache off", url: () => `http://localhost:${GATEWAY_PORT + 95}/graphql` };
-    console.log("Options: ours = pnpm start's gateway (response cache + in-flight deduplication, revisions read from the files);");
-    console.log("         Hive = @graphql-hive/gateway-runtime + @graphql-hive/router-runtime, NODE_ENV=production, deduplication on,");
+    const hiveBestRepeated: Target = {
+      name: "Hive, cache on",
+      url: () => `http://localhost:${GATEWAY_PORT + 92}/graphql`,
+    };
+    const hiveBestUnique: Target = {
+      name: "Hive, cache off",
+      url: () => `http://localhost:${GATEWAY_PORT + 95}/graphql`,
+    };
+    console.log(
+      "Options: ours = pnpm start's gateway (response cache + in-flight deduplication, revisions read from the files);",
+    );
+    console.log(
+      "         Hive = @graphql-hive/gateway-runtime + @graphql-hive/router-runtime, NODE_ENV=production, deduplication on,",
+    );
     console.log("         Authorization forwarded; cache on = its response cache keyed per Authorization (as ours);");
     console.log("         floor = a bare node:http server answering every POST with the answer's prebuilt bytes.\n");
 
@@ -187,32 +269,68 @@ async function main() {
       const texts = await Promise.all(checked.map((t) => post(t.url(0), q)));
       for (const [i, answer] of texts.entries()) {
         const missing = q.shows.filter((text) => !answer.includes(text));
-        if (answer.includes('"errors"') || missing.length) throw new Error(`${checked[i].name} answered ${q.name} wrongly (${missing.join(", ")}): ${answer.slice(0, 500)}`);
+        if (answer.includes('"errors"') || missing.length)
+          throw new Error(
+            `${checked[i].name} answered ${q.name} wrongly (${missing.join(", ")}): ${answer.slice(0, 500)}`,
+          );
       }
       const same = JSON.stringify(JSON.parse(texts[0]).data) === JSON.stringify(JSON.parse(texts[2]).data);
-      console.log(`${q.name}: ${(texts[0].length / 1024).toFixed(1)} KB answer, ours ${same ? "equals" : "DIFFERS FROM"} Hive's`);
+      console.log(
+        `${q.name}: ${(texts[0].length / 1024).toFixed(1)} KB answer, ours ${same ? "equals" : "DIFFERS FROM"} Hive's`,
+      );
       answers.push(texts[0]);
     }
     const answersFile = join(dataDir, "floor-answers.json");
     writeFileSync(answersFile, JSON.stringify(answers));
-    const floorServer = await startProcess("floor", ["--import", "tsx", "test/bench/floor-server.ts", "--port", String(GATEWAY_PORT + 94), "--answers", answersFile], /ready/, { NODE_ENV: "production" });
+    const floorServer = await startProcess(
+      "floor",
+      ["--import", "tsx", "test/bench/floor-server.ts", "--port", String(GATEWAY_PORT + 94), "--answers", answersFile],
+      /ready/,
+      { NODE_ENV: "production" },
+    );
     started.push(floorServer);
     const floor: Target = { name: "floor", url: (i) => `http://localhost:${GATEWAY_PORT + 94}/${i}` };
-    const overHttpTarget: Target = { name: "ours, revisions over HTTP", url: () => `http://localhost:${GATEWAY_PORT + 93}/graphql` };
+    const overHttpTarget: Target = {
+      name: "ours, revisions over HTTP",
+      url: () => `http://localhost:${GATEWAY_PORT + 93}/graphql`,
+    };
 
-    const repeated = await compare("Repeated requests (the same body)", [ours, hiveBestRepeated, floor, ...(overHttp ? [overHttpTarget] : [])], false, [1, 2]);
+    const repeated = await compare(
+      "Repeated requests (the same body)",
+      [ours, hiveBestRepeated, floor, ...(overHttp ? [overHttpTarget] : [])],
+      false,
+      [1, 2],
+    );
     console.log("");
-    const oursProduction: Target = { name: "ours, NODE_ENV=production", url: () => `http://localhost:${GATEWAY_PORT + 96}/graphql` };
-    const unique = await compare("Unique requests (a fresh variable in each)", [ours, hiveBestUnique, ...(productionMode ? [oursProduction] : [])], true, [1]);
+    const oursProduction: Target = {
+      name: "ours, NODE_ENV=production",
+      url: () => `http://localhost:${GATEWAY_PORT + 96}/graphql`,
+    };
+    const unique = await compare(
+      "Unique requests (a fresh variable in each)",
+      [ours, hiveBestUnique, ...(productionMode ? [oursProduction] : [])],
+      true,
+      [1],
+    );
     console.log(`\n${repeated.join("\n")}\n\n${unique.join("\n")}\n`);
 
     const memory = processTreeMemory(system.child.pid!);
     const total = totals(memory);
-    console.log("Memory after the run, the system as `pnpm start` runs it (PSS: shared pages counted once in the total; RSS: counted in every process):");
+    console.log(
+      "Memory after the run, the system as `pnpm start` runs it (PSS: shared pages counted once in the total; RSS: counted in every process):",
+    );
     console.log("      PSS      RSS");
-    for (const m of memory) console.log(`  ${fixed(m.pssMiB).padStart(7)}  ${fixed(m.rssMiB).padStart(7)} MiB  ${m.command.replace(repositoryRoot, "").slice(0, 100)}`);
-    console.log(`  ${fixed(total.pss).padStart(7)}  ${fixed(total.rss).padStart(7)} MiB  total, ${memory.length} processes`);
-    for (const [label, s] of [["Hive Gateway, cache on", hiveCached], ["Hive Gateway, cache off", hiveUncached]] as const) {
+    for (const m of memory)
+      console.log(
+        `  ${fixed(m.pssMiB).padStart(7)}  ${fixed(m.rssMiB).padStart(7)} MiB  ${m.command.replace(repositoryRoot, "").slice(0, 100)}`,
+      );
+    console.log(
+      `  ${fixed(total.pss).padStart(7)}  ${fixed(total.rss).padStart(7)} MiB  total, ${memory.length} processes`,
+    );
+    for (const [label, s] of [
+      ["Hive Gateway, cache on", hiveCached],
+      ["Hive Gateway, cache off", hiveUncached],
+    ] as const) {
       const m = totals(processTreeMemory(s.child.pid!));
       console.log(`  (${label}, its own process: PSS ${fixed(m.pss)} MiB, RSS ${fixed(m.rss)} MiB)`);
     }
@@ -220,16 +338,30 @@ async function main() {
     started.length = 0;
 
     if (process.env.BENCH_TSX_BASELINE !== "off") {
-      const dev = await startProcess("pnpm start:dev (tsx)", ["--import", "tsx", "services/operator/src/start.ts", "--port-offset", String(OFFSET), "--data-dir", dataDir], /Press Ctrl-C/);
+      const dev = await startProcess(
+        "pnpm start:dev (tsx)",
+        ["--import", "tsx", "services/operator/src/start.ts", "--port-offset", String(OFFSET), "--data-dir", dataDir],
+        /Press Ctrl-C/,
+      );
       started.push(dev);
       for (const q of BENCH_QUERIES) await load(`http://localhost:${GATEWAY_PORT}/graphql`, q, CONNECTIONS, SECONDS);
       const devMemory = processTreeMemory(dev.child.pid!);
       const devTotal = totals(devMemory);
-      console.log(`\nThe same system under tsx (pnpm start:dev), after ${SECONDS} s of each operation: PSS ${fixed(devTotal.pss)} MiB, RSS ${fixed(devTotal.rss)} MiB in ${devMemory.length} processes`);
-      console.log(`Bundles / tsx: PSS ${fixed(total.pss / devTotal.pss, 2)}, RSS ${fixed(total.rss / devTotal.rss, 2)}`);
+      console.log(
+        `\nThe same system under tsx (pnpm start:dev), after ${SECONDS} s of each operation: PSS ${fixed(devTotal.pss)} MiB, RSS ${fixed(devTotal.rss)} MiB in ${devMemory.length} processes`,
+      );
+      console.log(
+        `Bundles / tsx: PSS ${fixed(total.pss / devTotal.pss, 2)}, RSS ${fixed(total.rss / devTotal.rss, 2)}`,
+      );
     }
   } catch (error) {
-    for (const s of started) console.error(`--- ${s.child.spawnargs.slice(1, 3).join(" ")}:\n${s.output.filter((l) => !l.startsWith('{"level"')).slice(-15).join("\n")}`);
+    for (const s of started)
+      console.error(
+        `--- ${s.child.spawnargs.slice(1, 3).join(" ")}:\n${s.output
+          .filter((l) => !l.startsWith('{"level"'))
+          .slice(-15)
+          .join("\n")}`,
+      );
     throw error;
   } finally {
     for (const s of started.reverse()) await s.stop();

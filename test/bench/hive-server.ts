@@ -12,12 +12,25 @@ import { readSupergraph } from "@csg/operator";
 import { listen, readCommandLine, topology } from "@csg/service-runtime";
 
 const command = readCommandLine({
-  summary: "Hive Gateway (Rust query planner, default options) over the subgraphs of a running system (for the gateway benchmark).",
+  summary:
+    "Hive Gateway (Rust query planner, default options) over the subgraphs of a running system (for the gateway benchmark).",
   usage: ["tsx test/bench/hive-server.ts --port <port> --port-offset <n>"],
   options: {
     port: { type: "string", value: "<port>", env: "PORT", default: "0", description: "The gateway's port." },
-    "port-offset": { type: "string", value: "<n>", env: "CSG_PORT_OFFSET", default: "0", description: "The running system's port offset." },
-    "response-cache": { type: "string", value: "on|off", choices: ["on", "off"], default: "off", description: "Hive's response cache, per caller." },
+    "port-offset": {
+      type: "string",
+      value: "<n>",
+      env: "CSG_PORT_OFFSET",
+      default: "0",
+      description: "The running system's port offset.",
+    },
+    "response-cache": {
+      type: "string",
+      value: "on|off",
+      choices: ["on", "off"],
+      default: "off",
+      description: "Hive's response cache, per caller.",
+    },
   },
 });
 const port = command.integer("port")!;
@@ -45,8 +58,12 @@ const runtime = createGatewayRuntime({
   supergraph: readSupergraph(),
   unifiedGraphHandler,
   transportEntries: Object.fromEntries(layout.all.map((s) => [s.name, { location: s.url }])),
-  ...(cached ? { cache: memoryCache(), responseCaching: { session: (request: Request) => request.headers.get("authorization") } } : {}),
-  propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get("authorization") }) },
+  ...(cached
+    ? { cache: memoryCache(), responseCaching: { session: (request: Request) => request.headers.get("authorization") } }
+    : {}),
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get("authorization") }),
+  },
 });
 const http = await listen(port, runtime);
 console.log(`ready http://localhost:${http.port}/graphql`);

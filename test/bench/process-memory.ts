@@ -36,7 +36,9 @@ function memoryOf(pid: number): ProcessMemory | null {
 
 /** The memory of a process and all its descendants (Linux /proc). */
 export function processTreeMemory(root: number): ProcessMemory[] {
-  const pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
+  const pids = readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
   const children = new Map<number, number[]>();
   for (const pid of pids) {
     const parent = parentOf(pid);

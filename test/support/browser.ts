@@ -62,7 +62,8 @@ export async function startBrowser(baseUrl: string): Promise<TestBrowser> {
       const graphql: string[] = [];
       graphqlByPage.set(page, graphql);
       page.on("request", (request) => {
-        if (new URL(request.url()).pathname === "/graphql" && request.resourceType() === "fetch") graphql.push(`${request.method()} ${request.postData() ?? ""}`);
+        if (new URL(request.url()).pathname === "/graphql" && request.resourceType() === "fetch")
+          graphql.push(`${request.method()} ${request.postData() ?? ""}`);
       });
       page.on("console", (message) => {
         if (message.type() === "error") consoleErrors.push(`${path}: ${message.text()}`);

@@ -11,11 +11,17 @@ import { join } from "node:path";
  */
 export function dumpDatabases(dataDir: string): Record<string, Record<string, unknown[]>> {
   const dump: Record<string, Record<string, unknown[]>> = {};
-  for (const file of readdirSync(dataDir).filter((f) => f.endsWith(".db")).sort()) {
+  for (const file of readdirSync(dataDir)
+    .filter((f) => f.endsWith(".db"))
+    .sort()) {
     const db = new Database(join(dataDir, file), { readonly: true });
     try {
-      const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[];
-      dump[file] = Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`select * from "${name}" order by rowid`).all()]));
+      const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").all() as {
+        name: string;
+      }[];
+      dump[file] = Object.fromEntries(
+        tables.map(({ name }) => [name, db.prepare(`select * from "${name}" order by rowid`).all()]),
+      );
     } finally {
       db.close();
     }

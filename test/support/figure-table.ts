@@ -14,7 +14,12 @@ export interface MadeTable {
 const day = (offset: number) => new Date(Date.UTC(1995, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** About `figures` figures (whole rows of categories); `badCells` of them negative (each a problem), from the first. */
-export function madeTable(options: { figures: number; locator: string; badCells?: number; firstCount?: number }): MadeTable {
+export function madeTable(options: {
+  figures: number;
+  locator: string;
+  badCells?: number;
+  firstCount?: number;
+}): MadeTable {
   const categories = crimeCategories.map((c) => c.id);
   const columns = Math.max(1, Math.ceil(options.figures / categories.length));
   const headings = Array.from({ length: columns }, (_, i) => `"Made ${i + 1} (${day(i)}..${day(i + 27)}, PART_YEAR)"`);

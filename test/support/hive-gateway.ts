@@ -20,7 +20,11 @@ export interface RunningHiveGateway {
  * unified graph handler is the router runtime's. Each subgraph's URL is overridden by name,
  * as a deployment elsewhere would (the supergraph carries the default localhost ports).
  */
-export async function startHiveGateway(options: { supergraphSdl: string; subgraphs: Pick<SubgraphService, "name" | "url">[]; port?: number }): Promise<RunningHiveGateway> {
+export async function startHiveGateway(options: {
+  supergraphSdl: string;
+  subgraphs: Pick<SubgraphService, "name" | "url">[];
+  port?: number;
+}): Promise<RunningHiveGateway> {
   const plans: QueryPlan[] = [];
   const runtime = createGatewayRuntime({
     supergraph: options.supergraphSdl,
@@ -29,7 +33,9 @@ export async function startHiveGateway(options: { supergraphSdl: string; subgrap
     // The router runtime's typings bundle their own copy of Hive's Logger type, which
     // TypeScript then holds to differ from the gateway runtime's: the plugin is the same.
     // As our gateway does: a partnership's subgraph authorises its own writes.
-    propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get("authorization") }) },
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get("authorization") }),
+    },
     plugins: () => [useQueryPlan({ onQueryPlan: (plan) => plans.push(plan) }) as unknown as GatewayPlugin],
     logging: false,
   });
@@ -45,7 +51,11 @@ export async function startHiveGateway(options: { supergraphSdl: string; subgrap
 }
 
 /** POSTs a GraphQL operation to a running Hive Gateway, with the answer's HTTP status. */
-export async function queryHiveGateway(hive: RunningHiveGateway, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse & { status: number }> {
+export async function queryHiveGateway(
+  hive: RunningHiveGateway,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse & { status: number }> {
   const response = await fetch(hive.url, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json" },

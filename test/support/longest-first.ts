@@ -6,7 +6,16 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * order by file size: the short documentation file that runs for minutes would start last
  * and finish alone. A file not named here runs after these, in vitest's own order.
  */
-const LONGEST = ["documentation", "pages", "new-partnership", "faults", "gateway-process", "spreadsheet", "national", "spreadsheet-safety"];
+const LONGEST = [
+  "documentation",
+  "pages",
+  "new-partnership",
+  "faults",
+  "gateway-process",
+  "spreadsheet",
+  "national",
+  "spreadsheet-safety",
+];
 
 const rank = (file: TestSpecification) => {
   const found = LONGEST.findIndex((name) => file.moduleId.endsWith(`/test/${name}.test.ts`));

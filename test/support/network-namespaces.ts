@@ -94,7 +94,20 @@ export class Network {
       const switchPort = `port${i + 1}`;
       this.addNamespace(namespace);
       // Both ends made straight inside their namespaces.
-      ip("link", "add", "eth0", "netns", namespace, "type", "veth", "peer", "name", switchPort, "netns", this.switchNamespace);
+      ip(
+        "link",
+        "add",
+        "eth0",
+        "netns",
+        namespace,
+        "type",
+        "veth",
+        "peer",
+        "name",
+        switchPort,
+        "netns",
+        this.switchNamespace,
+      );
       ip("-n", this.switchNamespace, "link", "set", switchPort, "master", "br0", "up");
       ip("-n", namespace, "addr", "add", `${address}/24`, "dev", "eth0");
       ip("-n", namespace, "link", "set", "eth0", "up");

@@ -15,9 +15,18 @@ function tokenOf(t: TestSystem, partnership: string): string {
   return tokens.get(key)!;
 }
 
-async function write(t: TestSystem, partnership: string, operation: string, variables: Record<string, unknown>): Promise<void> {
+async function write(
+  t: TestSystem,
+  partnership: string,
+  operation: string,
+  variables: Record<string, unknown>,
+): Promise<void> {
   const { field } = mutationNamespace(requirePartnership(partnership));
-  const { errors } = await t.query(`mutation(${operation.split("\n")[0]}) { ${field} { ${operation.split("\n").slice(1).join(" ")} } }`, variables, tokenOf(t, partnership));
+  const { errors } = await t.query(
+    `mutation(${operation.split("\n")[0]}) { ${field} { ${operation.split("\n").slice(1).join(" ")} } }`,
+    variables,
+    tokenOf(t, partnership),
+  );
   expect(errors).toBeUndefined();
 }
 
@@ -25,11 +34,21 @@ async function write(t: TestSystem, partnership: string, operation: string, vari
  * The partnership declares which CSA priorities one of its priorities serves: its last word
  * ([] for none); null withdraws the declaration, so that suggestions apply again.
  */
-export async function declareAlignment(t: TestSystem, partnership: string, priorityId: string, csaPriorityIds: string[] | null): Promise<void> {
-  await write(t, partnership, "$id: ID!, $ids: [ID!]\nupdatePriority(id: $id, changes: { declaredAlignment: $ids }) { id }", {
-    id: `${partnership}:${priorityId}`,
-    ids: csaPriorityIds,
-  });
+export async function declareAlignment(
+  t: TestSystem,
+  partnership: string,
+  priorityId: string,
+  csaPriorityIds: string[] | null,
+): Promise<void> {
+  await write(
+    t,
+    partnership,
+    "$id: ID!, $ids: [ID!]\nupdatePriority(id: $id, changes: { declaredAlignment: $ids }) { id }",
+    {
+      id: `${partnership}:${priorityId}`,
+      ids: csaPriorityIds,
+    },
+  );
 }
 
 /** The partnership corrects one of its partnership-wide published counts, found by category, period label and table. */
@@ -41,22 +60,43 @@ export async function correctCount(
   /** Where the corrected count comes from, and why it changed (recorded with the correction). */
   recorded: { source?: Record<string, string>; note?: string } = {},
 ): Promise<void> {
-  const { data } = await t.query(`query($code: ID!, $category: ID!) { partnership(code: $code) { crimeStatistics(category: $category) { id period { label } source { locator } } } }`, {
-    code: partnership,
-    category: figure.category,
-  });
-  const found = data.partnership.crimeStatistics.filter((s: any) => s.period.label === figure.periodLabel && s.source.locator === figure.locator);
+  const { data } = await t.query(
+    `query($code: ID!, $category: ID!) { partnership(code: $code) { crimeStatistics(category: $category) { id period { label } source { locator } } } }`,
+    {
+      code: partnership,
+      category: figure.category,
+    },
+  );
+  const found = data.partnership.crimeStatistics.filter(
+    (s: any) => s.period.label === figure.periodLabel && s.source.locator === figure.locator,
+  );
   expect(found).toHaveLength(1);
-  await write(t, partnership, "$corrections: [CrimeStatisticCorrectionInput!]!\ncorrectCrimeStatistics(corrections: $corrections) { id }", {
-    corrections: [{ id: found[0].id, count, ...recorded }],
-  });
+  await write(
+    t,
+    partnership,
+    "$corrections: [CrimeStatisticCorrectionInput!]!\ncorrectCrimeStatistics(corrections: $corrections) { id }",
+    {
+      corrections: [{ id: found[0].id, count, ...recorded }],
+    },
+  );
 }
 
 /** The partnership records new partnership-wide figures (all or none), as published in one document. */
 export async function recordFigures(
   t: TestSystem,
   partnership: string,
-  statistics: { category: string; localLabel: string; count: number; period: Record<string, string>; source: Record<string, string> }[],
+  statistics: {
+    category: string;
+    localLabel: string;
+    count: number;
+    period: Record<string, string>;
+    source: Record<string, string>;
+  }[],
 ): Promise<void> {
-  await write(t, partnership, "$statistics: [CrimeStatisticInput!]!\nrecordCrimeStatistics(statistics: $statistics) { id }", { statistics });
+  await write(
+    t,
+    partnership,
+    "$statistics: [CrimeStatisticInput!]!\nrecordCrimeStatistics(statistics: $statistics) { id }",
+    { statistics },
+  );
 }

@@ -21,7 +21,11 @@ export interface ServedFigure {
   source: SourceRef;
   alsoPublishedIn: SourceRef[];
   differingFigures: { count: number; source: SourceRef }[];
-  change: { difference: number; percent: number | null; previous: { id: string; count: number; period: { label: string }; source: SourceRef } } | null;
+  change: {
+    difference: number;
+    percent: number | null;
+    previous: { id: string; count: number; period: { label: string }; source: SourceRef };
+  } | null;
 }
 
 const FIGURE = `fragment Figure on CrimeStatistic {
@@ -41,15 +45,19 @@ export async function servedFigures(t: SystemClient): Promise<ServedFigure[]> {
   const figures: ServedFigure[] = [];
   for (const p of data.partnerships) {
     for (const s of p.crimeStatistics) figures.push({ ...s, partnership: p.code, countyArea: null, area: null });
-    for (const a of p.areas) for (const s of a.crimeStatistics) figures.push({ ...s, partnership: p.code, countyArea: null, area: a.name });
+    for (const a of p.areas)
+      for (const s of a.crimeStatistics) figures.push({ ...s, partnership: p.code, countyArea: null, area: a.name });
   }
-  for (const a of data.county.publishedAreas) for (const s of a.crimeStatistics) figures.push({ ...s, partnership: null, countyArea: a.name, area: null });
+  for (const a of data.county.publishedAreas)
+    for (const s of a.crimeStatistics) figures.push({ ...s, partnership: null, countyArea: a.name, area: null });
   return figures;
 }
 
 /** The figure was printed in the table: its own source, or another table that prints the same count. */
 export function publishedIn(figure: ServedFigure, table: SourceRef): boolean {
-  return [figure.source, ...figure.alsoPublishedIn].some((s) => s.document === table.document && s.locator === table.locator);
+  return [figure.source, ...figure.alsoPublishedIn].some(
+    (s) => s.document === table.document && s.locator === table.locator,
+  );
 }
 
 /** Percentage change from `from` to `to`, rounded half away from zero to `places` decimals, as an integer of 10^-places. Exact: integer arithmetic only. */

@@ -35,14 +35,35 @@ const check = setInterval(() => {
 }, 200);
 `;
 
-export function stalledUploads(url: string, connections: number, declared: number, sent: number, holdMs: number, stalled: number): Promise<string[]> {
+export function stalledUploads(
+  url: string,
+  connections: number,
+  declared: number,
+  sent: number,
+  holdMs: number,
+  stalled: number,
+): Promise<string[]> {
   const { hostname: named, port } = new URL(url);
   const hostname = named === "localhost" ? "127.0.0.1" : named;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["-e", ATTACKER, hostname, port, String(connections), String(declared), String(sent), String(holdMs), String(stalled)]);
+    const child = spawn(process.execPath, [
+      "-e",
+      ATTACKER,
+      hostname,
+      port,
+      String(connections),
+      String(declared),
+      String(sent),
+      String(holdMs),
+      String(stalled),
+    ]);
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(output) as string[]) : reject(new Error(`the attacker ended with ${code}: ${output}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(JSON.parse(output) as string[])
+        : reject(new Error(`the attacker ended with ${code}: ${output}`)),
+    );
   });
 }

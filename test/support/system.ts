@@ -43,7 +43,9 @@ export const TEST_BUNDLES = "CSG_TEST_BUNDLES";
 export async function startTestSystem(options: Partial<SystemOptions> = {}): Promise<TestSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), "csg-test-"));
   copySeededData(dataDir);
-  const system = await onFreePorts((portOffset) => startSystem({ bundles: process.env[TEST_BUNDLES], ...options, dataDir, portOffset }));
+  const system = await onFreePorts((portOffset) =>
+    startSystem({ bundles: process.env[TEST_BUNDLES], ...options, dataDir, portOffset }),
+  );
   const client = clientOf({
     gatewayUrl: system.gateway.url,
     healthUrl: system.gateway.healthUrl,

@@ -11,7 +11,10 @@ export interface FreshnessOptions {
 const off = (value: string | undefined) => value !== undefined && /^(off|false|0|no)$/i.test(value);
 
 /** Options given win; else the environment; else on. */
-export function resolveFreshness(options: FreshnessOptions = {}, env: NodeJS.ProcessEnv = process.env): Required<FreshnessOptions> {
+export function resolveFreshness(
+  options: FreshnessOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Required<FreshnessOptions> {
   return {
     responseCache: options.responseCache ?? !off(env.CSG_RESPONSE_CACHE),
     deduplication: options.deduplication ?? !off(env.CSG_DEDUPLICATION),

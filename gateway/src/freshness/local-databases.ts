@@ -8,9 +8,16 @@ import type { LocalDatabase } from "./revision-watch";
  * the one that changes). `running` says whether a subgraph's service runs (as its launcher
  * knows): while it does not, its file is not read as unchanged.
  */
-export function localDatabases(layout: Topology, dataDir: string, running?: (name: string) => boolean): Map<string, LocalDatabase> {
+export function localDatabases(
+  layout: Topology,
+  dataDir: string,
+  running?: (name: string) => boolean,
+): Map<string, LocalDatabase> {
   const here = layout.all.filter((s) => s.url === `http://localhost:${s.port}/graphql`);
   return new Map(
-    here.map((s) => [s.name, { file: join(dataDir, `${s.partnership ?? s.name}.db`), running: running && (() => running(s.name)) }]),
+    here.map((s) => [
+      s.name,
+      { file: join(dataDir, `${s.partnership ?? s.name}.db`), running: running && (() => running(s.name)) },
+    ]),
   );
 }

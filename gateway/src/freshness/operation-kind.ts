@@ -10,7 +10,11 @@ export interface OperationSummary {
 }
 
 // Bounded by the documents' length too: 1,000 documents of 1 MB would otherwise be kept (1 GB).
-const documents = new LRUCache<string, { kind: OperationTypeNode; name: string | null }[]>({ max: 1000, maxSize: 8_000_000, sizeCalculation: (_value, query) => Math.max(1, query.length) });
+const documents = new LRUCache<string, { kind: OperationTypeNode; name: string | null }[]>({
+  max: 1000,
+  maxSize: 8_000_000,
+  sizeCalculation: (_value, query) => Math.max(1, query.length),
+});
 
 /**
  * The operation a request runs. Parsed once per distinct document; a document that does not
@@ -29,7 +33,13 @@ export function summariseOperation(query: unknown, operationName: unknown): Oper
     }
     documents.set(query, operations);
   }
-  const chosen = typeof operationName === "string" && operationName ? operations.find((o) => o.name === operationName) : operations.length === 1 ? operations[0] : undefined;
-  if (!chosen) return { kind: null, name: typeof operationName === "string" && operationName ? operationName : "anonymous" };
+  const chosen =
+    typeof operationName === "string" && operationName
+      ? operations.find((o) => o.name === operationName)
+      : operations.length === 1
+        ? operations[0]
+        : undefined;
+  if (!chosen)
+    return { kind: null, name: typeof operationName === "string" && operationName ? operationName : "anonymous" };
   return { kind: chosen.kind, name: chosen.name ?? "anonymous" };
 }

@@ -40,7 +40,13 @@ function callerOf(authorization: string | undefined): string {
  * only when they sent the same header (or none).
  */
 export function cacheKey(parts: CacheKeyParts): string {
-  return JSON.stringify([callerOf(parts.authorization), parts.accept ?? "", parts.operationName ?? "", parts.query, parts.variables ?? null]);
+  return JSON.stringify([
+    callerOf(parts.authorization),
+    parts.accept ?? "",
+    parts.operationName ?? "",
+    parts.query,
+    parts.variables ?? null,
+  ]);
 }
 
 /**

@@ -26,7 +26,9 @@ const agent = new Agent({ keepAlive: true });
 function askRevision(url: string, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     // Over TLS with the gateway's authority and certificate (service-tls.ts), as its fetches.
-    const send = url.startsWith("https:") ? (o: object, r: Parameters<typeof get>[2]) => getHttps(url, { ...o, agent: clientHttpsAgent() }, r) : (o: object, r: Parameters<typeof get>[2]) => get(url, { ...o, agent }, r);
+    const send = url.startsWith("https:")
+      ? (o: object, r: Parameters<typeof get>[2]) => getHttps(url, { ...o, agent: clientHttpsAgent() }, r)
+      : (o: object, r: Parameters<typeof get>[2]) => get(url, { ...o, agent }, r);
     const request = send({ timeout: timeoutMs }, (response) => {
       let text = "";
       response.setEncoding("utf8");
@@ -83,7 +85,11 @@ export class RevisionWatch {
           this.localRead = null;
           const revisions = this.sources.map((s) => s.local!());
           // A service stopped: ask every subgraph over HTTP instead (and find it down).
-          resolve(revisions.every((r) => r !== null) ? this.sources.map((s, i) => `${s.name}=${revisions[i]}`).join(" ") : this.remoteRound());
+          resolve(
+            revisions.every((r) => r !== null)
+              ? this.sources.map((s, i) => `${s.name}=${revisions[i]}`).join(" ")
+              : this.remoteRound(),
+          );
         }),
       );
       return this.localRead;

@@ -18,8 +18,17 @@ const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
 /** The names of the operations the gateway's own pages send. */
 export function pageOperationNames(): string[] {
-  const queries = [nationalPositionQuery, crimeTotalsQuery, overviewQuery, prioritySearchQuery, countyComparisonQuery(1), partnershipQuery];
-  return queries.flatMap((query) => [...query.matchAll(/\b(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/g)].map((m) => m[1]));
+  const queries = [
+    nationalPositionQuery,
+    crimeTotalsQuery,
+    overviewQuery,
+    prioritySearchQuery,
+    countyComparisonQuery(1),
+    partnershipQuery,
+  ];
+  return queries.flatMap((query) =>
+    [...query.matchAll(/\b(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/g)].map((m) => m[1]),
+  );
 }
 
 export class OperationLabels {
@@ -36,7 +45,8 @@ export class OperationLabels {
   /** The label of an operation name; `defined`: the request's document defines it, so a new name may be kept. */
   label(name: string, defined: boolean): string {
     if (this.labels.has(name)) return name;
-    if (!defined || this.registered >= this.cap || name.length > MAX_LABEL_NAME || !GRAPHQL_NAME.test(name)) return OTHER_OPERATIONS;
+    if (!defined || this.registered >= this.cap || name.length > MAX_LABEL_NAME || !GRAPHQL_NAME.test(name))
+      return OTHER_OPERATIONS;
     this.labels.add(name);
     this.registered++;
     return name;

@@ -2,7 +2,10 @@ import { ApolloGateway } from "@apollo/gateway";
 import { readFileSync } from "node:fs";
 import type { GraphQLSchema } from "graphql";
 
-export const SUPERGRAPH_SDL = readFileSync(new URL("../../../schema/generated/supergraph.graphql", import.meta.url), "utf8");
+export const SUPERGRAPH_SDL = readFileSync(
+  new URL("../../../schema/generated/supergraph.graphql", import.meta.url),
+  "utf8",
+);
 
 /** The API schema clients query, as the gateway builds it from the committed supergraph. */
 export async function supergraphApiSchema(): Promise<GraphQLSchema> {

@@ -19,9 +19,31 @@ import {
 } from "chart.js";
 import { type Html, html } from "./escape";
 
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, ScatterController, CategoryScale, LinearScale, Legend, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  CategoryScale,
+  LinearScale,
+  Legend,
+  Tooltip,
+);
 
-const palette = ["#1f5fa8", "#c8491b", "#2e7d32", "#7b3fa0", "#b8860b", "#00838f", "#ad1457", "#5d4037", "#546e7a", "#33691e"];
+const palette = [
+  "#1f5fa8",
+  "#c8491b",
+  "#2e7d32",
+  "#7b3fa0",
+  "#b8860b",
+  "#00838f",
+  "#ad1457",
+  "#5d4037",
+  "#546e7a",
+  "#33691e",
+];
 const colourByKey = new Map<string, string>();
 
 /** One colour per partnership (or series), the same on every chart of a page. */

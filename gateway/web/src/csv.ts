@@ -13,12 +13,20 @@ function csvField(text: string): string {
 }
 
 export function tableToCsv(table: HTMLTableElement): string {
-  return [...table.rows].map((row) => [...row.cells].map((cell) => csvField(cellText(cell))).join(",")).join("\r\n") + "\r\n";
+  return (
+    [...table.rows].map((row) => [...row.cells].map((cell) => csvField(cellText(cell))).join(",")).join("\r\n") + "\r\n"
+  );
 }
 
 function fileName(table: HTMLTableElement): string {
   const caption = table.caption ? cellText(table.caption) : "table";
-  return `${caption.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 80) || "table"}.csv`;
+  return `${
+    caption
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 80) || "table"
+  }.csv`;
 }
 
 /** One listener for every "Download CSV" button a page has or will have. */

@@ -19,7 +19,8 @@ function place(figure: HTMLElement): void {
   const left = Math.max(edge, Math.min(anchor.left, window.innerWidth - width - edge));
   // Below the figure when it fits there, else above it.
   const below = anchor.bottom + gap;
-  const top = below + height <= window.innerHeight - edge || anchor.top - gap - height < edge ? below : anchor.top - gap - height;
+  const top =
+    below + height <= window.innerHeight - edge || anchor.top - gap - height < edge ? below : anchor.top - gap - height;
   tip.style.left = `${left}px`;
   tip.style.top = `${top}px`;
 }
@@ -37,6 +38,9 @@ export function enableFigureTips(root: Document = document): void {
   root.addEventListener("mouseover", (event) => open(event.target));
   root.addEventListener("focusin", (event) => open(event.target));
   // A tip that is open follows its figure when the page or a table scrolls.
-  root.addEventListener("scroll", () => active && active.matches(":hover, :focus, :focus-within") && place(active), { capture: true, passive: true });
+  root.addEventListener("scroll", () => active && active.matches(":hover, :focus, :focus-within") && place(active), {
+    capture: true,
+    passive: true,
+  });
   window.addEventListener("resize", () => active && place(active));
 }

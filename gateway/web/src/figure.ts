@@ -75,7 +75,8 @@ export function sourced(value: string | Html, provenance: Provenance, marks: Htm
   const sources = provenance.sources ?? (provenance.source ? [provenance.source] : []);
   const period = provenance.period;
   return html`<span class="figure${number ? " number" : ""}" tabindex="0"><span class="value">${value}</span>${marks}<span class="tip" role="tooltip">${sources.map(
-    (source) => html`<span>Source: ${sourceText(source)}</span>${documentLines(source).map((line) => html`<span class="document-line">${line}</span>`)}`,
+    (source) =>
+      html`<span>Source: ${sourceText(source)}</span>${documentLines(source).map((line) => html`<span class="document-line">${line}</span>`)}`,
   )}${period ? html`<span>Period: ${period.label} (${periodDates(period)}${period.basis ? `, ${basisText(period.basis)}` : ""})</span>` : ""}${(
     provenance.lines ?? []
   ).map((line) => html`<span>${line}</span>`)}</span></span>`;
@@ -98,7 +99,12 @@ export function statisticFigure(statistic: StatisticLike): Html {
   for (const note of statistic.notes ?? []) lines.push(`Note: ${note}`);
   for (const c of statistic.corrections ?? []) lines.push(correctionText(c));
   if (statistic.corrections?.length) marks.push(html`<span class="mark corrected">corrected</span>`);
-  return sourced(formatCount(statistic.count), { source: statistic.source, period: statistic.period, lines }, marks, true);
+  return sourced(
+    formatCount(statistic.count),
+    { source: statistic.source, period: statistic.period, lines },
+    marks,
+    true,
+  );
 }
 
 /** A computed or published number (kept on one line, right-aligned in tables). */

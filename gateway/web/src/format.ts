@@ -2,10 +2,24 @@
 const whole = new Intl.NumberFormat("en-GB");
 const oneDecimal = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const months = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 export const formatCount = (n: number): string => whole.format(n);
-export const formatRate = (n: number | null | undefined): string => (n === null || n === undefined ? "–" : twoDecimals.format(n));
+export const formatRate = (n: number | null | undefined): string =>
+  n === null || n === undefined ? "–" : twoDecimals.format(n);
 
 export function formatPercent(p: number | null | undefined): string {
   if (p === null || p === undefined) return "–";
@@ -48,7 +62,8 @@ const basisWords: Record<string, string> = {
   PLAN_PERIOD: "plan period",
 };
 
-export const basisText = (basis: string | undefined): string => (basis ? basisWords[basis] ?? basis.toLowerCase() : "");
+export const basisText = (basis: string | undefined): string =>
+  basis ? (basisWords[basis] ?? basis.toLowerCase()) : "";
 
 const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
 

@@ -8,6 +8,9 @@ export function startPage(render: (main: HTMLElement) => Promise<void>): void {
   enableFigureTips();
   const main = document.getElementById("main")!;
   render(main).catch((error: Error) => {
-    mount(main, html`<div class="notice error" role="alert"><h1>This page could not be loaded</h1><p>${error.message}</p></div>`);
+    mount(
+      main,
+      html`<div class="notice error" role="alert"><h1>This page could not be loaded</h1><p>${error.message}</p></div>`,
+    );
   });
 }

@@ -19,7 +19,10 @@ export function queryBehind(query: string, variables?: Record<string, unknown>):
 }
 
 export function panel(options: PanelOptions): Html {
-  const heading = options.level === 3 ? html`<h3 id="${options.id}-title">${options.title}</h3>` : html`<h2 id="${options.id}-title">${options.title}</h2>`;
+  const heading =
+    options.level === 3
+      ? html`<h3 id="${options.id}-title">${options.title}</h3>`
+      : html`<h2 id="${options.id}-title">${options.title}</h2>`;
   return html`<section class="panel" id="${options.id}" aria-labelledby="${options.id}-title">
 ${heading}${options.intro ? html`<p class="intro">${options.intro}</p>` : ""}
 ${options.body}

@@ -61,7 +61,11 @@ export function openingPeriod(periods: PeriodChoice[], members: number): PeriodC
   const years = periods.filter(isCompleteFinancialYear);
   const latestFirst = (a: PeriodChoice, b: PeriodChoice) => b.end.localeCompare(a.end);
   const mostFirst = (a: PeriodChoice, b: PeriodChoice) => b.partnerships - a.partnerships || latestFirst(a, b);
-  return years.filter((p) => p.partnerships >= members).sort(latestFirst)[0] ?? [...years].sort(mostFirst)[0] ?? [...periods].sort(mostFirst)[0];
+  return (
+    years.filter((p) => p.partnerships >= members).sort(latestFirst)[0] ??
+    [...years].sort(mostFirst)[0] ??
+    [...periods].sort(mostFirst)[0]
+  );
 }
 
 /** Figures that may be joined by one line share this key (kind of period, months covered). */
@@ -69,7 +73,20 @@ export function seriesKind(period: PeriodLike): string {
   return `${period.basis}:${monthDay(period.start)}:${monthDay(period.end)}`;
 }
 
-const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const monthNames = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 export function seriesKindText(period: PeriodLike): string {
   const from = monthNames[Number(period.start.slice(5, 7)) - 1];

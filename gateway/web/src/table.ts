@@ -28,7 +28,8 @@ export function dataTable(options: TableOptions): Html {
   const id = `table-${++tables}`;
   const key = options.keyColumn ?? 0;
   // Shown only when stacked; the CSV download leaves it out (it reads the table's own head).
-  const label = (index: number) => (options.stack && index !== key ? html`<span class="stack-label">${options.head[index]}</span>` : "");
+  const label = (index: number) =>
+    options.stack && index !== key ? html`<span class="stack-label">${options.head[index]}</span>` : "";
   const cell = (value: string | Html, index: number) => {
     // A stacked list leaves out a blank cell rather than show its column's name over nothing.
     const classes = [index === key ? "key" : "", value === "" ? "blank" : ""].filter(Boolean).join(" ");

@@ -37,5 +37,10 @@ export interface Statistic extends StatisticLike {
 
 /** "Charnwood Community Safety Partnership" as "Charnwood". */
 export function shortName(name: string): string {
-  return name.replace(/\s*(Community Safety )?Partnership$/i, "").replace(/^Safer\s+/i, "").trim() || name;
+  return (
+    name
+      .replace(/\s*(Community Safety )?Partnership$/i, "")
+      .replace(/^Safer\s+/i, "")
+      .trim() || name
+  );
 }

@@ -1,6 +1,15 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { type DocumentNode, type FieldDefinitionNode, type GraphQLSchema, Kind, graphqlSync, parse, print, visit } from "graphql";
+import {
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type GraphQLSchema,
+  Kind,
+  graphqlSync,
+  parse,
+  print,
+  visit,
+} from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap, getMetadataStorage } from "type-graphql";
 
 const FEDERATION_DIRECTIVES = ["@key", "@shareable", "@external"];
@@ -35,7 +44,9 @@ function markExternal(document: DocumentNode, external: { types: string[]; field
         ...node,
         fields: node.fields?.map(
           (field): FieldDefinitionNode =>
-            fields.has(field.name.value) ? { ...field, directives: [...(field.directives ?? []), externalDirective] } : field,
+            fields.has(field.name.value)
+              ? { ...field, directives: [...(field.directives ?? []), externalDirective] }
+              : field,
         ),
       };
     },
@@ -55,12 +66,22 @@ function mergeResolvers(base: Record<string, any>, extra: Record<string, Record<
 export async function buildFederatedSubgraph(options: SubgraphOptions): Promise<Subgraph> {
   preferResolverClasses();
   const typeGraphqlSchema = await withoutLeakingFields(() =>
-    buildSchema({ resolvers: options.resolvers, orphanedTypes: options.orphanedTypes, skipCheck: true, validate: false }),
+    buildSchema({
+      resolvers: options.resolvers,
+      orphanedTypes: options.orphanedTypes,
+      skipCheck: true,
+      validate: false,
+    }),
   );
   let document = parse(printSchemaWithDirectives(typeGraphqlSchema));
   if (options.external) document = markExternal(document, options.external);
-  const typeDefs = parse(`${federationLink(options.federationDirectives)}\n${printDocumentWithoutSchemaBlock(document)}`);
-  const resolvers = mergeResolvers(createResolversMap(typeGraphqlSchema) as Record<string, any>, options.referenceResolvers);
+  const typeDefs = parse(
+    `${federationLink(options.federationDirectives)}\n${printDocumentWithoutSchemaBlock(document)}`,
+  );
+  const resolvers = mergeResolvers(
+    createResolversMap(typeGraphqlSchema) as Record<string, any>,
+    options.referenceResolvers,
+  );
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as any }]);
   return { schema, sdl: servedSdl(schema) };
 }
@@ -72,7 +93,8 @@ export async function buildFederatedSubgraph(options: SubgraphOptions): Promise<
 function servedSdl(schema: GraphQLSchema): string {
   const result = graphqlSync({ schema, source: "{ _service { sdl } }" });
   const sdl = (result.data as { _service?: { sdl?: unknown } } | null)?._service?.sdl;
-  if (typeof sdl !== "string") throw new Error(`The subgraph did not answer _service { sdl }: ${result.errors?.map((e) => e.message).join("; ")}`);
+  if (typeof sdl !== "string")
+    throw new Error(`The subgraph did not answer _service { sdl }: ${result.errors?.map((e) => e.message).join("; ")}`);
   return sdl;
 }
 
@@ -105,6 +127,9 @@ async function withoutLeakingFields<T>(build: () => Promise<T>): Promise<T> {
 }
 
 function printDocumentWithoutSchemaBlock(document: DocumentNode): string {
-  const withoutSchema = { ...document, definitions: document.definitions.filter((d) => d.kind !== Kind.SCHEMA_DEFINITION) };
+  const withoutSchema = {
+    ...document,
+    definitions: document.definitions.filter((d) => d.kind !== Kind.SCHEMA_DEFINITION),
+  };
   return print(withoutSchema);
 }

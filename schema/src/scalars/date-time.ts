@@ -4,7 +4,9 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 function checked(value: unknown): string {
   if (typeof value !== "string" || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new GraphQLError(`DateTime must be an ISO 8601 instant in UTC (YYYY-MM-DDTHH:MM:SS.sssZ); got ${JSON.stringify(value)}`);
+    throw new GraphQLError(
+      `DateTime must be an ISO 8601 instant in UTC (YYYY-MM-DDTHH:MM:SS.sssZ); got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }

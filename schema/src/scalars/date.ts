@@ -14,9 +14,11 @@ export function isIsoDate(value: unknown): value is string {
 
 /** Why a value is not a plausible date, or undefined. */
 export function dateProblem(value: unknown): string | undefined {
-  if (!isIsoDate(value)) return `must be an ISO 8601 calendar date (YYYY-MM-DD) that exists; got ${JSON.stringify(value)}`;
+  if (!isIsoDate(value))
+    return `must be an ISO 8601 calendar date (YYYY-MM-DD) that exists; got ${JSON.stringify(value)}`;
   const year = Number(value.slice(0, 4));
-  if (year < PLAUSIBLE_YEARS.from || year > PLAUSIBLE_YEARS.to) return `must fall in the years ${PLAUSIBLE_YEARS.from} to ${PLAUSIBLE_YEARS.to}; got ${value}`;
+  if (year < PLAUSIBLE_YEARS.from || year > PLAUSIBLE_YEARS.to)
+    return `must fall in the years ${PLAUSIBLE_YEARS.from} to ${PLAUSIBLE_YEARS.to}; got ${value}`;
   return undefined;
 }
 
@@ -32,7 +34,8 @@ export const DateScalar = new GraphQLScalarType({
   description: "A calendar date without time or time zone, as an ISO 8601 string (YYYY-MM-DD).",
   // What is stored is served as stored; the plausible years bind what comes in.
   serialize: (value) => {
-    if (!isIsoDate(value)) throw new GraphQLError(`Date must be an ISO 8601 calendar date (YYYY-MM-DD); got ${JSON.stringify(value)}`);
+    if (!isIsoDate(value))
+      throw new GraphQLError(`Date must be an ISO 8601 calendar date (YYYY-MM-DD); got ${JSON.stringify(value)}`);
     return value;
   },
   parseValue: checked,

@@ -31,7 +31,9 @@ export class Area {
   source!: Source;
 
   @Field(() => [CrimeStatistic], { description: "The area's own figures, optionally of one category." })
-  crimeStatistics(@Arg("category", () => ID, { nullable: true, description: "A canonical category id." }) _category?: string): CrimeStatistic[] {
+  crimeStatistics(
+    @Arg("category", () => ID, { nullable: true, description: "A canonical category id." }) _category?: string,
+  ): CrimeStatistic[] {
     return [];
   }
 }

@@ -1,7 +1,9 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../scalars/date-time";
 
-@ObjectType({ description: "One write to a subgraph's data: who made it, when, what it changed, and the data before and after." })
+@ObjectType({
+  description: "One write to a subgraph's data: who made it, when, what it changed, and the data before and after.",
+})
 @Directive("@shareable")
 export class AuditEntry {
   @Field(() => ID, { description: "Stable id, unique across subgraphs (subgraph, colon, audit, number)." })
@@ -10,10 +12,16 @@ export class AuditEntry {
   @Field(() => DateTimeScalar, { description: "When the write was committed." })
   at!: string;
 
-  @Field(() => ID, { nullable: true, description: "The id of the token that authorised it; null for a local command (e.g. a CSV import)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The id of the token that authorised it; null for a local command (e.g. a CSV import).",
+  })
   tokenId?: string | null;
 
-  @Field(() => String, { description: "The token's label (who holds it), or the local command and the user who ran it. Never the token itself." })
+  @Field(() => String, {
+    description:
+      "The token's label (who holds it), or the local command and the user who ran it. Never the token itself.",
+  })
   actor!: string;
 
   @Field(() => String, { description: "The write, e.g. createPriority, recordCrimeStatistics, importCrimeStatistics." })

@@ -26,7 +26,10 @@ export class FamilyGroupPosition {
   source!: Source;
 }
 
-@ObjectType({ description: "A Home Office comparison group (Most Similar Family Group) and the partnership's published positions in it." })
+@ObjectType({
+  description:
+    "A Home Office comparison group (Most Similar Family Group) and the partnership's published positions in it.",
+})
 @Directive("@shareable")
 export class FamilyGroup {
   @Field(() => String, { description: "The group's name as printed." })
@@ -59,7 +62,8 @@ export class RateValue {
 
   @Field(() => Int, {
     nullable: true,
-    description: "Rank among the table's members for this period, 1 = highest rate; tied values share a rank. Null for the average row.",
+    description:
+      "Rank among the table's members for this period, 1 = highest rate; tied values share a rank. Null for the average row.",
   })
   rank?: number | null;
 
@@ -86,7 +90,9 @@ export class RateRow {
   source!: Source;
 }
 
-@ObjectType({ description: "A published table of rates (not counts), e.g. crimes per 1,000 population across a Most Similar Group." })
+@ObjectType({
+  description: "A published table of rates (not counts), e.g. crimes per 1,000 population across a Most Similar Group.",
+})
 @Directive("@shareable")
 export class RateTable {
   @Field(() => ID, { description: "Stable id, unique across partnerships." })
@@ -110,6 +116,8 @@ export class RateTable {
   @Field(() => [RateRow], { description: "Rows in printed order." })
   rows!: RateRow[];
 
-  @Field(() => [String], { description: "Where the publisher's own words about the table disagree with it, or other caveats." })
+  @Field(() => [String], {
+    description: "Where the publisher's own words about the table disagree with it, or other caveats.",
+  })
   notes!: string[];
 }

@@ -17,7 +17,9 @@ registerEnumType(CategoryKind, {
   },
 });
 
-@ObjectType({ description: "A canonical crime or disorder category. Figures map to one only where the definitions match." })
+@ObjectType({
+  description: "A canonical crime or disorder category. Figures map to one only where the definitions match.",
+})
 @Directive("@shareable")
 export class CrimeCategory {
   @Field(() => ID, { description: "Stable id, e.g. all-crime, burglary-residential." })
@@ -33,10 +35,14 @@ export class CrimeCategory {
   description!: string;
 }
 
-@ObjectType({ description: "One correction of a published count: what it was, what it became, when, and on what evidence." })
+@ObjectType({
+  description: "One correction of a published count: what it was, what it became, when, and on what evidence.",
+})
 @Directive("@shareable")
 export class FigureCorrection {
-  @Field(() => Int, { description: "The count before this correction (for the first correction: the count as first published)." })
+  @Field(() => Int, {
+    description: "The count before this correction (for the first correction: the count as first published).",
+  })
   previousCount!: number;
 
   @Field(() => Int, { description: "The count this correction set." })
@@ -45,10 +51,16 @@ export class FigureCorrection {
   @Field(() => DateTimeScalar, { description: "When the correction was committed (UTC)." })
   correctedAt!: string;
 
-  @Field(() => Source, { nullable: true, description: "The document the corrected count comes from; null when the correction named none." })
+  @Field(() => Source, {
+    nullable: true,
+    description: "The document the corrected count comes from; null when the correction named none.",
+  })
   source?: Source | null;
 
-  @Field(() => String, { nullable: true, description: "Why the count was corrected, as the officer wrote it; null when no note was given." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the count was corrected, as the officer wrote it; null when no note was given.",
+  })
   note?: string | null;
 }
 
@@ -64,7 +76,9 @@ export class CrimeStatistic {
   @Field(() => CrimeCategory, { description: "The canonical category the printed measure maps to." })
   category!: CrimeCategory;
 
-  @Field(() => String, { description: "The measure's label exactly as printed, e.g. Violence against the person with Injury." })
+  @Field(() => String, {
+    description: "The measure's label exactly as printed, e.g. Violence against the person with Injury.",
+  })
   localLabel!: string;
 
   @Field(() => Int, { description: "The published count. For a PROJECTION period this is the publisher's estimate." })
@@ -73,18 +87,23 @@ export class CrimeStatistic {
   @Field(() => Period, { description: "The period the count was published for." })
   period!: Period;
 
-  @Field(() => Source, { description: "Where the count was first published: a correction never changes it (see corrections)." })
+  @Field(() => Source, {
+    description: "Where the count was first published: a correction never changes it (see corrections).",
+  })
   source!: Source;
 
   @Field(() => [FigureCorrection], {
-    description: "Every correction of the count since it was first published, oldest first: the count each replaced, when, on what source and why. Empty when the count is as first published.",
+    description:
+      "Every correction of the count since it was first published, oldest first: the count each replaced, when, on what source and why. Empty when the count is as first published.",
   })
   corrections!: FigureCorrection[];
 
   @Field(() => [Source], { description: "Other tables that print the same count for the same measure and period." })
   alsoPublishedIn!: Source[];
 
-  @Field(() => [String], { description: "The publisher's caveats about this figure (reclassifications, bases, row labels as printed)." })
+  @Field(() => [String], {
+    description: "The publisher's caveats about this figure (reclassifications, bases, row labels as printed).",
+  })
   notes!: string[];
 
   @Field(() => [CrimeStatistic], {
@@ -107,7 +126,9 @@ export class CrimeStatistic {
 })
 @Directive("@shareable")
 export class CountChange {
-  @Field(() => CrimeStatistic, { description: "The figure compared with: the same table's count for the period one year earlier." })
+  @Field(() => CrimeStatistic, {
+    description: "The figure compared with: the same table's count for the period one year earlier.",
+  })
   previous!: CrimeStatistic;
 
   @Field(() => Int, { description: "This count less the previous count (negative for a fall)." })

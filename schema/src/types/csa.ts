@@ -52,7 +52,8 @@ export class AlignmentEvidence {
   foundIn!: string;
 
   @Field(() => Float, {
-    description: "What it adds to the score: 1 for a term or category, 0.5 for a supporting term (which needs more evidence beside it).",
+    description:
+      "What it adds to the score: 1 for a term or category, 0.5 for a supporting term (which needs more evidence beside it).",
   })
   weight!: number;
 }
@@ -66,7 +67,10 @@ export class CsaAlignment {
   @Field(() => AlignmentBasis, { description: "DECLARED by the partnership, or SUGGESTED by computation." })
   basis!: AlignmentBasis;
 
-  @Field(() => Float, { nullable: true, description: "Strength of a suggestion (sum of evidence weights); null when declared." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Strength of a suggestion (sum of evidence weights); null when declared.",
+  })
   score?: number | null;
 
   @Field(() => [AlignmentEvidence], { description: "What matched, for a suggestion; empty when declared." })

@@ -49,7 +49,9 @@ export class Funding {
   @Field(() => Source, { description: "Where it was published." })
   source!: Source;
 
-  @Field(() => [FundingAllocation], { description: "How it was allocated, in printed order; empty where not published." })
+  @Field(() => [FundingAllocation], {
+    description: "How it was allocated, in printed order; empty where not published.",
+  })
   allocations!: FundingAllocation[];
 
   @Field(() => Money, { description: "The sum of the allocations." })

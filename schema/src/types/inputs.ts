@@ -2,7 +2,10 @@ import { Field, ID, InputType, Int } from "type-graphql";
 import { DateScalar } from "../scalars/date";
 import { PeriodBasis } from "./period";
 
-@InputType({ description: "A period as the table prints it: its label, explicit dates and basis. The same four values name the same period." })
+@InputType({
+  description:
+    "A period as the table prints it: its label, explicit dates and basis. The same four values name the same period.",
+})
 export class PeriodInput {
   @Field(() => String, { description: "The label as printed, e.g. FY 2019 or 2018/19 Projected." })
   label!: string;
@@ -31,21 +34,31 @@ export class PeriodSpanInput {
     "Where something was published: the document's file name and the table, figure or heading in it. A document the system has not seen before must come with at least its title and publisher; for a known one they may be left out (given, they must be as known).",
 })
 export class SourceInput {
-  @Field(() => String, { description: "The document's file name, e.g. 000_b7c152d5842baba3.txt (at most 200 characters)." })
+  @Field(() => String, {
+    description: "The document's file name, e.g. 000_b7c152d5842baba3.txt (at most 200 characters).",
+  })
   document!: string;
 
   @Field(() => String, { description: "The table, figure or heading, e.g. Figure 1 (at most 300 characters)." })
   locator!: string;
 
-  @Field(() => String, { nullable: true, description: "The document's title as its front page prints it (at most 300 characters); required for a new document." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The document's title as its front page prints it (at most 300 characters); required for a new document.",
+  })
   title?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Who published the document (at most 200 characters); required for a new document." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Who published the document (at most 200 characters); required for a new document.",
+  })
   publisher?: string | null;
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: "The date of publication the document prints; leave it out when it prints none. A recorded figure's period must end by it.",
+    description:
+      "The date of publication the document prints; leave it out when it prints none. A recorded figure's period must end by it.",
   })
   published?: string | null;
 }
@@ -73,7 +86,9 @@ export class CrimeStatisticInput {
 
 @InputType({ description: "A correction of a recorded count: only the fields given change." })
 export class CrimeStatisticCorrectionInput {
-  @Field(() => ID, { description: "The figure's id as served, e.g. charnwood:statistic-12 (a county-wide figure's: county:statistic-3)." })
+  @Field(() => ID, {
+    description: "The figure's id as served, e.g. charnwood:statistic-12 (a county-wide figure's: county:statistic-3).",
+  })
   id!: string;
 
   @Field(() => Int, { nullable: true, description: "The corrected count." })
@@ -87,10 +102,14 @@ export class CrimeStatisticCorrectionInput {
 
   @Field(() => SourceInput, {
     nullable: true,
-    description: "The document the corrected count comes from, recorded with the correction (the figure keeps the source it was first published in).",
+    description:
+      "The document the corrected count comes from, recorded with the correction (the figure keeps the source it was first published in).",
   })
   source?: SourceInput | null;
 
-  @Field(() => String, { nullable: true, description: "Why the count is corrected (at most 1,000 characters), recorded with the correction." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the count is corrected (at most 1,000 characters), recorded with the correction.",
+  })
   note?: string | null;
 }

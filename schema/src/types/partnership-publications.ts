@@ -19,10 +19,16 @@ const UNAVAILABLE = " Null only when the partnership's subgraph could not be rea
  */
 @InterfaceType("PartnershipPublications")
 export abstract class PartnershipPublications {
-  @Field(() => [Priority], { nullable: true, description: "Every priority the partnership has published, of every period, in printed order." + UNAVAILABLE })
+  @Field(() => [Priority], {
+    nullable: true,
+    description: "Every priority the partnership has published, of every period, in printed order." + UNAVAILABLE,
+  })
   priorities?: Priority[] | null;
 
-  @Field(() => [Priority], { nullable: true, description: "The priorities of its most recent plan (empty if it has published none)." + UNAVAILABLE })
+  @Field(() => [Priority], {
+    nullable: true,
+    description: "The priorities of its most recent plan (empty if it has published none)." + UNAVAILABLE,
+  })
   currentPriorities?: Priority[] | null;
 
   @Field(() => [Plan], { nullable: true, description: "Its published plans, most recent first." + UNAVAILABLE })
@@ -30,40 +36,63 @@ export abstract class PartnershipPublications {
 
   @Field(() => [CrimeStatistic], {
     nullable: true,
-    description: "Partnership-wide published counts, optionally of one category; areas' figures and rates are elsewhere." + UNAVAILABLE,
+    description:
+      "Partnership-wide published counts, optionally of one category; areas' figures and rates are elsewhere." +
+      UNAVAILABLE,
   })
   crimeStatistics(
-    @Arg("category", () => ID, { nullable: true, description: "A canonical category id, e.g. all-crime." }) _category?: string,
+    @Arg("category", () => ID, { nullable: true, description: "A canonical category id, e.g. all-crime." })
+    _category?: string,
     @Arg("periods", () => [PeriodSpanInput], {
       nullable: true,
-      description: "Only the figures whose period is exactly one of these spans (its start and end dates, any basis); all when absent.",
+      description:
+        "Only the figures whose period is exactly one of these spans (its start and end dates, any basis); all when absent.",
     })
     _periods?: PeriodSpanInput[],
   ): CrimeStatistic[] | null {
     return null;
   }
 
-  @Field(() => [Area], { nullable: true, description: "Areas within the partnership (police beats) with their own figures." + UNAVAILABLE })
+  @Field(() => [Area], {
+    nullable: true,
+    description: "Areas within the partnership (police beats) with their own figures." + UNAVAILABLE,
+  })
   areas?: Area[] | null;
 
-  @Field(() => [CrimeTarget], { nullable: true, description: "Targets it set, each judged from its counts." + UNAVAILABLE })
+  @Field(() => [CrimeTarget], {
+    nullable: true,
+    description: "Targets it set, each judged from its counts." + UNAVAILABLE,
+  })
   targets?: CrimeTarget[] | null;
 
-  @Field(() => [Funding], { nullable: true, description: "Funding received, with allocations where published." + UNAVAILABLE })
+  @Field(() => [Funding], {
+    nullable: true,
+    description: "Funding received, with allocations where published." + UNAVAILABLE,
+  })
   funding?: Funding[] | null;
 
-  @Field(() => [Partner], { nullable: true, description: "Organisations in the partnership, as published." + UNAVAILABLE })
+  @Field(() => [Partner], {
+    nullable: true,
+    description: "Organisations in the partnership, as published." + UNAVAILABLE,
+  })
   partners?: Partner[] | null;
 
-  @Field(() => [FamilyGroup], { nullable: true, description: "Comparison groups and its published positions in them." + UNAVAILABLE })
+  @Field(() => [FamilyGroup], {
+    nullable: true,
+    description: "Comparison groups and its published positions in them." + UNAVAILABLE,
+  })
   familyGroups?: FamilyGroup[] | null;
 
-  @Field(() => [RateTable], { nullable: true, description: "Published rate tables (e.g. Most Similar Group crimes per 1,000), with ranks computed." + UNAVAILABLE })
+  @Field(() => [RateTable], {
+    nullable: true,
+    description: "Published rate tables (e.g. Most Similar Group crimes per 1,000), with ranks computed." + UNAVAILABLE,
+  })
   rateTables?: RateTable[] | null;
 
   @Field(() => DateTimeScalar, {
     nullable: true,
-    description: "When the partnership last published a change through its subgraph (a write or an import); null while it serves only the data it was seeded with, or when its subgraph could not be reached.",
+    description:
+      "When the partnership last published a change through its subgraph (a write or an import); null while it serves only the data it was seeded with, or when its subgraph could not be reached.",
   })
   lastPublishedAt?: string | null;
 
@@ -73,7 +102,10 @@ export abstract class PartnershipPublications {
       "Every write to the partnership's data, most recent first: which token, when, what, before and after. Needs the partnership's own token or the county's; otherwise null with an UNAUTHENTICATED or FORBIDDEN error." +
       UNAVAILABLE,
   })
-  auditTrail(@Arg("limit", () => Int, { defaultValue: 100, description: "At most this many entries (1 to 1000)." }) _limit?: number): AuditEntry[] | null {
+  auditTrail(
+    @Arg("limit", () => Int, { defaultValue: 100, description: "At most this many entries (1 to 1000)." })
+    _limit?: number,
+  ): AuditEntry[] | null {
     return null;
   }
 }

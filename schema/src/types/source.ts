@@ -2,7 +2,9 @@ import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from
 import { type DocumentEntry, findSeedDocument } from "../documents";
 import { DateScalar } from "../scalars/date";
 
-@ObjectType({ description: "Where a figure or item was published: a source document and the table, figure or heading in it." })
+@ObjectType({
+  description: "Where a figure or item was published: a source document and the table, figure or heading in it.",
+})
 @Directive("@shareable")
 export class Source {
   @Field(() => String, { description: "The source document's file name, e.g. 002_8e9c48eccd29813b.txt." })
@@ -20,7 +22,8 @@ export class Source {
 
   @Field(() => String, {
     nullable: true,
-    description: "Who published the document, e.g. Charnwood Borough Council, Scrutiny Management Board. Null as title is.",
+    description:
+      "Who published the document, e.g. Charnwood Borough Council, Scrutiny Management Board. Null as title is.",
   })
   publisher?: string | null;
 
@@ -40,8 +43,11 @@ export type DocumentLookup = (document: string) => Pick<DocumentEntry, "title" |
  * subgraph (the county reads the partnerships') already carries them; any other is looked up
  * by its file name, in the seed documents first, then in what `lookupOf` finds for the request.
  */
-export function sourceDocumentResolver<Context>(lookupOf: (context: Context) => DocumentLookup = () => () => undefined) {
-  const find = (source: Source, context: Context) => findSeedDocument(source.document) ?? lookupOf(context)(source.document);
+export function sourceDocumentResolver<Context>(
+  lookupOf: (context: Context) => DocumentLookup = () => () => undefined,
+) {
+  const find = (source: Source, context: Context) =>
+    findSeedDocument(source.document) ?? lookupOf(context)(source.document);
 
   @Resolver(() => Source)
   class SourceDocumentResolver {

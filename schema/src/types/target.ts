@@ -50,7 +50,10 @@ export class CrimeTarget {
   @Field(() => CrimeStatistic, { nullable: true, description: "The baseline count, from the target's own source." })
   baseline?: CrimeStatistic | null;
 
-  @Field(() => CrimeStatistic, { nullable: true, description: "The count for the period judged, from the target's own source." })
+  @Field(() => CrimeStatistic, {
+    nullable: true,
+    description: "The count for the period judged, from the target's own source.",
+  })
   outcome?: CrimeStatistic | null;
 
   @Field(() => TargetStatus, { description: "Met or not, from the two counts." })

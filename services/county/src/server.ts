@@ -31,7 +31,10 @@ export interface RunningCountySubgraph {
  */
 function partnershipSubgraphsOfTopology(): PartnershipReaderOptions {
   const timeout = process.env.CSG_PARTNERSHIP_READ_TIMEOUT_MS;
-  return { urls: new Map(topology().partnerships.map((s) => [s.partnership!, s.url])), ...(timeout ? { timeoutMs: Number(timeout) } : {}) };
+  return {
+    urls: new Map(topology().partnerships.map((s) => [s.partnership!, s.url])),
+    ...(timeout ? { timeoutMs: Number(timeout) } : {}),
+  };
 }
 
 /** Starts the county (LSCSB) subgraph over HTTP on its own database, seeding it on first start. */
@@ -40,8 +43,10 @@ export async function startCountySubgraph(options: CountySubgraphOptions): Promi
   ensureCountySeeded(database.db);
   const { schema } = await buildCountySubgraph();
   const readerFor = partnershipReaders(schema, options.partnershipSubgraphs ?? partnershipSubgraphsOfTopology());
-  const served = await serveSubgraph<CountyRequestContext>(schema, options.port, async (request) =>
-    countyRequestContext(database.db, request.headers.authorization, readerFor()),
+  const served = await serveSubgraph<CountyRequestContext>(
+    schema,
+    options.port,
+    async (request) => countyRequestContext(database.db, request.headers.authorization, readerFor()),
     database.revision,
   );
   return {

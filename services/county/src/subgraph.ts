@@ -1,4 +1,10 @@
-import { PartnershipPublications, buildFederatedSubgraph, partnerships, type Subgraph, sourceDocumentResolver } from "@csg/schema";
+import {
+  PartnershipPublications,
+  buildFederatedSubgraph,
+  partnerships,
+  type Subgraph,
+  sourceDocumentResolver,
+} from "@csg/schema";
 import type { CountyContext } from "./graph/loaders";
 import { boundArguments } from "@csg/service-runtime";
 import { getMetadataStorage } from "type-graphql";

@@ -37,7 +37,10 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe("a busy partnership, read by the county again and again", () => {
   it("is asked for its figures once while it works, and its answer serves the request after", async () => {
     const { schema } = await buildCountySubgraph();
-    const readers = partnershipReaders(schema, { urls: new Map(partnerships.map((p) => [p.code, url])), timeoutMs: 200 });
+    const readers = partnershipReaders(schema, {
+      urls: new Map(partnerships.map((p) => [p.code, url])),
+      timeoutMs: 200,
+    });
     // Three county requests while Melton is busy: each gives up at its timeout, naming it.
     for (let i = 0; i < 3; i++) {
       const reading = await readers().read(melton, STATISTICS, { category: "all-crime" });

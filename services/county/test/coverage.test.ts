@@ -12,8 +12,15 @@ const people = priority("harborough:people", "People", [["domestic-abuse", Align
 describe("coverage of a CSA priority by a partnership's current priorities", () => {
   it("is COVERED with the priorities that serve it and the bases of their alignments", () => {
     const cell = coverageCell("reduce-asb", { partnership: harborough, current: [places, engagement, people] });
-    expect(cell).toMatchObject({ status: "COVERED", priorities: [places], bases: ["SUGGESTED"], period: places.period });
-    expect(coverageCell("domestic-abuse", { partnership: harborough, current: [places, people] }).bases).toEqual(["DECLARED"]);
+    expect(cell).toMatchObject({
+      status: "COVERED",
+      priorities: [places],
+      bases: ["SUGGESTED"],
+      period: places.period,
+    });
+    expect(coverageCell("domestic-abuse", { partnership: harborough, current: [places, people] }).bases).toEqual([
+      "DECLARED",
+    ]);
   });
 
   it("is NOT_COVERED when the partnership has priorities and none serves it", () => {
@@ -24,7 +31,10 @@ describe("coverage of a CSA priority by a partnership's current priorities", () 
   });
 
   it("is NO_PUBLISHED_PRIORITIES, not a gap, when the partnership has published none", () => {
-    expect(coverageCell("reduce-crime", { partnership: melton, current: [] })).toMatchObject({ status: "NO_PUBLISHED_PRIORITIES", period: null });
+    expect(coverageCell("reduce-crime", { partnership: melton, current: [] })).toMatchObject({
+      status: "NO_PUBLISHED_PRIORITIES",
+      period: null,
+    });
   });
 
   it("is UNAVAILABLE when the partnership's subgraph did not answer", () => {

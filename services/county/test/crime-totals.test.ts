@@ -20,7 +20,10 @@ describe("choosing one series for a county total", () => {
     const series = chooseSeries(
       [
         { partnership: blaby, statistics: [statistic("b3", 6139, FY2017)] },
-        { partnership: charnwood, statistics: [statistic("c1", 12100, FY2017, "Figure 1"), statistic("c3", 12065, FY2017)] },
+        {
+          partnership: charnwood,
+          statistics: [statistic("c1", 12100, FY2017, "Figure 1"), statistic("c3", 12065, FY2017)],
+        },
       ],
       ALL_CRIME_2017,
     );
@@ -47,7 +50,13 @@ describe("choosing one series for a county total", () => {
     const series = chooseSeries(
       [
         { partnership: blaby, statistics: [statistic("b-proj", 7000, { ...FY2017, basis: "PROJECTION" })] },
-        { partnership: charnwood, statistics: [statistic("c-ytd", 9993, { start: "2017-04-01", end: "2018-01-31", basis: "YEAR_TO_DATE" }), statistic("c-asb", 5, FY2017, "Figure 3", "asb")] },
+        {
+          partnership: charnwood,
+          statistics: [
+            statistic("c-ytd", 9993, { start: "2017-04-01", end: "2018-01-31", basis: "YEAR_TO_DATE" }),
+            statistic("c-asb", 5, FY2017, "Figure 3", "asb"),
+          ],
+        },
         { partnership: melton, statistics: null },
       ],
       ALL_CRIME_2017,
@@ -67,15 +76,24 @@ describe("a county total", () => {
       [
         { partnership: blaby, statistics: [statistic("b17", 6139, FY2017), statistic("b16", 5210, FY2016)] },
         { partnership: charnwood, statistics: [statistic("c17", 12065, FY2017), statistic("c16", 10674, FY2016)] },
-        { partnership: melton, statistics: [statistic("m17", 2799, FY2017), statistic("m16", 2353, FY2016, "Another table")] },
+        {
+          partnership: melton,
+          statistics: [statistic("m17", 2799, FY2017), statistic("m16", 2353, FY2016, "Another table")],
+        },
       ],
       ALL_CRIME_2017,
-      (figure) => ({ blaby: { year: 2015, count: 96500, source: "ONS" }, charnwood: { year: 2015, count: 176700, source: "ONS" } })[figure.partnership.code] ?? null,
+      (figure) =>
+        ({
+          blaby: { year: 2015, count: 96500, source: "ONS" },
+          charnwood: { year: 2015, count: 176700, source: "ONS" },
+        })[figure.partnership.code] ?? null,
       { year: 2015, count: 675300, source: "ONS" },
     );
     expect(total.total).toBe(6139 + 12065 + 2799);
     expect(total.complete).toBe(true);
-    expect(total.figures.map((f) => [f.partnership.code, f.rank, f.ratePer1000, f.rateRank, f.change?.difference ?? null])).toEqual([
+    expect(
+      total.figures.map((f) => [f.partnership.code, f.rank, f.ratePer1000, f.rateRank, f.change?.difference ?? null]),
+    ).toEqual([
       ["blaby", 2, 63.62, 2, 929],
       ["charnwood", 1, 68.28, 1, 1391],
       // Melton has no population here, so no rate; its 2016/17 figure is from another table, so no change.
@@ -97,7 +115,12 @@ describe("a county total", () => {
       null,
     );
     expect(total.figures.map((f) => f.rank)).toEqual([1, 1]);
-    expect(total.change).toMatchObject({ previousTotal: 200, difference: 0, percent: 0, previousPeriod: { start: "2016-04-01" } });
+    expect(total.change).toMatchObject({
+      previousTotal: 200,
+      difference: 0,
+      percent: 0,
+      previousPeriod: { start: "2016-04-01" },
+    });
   });
 
   it("is incomplete, with a partial sum and no county rate or change, when a partnership is missing", () => {
@@ -123,8 +146,11 @@ describe("a county total", () => {
 describe("year on year", () => {
   it("compares only with the same table's figure for the same span a year earlier, never a projection", () => {
     const figure = statistic("c17", 12065, FY2017);
-    const change = (candidates: ReturnType<typeof statistic>[], of = figure) => yearOnYearChange(of, candidates, comparableStatistic);
-    expect(change([statistic("c16-other", 1, FY2016, "Figure 1"), statistic("c16", 10674, FY2016)])?.previous.id).toBe("c16");
+    const change = (candidates: ReturnType<typeof statistic>[], of = figure) =>
+      yearOnYearChange(of, candidates, comparableStatistic);
+    expect(change([statistic("c16-other", 1, FY2016, "Figure 1"), statistic("c16", 10674, FY2016)])?.previous.id).toBe(
+      "c16",
+    );
     expect(change([statistic("c16", 10674, { ...FY2016, basis: "YEAR_TO_DATE" })])).toBeNull();
     const projection = statistic("p18", 1, { start: "2018-04-01", end: "2019-03-31", basis: "PROJECTION" });
     expect(change([figure], projection)).toBeNull();
@@ -132,7 +158,8 @@ describe("year on year", () => {
 });
 
 describe("populations for rates", () => {
-  const row = (onsCode: string, year: number, population: number): PopulationRow => ({ id: 0, onsCode, name: "", kind: "district", year, population, source: `ONS ${year}` }) as PopulationRow;
+  const row = (onsCode: string, year: number, population: number): PopulationRow =>
+    ({ id: 0, onsCode, name: "", kind: "district", year, population, source: `ONS ${year}` }) as PopulationRow;
   const rows = new Map([["E07000130", [row("E07000130", 2015, 176700), row("E07000130", 2020, 187556)]]]);
 
   it("uses the year of the period's midpoint, and the nearest year available (the earlier on a tie)", () => {

@@ -1,7 +1,12 @@
 /** Small objects of the shared types, shaped as a partnership's subgraph answers them. */
 import { AlignmentBasis, type CategoryKind, type CrimeStatistic, type PeriodBasis, type Priority } from "@csg/schema";
 
-export function priority(id: string, title: string, aligned: [string, AlignmentBasis?][] = [], extra: Partial<Priority> = {}): Priority {
+export function priority(
+  id: string,
+  title: string,
+  aligned: [string, AlignmentBasis?][] = [],
+  extra: Partial<Priority> = {},
+): Priority {
   return {
     id,
     title,
@@ -14,7 +19,12 @@ export function priority(id: string, title: string, aligned: [string, AlignmentB
     focusAreas: [],
     notes: [],
     source: { document: "plan.txt", locator: "Priorities" },
-    csaAlignment: aligned.map(([csa, basis = AlignmentBasis.SUGGESTED]) => ({ priority: { id: csa }, basis, score: null, evidence: [] })),
+    csaAlignment: aligned.map(([csa, basis = AlignmentBasis.SUGGESTED]) => ({
+      priority: { id: csa },
+      basis,
+      score: null,
+      evidence: [],
+    })),
     ...extra,
   };
 }
@@ -31,7 +41,12 @@ export function statistic(
     category: { id: category, name: category, kind: "RECORDED_CRIME" as CategoryKind, description: "" },
     localLabel: "Recorded Crime",
     count,
-    period: { label: period.label ?? period.start, start: period.start, end: period.end, basis: (period.basis ?? "FINANCIAL_YEAR") as PeriodBasis },
+    period: {
+      label: period.label ?? period.start,
+      start: period.start,
+      end: period.end,
+      basis: (period.basis ?? "FINANCIAL_YEAR") as PeriodBasis,
+    },
     source: { document: "002.txt", locator },
     corrections: [],
     alsoPublishedIn: [],

@@ -5,14 +5,24 @@ import { MAX_SEARCH_CHARACTERS, MAX_SEARCH_WORDS, matchesPriority } from "../src
 import { checkSearchText } from "../src/graph/analysis-arguments";
 import { priority } from "./fixtures";
 
-const people = priority("harborough:people", "People", [["domestic-abuse"], ["protect-vulnerable", AlignmentBasis.DECLARED]], {
-  description: "Understanding underlying causes of violence and coercive behaviour.",
-  focusAreas: [
-    { text: "Domestic Abuse", details: [], source: { document: "d", locator: "l" } },
-    { text: "Financial Fraud", details: [], source: { document: "d", locator: "l" } },
-  ],
-  theme: { id: "harborough:t", title: "Protecting people", description: null, source: { document: "d", locator: "l" } },
-});
+const people = priority(
+  "harborough:people",
+  "People",
+  [["domestic-abuse"], ["protect-vulnerable", AlignmentBasis.DECLARED]],
+  {
+    description: "Understanding underlying causes of violence and coercive behaviour.",
+    focusAreas: [
+      { text: "Domestic Abuse", details: [], source: { document: "d", locator: "l" } },
+      { text: "Financial Fraud", details: [], source: { document: "d", locator: "l" } },
+    ],
+    theme: {
+      id: "harborough:t",
+      title: "Protecting people",
+      description: null,
+      source: { document: "d", locator: "l" },
+    },
+  },
+);
 
 describe("the priority search", () => {
   it("matches when every word appears in the title, description, focus areas or theme, case ignored", () => {
@@ -69,11 +79,19 @@ describe("the bounds of a search's text", () => {
   it("refuses more, as BAD_USER_INPUT naming the argument and the limit, without echoing the text", () => {
     expect(refusal("a".repeat(100_000))).toEqual({
       message: "prioritySearch(text): is 100000 characters long; a search takes at most 200",
-      extensions: { code: "BAD_USER_INPUT", argument: "text", limit: { name: "maxSearchCharacters", value: MAX_SEARCH_CHARACTERS } },
+      extensions: {
+        code: "BAD_USER_INPUT",
+        argument: "text",
+        limit: { name: "maxSearchCharacters", value: MAX_SEARCH_CHARACTERS },
+      },
     });
     expect(refusal(Array(21).fill("ab").join(" "))).toEqual({
       message: "prioritySearch(text): has 21 words; a search takes at most 20",
-      extensions: { code: "BAD_USER_INPUT", argument: "text", limit: { name: "maxSearchWords", value: MAX_SEARCH_WORDS } },
+      extensions: {
+        code: "BAD_USER_INPUT",
+        argument: "text",
+        limit: { name: "maxSearchWords", value: MAX_SEARCH_WORDS },
+      },
     });
   });
 });

@@ -28,8 +28,10 @@ export async function startCspSubgraph(options: CspSubgraphOptions): Promise<Run
   ensureSeeded(database.db, partnership.code);
   const { schema } = await buildCspSubgraph(partnership);
   const published = new PublishedStatistics(database.db, database.revision);
-  const served = await serveSubgraph<CspRequestContext>(schema, options.port, async (request) =>
-    requestContext(partnership, database.db, request.headers.authorization, published),
+  const served = await serveSubgraph<CspRequestContext>(
+    schema,
+    options.port,
+    async (request) => requestContext(partnership, database.db, request.headers.authorization, published),
     database.revision,
   );
   return {

@@ -14,7 +14,12 @@ import { applyStatistics, correctStatistics, recordStatistics } from "../src/pub
 const charnwood = requirePartnership("charnwood");
 const actor = commandActor("unit test");
 const figure1 = { document: "002_8e9c48eccd29813b.txt", locator: "Figure 1" };
-const ytd2019 = { label: "Total Crime as at 31st January 2019", start: "2018-04-01", end: "2019-01-31", basis: "YEAR_TO_DATE" as const };
+const ytd2019 = {
+  label: "Total Crime as at 31st January 2019",
+  start: "2018-04-01",
+  end: "2019-01-31",
+  basis: "YEAR_TO_DATE" as const,
+};
 
 let database: OpenCspDatabase;
 beforeEach(() => {
@@ -38,21 +43,53 @@ function refusal(write: () => unknown): string[] {
 describe("a partnership's figures, recorded and corrected", () => {
   it("refuses a second figure for Charnwood's all crime of Figure 1, naming the stored one, and writes nothing", () => {
     const problems = refusal(() =>
-      recordStatistics(database.db, actor, charnwood, placed([{ category: "all-crime", localLabel: "Total Crime", count: 1, period: ytd2019, source: figure1 }]), new Checker("recordCrimeStatistics")),
+      recordStatistics(
+        database.db,
+        actor,
+        charnwood,
+        placed([{ category: "all-crime", localLabel: "Total Crime", count: 1, period: ytd2019, source: figure1 }]),
+        new Checker("recordCrimeStatistics"),
+      ),
     );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^recordCrimeStatistics: statistics\[0\]: a second figure for category all-crime, period Total Crime as at 31st January 2019 .*charnwood:statistic-\d+ already has 11258/);
+    expect(problems[0]).toMatch(
+      /^recordCrimeStatistics: statistics\[0\]: a second figure for category all-crime, period Total Crime as at 31st January 2019 .*charnwood:statistic-\d+ already has 11258/,
+    );
     expect(audit()).toHaveLength(0);
   });
 
   it("records a new figure with one audit entry, and a correction that names only the figure changes nothing", () => {
-    const figure = { category: "robbery", localLabel: "Robbery", count: 12, period: ytd2019, source: { document: "unit-test.csv", locator: "Table 1", title: "Unit test figures", publisher: "Charnwood CSP" } };
-    const [row] = recordStatistics(database.db, actor, charnwood, placed([figure]), new Checker("recordCrimeStatistics"));
+    const figure = {
+      category: "robbery",
+      localLabel: "Robbery",
+      count: 12,
+      period: ytd2019,
+      source: { document: "unit-test.csv", locator: "Table 1", title: "Unit test figures", publisher: "Charnwood CSP" },
+    };
+    const [row] = recordStatistics(
+      database.db,
+      actor,
+      charnwood,
+      placed([figure]),
+      new Checker("recordCrimeStatistics"),
+    );
     expect(row.count).toBe(12);
     expect(audit()).toHaveLength(1);
-    correctStatistics(database.db, actor, charnwood, placed([{ id: `charnwood:statistic-${row.id}` }]), new Checker("correctCrimeStatistics"));
+    correctStatistics(
+      database.db,
+      actor,
+      charnwood,
+      placed([{ id: `charnwood:statistic-${row.id}` }]),
+      new Checker("correctCrimeStatistics"),
+    );
     expect(audit()).toHaveLength(1);
-    const [corrected] = correctStatistics(database.db, actor, charnwood, placed([{ id: `charnwood:statistic-${row.id}`, count: 13 }]), new Checker("correctCrimeStatistics"));
+    const [corrected] = correctStatistics(
+      database.db,
+      actor,
+      charnwood,
+      placed([{ id: `charnwood:statistic-${row.id}`, count: 13 }]),
+      new Checker("correctCrimeStatistics"),
+    );
     expect(corrected.count).toBe(13);
     expect(audit().map((a) => a.operation)).toEqual(["recordCrimeStatistics", "correctCrimeStatistics"]);
   });
@@ -63,10 +100,26 @@ describe("a partnership's figures, recorded and corrected", () => {
       { category: "robbery", localLabel: "Robbery", count: 76, period: ytd2019, source: figure1 },
       { category: "hate-crime", localLabel: "Hate Crime", count: 40, period: ytd2019, source: figure1 },
     ]);
-    const first = applyStatistics(database.db, actor, charnwood, "importCrimeStatistics", "unit.csv", table, new Checker("unit.csv"));
+    const first = applyStatistics(
+      database.db,
+      actor,
+      charnwood,
+      "importCrimeStatistics",
+      "unit.csv",
+      table,
+      new Checker("unit.csv"),
+    );
     expect([first.additions.length, first.corrections.length, first.unchanged.length]).toEqual([1, 1, 1]);
     expect(first.corrections[0].stored.count).toBe(75);
-    const again = applyStatistics(database.db, actor, charnwood, "importCrimeStatistics", "unit.csv", table, new Checker("unit.csv"));
+    const again = applyStatistics(
+      database.db,
+      actor,
+      charnwood,
+      "importCrimeStatistics",
+      "unit.csv",
+      table,
+      new Checker("unit.csv"),
+    );
     expect([again.additions.length, again.corrections.length, again.unchanged.length]).toEqual([0, 0, 3]);
     expect(audit()).toHaveLength(1);
   });
@@ -74,8 +127,18 @@ describe("a partnership's figures, recorded and corrected", () => {
 
 describe("a partnership's figures, indexed", () => {
   it("links Figure 1's 11,258 and Figure 3's 10,844 for 1 April 2018 to 31 January 2019, and compares each with its own table's year before", () => {
-    const rows = database.db.select().from(t.crimeStatistics).where(eq(t.crimeStatistics.categoryId, "all-crime")).all();
-    const periods = new Map(database.db.select().from(t.periods).all().map((p) => [p.id, p]));
+    const rows = database.db
+      .select()
+      .from(t.crimeStatistics)
+      .where(eq(t.crimeStatistics.categoryId, "all-crime"))
+      .all();
+    const periods = new Map(
+      database.db
+        .select()
+        .from(t.periods)
+        .all()
+        .map((p) => [p.id, p]),
+    );
     const index = indexFigures(rows, periods, (row) => row.areaId ?? "");
     const figure1Count = rows.find((r) => r.count === 11258)!;
     expect(index.differingFigures(figure1Count).map((r) => [r.count, r.sourceLocator])).toEqual([[10844, "Figure 3"]]);

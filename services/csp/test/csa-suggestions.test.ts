@@ -9,13 +9,17 @@ import { datasetFile, loadCspDataset } from "../src/dataset/load";
 import { suggestAlignment } from "@csg/domain";
 
 const published = partnerships.flatMap((p) =>
-  loadCspDataset(datasetFile(p.code), p.code).plans.flatMap((plan) => plan.priorities.map((priority) => ({ id: `${p.code}:${priority.id}`, priority }))),
+  loadCspDataset(datasetFile(p.code), p.code).plans.flatMap((plan) =>
+    plan.priorities.map((priority) => ({ id: `${p.code}:${priority.id}`, priority })),
+  ),
 );
 const suggestionFor = (id: string) => suggestAlignment(published.find((p) => p.id === id)!.priority);
 
 describe("suggested CSA alignment of the published priorities", () => {
   it("pins the CSA priorities suggested for each of the 41", () => {
-    const suggested = Object.fromEntries(published.map(({ id, priority }) => [id, suggestAlignment(priority).map((s) => s.csaPriorityId)]));
+    const suggested = Object.fromEntries(
+      published.map(({ id, priority }) => [id, suggestAlignment(priority).map((s) => s.csaPriorityId)]),
+    );
     expect(suggested).toEqual({
       "charnwood:2018-19-p1": ["reduce-crime"],
       "charnwood:2018-19-p2": ["reduce-crime", "reduce-asb", "substance-misuse"],
@@ -68,7 +72,11 @@ describe("suggested CSA alignment of the published priorities", () => {
 
   it("suggests hate incidents for Leicester's Prevent priority that names hate crime, and nothing for the one that does not", () => {
     expect(suggestionFor("leicester:2019-20-b")).toEqual([
-      { csaPriorityId: "hate-incidents", score: 1, evidence: [{ kind: "TERM", value: "hate crime", foundIn: "title", weight: 1 }] },
+      {
+        csaPriorityId: "hate-incidents",
+        score: 1,
+        evidence: [{ kind: "TERM", value: "hate crime", foundIn: "title", weight: 1 }],
+      },
     ]);
     expect(suggestionFor("leicester:2018-21-b")).toEqual([]);
   });

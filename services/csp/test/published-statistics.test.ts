@@ -21,7 +21,12 @@ describe("a partnership's figures, kept per revision", () => {
       const loaders = createLoaders(database.db, published);
       const before = database.statementCount();
       const rows = await loaders.statisticsOfCategory.load("all-crime");
-      const changes = await Promise.all(rows.map(async (row) => (await loaders.statisticIndex.load([PARTNERSHIP_WIDE, row.categoryId])).change(row)?.difference ?? null));
+      const changes = await Promise.all(
+        rows.map(
+          async (row) =>
+            (await loaders.statisticIndex.load([PARTNERSHIP_WIDE, row.categoryId])).change(row)?.difference ?? null,
+        ),
+      );
       return { statements: database.statementCount() - before, changes };
     };
     const first = await request();

@@ -20,7 +20,8 @@ function problemsOf(run: (check: Checker) => void): string[] {
   return check.issues.map((i) => `${i.where}: ${i.message}`);
 }
 
-const priorityTitled = (title: string) => problemsOf((check) => checkPriorityFields(check, under("input"), { title, source }, true));
+const priorityTitled = (title: string) =>
+  problemsOf((check) => checkPriorityFields(check, under("input"), { title, source }, true));
 
 describe("text hygiene", () => {
   it("refuses NUL and every bidirectional control in a title, naming the field, the character and where it is", () => {
@@ -30,8 +31,22 @@ describe("text hygiene", () => {
     expect(priorityTitled("Tackle \u202eesuba citsemod")).toEqual([
       "createPriority: input.title: holds a bidirectional control character (U+202E RIGHT-TO-LEFT OVERRIDE) at character 8; such characters are not allowed in published text",
     ]);
-    const controls = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u061c"];
-    for (const control of controls) expect(priorityTitled(`Hate ${control}crime`), control.codePointAt(0)!.toString(16)).toHaveLength(1);
+    const controls = [
+      "\u202a",
+      "\u202b",
+      "\u202c",
+      "\u202d",
+      "\u202e",
+      "\u2066",
+      "\u2067",
+      "\u2068",
+      "\u2069",
+      "\u200e",
+      "\u200f",
+      "\u061c",
+    ];
+    for (const control of controls)
+      expect(priorityTitled(`Hate ${control}crime`), control.codePointAt(0)!.toString(16)).toHaveLength(1);
     // Positions count characters: an emoji before the control is one.
     expect(priorityTitled("😀\u2066x")[0]).toContain("at character 2;");
   });
@@ -61,20 +76,35 @@ describe("text hygiene", () => {
   });
 
   it("counts characters as people do: 300 emoji are 300 characters, a label's limit", () => {
-    const label = (text: string) => problemsOf((check) => checkStatisticFields(check, under("s"), { category: "all-crime", localLabel: text, count: 1, source }));
+    const label = (text: string) =>
+      problemsOf((check) =>
+        checkStatisticFields(check, under("s"), { category: "all-crime", localLabel: text, count: 1, source }),
+      );
     expect(label("🚲".repeat(300))).toEqual([]);
-    expect(label("🚲".repeat(301))).toEqual(["createPriority: s.localLabel: is 301 characters long; at most 300 are allowed"]);
-    expect(label("x".repeat(301))).toEqual(["createPriority: s.localLabel: is 301 characters long; at most 300 are allowed"]);
+    expect(label("🚲".repeat(301))).toEqual([
+      "createPriority: s.localLabel: is 301 characters long; at most 300 are allowed",
+    ]);
+    expect(label("x".repeat(301))).toEqual([
+      "createPriority: s.localLabel: is 301 characters long; at most 300 are allowed",
+    ]);
     expect(priorityTitled("🏠".repeat(2000))).toEqual([]);
-    expect(priorityTitled("🏠".repeat(2001))).toEqual(["createPriority: input.title: is 2001 characters long; at most 2000 are allowed"]);
+    expect(priorityTitled("🏠".repeat(2001))).toEqual([
+      "createPriority: input.title: is 2001 characters long; at most 2000 are allowed",
+    ]);
   });
 
   it("quotes at most the first 40 characters of what was sent", () => {
     const category = `x${"y".repeat(1500)}`;
-    const [problem] = problemsOf((check) => checkStatisticFields(check, under("s"), { category, localLabel: "L", count: 1, source }));
-    expect(problem).toBe(`createPriority: s.category: unknown crime category "x${"y".repeat(39)}"... (1501 characters in all)`);
+    const [problem] = problemsOf((check) =>
+      checkStatisticFields(check, under("s"), { category, localLabel: "L", count: 1, source }),
+    );
+    expect(problem).toBe(
+      `createPriority: s.category: unknown crime category "x${"y".repeat(39)}"... (1501 characters in all)`,
+    );
     const [count] = problemsOf((check) => check.count("count", "9".repeat(5000)));
-    expect(count).toBe(`createPriority: count: must be a whole number, got "${"9".repeat(40)}"... (5000 characters in all)`);
+    expect(count).toBe(
+      `createPriority: count: must be a whole number, got "${"9".repeat(40)}"... (5000 characters in all)`,
+    );
   });
 });
 
@@ -95,21 +125,31 @@ describe("text hygiene in a CSV import", () => {
     ].join("\n");
     let problems: string[] = [];
     try {
-      importStatistics(database.db, requirePartnership("blaby"), "made.csv", csv, { dryRun: false, actor: commandActor("test") });
+      importStatistics(database.db, requirePartnership("blaby"), "made.csv", csv, {
+        dryRun: false,
+        actor: commandActor("test"),
+      });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       problems = error.issues.map((i) => `${i.where}: ${i.message.split(";")[0]}`);
     }
-    expect(problems).toEqual([`made.csv: row 6, column "FY 2019\u0000": holds a NUL character (U+0000 NUL) at character 8`]);
+    expect(problems).toEqual([
+      `made.csv: row 6, column "FY 2019\u0000": holds a NUL character (U+0000 NUL) at character 8`,
+    ]);
     const fixedHeader = csv.replace("FY 2019\u0000", "FY 2019");
     try {
-      importStatistics(database.db, requirePartnership("blaby"), "made.csv", fixedHeader, { dryRun: false, actor: commandActor("test") });
+      importStatistics(database.db, requirePartnership("blaby"), "made.csv", fixedHeader, {
+        dryRun: false,
+        actor: commandActor("test"),
+      });
       problems = [];
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       problems = error.issues.map((i) => `${i.where}: ${i.message.split(";")[0]}`);
     }
-    expect(problems).toEqual([`made.csv: row 8, column "local_label": holds a bidirectional control character (U+202E RIGHT-TO-LEFT OVERRIDE) at character 9`]);
+    expect(problems).toEqual([
+      `made.csv: row 8, column "local_label": holds a bidirectional control character (U+202E RIGHT-TO-LEFT OVERRIDE) at character 9`,
+    ]);
     expect(database.db.select().from(t.crimeStatistics).all()).toHaveLength(before);
     database.close();
   });

@@ -14,7 +14,13 @@ function seeded(code: string) {
   const database = openCspDatabase(":memory:");
   ensureSeeded(database.db, code);
   const rows = database.db.select().from(t.crimeStatistics).all();
-  const periods = new Map(database.db.select().from(t.periods).all().map((p) => [p.id, p]));
+  const periods = new Map(
+    database.db
+      .select()
+      .from(t.periods)
+      .all()
+      .map((p) => [p.id, p]),
+  );
   database.close();
   return { rows, periods };
 }
@@ -52,7 +58,9 @@ describe("year-on-year change, indexed", () => {
       for (const row of rows) {
         const change = index.change(row);
         const indexed = change && { previous: change.previous.id, difference: change.difference };
-        expect(indexed, `${code} ${row.categoryId} ${row.sourceLocator} ${periods.get(row.periodId)!.label}`).toEqual(scannedChange(row, rows, periods));
+        expect(indexed, `${code} ${row.categoryId} ${row.sourceLocator} ${periods.get(row.periodId)!.label}`).toEqual(
+          scannedChange(row, rows, periods),
+        );
         if (change) changes++;
       }
     }
@@ -64,7 +72,12 @@ describe("year-on-year change, indexed", () => {
       const { rows, periods } = seeded(code);
       const row = rows.find((r) => r.count === count && r.categoryId === "all-crime" && r.areaId === null)!;
       const change = indexFigures(rows, periods, (r) => r.areaId ?? "").change(row)!;
-      return [change.previous.count, periods.get(change.previous.periodId)!.label, change.difference, Number(change.percent!.toFixed(2))];
+      return [
+        change.previous.count,
+        periods.get(change.previous.periodId)!.label,
+        change.difference,
+        Number(change.percent!.toFixed(2)),
+      ];
     };
     expect(changeOf("blaby", 6139)).toEqual([5210, "2016/17", 929, 17.83]);
     expect(changeOf("harborough", 4631)).toEqual([4689, "Year 2018/19", -58, -1.24]);
@@ -76,13 +89,32 @@ describe("year-on-year change, indexed", () => {
     const rows: StatisticRow[] = [];
     for (let i = 0; i < 20_000; i++) {
       const month = new Date(Date.UTC(1990, i, 1)).toISOString().slice(0, 8);
-      periods.set(`p${i}`, { id: `p${i}`, label: `${month}01 to 20`, start: `${month}01`, end: `${month}20`, basis: "PART_YEAR", note: null });
-      rows.push({ id: i, areaId: null, categoryId: "all-crime", localLabel: "All crime", count: 1000 + 3 * i, periodId: `p${i}`, notes: [], sourceDocument: "made.csv", sourceLocator: "One table" });
+      periods.set(`p${i}`, {
+        id: `p${i}`,
+        label: `${month}01 to 20`,
+        start: `${month}01`,
+        end: `${month}20`,
+        basis: "PART_YEAR",
+        note: null,
+      });
+      rows.push({
+        id: i,
+        areaId: null,
+        categoryId: "all-crime",
+        localLabel: "All crime",
+        count: 1000 + 3 * i,
+        periodId: `p${i}`,
+        notes: [],
+        sourceDocument: "made.csv",
+        sourceLocator: "One table",
+      });
     }
     const index = indexFigures(rows, periods, () => "");
     const linked = rows.map((row) => index.change(row));
     expect(linked.slice(0, 12).every((change) => change === null)).toBe(true);
     // Every later figure compares with the figure twelve months before it, and with no other.
-    expect(linked.slice(12).every((change, i) => change !== null && change.previous === rows[i] && change.difference === 36)).toBe(true);
+    expect(
+      linked.slice(12).every((change, i) => change !== null && change.previous === rows[i] && change.difference === 36),
+    ).toBe(true);
   });
 });

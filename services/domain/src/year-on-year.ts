@@ -33,7 +33,10 @@ const spanKey = (figure: ComparableFigure, start: string, end: string) =>
  * `change` over n figures of one table cost n x n). Where two candidates qualify, the first
  * in `candidates` is the one compared with. Projections compare with nothing.
  */
-export function yearOnYearIndex<F>(candidates: readonly F[], describe: (figure: F) => ComparableFigure): YearOnYearLookup<F> {
+export function yearOnYearIndex<F>(
+  candidates: readonly F[],
+  describe: (figure: F) => ComparableFigure,
+): YearOnYearLookup<F> {
   const laterDate = new Map<string, string>();
   const later = (date: string) => {
     let found = laterDate.get(date);
@@ -65,6 +68,10 @@ export function yearOnYearIndex<F>(candidates: readonly F[], describe: (figure: 
  * subgraphs so that both compute change the same way. For many figures of one set, build a
  * yearOnYearIndex once instead.
  */
-export function yearOnYearChange<F>(figure: F, candidates: readonly F[], describe: (figure: F) => ComparableFigure): YearOnYearChange<F> | null {
+export function yearOnYearChange<F>(
+  figure: F,
+  candidates: readonly F[],
+  describe: (figure: F) => ComparableFigure,
+): YearOnYearChange<F> | null {
   return yearOnYearIndex(candidates, describe)(figure);
 }

@@ -52,8 +52,20 @@ export interface BenchArea {
 
 export function benchAreas(csps: number): BenchArea[] {
   const areas: BenchArea[] = [];
-  for (let i = 0; i < csps; i++) areas.push({ name: `Bench CSP ${String(i + 1).padStart(3, "0")}`, force: `Bench Force ${String((i % FORCES) + 1).padStart(2, "0")}`, csp: true, index: i });
-  for (let f = 0; f < FORCES; f++) areas.push({ name: `Unassigned Bench Force ${String(f + 1).padStart(2, "0")}`, force: `Bench Force ${String(f + 1).padStart(2, "0")}`, csp: false, index: csps + f });
+  for (let i = 0; i < csps; i++)
+    areas.push({
+      name: `Bench CSP ${String(i + 1).padStart(3, "0")}`,
+      force: `Bench Force ${String((i % FORCES) + 1).padStart(2, "0")}`,
+      csp: true,
+      index: i,
+    });
+  for (let f = 0; f < FORCES; f++)
+    areas.push({
+      name: `Unassigned Bench Force ${String(f + 1).padStart(2, "0")}`,
+      force: `Bench Force ${String(f + 1).padStart(2, "0")}`,
+      csp: false,
+      index: csps + f,
+    });
   return areas;
 }
 
@@ -100,16 +112,37 @@ export async function generateNationalTable(dir: string, csps = 300): Promise<Be
   const files = benchFiles(dir, csps);
   const cspAreas = areas.filter((a) => a.csp);
   const code = (prefix: string, i: number) => `${prefix}${String(i + 1).padStart(6, "0")}`;
-  await writeCsv(files.lookup, [["LAD24CD", "LAD24NM", "CSP24CD", "CSP24NM", "PFA24NM"], ...cspAreas.map((a) => [code("E06", 900000 + a.index), a.name, code("E22", 900000 + a.index), a.name, a.force])]);
-  await writeCsv(files.populations, [["Bench: made-up Mid-2023 estimates"], ["Code", "Name", "Geography", "All ages"], ...cspAreas.map((a) => [code("E06", 900000 + a.index), a.name, "Unitary Authority", 50_000 + Math.floor(400_000 * hashUnit(a.name))])]);
-  await writeCsv(files.csv, (function* () {
-    yield HOME_OFFICE_HEADER;
-    for (const year of BENCH_YEARS) yield* yearRows(areas, year);
-  })());
+  await writeCsv(files.lookup, [
+    ["LAD24CD", "LAD24NM", "CSP24CD", "CSP24NM", "PFA24NM"],
+    ...cspAreas.map((a) => [code("E06", 900000 + a.index), a.name, code("E22", 900000 + a.index), a.name, a.force]),
+  ]);
+  await writeCsv(files.populations, [
+    ["Bench: made-up Mid-2023 estimates"],
+    ["Code", "Name", "Geography", "All ages"],
+    ...cspAreas.map((a) => [
+      code("E06", 900000 + a.index),
+      a.name,
+      "Unitary Authority",
+      50_000 + Math.floor(400_000 * hashUnit(a.name)),
+    ]),
+  ]);
+  await writeCsv(
+    files.csv,
+    (function* () {
+      yield HOME_OFFICE_HEADER;
+      for (const year of BENCH_YEARS) yield* yearRows(areas, year);
+    })(),
+  );
   const sheets = () => [
     { name: "Cover_sheet", rows: [["Bench table: made-up counts"]] },
     { name: "Notes", rows: [["Updated: 1 May 2024"]] },
-    ...BENCH_YEARS.map((year) => ({ name: year.replace("/", "_"), rows: (function* () { yield HOME_OFFICE_HEADER; yield* yearRows(areas, year); })() })),
+    ...BENCH_YEARS.map((year) => ({
+      name: year.replace("/", "_"),
+      rows: (function* () {
+        yield HOME_OFFICE_HEADER;
+        yield* yearRows(areas, year);
+      })(),
+    })),
   ];
   await writeOds(files.ods, sheets());
   await writeXlsx(files.xlsx, sheets(), { sharedStrings: true });
@@ -122,7 +155,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     summary: "Generates a full-size national table (made-up counts) as CSV, ODS and XLSX.",
     usage: ["tsx services/national/bench/generate-national-table.ts [--dir <folder>] [--csps <n>]"],
     options: {
-      dir: { type: "string", value: "<folder>", env: "CSG_BENCH_DIR", default: "/tmp/csg-national-bench", description: "Where the files go." },
+      dir: {
+        type: "string",
+        value: "<folder>",
+        env: "CSG_BENCH_DIR",
+        default: "/tmp/csg-national-bench",
+        description: "Where the files go.",
+      },
       csps: { type: "string", value: "<n>", env: "CSG_BENCH_CSPS", default: "300", description: "How many CSPs." },
     },
   });

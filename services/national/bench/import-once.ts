@@ -25,7 +25,8 @@ const result = await importNationalFile(sqlite, table);
 const seconds = (performance.now() - started) / 1000;
 clearInterval(timer);
 const total = performance.now() - started;
-const peakOf = (from: number, to: number) => Math.max(...samples.filter((s) => s.at >= from * total && s.at <= to * total).map((s) => s.rss), 0);
+const peakOf = (from: number, to: number) =>
+  Math.max(...samples.filter((s) => s.at >= from * total && s.at <= to * total).map((s) => s.rss), 0);
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 database.close();
 console.log(

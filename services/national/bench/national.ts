@@ -19,13 +19,29 @@ import { startNationalSubgraph } from "../src/server";
 import { type BenchFiles, benchFiles, generateNationalTable } from "./generate-national-table";
 
 const command = readCommandLine({
-  summary: "Generates a full-size national table, imports it as CSV, ODS and XLSX (each in its own process) beside a tenth-size one, and times nationalComparison over HTTP.",
+  summary:
+    "Generates a full-size national table, imports it as CSV, ODS and XLSX (each in its own process) beside a tenth-size one, and times nationalComparison over HTTP.",
   usage: ["pnpm bench:national [--dir <folder>] [--csps <n>] [--regenerate] [--queries-only]"],
   options: {
-    dir: { type: "string", value: "<folder>", env: "CSG_BENCH_DIR", default: join(tmpdir(), "csg-national-bench"), description: "Where the generated files and databases go (kept between runs)." },
-    csps: { type: "string", value: "<n>", env: "CSG_BENCH_CSPS", default: "300", description: "How many CSPs the full-size table has." },
+    dir: {
+      type: "string",
+      value: "<folder>",
+      env: "CSG_BENCH_DIR",
+      default: join(tmpdir(), "csg-national-bench"),
+      description: "Where the generated files and databases go (kept between runs).",
+    },
+    csps: {
+      type: "string",
+      value: "<n>",
+      env: "CSG_BENCH_CSPS",
+      default: "300",
+      description: "How many CSPs the full-size table has.",
+    },
     regenerate: { type: "boolean", description: "Generate the tables again even if they exist." },
-    "queries-only": { type: "boolean", description: "Only time nationalComparison over an already imported full table." },
+    "queries-only": {
+      type: "boolean",
+      description: "Only time nationalComparison over an already imported full table.",
+    },
   },
 });
 const dir = command.string("dir")!;
@@ -41,18 +57,31 @@ async function files(count: number): Promise<BenchFiles> {
     return reused;
   }
   const generated = await generateNationalTable(dir, count);
-  console.log(`generated ${count} CSPs: ${generated.rows} rows (${((performance.now() - started) / 1000).toFixed(1)} s) in ${dir}`);
+  console.log(
+    `generated ${count} CSPs: ${generated.rows} rows (${((performance.now() - started) / 1000).toFixed(1)} s) in ${dir}`,
+  );
   return generated;
 }
 
 function runImport(set: BenchFiles, format: "csv" | "ods" | "xlsx", keepDir?: string) {
   const dataDir = keepDir ?? mkdtempSync(join(tmpdir(), "csg-national-bench-db-"));
-  const out = execFileSync(process.execPath, ["--import", "tsx", importOnce, dataDir, set.lookup, set.populations, set[format]], { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 });
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", importOnce, dataDir, set.lookup, set.populations, set[format]],
+    { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 },
+  );
   if (!keepDir) rmSync(dataDir, { recursive: true, force: true });
   return JSON.parse(out.trim().split("\n").at(-1)!) as Record<string, number>;
 }
 
-console.log(`Machine: ${process.platform} ${process.arch}, Node ${process.version}, ${(await import("node:os")).cpus().length} CPUs (${(await import("node:os")).cpus()[0]?.model}), load ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(
+  `Machine: ${process.platform} ${process.arch}, Node ${process.version}, ${(await import("node:os")).cpus().length} CPUs (${(await import("node:os")).cpus()[0]?.model}), load ${(
+    await import("node:os")
+  )
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);
 const small = await files(Math.round(csps / 10));
 const full = await files(csps);
 
@@ -61,15 +90,33 @@ const queriesOnly = command.flag("queries-only") && existsSync(join(fullDb, "nat
 if (!queriesOnly) {
   rmSync(fullDb, { recursive: true, force: true });
   mkdirSync(fullDb, { recursive: true });
-  console.log("\nformat,csps,rows,seconds,x_csv_time,rows_per_second,rss_before_mb,rss_peak_while_streaming_first_quarter_mb,rss_last_sample_while_streaming_mb,max_rss_mb");
+  console.log(
+    "\nformat,csps,rows,seconds,x_csv_time,rows_per_second,rss_before_mb,rss_peak_while_streaming_first_quarter_mb,rss_last_sample_while_streaming_mb,max_rss_mb",
+  );
   const csvSeconds = new Map<string, number>();
   for (const format of ["csv", "ods", "xlsx"] as const) {
-    for (const [label, set] of [["small", small], ["full", full]] as const) {
+    for (const [label, set] of [
+      ["small", small],
+      ["full", full],
+    ] as const) {
       const keep = format === "csv" && label === "full" ? fullDb : undefined;
       const r = runImport(set, format, keep);
       if (format === "csv") csvSeconds.set(label, r.seconds);
       const ratio = (r.seconds / csvSeconds.get(label)!).toFixed(2);
-      console.log([format, label === "small" ? Math.round(csps / 10) : csps, r.rows, r.seconds.toFixed(1), ratio, r.rowsPerSecond, r.rssBeforeMb, r.streamingRssFirstQuarterMb, r.streamingRssLastSampleMb, r.maxRssMb].join(","));
+      console.log(
+        [
+          format,
+          label === "small" ? Math.round(csps / 10) : csps,
+          r.rows,
+          r.seconds.toFixed(1),
+          ratio,
+          r.rowsPerSecond,
+          r.rssBeforeMb,
+          r.streamingRssFirstQuarterMb,
+          r.streamingRssLastSampleMb,
+          r.maxRssMb,
+        ].join(","),
+      );
     }
   }
 } else console.log(`\n(--queries-only: the full database of an earlier run, ${fullDb})`);
@@ -78,9 +125,14 @@ if (!queriesOnly) {
 // seeded samples (26 areas) as the baseline, alternating. CPU ms is this process's CPU time
 // (client and subgraph both run here): less disturbed by other load on the machine than wall time.
 const sampleDb = mkdtempSync(join(tmpdir(), "csg-national-bench-sample-"));
-const served = { full: await startNationalSubgraph({ port: 0, dataDir: fullDb }), sample: await startNationalSubgraph({ port: 0, dataDir: sampleDb }) };
+const served = {
+  full: await startNationalSubgraph({ port: 0, dataDir: fullDb }),
+  sample: await startNationalSubgraph({ port: 0, dataDir: sampleDb }),
+};
 const query = (category: string, year: string) =>
-  JSON.stringify({ query: `{ nationalComparison(category: "${category}", financialYear: "${year}") { complete rows { csp { name code policeForce } count ratePer1000 rank rankByRate forcePosition { rank } } sources { document locator } } }` });
+  JSON.stringify({
+    query: `{ nationalComparison(category: "${category}", financialYear: "${year}") { complete rows { csp { name code policeForce } count ratePer1000 rank rankByRate forcePosition { rank } } sources { document locator } } }`,
+  });
 async function once(url: string, body: string): Promise<{ wall: number; cpu: number; rows: number }> {
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -88,13 +140,24 @@ async function once(url: string, body: string): Promise<{ wall: number; cpu: num
   const json = (await response.json()) as { errors?: unknown; data?: { nationalComparison: { rows: unknown[] } } };
   if (json.errors || !json.data) throw new Error(JSON.stringify(json.errors));
   const used = process.cpuUsage(cpu);
-  return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000, rows: json.data.nationalComparison.rows.length };
+  return {
+    wall: performance.now() - started,
+    cpu: (used.user + used.system) / 1000,
+    rows: json.data.nationalComparison.rows.length,
+  };
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log("\nquery,database,rows_returned,runs,median_wall_ms,median_cpu_ms,cpu_x_baseline");
 const RUNS = 21;
-for (const [category, year, sampleYear] of [["all-crime", "2023/24", "2020/21"], ["burglary-residential", "2021/22", "2020/21"], ["violence-with-injury", "2019/20", "2019/20"]]) {
-  const results = { full: [] as { wall: number; cpu: number; rows: number }[], sample: [] as { wall: number; cpu: number; rows: number }[] };
+for (const [category, year, sampleYear] of [
+  ["all-crime", "2023/24", "2020/21"],
+  ["burglary-residential", "2021/22", "2020/21"],
+  ["violence-with-injury", "2019/20", "2019/20"],
+]) {
+  const results = {
+    full: [] as { wall: number; cpu: number; rows: number }[],
+    sample: [] as { wall: number; cpu: number; rows: number }[],
+  };
   for (let i = 0; i < 3; i++) {
     // warm
     await once(served.full.url, query(category, year));
@@ -105,9 +168,22 @@ for (const [category, year, sampleYear] of [["all-crime", "2023/24", "2020/21"],
     results.full.push(await once(served.full.url, query(category, year)));
   }
   const base = median(results.sample.map((r) => r.cpu));
-  for (const [label, list, y] of [["sample (baseline)", results.sample, sampleYear], ["full", results.full, year]] as const) {
+  for (const [label, list, y] of [
+    ["sample (baseline)", results.sample, sampleYear],
+    ["full", results.full, year],
+  ] as const) {
     const cpu = median(list.map((r) => r.cpu));
-    console.log([`nationalComparison(${category} ${y})`, label, list[0].rows, RUNS, median(list.map((r) => r.wall)).toFixed(1), cpu.toFixed(1), (cpu / base).toFixed(2)].join(","));
+    console.log(
+      [
+        `nationalComparison(${category} ${y})`,
+        label,
+        list[0].rows,
+        RUNS,
+        median(list.map((r) => r.wall)).toFixed(1),
+        cpu.toFixed(1),
+        (cpu / base).toFixed(2),
+      ].join(","),
+    );
   }
 }
 await served.full.stop();

@@ -10,7 +10,10 @@ import { SAMPLE_FILES, SAMPLES_DIR } from "./samples/sample-files";
  * fresh system answers nationalComparison. Every answer says it is sample data
  * (`sampleData: true`) until a real file is imported over it.
  */
-export async function ensureNationalSeeded(database: OpenNationalDatabase, log: (line: string) => void = () => {}): Promise<void> {
+export async function ensureNationalSeeded(
+  database: OpenNationalDatabase,
+  log: (line: string) => void = () => {},
+): Promise<void> {
   const sqlite = sqliteOf(database);
   const { n } = sqlite.prepare("select count(*) as n from areas").get() as { n: number };
   if (n > 0) return;

@@ -25,7 +25,12 @@ export async function startNationalSubgraph(options: NationalSubgraphOptions): P
   const { schema } = await buildNationalSubgraph();
   const sqlite = sqliteOf(database);
   const comparisons = new ComparisonCache(sqlite);
-  const served = await serveSubgraph<NationalContext>(schema, options.port, async () => nationalContext(sqlite, comparisons), database.revision);
+  const served = await serveSubgraph<NationalContext>(
+    schema,
+    options.port,
+    async () => nationalContext(sqlite, comparisons),
+    database.revision,
+  );
   return {
     url: served.url,
     database,

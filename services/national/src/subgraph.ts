@@ -1,7 +1,11 @@
 import { buildFederatedSubgraph, type Subgraph, sourceDocumentResolver } from "@csg/schema";
 import { boundArguments } from "@csg/service-runtime";
 import { NationalFinancialYearResolver, NationalPartnershipYearsResolver } from "./graph/financial-years";
-import { NationalComparisonResolver, NationalComparisonRowResolver, NationalPartnershipResolver } from "./graph/resolvers";
+import {
+  NationalComparisonResolver,
+  NationalComparisonRowResolver,
+  NationalPartnershipResolver,
+} from "./graph/resolvers";
 
 export { NATIONAL_SUBGRAPH } from "@csg/schema";
 
@@ -11,7 +15,14 @@ export { NATIONAL_SUBGRAPH } from "@csg/schema";
  */
 export async function buildNationalSubgraph(): Promise<Subgraph> {
   const subgraph = await buildFederatedSubgraph({
-    resolvers: [NationalComparisonResolver, NationalComparisonRowResolver, NationalPartnershipResolver, NationalFinancialYearResolver, NationalPartnershipYearsResolver, sourceDocumentResolver()],
+    resolvers: [
+      NationalComparisonResolver,
+      NationalComparisonRowResolver,
+      NationalPartnershipResolver,
+      NationalFinancialYearResolver,
+      NationalPartnershipYearsResolver,
+      sourceDocumentResolver(),
+    ],
     federationDirectives: ["@interfaceObject"],
     referenceResolvers: {
       CommunitySafetyPartnership: { __resolveReference: (ref: { code: string }) => ({ code: ref.code }) },

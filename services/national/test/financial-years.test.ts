@@ -37,7 +37,10 @@ async function run(source: string, context = nationalContext(sqlite())) {
 
 const YEARS = `{ nationalFinancialYears { financialYear period { label start end basis } quartersHeld complete sampleData sources { document locator } } }`;
 
-const positionsOf = (code: string, category: string) => `{ _entities(representations: [{ __typename: "CommunitySafetyPartnership", code: "${code}" }]) {
+const positionsOf = (
+  code: string,
+  category: string,
+) => `{ _entities(representations: [{ __typename: "CommunitySafetyPartnership", code: "${code}" }]) {
   ... on CommunitySafetyPartnership { nationalPositions(category: "${category}") {
     financialYear period { start end } category { id } mapped unmappedReason quartersHeld complete sampleData groupSize groupSizeByRate
     sources { document locator } populationSources { document }
@@ -48,12 +51,16 @@ const positionsOf = (code: string, category: string) => `{ _entities(representat
 /** Each CSP's all-crime count of a year as the sample builder wrote it (edition 2 is the CSV's revision). */
 function writtenCounts(financialYear: string, edition: number): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const r of sampleYearRows(financialYear, [1, 2, 3, 4], edition)) counts.set(r[3] as string, (counts.get(r[3] as string) ?? 0) + (r[8] as number));
-  const csps = SAMPLE_AREAS.filter((a) => a.homeOfficeName !== "Unassigned Leicestershire" && a.homeOfficeName !== "Manchester Airport").map((a) => a.homeOfficeName);
+  for (const r of sampleYearRows(financialYear, [1, 2, 3, 4], edition))
+    counts.set(r[3] as string, (counts.get(r[3] as string) ?? 0) + (r[8] as number));
+  const csps = SAMPLE_AREAS.filter(
+    (a) => a.homeOfficeName !== "Unassigned Leicestershire" && a.homeOfficeName !== "Manchester Airport",
+  ).map((a) => a.homeOfficeName);
   return new Map(csps.map((name) => [name, counts.get(name)!]));
 }
 
-const rankOf = (counts: Map<string, number>, name: string) => 1 + [...counts.values()].filter((c) => c > counts.get(name)!).length;
+const rankOf = (counts: Map<string, number>, name: string) =>
+  1 + [...counts.values()].filter((c) => c > counts.get(name)!).length;
 
 describe("nationalFinancialYears", () => {
   it("is empty before a Home Office table is imported", async () => {
@@ -66,7 +73,12 @@ describe("nationalFinancialYears", () => {
     const years = (await run(YEARS)).nationalFinancialYears;
     const year = (financialYear: string, document: string, locator: string, quartersHeld = [1, 2, 3, 4]) => ({
       financialYear,
-      period: { label: financialYear, start: `${financialYear.slice(0, 4)}-04-01`, end: `${Number(financialYear.slice(0, 4)) + 1}-03-31`, basis: "FINANCIAL_YEAR" },
+      period: {
+        label: financialYear,
+        start: `${financialYear.slice(0, 4)}-04-01`,
+        end: `${Number(financialYear.slice(0, 4)) + 1}-03-31`,
+        basis: "FINANCIAL_YEAR",
+      },
       quartersHeld,
       complete: quartersHeld.length === 4,
       sampleData: true,
@@ -92,7 +104,9 @@ describe("nationalFinancialYears", () => {
     } finally {
       other.close();
     }
-    expect((await run(YEARS, context)).nationalFinancialYears.map((y: { financialYear: string }) => y.financialYear)).toEqual(["2016/17", "2017/18", "2018/19"]);
+    expect(
+      (await run(YEARS, context)).nationalFinancialYears.map((y: { financialYear: string }) => y.financialYear),
+    ).toEqual(["2016/17", "2017/18", "2018/19"]);
   });
 });
 
@@ -100,9 +114,18 @@ describe("CommunitySafetyPartnership.nationalPositions", () => {
   it("gives Charnwood's all-crime count, ranks and group sizes for every year held, as the sample rows sum", async () => {
     await importSamples(XLSX, ODS, CSV);
     const positions = (await run(positionsOf("charnwood", "all-crime")))._entities[0].nationalPositions;
-    expect(positions.map((p: { financialYear: string }) => p.financialYear)).toEqual(["2016/17", "2017/18", "2018/19", "2019/20", "2020/21", "2021/22"]);
+    expect(positions.map((p: { financialYear: string }) => p.financialYear)).toEqual([
+      "2016/17",
+      "2017/18",
+      "2018/19",
+      "2019/20",
+      "2020/21",
+      "2021/22",
+    ]);
     const editions: Record<string, number> = { "2016/17": 1, "2017/18": 1, "2018/19": 1, "2019/20": 1, "2020/21": 2 };
-    const leicestershire = SAMPLE_AREAS.filter((a) => a.force === "Leicestershire" && a.homeOfficeName !== "Unassigned Leicestershire").map((a) => a.homeOfficeName);
+    const leicestershire = SAMPLE_AREAS.filter(
+      (a) => a.force === "Leicestershire" && a.homeOfficeName !== "Unassigned Leicestershire",
+    ).map((a) => a.homeOfficeName);
     for (const [financialYear, edition] of Object.entries(editions)) {
       const counts = writtenCounts(financialYear, edition);
       const inForce = new Map(leicestershire.map((name) => [name, counts.get(name)!]));
@@ -130,31 +153,57 @@ describe("CommunitySafetyPartnership.nationalPositions", () => {
     expect(y2020.row.ratePer1000).toBe((4390 / 187556) * 1000);
     expect(y2020.groupSizeByRate).toBe(9);
     expect(y2020.populationSources.length).toBeGreaterThan(0);
-    expect(positions.filter((p: { groupSizeByRate: number }) => p.groupSizeByRate === 0).map((p: { financialYear: string }) => p.financialYear)).toEqual([
-      "2016/17", "2017/18", "2018/19", "2019/20", "2021/22",
-    ]);
+    expect(
+      positions
+        .filter((p: { groupSizeByRate: number }) => p.groupSizeByRate === 0)
+        .map((p: { financialYear: string }) => p.financialYear),
+    ).toEqual(["2016/17", "2017/18", "2018/19", "2019/20", "2021/22"]);
     // 2021/22 holds Q1-Q3 only: no year's count, nobody ranked.
     expect(positions[5]).toMatchObject({
       quartersHeld: [1, 2, 3],
       complete: false,
       groupSize: 0,
       sources: [{ document: CSV, locator: "CSV" }],
-      row: { count: null, complete: false, quarters: [{ quarter: 1 }, { quarter: 2 }, { quarter: 3 }], rank: null, ratePer1000: null },
+      row: {
+        count: null,
+        complete: false,
+        quarters: [{ quarter: 1 }, { quarter: 2 }, { quarter: 3 }],
+        rank: null,
+        ratePer1000: null,
+      },
     });
   });
 
   it("says why a category has no national figure in a year: residential burglary before April 2017", async () => {
     await importSamples(XLSX);
     const positions = (await run(positionsOf("charnwood", "burglary-residential")))._entities[0].nationalPositions;
-    expect(positions[0]).toMatchObject({ financialYear: "2016/17", mapped: false, row: null, groupSize: 0, sampleData: true, sources: [{ document: XLSX, locator: "2016_17" }] });
-    expect(positions[0].unmappedReason).toMatch(/^burglary-residential maps to the Home Office's tables from 2017\/18 only/);
+    expect(positions[0]).toMatchObject({
+      financialYear: "2016/17",
+      mapped: false,
+      row: null,
+      groupSize: 0,
+      sampleData: true,
+      sources: [{ document: XLSX, locator: "2016_17" }],
+    });
+    expect(positions[0].unmappedReason).toMatch(
+      /^burglary-residential maps to the Home Office's tables from 2017\/18 only/,
+    );
     const counts = new Map<string, number>();
-    for (const r of sampleYearRows("2017/18", [1, 2, 3, 4], 1)) if (r[7] === "28E") counts.set(r[3] as string, (counts.get(r[3] as string) ?? 0) + (r[8] as number));
-    expect(positions[1]).toMatchObject({ financialYear: "2017/18", mapped: true, row: { count: counts.get("Charnwood") } });
+    for (const r of sampleYearRows("2017/18", [1, 2, 3, 4], 1))
+      if (r[7] === "28E") counts.set(r[3] as string, (counts.get(r[3] as string) ?? 0) + (r[8] as number));
+    expect(positions[1]).toMatchObject({
+      financialYear: "2017/18",
+      mapped: true,
+      row: { count: counts.get("Charnwood") },
+    });
   });
 
   it("refuses an unknown category", async () => {
-    const result = await graphql({ schema, source: positionsOf("charnwood", "jaywalking"), contextValue: nationalContext(sqlite()) });
+    const result = await graphql({
+      schema,
+      source: positionsOf("charnwood", "jaywalking"),
+      contextValue: nationalContext(sqlite()),
+    });
     expect(result.errors?.[0].message).toBe('Unknown crime category "jaywalking"');
   });
 });

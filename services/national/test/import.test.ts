@@ -35,7 +35,12 @@ function held(years: string[]): Map<string, number> {
        where o.financial_year in (${years.map(() => "?").join(", ")})`,
     )
     .all(...years) as { name: string; year: string; quarter: number; code: string; count: number }[];
-  return new Map(rows.map((r) => [`${r.name === "Kingston upon Hull" ? "Kingston upon Hull, City of" : r.name}|${r.year}|${r.quarter}|${r.code}`, r.count]));
+  return new Map(
+    rows.map((r) => [
+      `${r.name === "Kingston upon Hull" ? "Kingston upon Hull, City of" : r.name}|${r.year}|${r.quarter}|${r.code}`,
+      r.count,
+    ]),
+  );
 }
 
 /** The rows the sample builder wrote, independent of any reader. */
@@ -61,14 +66,32 @@ describe("Home Office CSP tables", () => {
     expect(result.rows).toBe(3600);
     expect(result.summary[0]).toContain("edition 2019-07-18");
     expect(result.summary[0]).toContain("no figures in Cover_sheet, Notes");
-    expect(held(["2016/17", "2017/18", "2018/19"])).toEqual(written([["2016/17", [1, 2, 3, 4]], ["2017/18", [1, 2, 3, 4]], ["2018/19", [1, 2, 3, 4]]], 1));
+    expect(held(["2016/17", "2017/18", "2018/19"])).toEqual(
+      written(
+        [
+          ["2016/17", [1, 2, 3, 4]],
+          ["2017/18", [1, 2, 3, 4]],
+          ["2018/19", [1, 2, 3, 4]],
+        ],
+        1,
+      ),
+    );
   });
 
   it("imports the ODS sample (streamed content.xml): every row held with its count", async () => {
     await withLookup();
     const result = await importSample(ODS);
     expect(result.rows).toBe(3000);
-    expect(held(["2019/20", "2020/21", "2021/22"])).toEqual(written([["2019/20", [1, 2, 3, 4]], ["2020/21", [1, 2, 3, 4]], ["2021/22", [1, 2]]], 1));
+    expect(held(["2019/20", "2020/21", "2021/22"])).toEqual(
+      written(
+        [
+          ["2019/20", [1, 2, 3, 4]],
+          ["2020/21", [1, 2, 3, 4]],
+          ["2021/22", [1, 2]],
+        ],
+        1,
+      ),
+    );
   });
 
   it("imports the CSV sample, a newer edition: replaces the quarters it covers and says what changed", async () => {
@@ -76,14 +99,24 @@ describe("Home Office CSP tables", () => {
     await importSample(ODS);
     const result = await importSample(CSV);
     expect(result.written).toBe(true);
-    expect(held(["2020/21", "2021/22"])).toEqual(written([["2020/21", [1, 2, 3, 4]], ["2021/22", [1, 2, 3]]], 2));
+    expect(held(["2020/21", "2021/22"])).toEqual(
+      written(
+        [
+          ["2020/21", [1, 2, 3, 4]],
+          ["2021/22", [1, 2, 3]],
+        ],
+        2,
+      ),
+    );
     // 2019/20 is not in the newer edition: kept from the ODS.
     expect(held(["2019/20"])).toEqual(written([["2019/20", [1, 2, 3, 4]]], 1));
     const before = written([["2020/21", [1]]], 1);
     const after = written([["2020/21", [1]]], 2);
     const revised = [...after].filter(([key, count]) => before.get(key) !== count);
     expect(revised.length).toBeGreaterThan(0);
-    expect(result.summary).toContain(`  2020/21 Q1: replaces ${ODS}: ${revised.length} counts changed, 0 added, 0 removed`);
+    expect(result.summary).toContain(
+      `  2020/21 Q1: replaces ${ODS}: ${revised.length} counts changed, 0 added, 0 removed`,
+    );
     expect(result.summary).toContain("  2021/22 Q3: new, 300 counts");
     const [key, count] = revised.find(([k]) => k.startsWith("Birmingham|"))!;
     const code = key.split("|")[3];
@@ -133,19 +166,31 @@ describe("Home Office CSP tables", () => {
     const before = snapshot(db.database);
     const error = await importFile(broken).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportRefused);
-    expect((error as ImportRefused).problems).toEqual(['broken-prc-csp.csv: sheet "CSV", row 120, column "Offence Count": must be a whole number, got 2.5']);
+    expect((error as ImportRefused).problems).toEqual([
+      'broken-prc-csp.csv: sheet "CSV", row 120, column "Offence Count": must be a whole number, got 2.5',
+    ]);
     expect(snapshot(db.database)).toBe(before);
 
     lines[119] = lines[119].replace(/,2\.5$/, ",7");
     writeFileSync(broken, lines.join("\n"));
     const result = await importFile(broken);
     expect(result.written).toBe(true);
-    expect(result.summary).toContain("  1 negative counts (net of crimes cancelled after an earlier quarter recorded them; -3 in all), kept and summed as published");
-    expect(result.summary).toContain(`    Atlantis (${lines[atlantis].split(",")[2]}): first at broken-prc-csp.csv: sheet "CSV", row ${atlantis + 1}, column "CSP Name"; 2 rows`);
+    expect(result.summary).toContain(
+      "  1 negative counts (net of crimes cancelled after an earlier quarter recorded them; -3 in all), kept and summed as published",
+    );
+    expect(result.summary).toContain(
+      `    Atlantis (${lines[atlantis].split(",")[2]}): first at broken-prc-csp.csv: sheet "CSV", row ${atlantis + 1}, column "CSP Name"; 2 rows`,
+    );
     const [year, quarter, , , , , , code] = lines[56].split(",");
-    const held = sqlite().prepare("select count from offence_counts where financial_year = ? and quarter = ? and offence_code = ? and count < 0").all(year, Number(quarter), code);
+    const held = sqlite()
+      .prepare(
+        "select count from offence_counts where financial_year = ? and quarter = ? and offence_code = ? and count < 0",
+      )
+      .all(year, Number(quarter), code);
     expect(held).toEqual([{ count: -3 }]);
-    expect(sqlite().prepare("select kind, ons_code as code, police_force as force from areas where name = 'Atlantis'").get()).toEqual({ kind: "CSP", code: null, force: lines[atlantis].split(",")[2] });
+    expect(
+      sqlite().prepare("select kind, ons_code as code, police_force as force from areas where name = 'Atlantis'").get(),
+    ).toEqual({ kind: "CSP", code: null, force: lines[atlantis].split(",")[2] });
   });
 
   it("refuses a broken ODS at its sheet and row", async () => {
@@ -154,25 +199,37 @@ describe("Home Office CSP tables", () => {
     rows[10] = [...rows[10]];
     rows[10][1] = 5; // sheet row 11: no fifth quarter
     const broken = join(db.dir, "broken.ods");
-    await writeOds(broken, [{ name: "Notes", rows: [["Updated: 1 May 2020"]] }, { name: "2019_20", rows }]);
+    await writeOds(broken, [
+      { name: "Notes", rows: [["Updated: 1 May 2020"]] },
+      { name: "2019_20", rows },
+    ]);
     const before = snapshot(db.database);
-    await expect(importFile(broken)).rejects.toThrow('broken.ods: sheet "2019_20", row 11, column "Financial Quarter": expected 1, 2, 3 or 4, got "5"');
+    await expect(importFile(broken)).rejects.toThrow(
+      'broken.ods: sheet "2019_20", row 11, column "Financial Quarter": expected 1, 2, 3 or 4, got "5"',
+    );
     expect(snapshot(db.database)).toBe(before);
   });
 
   it("keeps Unassigned rows as such, never given to a partnership", async () => {
     await withLookup();
     await importSample(ODS);
-    const unassigned = sqlite().prepare("select kind, police_force as force, partnership from areas where name = 'Unassigned Leicestershire'").get();
+    const unassigned = sqlite()
+      .prepare("select kind, police_force as force, partnership from areas where name = 'Unassigned Leicestershire'")
+      .get();
     expect(unassigned).toEqual({ kind: "UNASSIGNED", force: "Leicestershire", partnership: null });
   });
 
   it("refuses a file of no known layout, saying what was expected, and the force-level table by name", async () => {
     const other = join(db.dir, "other.csv");
     writeFileSync(other, "Name,Value\nx,1\n");
-    await expect(importFile(other)).rejects.toThrow(/no header row of a known layout[\s\S]*Financial Year, Financial Quarter, Force Name \(or Police Force\), CSP Name[\s\S]*Crime ID,Month,Reported by/);
+    await expect(importFile(other)).rejects.toThrow(
+      /no header row of a known layout[\s\S]*Financial Year, Financial Quarter, Force Name \(or Police Force\), CSP Name[\s\S]*Crime ID,Month,Reported by/,
+    );
     const force = join(db.dir, "force.csv");
-    writeFileSync(force, "Financial Year,Financial Quarter,Force Name,Offence Description,Offence Group,Offence Subgroup,Offence Code,Number of Offences\n");
+    writeFileSync(
+      force,
+      "Financial Year,Financial Quarter,Force Name,Offence Description,Offence Group,Offence Subgroup,Offence Code,Number of Offences\n",
+    );
     await expect(importFile(force)).rejects.toThrow(/force-level table/);
   });
 });
@@ -191,15 +248,24 @@ describe("police.uk street-level files", () => {
 
   it("counts every row by month, district and crime type, ASB included, no-location rows as unplaced", async () => {
     const result = await importSample(STREET_MAR);
-    const rows = sqlite().prepare("select district, crime_type as type, count, area_id as areaId from monthly_counts where month = '2021-03'").all() as {
-      district: string; type: string; count: number; areaId: number | null;
+    const rows = sqlite()
+      .prepare(
+        "select district, crime_type as type, count, area_id as areaId from monthly_counts where month = '2021-03'",
+      )
+      .all() as {
+      district: string;
+      type: string;
+      count: number;
+      areaId: number | null;
     }[];
     expect(new Map(rows.map((r) => [`${r.district}|${r.type}`, r.count]))).toEqual(countedFromFile(STREET_MAR));
     expect(rows.reduce((s, r) => s + r.count, 0)).toBe(result.rows);
     expect(rows.filter((r) => r.district === "").reduce((s, r) => s + r.count, 0)).toBe(3);
     expect(rows.filter((r) => r.district === "").every((r) => r.areaId === null)).toBe(true);
     expect(rows.some((r) => r.type === "Anti-social behaviour" && r.district === "Charnwood")).toBe(true);
-    expect(result.summary[1]).toBe(`  2021-03 Leicestershire Police: ${result.rows} rows (3 with no location, counted as unplaced), new`);
+    expect(result.summary[1]).toBe(
+      `  2021-03 Leicestershire Police: ${result.rows} rows (3 with no location, counted as unplaced), new`,
+    );
     const before = snapshot(db.database);
     expect((await importSample(STREET_MAR)).written).toBe(false);
     expect(snapshot(db.database)).toBe(before);
@@ -211,8 +277,14 @@ describe("police.uk street-level files", () => {
     lines[5] = lines[5].replace(/,Blaby (\d{3}[A-Z]),/, ",Coventry $1,");
     writeFileSync(file, lines.join("\n"));
     const result = await importFile(file);
-    expect(result.summary).toContain('    Coventry: not in any lookup held; first at 2021-03-leicestershire-street.csv: sheet "CSV", row 6, column "LSOA name"; 1 rows');
-    const coventry = () => sqlite().prepare("select count, area_id as areaId from monthly_counts where district = 'Coventry'").get() as { count: number; areaId: number | null };
+    expect(result.summary).toContain(
+      '    Coventry: not in any lookup held; first at 2021-03-leicestershire-street.csv: sheet "CSV", row 6, column "LSOA name"; 1 rows',
+    );
+    const coventry = () =>
+      sqlite().prepare("select count, area_id as areaId from monthly_counts where district = 'Coventry'").get() as {
+        count: number;
+        areaId: number | null;
+      };
     expect(coventry()).toEqual({ count: 1, areaId: null });
     await importFile(edition(EDITION_FILES.lookup));
     const area = sqlite().prepare("select id from areas where name = 'Coventry'").pluck().get();
@@ -223,17 +295,29 @@ describe("police.uk street-level files", () => {
 describe("ONS lookup and mid-year estimates (MADE-UP files in the real editions' layouts)", () => {
   it("holds the lookup as (district, CSP) pairs of its edition, Welsh W14 codes included; a district under several CSPs leaves each without a population; re-importing changes nothing", async () => {
     const lookup = await importFile(edition(EDITION_FILES.lookup));
-    expect(lookup.summary[0]).toBe(`ONS district-to-CSP lookup ${EDITION_FILES.lookup} (2024 edition): 16 rows, 13 districts, 16 CSPs`);
+    expect(lookup.summary[0]).toBe(
+      `ONS district-to-CSP lookup ${EDITION_FILES.lookup} (2024 edition): 16 rows, 13 districts, 16 CSPs`,
+    );
     expect(lookup.summary[1]).toContain("1 districts appear under several CSPs");
-    expect(sqlite().prepare("select name, ons_code as code, police_force as force from areas where ons_code like 'W14%'").all()).toEqual([{ name: "Cardiff", code: "W14000015", force: "South Wales" }]);
-    const buckinghamshire = sqlite().prepare("select a.name from districts d join areas a on a.id = d.area_id where d.lad_code = 'E06000060' and d.edition = 2024 order by 1").pluck().all();
+    expect(
+      sqlite()
+        .prepare("select name, ons_code as code, police_force as force from areas where ons_code like 'W14%'")
+        .all(),
+    ).toEqual([{ name: "Cardiff", code: "W14000015", force: "South Wales" }]);
+    const buckinghamshire = sqlite()
+      .prepare(
+        "select a.name from districts d join areas a on a.id = d.area_id where d.lad_code = 'E06000060' and d.edition = 2024 order by 1",
+      )
+      .pluck()
+      .all();
     expect(buckinghamshire).toEqual(["Aylesbury Vale", "Chiltern", "South Bucks", "Wycombe"]);
     expect(sqlite().prepare("select count(*) as n from areas where partnership is not null").get()).toEqual({ n: 9 });
     await importFile(edition(EDITION_FILES.estimates));
     const populationOf = cspPopulations(sqlite(), 2019);
     const id = (name: string) => sqlite().prepare("select id from areas where name = ?").pluck().get(name) as number;
     expect(populationOf(id("Wycombe"), "Wycombe")).toEqual({
-      reason: "Wycombe covers part of Buckinghamshire (E06000060): the 2024 ONS lookup lists that district under several CSPs, so its population cannot be read from the districts' estimates",
+      reason:
+        "Wycombe covers part of Buckinghamshire (E06000060): the 2024 ONS lookup lists that district under several CSPs, so its population cannot be read from the districts' estimates",
     });
     expect(populationOf(id("Cardiff"), "Cardiff")).toEqual({ population: 366_900 });
     const before = snapshot(db.database);
@@ -251,10 +335,21 @@ describe("ONS lookup and mid-year estimates (MADE-UP files in the real editions'
       "  2 rows of notes under the table ignored",
       "  14 added, 0 changed",
     ]);
-    const held = sqlite().prepare("select lad_code as code, population from district_populations where year = 2019 order by 1").all();
-    expect(held).toEqual(ESTIMATES.map(([code, , , persons]) => ({ code, population: persons })).sort((a, b) => a.code.localeCompare(b.code)));
+    const held = sqlite()
+      .prepare("select lad_code as code, population from district_populations where year = 2019 order by 1")
+      .all();
+    expect(held).toEqual(
+      ESTIMATES.map(([code, , , persons]) => ({ code, population: persons })).sort((a, b) =>
+        a.code.localeCompare(b.code),
+      ),
+    );
     // Not the Related publications sheet's 2011, nor the Males or Females figures.
-    expect(sqlite().prepare("select distinct year from district_populations where source_document = ?").pluck().all(EDITION_FILES.estimates)).toEqual([2019]);
+    expect(
+      sqlite()
+        .prepare("select distinct year from district_populations where source_document = ?")
+        .pluck()
+        .all(EDITION_FILES.estimates),
+    ).toEqual([2019]);
     expect((await importFile(edition(EDITION_FILES.estimates))).written).toBe(false);
   });
 

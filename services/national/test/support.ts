@@ -26,8 +26,14 @@ export function freshDatabase(): { database: OpenNationalDatabase; dir: string; 
 export function snapshot(database: OpenNationalDatabase): string {
   const sqlite = sqliteOf(database);
   return JSON.stringify(
-    ["areas", "districts", "district_populations", "documents", "offence_counts", "subgroup_totals", "monthly_counts"].map((table) =>
-      sqlite.prepare(`select * from ${table} order by 1, 2, 3, 4`).all(),
-    ),
+    [
+      "areas",
+      "districts",
+      "district_populations",
+      "documents",
+      "offence_counts",
+      "subgroup_totals",
+      "monthly_counts",
+    ].map((table) => sqlite.prepare(`select * from ${table} order by 1, 2, 3, 4`).all()),
   );
 }

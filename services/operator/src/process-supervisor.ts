@@ -37,7 +37,13 @@ export class ProcessSupervisor {
   watch(running: RunningService): void {
     const name = running.name;
     const previous = this.states.get(name);
-    this.states.set(name, { state: "running", restarts: previous?.restarts ?? 0, lastExit: previous?.lastExit, failuresInARow: previous?.failuresInARow ?? 0, startedAt: Date.now() });
+    this.states.set(name, {
+      state: "running",
+      restarts: previous?.restarts ?? 0,
+      lastExit: previous?.lastExit,
+      failuresInARow: previous?.failuresInARow ?? 0,
+      startedAt: Date.now(),
+    });
     running.process.once("exit", (code, signal) => {
       const state = this.states.get(name)!;
       if (this.stopped || running.stopping || this.processes.get(name) !== running) {
@@ -66,11 +72,16 @@ export class ProcessSupervisor {
   private scheduleStart(running: RunningService, what: string): void {
     const name = running.name;
     const state = this.states.get(name)!;
-    const delay = Math.min(this.options.maxDelayMs ?? 30_000, (this.options.firstDelayMs ?? 1000) * 2 ** state.failuresInARow);
+    const delay = Math.min(
+      this.options.maxDelayMs ?? 30_000,
+      (this.options.firstDelayMs ?? 1000) * 2 ** state.failuresInARow,
+    );
     state.failuresInARow++;
     state.state = "restarting";
     state.nextStartAt = new Date(Date.now() + delay).toISOString();
-    this.options.log(`${running.label} (${name}) ${what}; starting it again in ${delay / 1000} s (restart ${state.restarts + 1}).`);
+    this.options.log(
+      `${running.label} (${name}) ${what}; starting it again in ${delay / 1000} s (restart ${state.restarts + 1}).`,
+    );
     this.options.changed?.();
     const timer = setTimeout(async () => {
       this.timers.delete(timer);

@@ -8,7 +8,11 @@ import { type DataFolder, NoSystemError, type SubgraphService } from "@csg/servi
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
-export function servedDatabase(folder: DataFolder, service: Pick<SubgraphService, "name" | "partnership">, seed: boolean): string {
+export function servedDatabase(
+  folder: DataFolder,
+  service: Pick<SubgraphService, "name" | "partnership">,
+  seed: boolean,
+): string {
   const file = `${service.partnership ?? service.name}.db`;
   if (seed || existsSync(join(folder.dir, file))) return folder.dir;
   throw new NoSystemError(

@@ -5,21 +5,58 @@
  * stops everything on Ctrl-C or SIGTERM.
  */
 import { CORS_ORIGINS, corsOriginsFrom } from "@csg/gateway/process-environment";
-import { dataDirOption, exportLine, hostOption, onShutdown, PORT_OFFSET, readCommandLine, resolveDataFolder, runCommand } from "@csg/service-runtime";
+import {
+  dataDirOption,
+  exportLine,
+  hostOption,
+  onShutdown,
+  PORT_OFFSET,
+  readCommandLine,
+  resolveDataFolder,
+  runCommand,
+} from "@csg/service-runtime";
 import { watchStartChain } from "./start-chain";
 import { startSystem } from "./system";
 
 await runCommand("pnpm start", async () => {
   const command = readCommandLine({
-    summary: "Starts the whole system: the county subgraph, every partnership's subgraph and the gateway, seeded on first start.",
-    usage: ["pnpm start [--port-offset <n>] [--host <address>] [--cors-origins <origins>] [--response-cache on|off] [--deduplication on|off] [--data-dir <dir>]"],
+    summary:
+      "Starts the whole system: the county subgraph, every partnership's subgraph and the gateway, seeded on first start.",
+    usage: [
+      "pnpm start [--port-offset <n>] [--host <address>] [--cors-origins <origins>] [--response-cache on|off] [--deduplication on|off] [--data-dir <dir>]",
+    ],
     options: {
-      "port-offset": { type: "string", value: "<n>", env: PORT_OFFSET, description: "Shifts every port, e.g. 100 puts the gateway on 4100, to run beside another system." },
+      "port-offset": {
+        type: "string",
+        value: "<n>",
+        env: PORT_OFFSET,
+        description: "Shifts every port, e.g. 100 puts the gateway on 4100, to run beside another system.",
+      },
       host: hostOption,
-      "cors-origins": { type: "string", value: "<origins>", env: CORS_ORIGINS, description: "Comma-separated origins whose pages may call the gateway, e.g. https://dashboards.example.org (none by default)." },
+      "cors-origins": {
+        type: "string",
+        value: "<origins>",
+        env: CORS_ORIGINS,
+        description:
+          "Comma-separated origins whose pages may call the gateway, e.g. https://dashboards.example.org (none by default).",
+      },
       // Read by the gateway from the environment (freshness-options.ts).
-      "response-cache": { type: "string", value: "on|off", env: "CSG_RESPONSE_CACHE", exported: true, choices: ["on", "off"], description: "The gateway's response cache (default on)." },
-      deduplication: { type: "string", value: "on|off", env: "CSG_DEDUPLICATION", exported: true, choices: ["on", "off"], description: "Sharing identical in-flight subgraph requests (default on)." },
+      "response-cache": {
+        type: "string",
+        value: "on|off",
+        env: "CSG_RESPONSE_CACHE",
+        exported: true,
+        choices: ["on", "off"],
+        description: "The gateway's response cache (default on).",
+      },
+      deduplication: {
+        type: "string",
+        value: "on|off",
+        env: "CSG_DEDUPLICATION",
+        exported: true,
+        choices: ["on", "off"],
+        description: "Sharing identical in-flight subgraph requests (default on).",
+      },
       "data-dir": dataDirOption,
     },
   });

@@ -10,13 +10,17 @@ const RECEIPT_TIMEOUT_MS = 1000;
  * for all the changes of one turn of the event loop). The promise resolves when the gateway
  * has taken it in, or after RECEIPT_TIMEOUT_MS: a gateway that is down or blocked tells no one.
  */
-export function gatewayMessenger(current: () => RunningService | undefined, record: () => SupervisionMessage["processes"]): () => Promise<void> {
+export function gatewayMessenger(
+  current: () => RunningService | undefined,
+  record: () => SupervisionMessage["processes"],
+): () => Promise<void> {
   let sequence = 0;
   let pending: Promise<void> | null = null;
   const waiting = new Map<number, () => void>();
   const listening = new WeakSet<ChildProcess>();
   const settle = (upTo: number) => {
-    for (const [n, resolve] of waiting) if (n <= upTo) {
+    for (const [n, resolve] of waiting)
+      if (n <= upTo) {
         waiting.delete(n);
         resolve();
       }

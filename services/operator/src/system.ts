@@ -1,5 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { GATEWAY_PROCESS, PORT_OFFSET, STOP_WITH_PARENT, type SubgraphService, type Topology, topology } from "@csg/service-runtime";
+import {
+  GATEWAY_PROCESS,
+  PORT_OFFSET,
+  STOP_WITH_PARENT,
+  type SubgraphService,
+  type Topology,
+  topology,
+} from "@csg/service-runtime";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type GatewayProcessOptions, gatewayEnvironment } from "@csg/gateway/process-environment";
@@ -36,15 +43,28 @@ export function programModule(program: Program, bundles = process.env.CSG_SERVIC
  * The arguments of a subgraph's program: the same for `pnpm start`'s processes and for
  * `pnpm serve` (which adds the address of --listen).
  */
-export function subgraphArguments(service: Pick<SubgraphService, "partnership">, dataDir: string, port?: number): string[] {
-  return [...(service.partnership ? ["--partnership", service.partnership] : []), ...(port === undefined ? [] : ["--port", String(port)]), "--data-dir", dataDir];
+export function subgraphArguments(
+  service: Pick<SubgraphService, "partnership">,
+  dataDir: string,
+  port?: number,
+): string[] {
+  return [
+    ...(service.partnership ? ["--partnership", service.partnership] : []),
+    ...(port === undefined ? [] : ["--port", String(port)]),
+    "--data-dir",
+    dataDir,
+  ];
 }
 
 /**
  * How a process runs: from JavaScript bundles (`pnpm start`'s, whose launcher names their
  * folder in CSG_SERVICE_BUNDLES, or the tests'), else its TypeScript under tsx (development).
  */
-function programCommand(program: keyof typeof PROGRAMS, args: string[], bundles = process.env.CSG_SERVICE_BUNDLES): string[] {
+function programCommand(
+  program: keyof typeof PROGRAMS,
+  args: string[],
+  bundles = process.env.CSG_SERVICE_BUNDLES,
+): string[] {
   if (!bundles) return ["--import", "tsx", PROGRAMS[program].main, ...args];
   // A smaller young generation for a subgraph: its requests allocate little, and ten processes share the machine.
   const heap = program === "gateway" ? [] : ["--max-semi-space-size=1"];
@@ -111,7 +131,9 @@ async function waitUntilAnswering(label: string, url: string, child: ChildProces
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`${label} exited (${child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`}) before it was ready`);
+      throw new Error(
+        `${label} exited (${child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`}) before it was ready`,
+      );
     }
     try {
       const response = await fetch(url, {
@@ -156,7 +178,14 @@ async function startProcess(spec: ProcessSpec, options: SystemOptions): Promise<
     cwd: repositoryRoot,
     // stdin stays open as a lifeline: the process stops when the launcher goes.
     stdio: ["pipe", spec.ownStdout && options.log ? "inherit" : "pipe", "pipe", ...(spec.ipc ? ["ipc" as const] : [])],
-    env: { ...process.env, ...options.env, ...spec.env, NODE_NO_WARNINGS: "1", [STOP_WITH_PARENT]: "1", [PORT_OFFSET]: String(options.portOffset ?? 0) },
+    env: {
+      ...process.env,
+      ...options.env,
+      ...spec.env,
+      NODE_NO_WARNINGS: "1",
+      [STOP_WITH_PARENT]: "1",
+      [PORT_OFFSET]: String(options.portOffset ?? 0),
+    },
   });
   // A pipe to a process that died fails with EPIPE: an error of that pipe, not of the launcher.
   for (const stream of [child.stdin, child.stdout, child.stderr]) stream?.on("error", () => {});
@@ -203,10 +232,17 @@ async function startProcess(spec: ProcessSpec, options: SystemOptions): Promise<
 }
 
 /** Starts one subgraph as its own process (its own HTTP service and database) and waits until it answers. */
-export function startService(service: SubgraphService, options: SystemOptions, hooks: SystemHooks = {}): Promise<RunningService> {
+export function startService(
+  service: SubgraphService,
+  options: SystemOptions,
+  hooks: SystemHooks = {},
+): Promise<RunningService> {
   const program = programOf(service.name);
   const args = subgraphArguments(service, options.dataDir, service.port);
-  return startProcess({ name: service.name, label: service.label, service, program, args, url: service.url, ...hooks }, options);
+  return startProcess(
+    { name: service.name, label: service.label, service, program, args, url: service.url, ...hooks },
+    options,
+  );
 }
 
 /**
@@ -216,9 +252,26 @@ export function startService(service: SubgraphService, options: SystemOptions, h
  */
 function startGatewayProcess(layout: Topology, options: SystemOptions, hooks: SystemHooks): Promise<RunningService> {
   const args = ["--port", String(layout.gatewayPort), "--data-dir", options.dataDir, "--supergraph", supergraphFile];
-  const env = gatewayEnvironment({ ...options.gateway, freshness: options.freshness, corsOrigins: options.corsOrigins });
+  const env = gatewayEnvironment({
+    ...options.gateway,
+    freshness: options.freshness,
+    corsOrigins: options.corsOrigins,
+  });
   const url = `http://localhost:${layout.gatewayPort}/graphql`;
-  return startProcess({ name: GATEWAY_PROCESS, label: "The gateway", program: "gateway", args, url, env, ipc: true, ownStdout: true, ...hooks }, options);
+  return startProcess(
+    {
+      name: GATEWAY_PROCESS,
+      label: "The gateway",
+      program: "gateway",
+      args,
+      url,
+      env,
+      ipc: true,
+      ownStdout: true,
+      ...hooks,
+    },
+    options,
+  );
 }
 
 /**
@@ -234,7 +287,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     Promise.all([
       ...[...services.values()].map((s) => s.stop()),
       ...[...starting].map((child) => {
-        const exited = new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve)));
+        const exited = new Promise((resolve) =>
+          child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve),
+        );
         child.kill("SIGKILL");
         return exited;
       }),
@@ -245,7 +300,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     restart: options.restartDeadSubgraphs ?? true,
     firstDelayMs: options.restartDelayMs,
   });
-  const tellGateway = gatewayMessenger(() => services.get(GATEWAY_PROCESS), () => supervisor.record());
+  const tellGateway = gatewayMessenger(
+    () => services.get(GATEWAY_PROCESS),
+    () => supervisor.record(),
+  );
   let stoppingAll = false;
   // A subgraph stopped on purpose is marked so before it goes: the gateway then never reads its file as unchanged.
   const beforeStop = (name: string) => async () => {
@@ -262,7 +320,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     options.signal?.throwIfAborted();
     await Promise.all(
       layout.all.map((service) =>
-        startService(service, options, { beforeStop: beforeStop(service.name), starting }).then((s) => void services.set(s.name, s)),
+        startService(service, options, { beforeStop: beforeStop(service.name), starting }).then(
+          (s) => void services.set(s.name, s),
+        ),
       ),
     );
     // Once every subgraph answers (their files exist by then).
@@ -300,6 +360,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     stoppingAll = true;
     supervisor.stop();
     await stopAll();
-    throw options.signal?.aborted ? new Error("Stopped before every process was ready; every process started has been stopped.") : error;
+    throw options.signal?.aborted
+      ? new Error("Stopped before every process was ready; every process started has been stopped.")
+      : error;
   }
 }

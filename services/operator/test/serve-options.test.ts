@@ -17,7 +17,17 @@ describe("pnpm serve's --listen", () => {
     expect(listenAddress(undefined)).toBeUndefined();
   });
   it("refuses anything else, saying the form", () => {
-    for (const bad of ["4103", "0.0.0.0", "0.0.0.0:", ":4103", "0.0.0.0:0", "0.0.0.0:70000", "::1:4103", "host:4103 --x", "0.0.0.0:41030000"]) {
+    for (const bad of [
+      "4103",
+      "0.0.0.0",
+      "0.0.0.0:",
+      ":4103",
+      "0.0.0.0:0",
+      "0.0.0.0:70000",
+      "::1:4103",
+      "host:4103 --x",
+      "0.0.0.0:41030000",
+    ]) {
       expect(() => listenAddress(bad), bad).toThrow(/--listen/);
     }
   });
@@ -36,7 +46,9 @@ describe("the data folder of one service served on its own", () => {
   it("is refused without it, creating nothing, unless --seed asks for a first serve", () => {
     const dir = join(work, "empty");
     expect(() => servedDatabase({ dir, from: "CSG_DATA_DIR" }, charnwood, false)).toThrow(NoSystemError);
-    expect(() => servedDatabase({ dir, from: "CSG_DATA_DIR" }, charnwood, false)).toThrow(/no charnwood\.db.*add --seed/);
+    expect(() => servedDatabase({ dir, from: "CSG_DATA_DIR" }, charnwood, false)).toThrow(
+      /no charnwood\.db.*add --seed/,
+    );
     expect(existsSync(dir)).toBe(false);
     expect(servedDatabase({ dir, from: "CSG_DATA_DIR" }, charnwood, true)).toBe(dir);
   });

@@ -18,21 +18,56 @@ import { Agent } from "undici";
 const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 const work = mkdtempSync(join(tmpdir(), "csg-bench-tls-"));
-const openssl = (...args: string[]) => execFileSync("openssl", args, { cwd: work, stdio: ["ignore", "ignore", "pipe"] });
+const openssl = (...args: string[]) =>
+  execFileSync("openssl", args, { cwd: work, stdio: ["ignore", "ignore", "pipe"] });
 const ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
 
 function certificates() {
   openssl("req", "-x509", ...ec, "-keyout", "ca.key", "-out", "ca.crt", "-days", "1", "-subj", "/CN=bench authority");
-  for (const [name, ext] of [["server", "subjectAltName=IP:127.0.0.1"], ["client", "extendedKeyUsage=clientAuth"]] as const) {
+  for (const [name, ext] of [
+    ["server", "subjectAltName=IP:127.0.0.1"],
+    ["client", "extendedKeyUsage=clientAuth"],
+  ] as const) {
     openssl("req", ...ec, "-keyout", `${name}.key`, "-out", `${name}.csr`, "-subj", `/CN=${name}`);
     writeFileSync(join(work, `${name}.ext`), `${ext}\n`);
-    openssl("x509", "-req", "-in", `${name}.csr`, "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", `${name}.crt`, "-days", "1", "-extfile", `${name}.ext`);
+    openssl(
+      "x509",
+      "-req",
+      "-in",
+      `${name}.csr`,
+      "-CA",
+      "ca.crt",
+      "-CAkey",
+      "ca.key",
+      "-CAcreateserial",
+      "-out",
+      `${name}.crt`,
+      "-days",
+      "1",
+      "-extfile",
+      `${name}.ext`,
+    );
   }
 }
 
 async function serve(port: number, tls: string[]): Promise<ChildProcess> {
-  const args = ["--import", "tsx", "services/operator/src/serve.ts", "charnwood", "--seed", "--data-dir", join(work, `data-${port}`), "--listen", `127.0.0.1:${port}`, ...tls];
-  const child = spawn(process.execPath, args, { cwd: repositoryRoot, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NODE_NO_WARNINGS: "1" } });
+  const args = [
+    "--import",
+    "tsx",
+    "services/operator/src/serve.ts",
+    "charnwood",
+    "--seed",
+    "--data-dir",
+    join(work, `data-${port}`),
+    "--listen",
+    `127.0.0.1:${port}`,
+    ...tls,
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: repositoryRoot,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NODE_NO_WARNINGS: "1" },
+  });
   let output = "";
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -49,28 +84,49 @@ const body = JSON.stringify({ query, variables: { r: [{ __typename: "CharnwoodCs
 
 async function once(url: string, dispatcher: Agent): Promise<number> {
   const started = process.hrtime.bigint();
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body, dispatcher } as RequestInit);
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+    dispatcher,
+  } as RequestInit);
   const answer = (await response.json()) as { data?: { _entities: unknown[] }; errors?: unknown };
-  if (!answer.data?._entities?.length) throw new Error(`no answer from ${url}: ${JSON.stringify(answer.errors ?? answer)}`);
+  if (!answer.data?._entities?.length)
+    throw new Error(`no answer from ${url}: ${JSON.stringify(answer.errors ?? answer)}`);
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))]!;
 
 certificates();
 const plainPort = 47311;
 const tlsPort = 47312;
 const servers = await Promise.all([
   serve(plainPort, []),
-  serve(tlsPort, ["--tls-cert", join(work, "server.crt"), "--tls-key", join(work, "server.key"), "--client-ca", join(work, "ca.crt")]),
+  serve(tlsPort, [
+    "--tls-cert",
+    join(work, "server.crt"),
+    "--tls-key",
+    join(work, "server.key"),
+    "--client-ca",
+    join(work, "ca.crt"),
+  ]),
 ]);
 try {
-  const tls = { ca: readFileSync(join(work, "ca.crt")), cert: readFileSync(join(work, "client.crt")), key: readFileSync(join(work, "client.key")) };
+  const tls = {
+    ca: readFileSync(join(work, "ca.crt")),
+    cert: readFileSync(join(work, "client.crt")),
+    key: readFileSync(join(work, "client.key")),
+  };
   const ways = {
     "http, kept alive": { url: `http://127.0.0.1:${plainPort}/graphql`, agent: () => keptPlain },
     "https + mTLS, kept alive": { url: `https://127.0.0.1:${tlsPort}/graphql`, agent: () => keptTls },
     "http, new connection": { url: `http://127.0.0.1:${plainPort}/graphql`, agent: () => new Agent({ pipelining: 0 }) },
-    "https + mTLS, new connection": { url: `https://127.0.0.1:${tlsPort}/graphql`, agent: () => new Agent({ pipelining: 0, connect: tls }) },
+    "https + mTLS, new connection": {
+      url: `https://127.0.0.1:${tlsPort}/graphql`,
+      agent: () => new Agent({ pipelining: 0, connect: tls }),
+    },
   };
   const keptPlain = new Agent();
   const keptTls = new Agent({ connect: tls });
@@ -86,12 +142,23 @@ try {
       if (agent !== keptPlain && agent !== keptTls) await agent.close();
     }
   }
-  console.log(`TLS hop: ${ROUNDS} requests each way, in turn; ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `TLS hop: ${ROUNDS} requests each way, in turn; ${cpus().length} cores, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
   console.log(`${"way".padEnd(30)} ${"median ms".padStart(10)} ${"p95 ms".padStart(10)}`);
-  for (const [name, values] of times) console.log(`${name.padEnd(30)} ${percentile(values, 0.5).toFixed(2).padStart(10)} ${percentile(values, 0.95).toFixed(2).padStart(10)}`);
+  for (const [name, values] of times)
+    console.log(
+      `${name.padEnd(30)} ${percentile(values, 0.5).toFixed(2).padStart(10)} ${percentile(values, 0.95).toFixed(2).padStart(10)}`,
+    );
   const median = (name: string) => percentile(times.get(name)!, 0.5);
-  console.log(`TLS adds ${(median("https + mTLS, kept alive") - median("http, kept alive")).toFixed(2)} ms a request over a kept-alive connection (${(median("https + mTLS, kept alive") / median("http, kept alive")).toFixed(2)}x),`);
-  console.log(`and ${(median("https + mTLS, new connection") - median("http, new connection")).toFixed(2)} ms on a new connection (the handshake; ${(median("https + mTLS, new connection") / median("http, new connection")).toFixed(2)}x).`);
+  console.log(
+    `TLS adds ${(median("https + mTLS, kept alive") - median("http, kept alive")).toFixed(2)} ms a request over a kept-alive connection (${(median("https + mTLS, kept alive") / median("http, kept alive")).toFixed(2)}x),`,
+  );
+  console.log(
+    `and ${(median("https + mTLS, new connection") - median("http, new connection")).toFixed(2)} ms on a new connection (the handshake; ${(median("https + mTLS, new connection") / median("http, new connection")).toFixed(2)}x).`,
+  );
   await Promise.all([keptPlain.close(), keptTls.close()]);
 } finally {
   for (const server of servers) server.kill("SIGTERM");

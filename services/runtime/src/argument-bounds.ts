@@ -21,12 +21,23 @@ export interface ArgumentLimit {
 }
 
 /** An argument over a bound: BAD_USER_INPUT naming the argument (its path within the input) and the limit. */
-export function argumentTooLarge(field: string, argument: string, message: string, limit: ArgumentLimit | { name: string; value: number }): GraphQLError {
-  return new GraphQLError(`${field}(${argument}): ${message}`, { extensions: { code: "BAD_USER_INPUT", argument, limit } });
+export function argumentTooLarge(
+  field: string,
+  argument: string,
+  message: string,
+  limit: ArgumentLimit | { name: string; value: number },
+): GraphQLError {
+  return new GraphQLError(`${field}(${argument}): ${message}`, {
+    extensions: { code: "BAD_USER_INPUT", argument, limit },
+  });
 }
 
 /** The first part of `value` over a bound, with its path; undefined when every part is within them. */
-function overBound(value: unknown, path: string, listsBounded: boolean): { path: string; message: string; limit: ArgumentLimit } | undefined {
+function overBound(
+  value: unknown,
+  path: string,
+  listsBounded: boolean,
+): { path: string; message: string; limit: ArgumentLimit } | undefined {
   if (typeof value === "string") {
     // Two UTF-16 units at most per character: only a long string needs counting.
     if (value.length <= MAX_ARGUMENT_CHARACTERS) return undefined;
@@ -38,7 +49,11 @@ function overBound(value: unknown, path: string, listsBounded: boolean): { path:
   if (Array.isArray(value)) {
     if (listsBounded && value.length > MAX_ARGUMENT_LIST_ITEMS) {
       const limit = { name: "maxArgumentListItems" as const, value: MAX_ARGUMENT_LIST_ITEMS };
-      return { path, message: `has ${value.length} items; at most ${MAX_ARGUMENT_LIST_ITEMS} are allowed in one list`, limit };
+      return {
+        path,
+        message: `has ${value.length} items; at most ${MAX_ARGUMENT_LIST_ITEMS} are allowed in one list`,
+        limit,
+      };
     }
     for (let i = 0; i < value.length; i++) {
       const found = overBound(value[i], `${path}[${i}]`, listsBounded);

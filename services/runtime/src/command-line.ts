@@ -45,10 +45,21 @@ export interface CommandLine {
 export function helpText(spec: CommandSpec): string {
   const options = Object.entries(spec.options).map(([name, o]) => {
     const left = `  --${name}${o.type === "string" ? ` ${o.value ?? "<value>"}` : ""}`;
-    const extra = [o.env && `env ${o.env}`, o.default !== undefined && `default ${o.default}`].filter(Boolean).join("; ");
+    const extra = [o.env && `env ${o.env}`, o.default !== undefined && `default ${o.default}`]
+      .filter(Boolean)
+      .join("; ");
     return `${left.padEnd(34)} ${o.description}${extra ? ` (${extra})` : ""}`;
   });
-  return [spec.summary, "", "Usage:", ...spec.usage.map((u) => `  ${u}`), "", "Options:", ...options, `${"  --help".padEnd(34)} This text.`].join("\n");
+  return [
+    spec.summary,
+    "",
+    "Usage:",
+    ...spec.usage.map((u) => `  ${u}`),
+    "",
+    "Options:",
+    ...options,
+    `${"  --help".padEnd(34)} This text.`,
+  ].join("\n");
 }
 
 /** Reads the command line by `spec`; `--help` prints the help text and exits. */
@@ -57,7 +68,10 @@ export function readCommandLine(spec: CommandSpec, args = process.argv.slice(2))
   try {
     parsed = parseArgs({
       args,
-      options: { ...Object.fromEntries(Object.entries(spec.options).map(([name, o]) => [name, { type: o.type }])), help: { type: "boolean", short: "h" } },
+      options: {
+        ...Object.fromEntries(Object.entries(spec.options).map(([name, o]) => [name, { type: o.type }])),
+        help: { type: "boolean", short: "h" },
+      },
       allowPositionals: spec.positionals ?? false,
       strict: true,
     }) as typeof parsed;
@@ -71,11 +85,12 @@ export function readCommandLine(spec: CommandSpec, args = process.argv.slice(2))
   const string = (name: string): string | undefined => {
     const o = spec.options[name];
     const given = parsed.values[name];
-    return typeof given === "string" ? given : ((o?.env && process.env[o.env]) || o?.default);
+    return typeof given === "string" ? given : (o?.env && process.env[o.env]) || o?.default;
   };
   for (const [name, o] of Object.entries(spec.options)) {
     const value = string(name);
-    if (o.choices && value !== undefined && !o.choices.includes(value)) throw new UsageError(`--${name} is ${o.choices.join(" or ")}, not "${value}"`);
+    if (o.choices && value !== undefined && !o.choices.includes(value))
+      throw new UsageError(`--${name} is ${o.choices.join(" or ")}, not "${value}"`);
   }
   for (const [name, o] of Object.entries(spec.options)) {
     const given = parsed.values[name];
@@ -86,7 +101,8 @@ export function readCommandLine(spec: CommandSpec, args = process.argv.slice(2))
     string,
     required(name) {
       const value = string(name);
-      if (value === undefined || value === "") throw new UsageError(`--${name} is required: ${spec.options[name]?.description ?? ""}`.trim());
+      if (value === undefined || value === "")
+        throw new UsageError(`--${name} is required: ${spec.options[name]?.description ?? ""}`.trim());
       return value;
     },
     flag: (name) => parsed.values[name] === true,

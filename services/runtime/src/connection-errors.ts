@@ -5,7 +5,17 @@
  * broken pipe, aborted) is logged and the process goes on, anything else still ends it as
  * Node would.
  */
-const CONNECTION_ERRORS = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "ERR_STREAM_PREMATURE_CLOSE", "ERR_STREAM_DESTROYED", "ERR_STREAM_WRITE_AFTER_END", "UND_ERR_SOCKET", "ECONNREFUSED", "ETIMEDOUT"]);
+const CONNECTION_ERRORS = new Set([
+  "ECONNRESET",
+  "EPIPE",
+  "ECONNABORTED",
+  "ERR_STREAM_PREMATURE_CLOSE",
+  "ERR_STREAM_DESTROYED",
+  "ERR_STREAM_WRITE_AFTER_END",
+  "UND_ERR_SOCKET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+]);
 
 export function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;

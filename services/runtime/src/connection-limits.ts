@@ -11,7 +11,8 @@ function setting(variable: string, fallback: number): number {
   const text = process.env[variable];
   if (text === undefined || text === "") return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${variable} must be a whole number of at least 1, got "${text}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${variable} must be a whole number of at least 1, got "${text}"`);
   return value;
 }
 
@@ -66,7 +67,13 @@ export function pendingBodies(): PendingBodies {
 }
 
 /** A raw HTTP answer for a connection Node refused before a request object existed. */
-export function rawRefusal(status: number, reason: string, message: string, code: string, limit?: { name: string; value: number }): string {
+export function rawRefusal(
+  status: number,
+  reason: string,
+  message: string,
+  code: string,
+  limit?: { name: string; value: number },
+): string {
   const body = JSON.stringify({ errors: [{ message, extensions: { code, ...(limit ? { limit } : {}) } }] });
   return `HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 }

@@ -23,10 +23,14 @@ export interface DataFolder {
 }
 
 /** The data folder a command names: --data-dir, else CSG_DATA_DIR, else data/. */
-export function resolveDataFolder(command: Pick<CommandLine, "string">, env: NodeJS.ProcessEnv = process.env): DataFolder {
+export function resolveDataFolder(
+  command: Pick<CommandLine, "string">,
+  env: NodeJS.ProcessEnv = process.env,
+): DataFolder {
   const given = command.string("data-dir");
   // command.string falls back to the environment itself; tell the two apart for messages.
-  if (given !== undefined && given !== "" && given !== env[DATA_DIR_ENV]) return { dir: resolve(given), from: "--data-dir" };
+  if (given !== undefined && given !== "" && given !== env[DATA_DIR_ENV])
+    return { dir: resolve(given), from: "--data-dir" };
   if (env[DATA_DIR_ENV]) return { dir: resolve(env[DATA_DIR_ENV]!), from: DATA_DIR_ENV };
   return { dir: defaultDataDir, from: "default" };
 }
@@ -43,14 +47,20 @@ export function holdsSystem(dir: string, databases: readonly string[] = []): boo
 export class NoSystemError extends Error {}
 
 function named(folder: DataFolder): string {
-  return folder.from === "default" ? `${folder.dir} (the default, data/: neither --data-dir nor ${DATA_DIR_ENV} is set)` : `${folder.dir} (from ${folder.from})`;
+  return folder.from === "default"
+    ? `${folder.dir} (the default, data/: neither --data-dir nor ${DATA_DIR_ENV} is set)`
+    : `${folder.dir} (from ${folder.from})`;
 }
 
 /**
  * The data folder of a system, for a command that works on one: refused (before anything is
  * opened or created) when it holds none, naming the folder and both ways to point elsewhere.
  */
-export function systemDataFolder(command: Pick<CommandLine, "string">, env: NodeJS.ProcessEnv = process.env, databases: readonly string[] = []): string {
+export function systemDataFolder(
+  command: Pick<CommandLine, "string">,
+  env: NodeJS.ProcessEnv = process.env,
+  databases: readonly string[] = [],
+): string {
   const folder = resolveDataFolder(command, env);
   if (!holdsSystem(folder.dir, databases)) {
     const own = databases.length === 1 ? databases[0] : "a partnership's database (<code>.db)";
@@ -73,7 +83,8 @@ export function exportLine(dir: string): string {
 export const actingAsOption: OptionSpec = {
   type: "string",
   value: '"<name>"',
-  description: 'Who is running the command, for the audit trail, e.g. "Jo Bloggs, Melton CSP" (beside the operating-system user).',
+  description:
+    'Who is running the command, for the audit trail, e.g. "Jo Bloggs, Melton CSP" (beside the operating-system user).',
 };
 
 /** The operating-system user running this process. */

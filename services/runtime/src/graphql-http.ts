@@ -44,7 +44,11 @@ function readBody(request: IncomingMessage): Promise<string> {
     // A client gone before its body was in: its bytes are given back at once.
     const onClose = () => {
       settle();
-      reject(Object.assign(new Error("the client closed its connection before its request arrived in full"), { code: "ECONNABORTED" }));
+      reject(
+        Object.assign(new Error("the client closed its connection before its request arrived in full"), {
+          code: "ECONNABORTED",
+        }),
+      );
     };
     request.on("data", onData);
     request.on("close", onClose);
@@ -61,7 +65,13 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 /** A refusal before GraphQL is reached, in GraphQL's error shape with a code. */
-function refuse(response: ServerResponse, status: number, message: string, extensions: Record<string, unknown>, close = false): void {
+function refuse(
+  response: ServerResponse,
+  status: number,
+  message: string,
+  extensions: Record<string, unknown>,
+  close = false,
+): void {
   if (response.headersSent || response.destroyed) return;
   // Closing: the rest of an oversized body is not read.
   response.writeHead(status, { "content-type": "application/json", ...(close ? { connection: "close" } : {}) });
@@ -79,12 +89,24 @@ export async function readRequestText(request: IncomingMessage, response: Server
   } catch (error) {
     if (error instanceof ServerBusy) {
       const limit = { name: "maxPendingBodyBytes", value: pendingBodies().budget };
-      refuse(response, 503, "The server is receiving too many request bodies at once: try again shortly.", { code: "SERVER_BUSY", limit }, true);
+      refuse(
+        response,
+        503,
+        "The server is receiving too many request bodies at once: try again shortly.",
+        { code: "SERVER_BUSY", limit },
+        true,
+      );
       return undefined;
     }
     if (!(error instanceof BodyTooLarge)) throw error;
     const limit = { name: "maxBodyBytes", value: MAX_BODY_BYTES };
-    refuse(response, 413, `The request body is over the limit of ${MAX_BODY_BYTES} bytes.`, { code: "PAYLOAD_TOO_LARGE", limit }, true);
+    refuse(
+      response,
+      413,
+      `The request body is over the limit of ${MAX_BODY_BYTES} bytes.`,
+      { code: "PAYLOAD_TOO_LARGE", limit },
+      true,
+    );
     return undefined;
   }
 }
@@ -93,7 +115,11 @@ export async function readRequestText(request: IncomingMessage, response: Server
  * One HTTP request, its body already read as `text`, as Apollo Server takes it (headers,
  * query string, body parsed when JSON). Invalid JSON is refused (400) and nothing returned.
  */
-export function graphQLRequestOf(request: IncomingMessage, text: string, response: ServerResponse): HTTPGraphQLRequest | undefined {
+export function graphQLRequestOf(
+  request: IncomingMessage,
+  text: string,
+  response: ServerResponse,
+): HTTPGraphQLRequest | undefined {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -103,7 +129,9 @@ export function graphQLRequestOf(request: IncomingMessage, text: string, respons
     try {
       body = JSON.parse(text);
     } catch (error) {
-      refuse(response, 400, `The request body is not valid JSON (${(error as Error).message}).`, { code: "BAD_REQUEST" });
+      refuse(response, 400, `The request body is not valid JSON (${(error as Error).message}).`, {
+        code: "BAD_REQUEST",
+      });
       return undefined;
     }
   }
@@ -117,7 +145,10 @@ export function graphQLRequestOf(request: IncomingMessage, text: string, respons
  * JSON). An oversized body (413) or invalid JSON (400) is refused here, with its code, and
  * nothing is returned.
  */
-export async function readGraphQLRequest(request: IncomingMessage, response: ServerResponse): Promise<HTTPGraphQLRequest | undefined> {
+export async function readGraphQLRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<HTTPGraphQLRequest | undefined> {
   const text = await readRequestText(request, response);
   return text === undefined ? undefined : graphQLRequestOf(request, text, response);
 }

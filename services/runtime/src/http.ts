@@ -40,7 +40,8 @@ export async function listen(
   const tls = serverTls();
   // A TLS handshake that never completes is dropped within the header timeout (Node's default: 120 s).
   const create = tls
-    ? (options: object, listener: Parameters<typeof createServer>[1]) => createHttpsServer({ ...options, ...tls, handshakeTimeout: limits.headerTimeoutMs }, listener)
+    ? (options: object, listener: Parameters<typeof createServer>[1]) =>
+        createHttpsServer({ ...options, ...tls, handshakeTimeout: limits.headerTimeoutMs }, listener)
     : createServer;
   const http = create(
     {
@@ -66,14 +67,32 @@ export async function listen(
     if (socket.writable && !response?.headersSent) {
       if (error.code === "HPE_HEADER_OVERFLOW") {
         const limit = { name: "maxHeaderBytes", value: limits.maxHeaderBytes };
-        refuse(rawRefusal(431, "Request Header Fields Too Large", `The request's headers are over the limit of ${limits.maxHeaderBytes} bytes.`, "HEADERS_TOO_LARGE", limit));
+        refuse(
+          rawRefusal(
+            431,
+            "Request Header Fields Too Large",
+            `The request's headers are over the limit of ${limits.maxHeaderBytes} bytes.`,
+            "HEADERS_TOO_LARGE",
+            limit,
+          ),
+        );
         return;
       }
       if (error.code === "ERR_HTTP_REQUEST_TIMEOUT") {
         // No response yet: the headers never came in full.
-        const limit = response ? { name: "bodyTimeoutMs", value: limits.bodyTimeoutMs } : { name: "headerTimeoutMs", value: limits.headerTimeoutMs };
+        const limit = response
+          ? { name: "bodyTimeoutMs", value: limits.bodyTimeoutMs }
+          : { name: "headerTimeoutMs", value: limits.headerTimeoutMs };
         const what = response ? "request" : "request's headers";
-        refuse(rawRefusal(408, "Request Timeout", `The ${what} did not arrive in full within ${limit.value / 1000} s.`, "REQUEST_TIMEOUT", limit));
+        refuse(
+          rawRefusal(
+            408,
+            "Request Timeout",
+            `The ${what} did not arrive in full within ${limit.value / 1000} s.`,
+            "REQUEST_TIMEOUT",
+            limit,
+          ),
+        );
         return;
       }
     }
@@ -137,7 +156,9 @@ export async function serveSubgraph<TContext extends BaseContext>(
   await server.start();
   const http = await listen(port, (request, response) => {
     if (revision && answerRevision(request, response, revision)) return;
-    handleGraphQL(server, request, response, () => context(request)).catch((error: Error) => replyWithError(response, error));
+    handleGraphQL(server, request, response, () => context(request)).catch((error: Error) =>
+      replyWithError(response, error),
+    );
   });
   return {
     url: `${http.scheme}://localhost:${http.port}/graphql`,

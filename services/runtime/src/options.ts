@@ -19,7 +19,8 @@ export const hostOption: OptionSpec = {
   value: "<address>",
   env: LISTEN_HOST,
   exported: true,
-  description: "The address to listen on: 127.0.0.1 (loopback, the default), 0.0.0.0 for every interface, or one address.",
+  description:
+    "The address to listen on: 127.0.0.1 (loopback, the default), 0.0.0.0 for every interface, or one address.",
 };
 
 /** Set by the system launcher on the services it starts. */

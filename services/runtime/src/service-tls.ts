@@ -27,7 +27,9 @@ function pem(env: NodeJS.ProcessEnv, name: string): Buffer | undefined {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new Error(`${name}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new Error(
+      `${name}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
 }
 
@@ -44,8 +46,13 @@ function checked<T extends object>(settings: T, names: string[], env: NodeJS.Pro
   try {
     createSecureContext(settings);
   } catch (error) {
-    const files = names.filter((n) => env[n]).map((n) => `${n}=${env[n]}`).join(", ");
-    throw new Error(`TLS files (${files}) are not PEM certificates with their matching keys: ${(error as Error).message}`);
+    const files = names
+      .filter((n) => env[n])
+      .map((n) => `${n}=${env[n]}`)
+      .join(", ");
+    throw new Error(
+      `TLS files (${files}) are not PEM certificates with their matching keys: ${(error as Error).message}`,
+    );
   }
   return settings;
 }
@@ -56,7 +63,10 @@ export function serverTls(env: NodeJS.ProcessEnv = process.env): ServerTls | und
   const key = pem(env, TLS_KEY);
   const ca = pem(env, CLIENT_CA);
   if (!cert && !key) {
-    if (ca) throw new Error(`${CLIENT_CA} (--client-ca) needs ${TLS_CERT} and ${TLS_KEY} (--tls-cert, --tls-key): client certificates are asked for over TLS only`);
+    if (ca)
+      throw new Error(
+        `${CLIENT_CA} (--client-ca) needs ${TLS_CERT} and ${TLS_KEY} (--tls-cert, --tls-key): client certificates are asked for over TLS only`,
+      );
     return undefined;
   }
   if (!cert || !key) throw new Error(`${cert ? TLS_KEY : TLS_CERT} is missing: --tls-cert and --tls-key go together`);
@@ -74,7 +84,10 @@ export interface ClientTls {
 /** The client's TLS settings (empty: the system's authorities, no client certificate). */
 export function clientTls(env: NodeJS.ProcessEnv = process.env): ClientTls {
   const settings = { ca: pem(env, TLS_CA), cert: pem(env, CLIENT_CERT), key: pem(env, CLIENT_KEY) };
-  if (!settings.cert !== !settings.key) throw new Error(`${settings.cert ? CLIENT_KEY : CLIENT_CERT} is missing: --client-cert and --client-key go together`);
+  if (!settings.cert !== !settings.key)
+    throw new Error(
+      `${settings.cert ? CLIENT_KEY : CLIENT_CERT} is missing: --client-cert and --client-key go together`,
+    );
   const given = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as ClientTls;
   return checked(given, [TLS_CA, CLIENT_CERT, CLIENT_KEY], env);
 }
@@ -99,7 +112,9 @@ export function clientHttpsAgent(): HttpsAgent {
 
 /** TLS errors that mean the peer's certificate could not be verified here (Node's and OpenSSL's codes). */
 export function isCertificateFailure(code: string | undefined): boolean {
-  return code !== undefined && !isCertificateRefused(code) && /CERT|SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY)/.test(code);
+  return (
+    code !== undefined && !isCertificateRefused(code) && /CERT|SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY)/.test(code)
+  );
 }
 
 /**
@@ -107,5 +122,10 @@ export function isCertificateFailure(code: string | undefined): boolean {
  * authority did not sign). Under TLS 1.3 the peer may instead just close the connection.
  */
 export function isCertificateRefused(code: string | undefined): boolean {
-  return code !== undefined && /^ERR_SSL_TLSV1[3]?_ALERT_(CERTIFICATE_REQUIRED|UNKNOWN_CA|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|DECRYPT_ERROR|ACCESS_DENIED)/.test(code);
+  return (
+    code !== undefined &&
+    /^ERR_SSL_TLSV1[3]?_ALERT_(CERTIFICATE_REQUIRED|UNKNOWN_CA|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|DECRYPT_ERROR|ACCESS_DENIED)/.test(
+      code,
+    )
+  );
 }

@@ -23,9 +23,12 @@ export function subgraphAddresses(file: string, known: readonly string[]): Map<s
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new Error(`Subgraph addresses: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new Error(
+      `Subgraph addresses: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES) throw new Error(`Subgraph addresses: ${path} is over ${MAX_FILE_BYTES} bytes`);
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES)
+    throw new Error(`Subgraph addresses: ${path} is over ${MAX_FILE_BYTES} bytes`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -37,7 +40,10 @@ export function subgraphAddresses(file: string, known: readonly string[]): Map<s
   }
   const addresses = new Map<string, string>();
   for (const [name, value] of Object.entries(parsed)) {
-    if (!known.includes(name)) throw new Error(`Subgraph addresses: ${path} names "${name}", which is no subgraph of this system (${known.join(", ")})`);
+    if (!known.includes(name))
+      throw new Error(
+        `Subgraph addresses: ${path} names "${name}", which is no subgraph of this system (${known.join(", ")})`,
+      );
     let url: URL;
     try {
       if (typeof value !== "string") throw new Error("not a string");
@@ -45,8 +51,12 @@ export function subgraphAddresses(file: string, known: readonly string[]): Map<s
     } catch {
       throw new Error(`Subgraph addresses: ${path}, "${name}": ${JSON.stringify(value)} is not a URL`);
     }
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`Subgraph addresses: ${path}, "${name}": ${url.protocol} is not http: or https:`);
-    if (url.username || url.password) throw new Error(`Subgraph addresses: ${path}, "${name}": a URL carries no credentials (use certificates and tokens)`);
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      throw new Error(`Subgraph addresses: ${path}, "${name}": ${url.protocol} is not http: or https:`);
+    if (url.username || url.password)
+      throw new Error(
+        `Subgraph addresses: ${path}, "${name}": a URL carries no credentials (use certificates and tokens)`,
+      );
     addresses.set(name, url.href);
   }
   read.set(path, addresses);

@@ -33,15 +33,34 @@ function envName(name: string): string {
  * CSG_SUBGRAPH_URL_<NAME> (e.g. CSG_SUBGRAPH_URL_CHARNWOOD), which overrides the default,
  * or by the file CSG_SUBGRAPHS_FILE names (see subgraph-addresses.ts), which overrides both.
  */
-export function topology(portOffset = Number(process.env[PORT_OFFSET] ?? 0), env: NodeJS.ProcessEnv = process.env): Topology {
+export function topology(
+  portOffset = Number(process.env[PORT_OFFSET] ?? 0),
+  env: NodeJS.ProcessEnv = process.env,
+): Topology {
   const names = [COUNTY_SUBGRAPH.name, NATIONAL_SUBGRAPH.name, ...partnerships.map((p) => p.code)];
   const configured = env[SUBGRAPHS_FILE] ? subgraphAddresses(env[SUBGRAPHS_FILE], names) : new Map<string, string>();
   const service = (name: string, label: string, basePort: number, partnership?: string): SubgraphService => {
     const port = basePort + portOffset;
-    return { name, label, port, url: configured.get(name) ?? env[envName(name)] ?? `http://localhost:${port}/graphql`, partnership };
+    return {
+      name,
+      label,
+      port,
+      url: configured.get(name) ?? env[envName(name)] ?? `http://localhost:${port}/graphql`,
+      partnership,
+    };
   };
   const county = service(COUNTY_SUBGRAPH.name, "The county (LSCSB) subgraph", COUNTY_SUBGRAPH.port);
-  const national = service(NATIONAL_SUBGRAPH.name, "The national subgraph (Home Office, police.uk)", NATIONAL_SUBGRAPH.port);
+  const national = service(
+    NATIONAL_SUBGRAPH.name,
+    "The national subgraph (Home Office, police.uk)",
+    NATIONAL_SUBGRAPH.port,
+  );
   const csps = partnerships.map((p) => service(p.code, p.name, p.port, p.code));
-  return { gatewayPort: GATEWAY_PORT + portOffset, county, national, partnerships: csps, all: [county, national, ...csps] };
+  return {
+    gatewayPort: GATEWAY_PORT + portOffset,
+    county,
+    national,
+    partnerships: csps,
+    all: [county, national, ...csps],
+  };
 }

@@ -25,7 +25,11 @@ const usageError = (read: () => unknown) => {
 describe("a command's options", () => {
   it("are read as --name value and --name=value alike, with an environment variable as fallback", () => {
     const line = readCommandLine(spec, ["--partnership=charnwood", "--file", "a.csv", "--dry-run"]);
-    expect([line.string("partnership"), line.required("file"), line.flag("dry-run")]).toEqual(["charnwood", "a.csv", true]);
+    expect([line.string("partnership"), line.required("file"), line.flag("dry-run")]).toEqual([
+      "charnwood",
+      "a.csv",
+      true,
+    ]);
     process.env.CSG_TEST_PARTNERSHIP = "melton";
     try {
       expect(readCommandLine(spec, []).string("partnership")).toBe("melton");
@@ -35,9 +39,13 @@ describe("a command's options", () => {
   });
 
   it("refuse an unknown option, a missing value and a bad number with one line naming it", () => {
-    expect(usageError(() => readCommandLine(spec, ["--partnershp", "charnwood"]))).toBe("Unknown option '--partnershp'");
+    expect(usageError(() => readCommandLine(spec, ["--partnershp", "charnwood"]))).toBe(
+      "Unknown option '--partnershp'",
+    );
     expect(usageError(() => readCommandLine(spec, []).required("file"))).toBe("--file is required: The CSV file.");
-    expect(usageError(() => readCommandLine(spec, ["--port", "40o1"]).integer("port"))).toBe('--port must be a whole number, not "40o1"');
+    expect(usageError(() => readCommandLine(spec, ["--port", "40o1"]).integer("port"))).toBe(
+      '--port must be a whole number, not "40o1"',
+    );
     expect(usageError(() => readCommandLine(spec, ["stray"]))).toMatch(/^Unexpected argument 'stray'/);
   });
 
@@ -45,7 +53,15 @@ describe("a command's options", () => {
     const onOff: CommandSpec = {
       summary: "Starts.",
       usage: ["pnpm start"],
-      options: { cache: { type: "string", env: "CSG_TEST_CACHE", exported: true, choices: ["on", "off"], description: "The cache." } },
+      options: {
+        cache: {
+          type: "string",
+          env: "CSG_TEST_CACHE",
+          exported: true,
+          choices: ["on", "off"],
+          description: "The cache.",
+        },
+      },
     };
     try {
       expect(usageError(() => readCommandLine(onOff, ["--cache", "maybe"]))).toBe('--cache is on or off, not "maybe"');

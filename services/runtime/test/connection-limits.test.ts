@@ -41,10 +41,18 @@ function raw(text: string | Buffer): { socket: Socket; answer: Promise<string> }
 }
 
 const within = <T>(ms: number, promise: Promise<T>) =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+  ]);
 
 const upload = (declared: number, sent: number) =>
-  Buffer.concat([Buffer.from(`POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${declared}\r\n\r\n`), Buffer.alloc(sent, 0x20)]);
+  Buffer.concat([
+    Buffer.from(
+      `POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${declared}\r\n\r\n`,
+    ),
+    Buffer.alloc(sent, 0x20),
+  ]);
 
 describe("connection bounds", () => {
   it("answers headers over 16 KB with 431 and a code (once closed without a word)", async () => {
@@ -73,7 +81,16 @@ describe("connection bounds", () => {
     // Ten uploads of 0.9 MB into a declared 1 MB, stalled: three fit the 3 MB budget.
     const uploads = Array.from({ length: 10 }, () => raw(upload(1_000_000, 900_000)));
     await expect.poll(() => pendingBodies().bytes, { timeout: 10_000 }).toBeGreaterThan(2_000_000);
-    const refused = await within(10_000, Promise.all(uploads.slice(0, 10).map(({ answer }) => Promise.race([answer, new Promise<string>((r) => setTimeout(() => r("stalled"), 1500))]))));
+    const refused = await within(
+      10_000,
+      Promise.all(
+        uploads
+          .slice(0, 10)
+          .map(({ answer }) =>
+            Promise.race([answer, new Promise<string>((r) => setTimeout(() => r("stalled"), 1500))]),
+          ),
+      ),
+    );
     expect(pendingBodies().bytes).toBeLessThanOrEqual(3_000_000);
     const busy = refused.filter((text) => text.startsWith("HTTP/1.1 503 "));
     expect(busy.length).toBeGreaterThanOrEqual(7);
@@ -84,7 +101,11 @@ describe("connection bounds", () => {
 
   it("still reads a whole body within the limits", async () => {
     const body = JSON.stringify({ query: "{ a }" });
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
     expect(await response.json()).toEqual({ bytes: 15 });
   });
 });

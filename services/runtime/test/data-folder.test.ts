@@ -10,8 +10,14 @@ const given = (value?: string) => ({ string: (name: string) => (name === "data-d
 
 describe("the data folder a command names", () => {
   it("is --data-dir, else CSG_DATA_DIR, else data/", () => {
-    expect(resolveDataFolder(given("/srv/a"), { CSG_DATA_DIR: "/srv/b" })).toEqual({ dir: "/srv/a", from: "--data-dir" });
-    expect(resolveDataFolder(given(undefined), { CSG_DATA_DIR: "/srv/b" })).toEqual({ dir: "/srv/b", from: "CSG_DATA_DIR" });
+    expect(resolveDataFolder(given("/srv/a"), { CSG_DATA_DIR: "/srv/b" })).toEqual({
+      dir: "/srv/a",
+      from: "--data-dir",
+    });
+    expect(resolveDataFolder(given(undefined), { CSG_DATA_DIR: "/srv/b" })).toEqual({
+      dir: "/srv/b",
+      from: "CSG_DATA_DIR",
+    });
     expect(resolveDataFolder(given(undefined), {})).toEqual({ dir: defaultDataDir, from: "default" });
   });
 
@@ -41,7 +47,9 @@ describe("a district's own folder", () => {
     writeFileSync(join(district, "charnwood.db"), "");
     const given = { string: (name: string) => (name === "data-dir" ? district : undefined) };
     expect(systemDataFolder(given, {}, ["charnwood.db"])).toBe(district);
-    expect(() => systemDataFolder(given, {}, ["melton.db"])).toThrow(/it has no county\.db, so nothing was read or written there\. \(A district's own folder holding only melton\.db would do\.\)/);
+    expect(() => systemDataFolder(given, {}, ["melton.db"])).toThrow(
+      /it has no county\.db, so nothing was read or written there\. \(A district's own folder holding only melton\.db would do\.\)/,
+    );
     expect(() => systemDataFolder(given, {})).toThrow(NoSystemError);
   });
 });

@@ -14,8 +14,34 @@ import { type ServedHttp, listen } from "../src/index";
 const work = mkdtempSync(join(tmpdir(), "csg-tls-listen-"));
 let served: ServedHttp;
 beforeAll(async () => {
-  execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "s.key", "-out", "s.crt", "-days", "1", "-subj", "/CN=unit", "-addext", "subjectAltName=IP:127.0.0.1"], { cwd: work, stdio: "ignore" });
-  Object.assign(process.env, { CSG_TLS_CERT: join(work, "s.crt"), CSG_TLS_KEY: join(work, "s.key"), CSG_HEADER_TIMEOUT_MS: "1000" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-keyout",
+      "s.key",
+      "-out",
+      "s.crt",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=unit",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+    ],
+    { cwd: work, stdio: "ignore" },
+  );
+  Object.assign(process.env, {
+    CSG_TLS_CERT: join(work, "s.crt"),
+    CSG_TLS_KEY: join(work, "s.key"),
+    CSG_HEADER_TIMEOUT_MS: "1000",
+  });
   served = await listen(0, (_request, response) => response.end("over TLS"), "127.0.0.1");
   for (const name of ["CSG_TLS_CERT", "CSG_TLS_KEY", "CSG_HEADER_TIMEOUT_MS"]) delete process.env[name];
 });
@@ -28,11 +54,14 @@ describe("a service with a certificate", () => {
   it("serves HTTPS", async () => {
     expect(served.scheme).toBe("https");
     const text = await new Promise<string>((resolve, reject) => {
-      const asked = request({ host: "127.0.0.1", port: served.port, path: "/", ca: readFileSync(join(work, "s.crt")) }, (response) => {
-        let body = "";
-        response.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-        response.on("end", () => resolve(body));
-      });
+      const asked = request(
+        { host: "127.0.0.1", port: served.port, path: "/", ca: readFileSync(join(work, "s.crt")) },
+        (response) => {
+          let body = "";
+          response.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+          response.on("end", () => resolve(body));
+        },
+      );
       asked.on("error", reject);
       asked.end();
     });

@@ -12,7 +12,14 @@ import { runQuery } from "../graphql";
 import { startPage } from "../page";
 import { problemsNotice } from "../panel";
 import { type PartnershipData, publishedNothing } from "../partnership-data";
-import { beatsSection, fundingSection, lastPublishedText, mostSimilarGroupSection, plansSection, targetsSection } from "../panels/partnership-sections";
+import {
+  beatsSection,
+  fundingSection,
+  lastPublishedText,
+  mostSimilarGroupSection,
+  plansSection,
+  targetsSection,
+} from "../panels/partnership-sections";
 import { axisLabel, recordedPeriods } from "../periods";
 import { countyComparisonQuery, partnershipQuery } from "../queries/partnership";
 import { dataTable } from "../table";
@@ -23,7 +30,14 @@ interface ComparisonTotal {
   complete: boolean;
   ratePer1000: number | null;
   sources: SourceLike[];
-  partnerships: { partnership: { code: string; name: string }; count: number; ratePer1000: number | null; rank: number; rateRank: number | null; statistic: Parameters<typeof statisticFigure>[0] }[];
+  partnerships: {
+    partnership: { code: string; name: string };
+    count: number;
+    ratePer1000: number | null;
+    rank: number;
+    rateRank: number | null;
+    statistic: Parameters<typeof statisticFigure>[0];
+  }[];
   missing: { partnership: { name: string }; reason: string }[];
 }
 
@@ -53,7 +67,8 @@ function correctionsList(p: PartnershipData): Html {
   const corrected = statistics.filter((s) => s.corrections?.length);
   if (!corrected.length) return html``;
   return html`<h2>Corrected figures</h2><ul class="corrections">${corrected.map(
-    (s) => html`<li>${s.localLabel}, ${s.period.label} (${sourceText(s.source)}): ${(s.corrections ?? []).map(correctionText).join("; then ")}.</li>`,
+    (s) =>
+      html`<li>${s.localLabel}, ${s.period.label} (${sourceText(s.source)}): ${(s.corrections ?? []).map(correctionText).join("; then ")}.</li>`,
   )}</ul>`;
 }
 
@@ -63,50 +78,80 @@ function sourcesFooter(p: PartnershipData): Html {
   return html`<footer class="briefing-footer">${correctionsList(p)}<h2>Sources</h2>${
     cited.length
       ? html`<ol class="documents">${cited.map(
-          ({ source, locators }) => html`<li><cite>${documentName(source)}</cite>${source.title ? html`. ${source.publisher ?? ""}${source.published ? `, ${formatDate(source.published)}` : ", undated"}` : ""}. ${
-            locators.join(", ")
-          } <span class="file">(file ${source.document})</span>.</li>`,
+          ({ source, locators }) =>
+            html`<li><cite>${documentName(source)}</cite>${source.title ? html`. ${source.publisher ?? ""}${source.published ? `, ${formatDate(source.published)}` : ", undated"}` : ""}. ${locators.join(
+              ", ",
+            )} <span class="file">(file ${source.document})</span>.</li>`,
         )}</ol>`
       : html`<p>None.</p>`
   }<p>Data from ${location.host}/graphql.</p></footer>`;
 }
 
-const section = (number: number, title: string, body: Html) => html`<section class="briefing-section"><h2>${number}. ${title}</h2>${body}</section>`;
+const section = (number: number, title: string, body: Html) =>
+  html`<section class="briefing-section"><h2>${number}. ${title}</h2>${body}</section>`;
 
 async function countyComparison(p: PartnershipData): Promise<Html> {
-  const periods = recordedPeriods((p.crimeStatistics ?? []).filter((s) => s.category.id === "all-crime").map((statistic) => ({ partnership: p.code, statistic })));
-  if (!p.countyBoardMember) return html`<p>${shortName(p.name)} is not a member of the county board, so it has no place in the county's totals.</p>`;
-  if (!periods.length) return html`<p>${shortName(p.name)} has published no recorded all-crime figure to compare with the county.</p>`;
+  const periods = recordedPeriods(
+    (p.crimeStatistics ?? [])
+      .filter((s) => s.category.id === "all-crime")
+      .map((statistic) => ({ partnership: p.code, statistic })),
+  );
+  if (!p.countyBoardMember)
+    return html`<p>${shortName(p.name)} is not a member of the county board, so it has no place in the county's totals.</p>`;
+  if (!periods.length)
+    return html`<p>${shortName(p.name)} has published no recorded all-crime figure to compare with the county.</p>`;
   const variables: Record<string, string> = { category: "all-crime" };
   periods.forEach((period, i) => {
     variables[`start${i}`] = period.start;
     variables[`end${i}`] = period.end;
   });
-  const result = await runQuery<{ county: Record<string, ComparisonTotal> }>(countyComparisonQuery(periods.length), variables);
+  const result = await runQuery<{ county: Record<string, ComparisonTotal> }>(
+    countyComparisonQuery(periods.length),
+    variables,
+  );
   if (!result.data) return problemsNotice(result.errors);
   const totals = periods.map((period, i) => ({ period, total: result.data!.county[`period${i}`] }));
   // A period only this partnership published has no county to compare with.
   const alone = totals.filter(({ total }) => total.partnerships.length <= 1).map(({ period }) => period);
-  const rows = totals.filter(({ total }) => total.partnerships.length > 1).map(({ period, total }) => {
-    const own = total.partnerships.find((x) => x.partnership.code === p.code);
-    const of = total.partnerships.length;
-    return [
-      html`${axisLabel(period)}<br><span class="dates">${periodDates(period)}, ${basisText(period.basis)}</span>`,
-      own ? statisticFigure(own.statistic) : "–",
-      own ? `${own.rank} of ${of}` : "–",
-      own ? formatRate(own.ratePer1000) : "–",
-      own && own.rateRank ? `${own.rateRank} of ${of}` : "–",
-      total.total === null ? "–" : sourcedNumber(total.total.toLocaleString("en-GB"), { sources: total.sources, period: { ...period }, lines: ["Sum of the member partnerships' recorded counts"] }),
-      total.complete ? "complete" : `incomplete: ${total.missing.map((m) => shortName(m.partnership.name)).join(", ")} missing`,
-      formatRate(total.ratePer1000),
-    ];
-  });
+  const rows = totals
+    .filter(({ total }) => total.partnerships.length > 1)
+    .map(({ period, total }) => {
+      const own = total.partnerships.find((x) => x.partnership.code === p.code);
+      const of = total.partnerships.length;
+      return [
+        html`${axisLabel(period)}<br><span class="dates">${periodDates(period)}, ${basisText(period.basis)}</span>`,
+        own ? statisticFigure(own.statistic) : "–",
+        own ? `${own.rank} of ${of}` : "–",
+        own ? formatRate(own.ratePer1000) : "–",
+        own && own.rateRank ? `${own.rateRank} of ${of}` : "–",
+        total.total === null
+          ? "–"
+          : sourcedNumber(total.total.toLocaleString("en-GB"), {
+              sources: total.sources,
+              period: { ...period },
+              lines: ["Sum of the member partnerships' recorded counts"],
+            }),
+        total.complete
+          ? "complete"
+          : `incomplete: ${total.missing.map((m) => shortName(m.partnership.name)).join(", ")} missing`,
+        formatRate(total.ratePer1000),
+      ];
+    });
   const note = alone.length
     ? html`<p class="sources">No county comparison for ${alone.map((period) => `${axisLabel(period)} (${periodDates(period)})`).join(", ")}: only ${shortName(p.name)} published a figure for it.</p>`
     : "";
   return html`${dataTable({
     caption: `All crime: ${shortName(p.name)} against the county (rank 1 = highest)`,
-    head: ["Period", shortName(p.name), "Rank by count", "Rate per 1,000", "Rank by rate", "County total", "County total is", "County rate per 1,000"],
+    head: [
+      "Period",
+      shortName(p.name),
+      "Rank by count",
+      "Rate per 1,000",
+      "Rank by rate",
+      "County total",
+      "County total is",
+      "County rate per 1,000",
+    ],
     rows,
     className: "comparison",
   })}${note}`;
@@ -129,7 +174,10 @@ startPage(async (main) => {
 <p class="screen-only"><a href="/partnerships/${p.code}">Back to the partnership's page</a> · Print this page (Ctrl+P) for the A4 paper.</p>
 </header>`;
   if (publishedNothing(p)) {
-    mount(main, html`${header}<p class="notice"><strong>${p.name} has published nothing in this graph</strong>: there is nothing to brief on.</p>`);
+    mount(
+      main,
+      html`${header}<p class="notice"><strong>${p.name} has published nothing in this graph</strong>: there is nothing to brief on.</p>`,
+    );
     return;
   }
   const comparison = await countyComparison(p);

@@ -15,7 +15,11 @@ const examples = __API_EXAMPLES__;
 const tabs = examples.map((example) => ({ query: `# ${example.title}\n${example.query}\n` }));
 // Plain POSTs to this gateway's /graphql (the system serves no subscriptions).
 const fetcher = async (params: unknown) => {
-  const response = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(params) });
+  const response = await fetch("/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(params),
+  });
   return response.json();
 };
 const main = document.getElementById("main")!;

@@ -8,7 +8,13 @@ import { startPage } from "../page";
 import { panel, problemsNotice, queryBehind } from "../panel";
 import { type PeriodChoice, openingPeriod, recordedPeriods } from "../periods";
 import { crimeTotalsQuery, overviewQuery, prioritySearchQuery } from "../queries/overview";
-import { type CsaPriorityData, type PartnershipAlignmentData, alignmentMatrix, enableMatrixCells, gapsAndLocal } from "../panels/alignment-matrix";
+import {
+  type CsaPriorityData,
+  type PartnershipAlignmentData,
+  alignmentMatrix,
+  enableMatrixCells,
+  gapsAndLocal,
+} from "../panels/alignment-matrix";
 import { type CrimeTotalData, crimeTotalsBody } from "../panels/crime-totals";
 import { type PrioritySearchData, searchForm, searchResults } from "../panels/priority-search";
 import { trendsBody } from "../panels/trends";
@@ -31,12 +37,18 @@ interface OverviewData {
 function categoriesOf(data: OverviewData): { id: string; name: string }[] {
   const byId = new Map<string, string>();
   for (const p of data.partnerships) for (const s of p.crimeStatistics ?? []) byId.set(s.category.id, s.category.name);
-  return [...byId.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => (a.id === "all-crime" ? -1 : b.id === "all-crime" ? 1 : a.name.localeCompare(b.name)));
+  return [...byId.entries()]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => (a.id === "all-crime" ? -1 : b.id === "all-crime" ? 1 : a.name.localeCompare(b.name)));
 }
 
 function periodsOf(data: OverviewData, category: string): PeriodChoice[] {
   return recordedPeriods(
-    data.partnerships.flatMap((p) => (p.crimeStatistics ?? []).filter((s) => s.category.id === category).map((statistic) => ({ partnership: p.code, statistic }))),
+    data.partnerships.flatMap((p) =>
+      (p.crimeStatistics ?? [])
+        .filter((s) => s.category.id === category)
+        .map((statistic) => ({ partnership: p.code, statistic })),
+    ),
   );
 }
 
@@ -45,7 +57,6 @@ const categoryOptions = (categories: { id: string; name: string }[], chosen: str
 
 const periodOption = (p: PeriodChoice, chosen: string) =>
   html`<option value="${p.key}" ${p.key === chosen ? html`selected` : ""}>${p.label}: ${periodDates(p)} (${basisText(p.basis)}; ${p.partnerships} partnership${p.partnerships === 1 ? "" : "s"})</option>`;
-
 
 async function showTotals(root: HTMLElement, category: string, period: PeriodChoice): Promise<void> {
   const output = root.querySelector<HTMLElement>("#totals-output")!;
@@ -57,7 +68,10 @@ async function showTotals(root: HTMLElement, category: string, period: PeriodCho
     mount(output, problemsNotice(result.errors));
     return;
   }
-  mount(output, html`${problemsNotice(result.errors)}${crimeTotalsBody(result.data.county.crimeTotals, period)}${queryBehind(crimeTotalsQuery, variables)}`);
+  mount(
+    output,
+    html`${problemsNotice(result.errors)}${crimeTotalsBody(result.data.county.crimeTotals, period)}${queryBehind(crimeTotalsQuery, variables)}`,
+  );
   mountCharts(output);
 }
 
@@ -89,14 +103,16 @@ ${alignment.complete ? "" : html`<div class="notice warning" role="alert">Unavai
 ${panel({
   id: "alignment",
   title: "Alignment with the Community Safety Agreement",
-  intro: "Each partnership's current plan against the agreement's seven priorities. Open a cell for the priorities that cover it, their basis, and the evidence for suggestions.",
+  intro:
+    "Each partnership's current plan against the agreement's seven priorities. Open a cell for the priorities that cover it, their basis, and the evidence for suggestions.",
   body: html`${alignmentMatrix(csa, alignment.partnerships)}${gapsAndLocal(alignment.uncoveredCsaPriorities, alignment.partnerships)}`,
   query: overviewQuery,
 })}
 ${panel({
   id: "totals",
   title: "County crime totals",
-  intro: "Only periods that exist in the published figures can be chosen; it opens on the latest whole financial year that every member partnership published. A total adds recorded counts of exactly that period, never a projection.",
+  intro:
+    "Only periods that exist in the published figures can be chosen; it opens on the latest whole financial year that every member partnership published. A total adds recorded counts of exactly that period, never a projection.",
   body: html`<form class="controls" id="totals-form">
 <label>Category <select id="totals-category" name="category">${categoryOptions(categories, category)}</select></label>
 <label>Period <select id="totals-period" name="period">${periods.map((p) => periodOption(p, period?.key ?? ""))}</select></label>
@@ -105,14 +121,16 @@ ${panel({
 ${panel({
   id: "trends",
   title: "Trends",
-  intro: "One chart per kind of period: financial years, rolling twelve months and years to date are never joined, and projections are points, never a line.",
+  intro:
+    "One chart per kind of period: financial years, rolling twelve months and years to date are never joined, and projections are points, never a line.",
   body: html`<form class="controls"><label>Category <select id="trends-category">${categoryOptions(categories, category)}</select></label></form><div id="trends-output"></div>`,
   query: overviewQuery,
 })}
 ${panel({
   id: "search",
   title: "Which partnerships prioritise ...",
-  intro: "Searches every partnership in the federation; those outside the county board (peers in the police force area) are marked.",
+  intro:
+    "Searches every partnership in the federation; those outside the county board (peers in the police force area) are marked.",
   body: searchForm(csa),
   query: prioritySearchQuery,
 })}`,
@@ -132,7 +150,9 @@ ${panel({
     refresh();
   });
   periodSelect.addEventListener("change", refresh);
-  main.querySelector("#trends-category")!.addEventListener("change", (event) => showTrends(main, data, (event.target as HTMLSelectElement).value));
+  main
+    .querySelector("#trends-category")!
+    .addEventListener("change", (event) => showTrends(main, data, (event.target as HTMLSelectElement).value));
 
   main.querySelector<HTMLFormElement>("#priority-search")!.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -145,10 +165,25 @@ ${panel({
       return;
     }
     const boardOnly = form.get("countyBoardMembersOnly") === "on";
-    const variables = { csaPriority, text, currentOnly: form.get("currentOnly") === "on", countyBoardMembersOnly: boardOnly };
+    const variables = {
+      csaPriority,
+      text,
+      currentOnly: form.get("currentOnly") === "on",
+      countyBoardMembersOnly: boardOnly,
+    };
     const found = await runQuery<{ county: { prioritySearch: PrioritySearchData } }>(prioritySearchQuery, variables);
-    const asked = [csaPriority ? `"${csa.find((c) => c.id === csaPriority)?.title}"` : "", text ? `the words "${text}"` : ""].filter(Boolean).join(" and ");
-    mount(output, found.data ? html`${problemsNotice(found.errors)}${searchResults(found.data.county.prioritySearch, asked, boardOnly)}${queryBehind(prioritySearchQuery, variables)}` : problemsNotice(found.errors));
+    const asked = [
+      csaPriority ? `"${csa.find((c) => c.id === csaPriority)?.title}"` : "",
+      text ? `the words "${text}"` : "",
+    ]
+      .filter(Boolean)
+      .join(" and ");
+    mount(
+      output,
+      found.data
+        ? html`${problemsNotice(found.errors)}${searchResults(found.data.county.prioritySearch, asked, boardOnly)}${queryBehind(prioritySearchQuery, variables)}`
+        : problemsNotice(found.errors),
+    );
   });
 
   if (period) await showTotals(main, category, period);

@@ -28,7 +28,12 @@ import { nationalPositionQuery } from "../queries/national";
 import { partnershipQuery } from "../queries/partnership";
 
 interface NationalData {
-  partnership: { code: string; name: string; nationalPositions: NationalYearPositionData[] | null; policeUkMonthly: PoliceUkMonthlyData[] } | null;
+  partnership: {
+    code: string;
+    name: string;
+    nationalPositions: NationalYearPositionData[] | null;
+    policeUkMonthly: PoliceUkMonthlyData[];
+  } | null;
 }
 
 const loading = (what: string) => html`<p class="loading" role="status">Loading ${what} ...</p>`;
@@ -40,9 +45,15 @@ async function showNational(main: HTMLElement, request: Promise<GraphQLResult<Na
   const policeUk = main.querySelector<HTMLElement>("#police-uk-output")!;
   const p = result.data?.partnership;
   const positions = p?.nationalPositions;
-  mount(national, html`${problemsNotice(result.errors)}${p && positions ? nationalPositionBody(p.name, positions) : ""}`);
+  mount(
+    national,
+    html`${problemsNotice(result.errors)}${p && positions ? nationalPositionBody(p.name, positions) : ""}`,
+  );
   const monthly = p?.policeUkMonthly;
-  mount(policeUk, html`${problemsNotice(result.errors)}${p && monthly ? html`${monthly.some((m) => m.sampleData) ? sampleWarning("These police.uk counts") : ""}${policeUkMonthlyBody(p.name, monthly)}` : ""}`);
+  mount(
+    policeUk,
+    html`${problemsNotice(result.errors)}${p && monthly ? html`${monthly.some((m) => m.sampleData) ? sampleWarning("These police.uk counts") : ""}${policeUkMonthlyBody(p.name, monthly)}` : ""}`,
+  );
 }
 
 export function partnershipCode(): string {
@@ -55,13 +66,19 @@ startPage(async (main) => {
   const nationalVariables = { code, category: "all-crime" };
   // Asked at once, beside the partnership's own query; a failed request becomes the panels' error.
   const national = runQuery<NationalData>(nationalPositionQuery, nationalVariables).catch(
-    (error: Error): GraphQLResult<NationalData> => ({ data: null, errors: [{ message: `The national figures could not be read: ${error.message}` }] }),
+    (error: Error): GraphQLResult<NationalData> => ({
+      data: null,
+      errors: [{ message: `The national figures could not be read: ${error.message}` }],
+    }),
   );
   const result = await runQuery<{ partnership: PartnershipData | null }>(partnershipQuery, variables);
   const p = result.data?.partnership;
   if (!p) {
     document.title = "No such partnership";
-    mount(main, html`<h1>No partnership "${code}"</h1>${problemsNotice(result.errors)}<p>See the <a href="/">county overview</a> for the partnerships there are.</p>`);
+    mount(
+      main,
+      html`<h1>No partnership "${code}"</h1>${problemsNotice(result.errors)}<p>See the <a href="/">county overview</a> for the partnerships there are.</p>`,
+    );
     return;
   }
   document.title = `${p.name}: community safety`;
@@ -75,8 +92,16 @@ startPage(async (main) => {
     { id: "partners", title: "Partners", body: partnersSection(p) },
   ];
   const nationalSections = [
-    { id: "national", title: "National position (Home Office tables)", body: html`<div id="national-output">${loading("the Home Office's figures")}</div>` },
-    { id: "police-uk", title: "police.uk monthly counts", body: html`<div id="police-uk-output">${loading("police.uk's months")}</div>` },
+    {
+      id: "national",
+      title: "National position (Home Office tables)",
+      body: html`<div id="national-output">${loading("the Home Office's figures")}</div>`,
+    },
+    {
+      id: "police-uk",
+      title: "police.uk monthly counts",
+      body: html`<div id="police-uk-output">${loading("police.uk's months")}</div>`,
+    },
   ];
   mount(
     main,

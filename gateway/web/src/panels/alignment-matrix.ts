@@ -39,7 +39,10 @@ export const statusWords: Record<CoverageData["status"], string> = {
 };
 
 export function alignmentText(alignment: Alignment): Html {
-  const evidence = alignment.evidence.map((e) => `"${e.value}" in the ${e.foundIn} (${e.kind === "CATEGORY" ? "crime category" : "term"}, weight ${e.weight})`);
+  const evidence = alignment.evidence.map(
+    (e) =>
+      `"${e.value}" in the ${e.foundIn} (${e.kind === "CATEGORY" ? "crime category" : "term"}, weight ${e.weight})`,
+  );
   return html`<span class="basis basis-${alignment.basis.toLowerCase()}">${alignment.basis === "DECLARED" ? "Declared" : "Suggested"}</span>${
     alignment.basis === "SUGGESTED" ? html` score ${alignment.score ?? 0}: ${evidence.join("; ")}` : ""
   }`;
@@ -76,7 +79,12 @@ export function alignmentMatrix(csaPriorities: CsaPriorityData[], partnerships: 
   ]);
   return html`${dataTable({
     caption: html`CSA priorities<span class="wide-only"> (rows)</span> against the board's member partnerships' current priorities<span class="wide-only"> (columns)</span>`,
-    head: ["CSA priority", ...partnerships.map((p) => html`<a href="/partnerships/${p.partnership.code}">${shortName(p.partnership.name)}</a>`)],
+    head: [
+      "CSA priority",
+      ...partnerships.map(
+        (p) => html`<a href="/partnerships/${p.partnership.code}">${shortName(p.partnership.name)}</a>`,
+      ),
+    ],
     rows,
     rowHeaders: true,
     // On a phone: a list per CSA priority, each partnership's status on a line of its own.
@@ -87,13 +95,22 @@ export function alignmentMatrix(csaPriorities: CsaPriorityData[], partnerships: 
 }
 
 /** Opens a cell's detail on click or Enter/Space (buttons give both). */
-export function enableMatrixCells(root: HTMLElement, csaPriorities: CsaPriorityData[], partnerships: PartnershipAlignmentData[]): void {
+export function enableMatrixCells(
+  root: HTMLElement,
+  csaPriorities: CsaPriorityData[],
+  partnerships: PartnershipAlignmentData[],
+): void {
   root.addEventListener("click", (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>("button.cell");
     if (!button) return;
     const partnership = partnerships.find((p) => p.partnership.code === button.dataset.partnership)!;
     const csa = csaPriorities.find((c) => c.id === button.dataset.csa)!;
-    const cell = partnership.coverage.find((c) => c.csaPriority.id === csa.id) ?? { csaPriority: csa, status: "UNAVAILABLE" as const, bases: [], priorities: [] };
+    const cell = partnership.coverage.find((c) => c.csaPriority.id === csa.id) ?? {
+      csaPriority: csa,
+      status: "UNAVAILABLE" as const,
+      bases: [],
+      priorities: [],
+    };
     root.querySelectorAll("button.cell[aria-expanded=true]").forEach((b) => b.setAttribute("aria-expanded", "false"));
     button.setAttribute("aria-expanded", "true");
     const detail = root.querySelector<HTMLElement>("#alignment-detail")!;
@@ -104,7 +121,9 @@ export function enableMatrixCells(root: HTMLElement, csaPriorities: CsaPriorityD
 }
 
 export function gapsAndLocal(uncovered: CsaPriorityData[], partnerships: PartnershipAlignmentData[]): Html {
-  const local = partnerships.flatMap((p) => p.localPriorities.map((priority) => ({ partnership: p.partnership, priority })));
+  const local = partnerships.flatMap((p) =>
+    p.localPriorities.map((priority) => ({ partnership: p.partnership, priority })),
+  );
   return html`<div class="two-columns">
 <div><h3>CSA priorities no partnership covers</h3>${
     uncovered.length
@@ -116,7 +135,10 @@ export function gapsAndLocal(uncovered: CsaPriorityData[], partnerships: Partner
       ? dataTable({
           caption: "Current priorities that serve no CSA priority",
           head: ["Partnership", "Priority"],
-          rows: local.map((l) => [shortName(l.partnership.name), sourced(l.priority.title, { source: l.priority.source, period: l.priority.period })]),
+          rows: local.map((l) => [
+            shortName(l.partnership.name),
+            sourced(l.priority.title, { source: l.priority.source, period: l.priority.period }),
+          ]),
         })
       : html`<p>No current priority falls outside the agreement.</p>`
   }</div></div>`;

@@ -1,8 +1,23 @@
 /** County crime totals for one category and one period that exists in the data. */
 import { chartSlot, colourFor } from "../charts";
 import { type Html, html } from "../escape";
-import { type PeriodLike, basisText, formatCount, formatPercent, formatRate, formatSigned, periodDates } from "../format";
-import { type SourceLike, type StatisticLike, correctionText, documentReference, sourcedNumber, statisticFigure } from "../figure";
+import {
+  type PeriodLike,
+  basisText,
+  formatCount,
+  formatPercent,
+  formatRate,
+  formatSigned,
+  periodDates,
+} from "../format";
+import {
+  type SourceLike,
+  type StatisticLike,
+  correctionText,
+  documentReference,
+  sourcedNumber,
+  statisticFigure,
+} from "../figure";
 import { dataTable } from "../table";
 import { type PartnershipRef, shortName } from "../types";
 
@@ -64,19 +79,21 @@ function explanation(figure: PublishedDifference["explainedBy"][number]): Html {
 /** Says where the sum differs from a total printed for the county, and why. */
 function differences(totals: CrimeTotalData): Html {
   if (!totals.publishedDifferences.length) {
-    const equal = totals.complete && totals.total !== null && totals.publishedCountyFigures.some((f) => f.count === totals.total);
+    const equal =
+      totals.complete && totals.total !== null && totals.publishedCountyFigures.some((f) => f.count === totals.total);
     return equal ? html`<p class="sources">The sum equals the total printed for the county.</p>` : html``;
   }
   return html`${totals.publishedDifferences.map(
-    (d) => html`<div class="notice warning published-difference" role="note"><p>The sum, ${formatCount(totals.total ?? 0)}, is ${formatCount(Math.abs(d.difference))} ${
-      d.difference > 0 ? "more" : "less"
-    } than the county's printed ${d.published.localLabel}, ${formatCount(d.published.count)} (${documentReference(d.published.source)}). ${
-      d.explainedBy.length ? "Corrected or added since:" : ""
-    }</p>${d.explainedBy.length ? html`<ul>${d.explainedBy.map(explanation)}</ul>` : ""}${
-      d.unexplained !== 0
-        ? html`<p>${formatSigned(d.unexplained)} is not explained by a corrected or added figure.</p>`
-        : html`<p>Together they explain the whole difference.</p>`
-    }</div>`,
+    (d) =>
+      html`<div class="notice warning published-difference" role="note"><p>The sum, ${formatCount(totals.total ?? 0)}, is ${formatCount(Math.abs(d.difference))} ${
+        d.difference > 0 ? "more" : "less"
+      } than the county's printed ${d.published.localLabel}, ${formatCount(d.published.count)} (${documentReference(d.published.source)}). ${
+        d.explainedBy.length ? "Corrected or added since:" : ""
+      }</p>${d.explainedBy.length ? html`<ul>${d.explainedBy.map(explanation)}</ul>` : ""}${
+        d.unexplained !== 0
+          ? html`<p>${formatSigned(d.unexplained)} is not explained by a corrected or added figure.</p>`
+          : html`<p>Together they explain the whole difference.</p>`
+      }</div>`,
   )}`;
 }
 
@@ -105,29 +122,36 @@ function changeCell(change: CrimeTotalData["partnerships"][number]["change"]): H
 
 export function crimeTotalsBody(totals: CrimeTotalData, period: PeriodLike): Html {
   const rows = [...totals.partnerships].sort((a, b) => a.rank - b.rank);
-  const totalLine = totals.total === null
-    ? html`<p class="total">No total: no member partnership has a recorded figure for this period.</p>`
-    : html`<p class="total"><span class="big">${sourcedNumber(formatCount(totals.total), {
-        sources: totals.sources,
-        period,
-        lines: [`The sum of ${rows.length} partnerships' recorded counts for exactly this period`],
-      })}</span> ${totals.category.name.toLowerCase()}, ${period.label} (${periodDates(period)}, ${basisText(period.basis)}):
+  const totalLine =
+    totals.total === null
+      ? html`<p class="total">No total: no member partnership has a recorded figure for this period.</p>`
+      : html`<p class="total"><span class="big">${sourcedNumber(formatCount(totals.total), {
+          sources: totals.sources,
+          period,
+          lines: [`The sum of ${rows.length} partnerships' recorded counts for exactly this period`],
+        })}</span> ${totals.category.name.toLowerCase()}, ${period.label} (${periodDates(period)}, ${basisText(period.basis)}):
 <strong class="${totals.complete ? "complete" : "incomplete"}">${totals.complete ? "complete" : "incomplete"}</strong>${
-        totals.complete ? ", every member partnership counted." : html`: ${totals.missing.length} of ${rows.length + totals.missing.length} partnerships missing.`
-      }${totals.ratePer1000 !== null && totals.population ? html` Rate ${rate(totals.ratePer1000, totals.population, totals.total)} per 1,000.` : ""}${
-        totals.change
-          ? html` Change on ${totals.change.previousPeriod.label}: ${sourcedNumber(`${formatSigned(totals.change.difference)} (${formatPercent(totals.change.percent)})`, {
-              period: totals.change.previousPeriod,
-              lines: [`Previous total ${formatCount(totals.change.previousTotal)}, computed from the counts`],
-            })}.`
-          : ""
-      }</p>
+          totals.complete
+            ? ", every member partnership counted."
+            : html`: ${totals.missing.length} of ${rows.length + totals.missing.length} partnerships missing.`
+        }${totals.ratePer1000 !== null && totals.population ? html` Rate ${rate(totals.ratePer1000, totals.population, totals.total)} per 1,000.` : ""}${
+          totals.change
+            ? html` Change on ${totals.change.previousPeriod.label}: ${sourcedNumber(
+                `${formatSigned(totals.change.difference)} (${formatPercent(totals.change.percent)})`,
+                {
+                  period: totals.change.previousPeriod,
+                  lines: [`Previous total ${formatCount(totals.change.previousTotal)}, computed from the counts`],
+                },
+              )}.`
+            : ""
+        }</p>
 <p class="sources">Sources: ${totals.sources.length ? totals.sources.map((s, i) => html`${i ? "; " : ""}${documentReference(s)}`) : "none"}.</p>`;
   const missing = totals.missing.length
     ? html`<div class="notice warning"><p>Missing from this total:</p><ul>${totals.missing.map(
-        (m) => html`<li><strong>${shortName(m.partnership.name)}</strong> ${reasonWords[m.reason] ?? m.reason}${
-          m.projections.length ? html` (projection ${m.projections.map((p) => statisticFigure(p))})` : ""
-        }.</li>`,
+        (m) =>
+          html`<li><strong>${shortName(m.partnership.name)}</strong> ${reasonWords[m.reason] ?? m.reason}${
+            m.projections.length ? html` (projection ${m.projections.map((p) => statisticFigure(p))})` : ""
+          }.</li>`,
       )}</ul></div>`
     : "";
   const published = totals.publishedCountyFigures.length
@@ -142,7 +166,9 @@ export function crimeTotalsBody(totals: CrimeTotalData, period: PeriodLike): Htm
       html`<a href="/partnerships/${r.partnership.code}">${shortName(r.partnership.name)}</a>`,
       statisticFigure(r.statistic),
       rate(r.ratePer1000, r.population, r.count),
-      r.rateRank === null ? "–" : sourcedNumber(String(r.rateRank), { period, lines: ["Ranked by rate per 1,000: 1 = highest"] }),
+      r.rateRank === null
+        ? "–"
+        : sourcedNumber(String(r.rateRank), { period, lines: ["Ranked by rate per 1,000: 1 = highest"] }),
       changeCell(r.change),
     ]),
   });
@@ -152,7 +178,13 @@ export function crimeTotalsBody(totals: CrimeTotalData, period: PeriodLike): Htm
           type: "bar",
           data: {
             labels: rows.map((r) => shortName(r.partnership.name)),
-            datasets: [{ label: `${totals.category.name}, ${period.label}`, data: rows.map((r) => r.count), backgroundColor: rows.map((r) => colourFor(r.partnership.code)) }],
+            datasets: [
+              {
+                label: `${totals.category.name}, ${period.label}`,
+                data: rows.map((r) => r.count),
+                backgroundColor: rows.map((r) => colourFor(r.partnership.code)),
+              },
+            ],
           },
           options: { indexAxis: "y", plugins: { legend: { display: false } } },
         },

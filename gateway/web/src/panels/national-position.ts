@@ -40,7 +40,8 @@ export interface NationalYearPositionData {
 }
 
 /** No figure, with why on focus; aligned with the numbers of its column. */
-const none = (why: string, provenance: { sources?: SourceLike[]; period?: PeriodLike } = {}) => sourced(html`<span class="none">–</span>`, { ...provenance, lines: [why] }, [], true);
+const none = (why: string, provenance: { sources?: SourceLike[]; period?: PeriodLike } = {}) =>
+  sourced(html`<span class="none">–</span>`, { ...provenance, lines: [why] }, [], true);
 
 const quarterList = (quarters: number[]) => quarters.map((q) => `Q${q}`).join(", ");
 
@@ -49,7 +50,8 @@ function quartersCell(position: NationalYearPositionData, row: NationalRowData):
   if (row.complete && position.complete) return html`Complete (Q1 to Q4)`;
   const missing = [1, 2, 3, 4].filter((q) => !row.quarters.some((x) => x.quarter === q));
   return html`Incomplete: ${quarterList(row.quarters.map((q) => q.quarter))} held${missing.length ? `, ${quarterList(missing)} not` : ""}<br>${row.quarters.map(
-    (q, i) => html`${i ? " · " : ""}Q${q.quarter} ${sourcedNumber(formatCount(q.count), { sources: position.sources, period: q.period, lines: ["One quarter as the Home Office table holds it"] })}`,
+    (q, i) =>
+      html`${i ? " · " : ""}Q${q.quarter} ${sourcedNumber(formatCount(q.count), { sources: position.sources, period: q.period, lines: ["One quarter as the Home Office table holds it"] })}`,
   )}`;
 }
 
@@ -61,28 +63,51 @@ function yearRow(position: NationalYearPositionData): (string | Html)[] {
     const why = position.unmappedReason ?? "The Home Office table holds no row for this CSP in this year";
     return [year, none(why, provenance), none(why), none(why), none(why), none(why), why];
   }
-  const count = row.count === null ? none(`No year's count: only ${quarterList(row.quarters.map((q) => q.quarter))} held`, provenance) : sourcedNumber(formatCount(row.count), { ...provenance, lines: ["The four quarters summed"] });
+  const count =
+    row.count === null
+      ? none(`No year's count: only ${quarterList(row.quarters.map((q) => q.quarter))} held`, provenance)
+      : sourcedNumber(formatCount(row.count), { ...provenance, lines: ["The four quarters summed"] });
   const rank =
     row.rank === null
       ? none("Not ranked: the year is not complete", provenance)
-      : sourcedNumber(`${row.rank} of ${position.groupSize}`, { ...provenance, lines: [`Rank by count among the ${position.groupSize} CSPs of England and Wales ranked this year (1 = highest)`] });
-  const rateLines = row.population === null ? [] : [`Count / population ${formatCount(row.population)} (ONS mid-${row.populationYear} estimate) x 1,000`];
+      : sourcedNumber(`${row.rank} of ${position.groupSize}`, {
+          ...provenance,
+          lines: [
+            `Rank by count among the ${position.groupSize} CSPs of England and Wales ranked this year (1 = highest)`,
+          ],
+        });
+  const rateLines =
+    row.population === null
+      ? []
+      : [`Count / population ${formatCount(row.population)} (ONS mid-${row.populationYear} estimate) x 1,000`];
   const rate =
     row.ratePer1000 === null
       ? none(`No rate: ${row.rateUnavailableReason ?? "not computed"}`, provenance)
-      : sourcedNumber(formatRate(row.ratePer1000), { sources: [...position.sources, ...position.populationSources], period: position.period, lines: rateLines });
+      : sourcedNumber(formatRate(row.ratePer1000), {
+          sources: [...position.sources, ...position.populationSources],
+          period: position.period,
+          lines: rateLines,
+        });
   const rankByRate =
     row.rankByRate === null
       ? none(`Not ranked by rate: ${row.rateUnavailableReason ?? "no rate"}`, provenance)
-      : sourcedNumber(`${row.rankByRate} of ${position.groupSizeByRate}`, { ...provenance, lines: [`Rank by rate per 1,000 among the ${position.groupSizeByRate} CSPs with a rate this year (1 = highest)`] });
+      : sourcedNumber(`${row.rankByRate} of ${position.groupSizeByRate}`, {
+          ...provenance,
+          lines: [
+            `Rank by rate per 1,000 among the ${position.groupSizeByRate} CSPs with a rate this year (1 = highest)`,
+          ],
+        });
   const force = row.forcePosition;
   const inForce =
     !force || force.rank === null
       ? none("Not ranked: the year is not complete", provenance)
-      : sourcedNumber(`${force.rank} of ${force.of}${force.rankByRate !== null ? `; by rate ${force.rankByRate} of ${force.of}` : ""}`, {
-          ...provenance,
-          lines: [`Rank among the ${force.of} CSPs of the ${force.policeForce} police force area (1 = highest)`],
-        });
+      : sourcedNumber(
+          `${force.rank} of ${force.of}${force.rankByRate !== null ? `; by rate ${force.rankByRate} of ${force.of}` : ""}`,
+          {
+            ...provenance,
+            lines: [`Rank among the ${force.of} CSPs of the ${force.policeForce} police force area (1 = highest)`],
+          },
+        );
   return [year, count, rank, rate, rankByRate, inForce, quartersCell(position, row)];
 }
 
@@ -105,7 +130,15 @@ All crime here is police recorded crime excluding fraud. Ranks: 1 = highest. A y
 ${dataTable({
   // Short enough to read at phone width, where the table scrolls under its caption.
   caption: `${who}: ${category.toLowerCase()}, Home Office tables`,
-  head: ["Financial year", "Count", "Rank in England and Wales", "Rate per 1,000", "Rank by rate", `Within ${row.csp.policeForce}`, "Quarters"],
+  head: [
+    "Financial year",
+    "Count",
+    "Rank in England and Wales",
+    "Rate per 1,000",
+    "Rank by rate",
+    `Within ${row.csp.policeForce}`,
+    "Quarters",
+  ],
   rows: positions.map(yearRow),
   rowHeaders: true,
   className: "national-position",

@@ -9,13 +9,16 @@ import { dataTable } from "../table";
 import { type Statistic, shortName } from "../types";
 import { alignmentText } from "./alignment-matrix";
 
-const nothing = (p: PartnershipData, what: string) => html`<p class="notice empty">${shortName(p.name)} has published no ${what}.</p>`;
+const nothing = (p: PartnershipData, what: string) =>
+  html`<p class="notice empty">${shortName(p.name)} has published no ${what}.</p>`;
 
 export function plansSection(p: PartnershipData, currentOnly = false): Html {
   const plans = (p.plans ?? []).filter((plan) => !currentOnly || plan.current);
   if (!plans.length) return nothing(p, "plan or priorities");
   return html`${plans.map(
-    (plan) => html`<article class="plan"><h3>${plan.period.label}: ${sourced(plan.title, { source: plan.source, period: plan.period })}${
+    (
+      plan,
+    ) => html`<article class="plan"><h3>${plan.period.label}: ${sourced(plan.title, { source: plan.source, period: plan.period })}${
       plan.current ? html`<span class="current-flag">current</span>` : ""
     }</h3>
 ${dataTable({
@@ -58,7 +61,10 @@ function layout(statistics: Statistic[]) {
     rows.set(s.localLabel, row);
   }
   const ordered = [...periods.entries()].sort(
-    (a, b) => Number(a[1].basis === "PROJECTION") - Number(b[1].basis === "PROJECTION") || a[1].start.localeCompare(b[1].start) || a[1].end.localeCompare(b[1].end),
+    (a, b) =>
+      Number(a[1].basis === "PROJECTION") - Number(b[1].basis === "PROJECTION") ||
+      a[1].start.localeCompare(b[1].start) ||
+      a[1].end.localeCompare(b[1].end),
   );
   return { periods: ordered, rows: [...rows.entries()] };
 }
@@ -67,8 +73,19 @@ export function figuresTable(caption: string, statistics: Statistic[], withChart
   const { periods, rows } = layout(statistics);
   const table = dataTable({
     caption,
-    head: ["As printed", ...periods.map(([, period]) => html`${period.label}<br><span class="dates">${periodDates(period)}${period.basis === "PROJECTION" ? ", projection" : ""}</span>`)],
-    rows: rows.map(([label, byPeriod]) => [label, ...periods.map(([key]) => (byPeriod.get(key) ? statisticFigure(byPeriod.get(key)!) : html`<span class="none">–</span>`))]),
+    head: [
+      "As printed",
+      ...periods.map(
+        ([, period]) =>
+          html`${period.label}<br><span class="dates">${periodDates(period)}${period.basis === "PROJECTION" ? ", projection" : ""}</span>`,
+      ),
+    ],
+    rows: rows.map(([label, byPeriod]) => [
+      label,
+      ...periods.map(([key]) =>
+        byPeriod.get(key) ? statisticFigure(byPeriod.get(key)!) : html`<span class="none">–</span>`,
+      ),
+    ]),
     rowHeaders: true,
   });
   if (!withChart) return table;
@@ -97,7 +114,8 @@ export function figuresSection(p: PartnershipData): Html {
   const statistics = p.crimeStatistics ?? [];
   if (!statistics.length) return nothing(p, "crime figures");
   return html`${tablesOf(statistics).map(
-    (t) => html`<h3>${t.source.locator} <span class="dates">${documentReference(t.source, false)}</span></h3>${figuresTable(`${t.source.locator} (${documentName(t.source)})`, t.statistics, true)}`,
+    (t) =>
+      html`<h3>${t.source.locator} <span class="dates">${documentReference(t.source, false)}</span></h3>${figuresTable(`${t.source.locator} (${documentName(t.source)})`, t.statistics, true)}`,
   )}`;
 }
 
@@ -117,7 +135,11 @@ export function targetsSection(p: PartnershipData): Html {
         t.direction === "REDUCTION" ? "Reduction" : "Increase",
         t.baseline ? statisticFigure(t.baseline) : "–",
         t.outcome ? statisticFigure(t.outcome) : "–",
-        change === null ? "–" : sourcedNumber(`${formatSigned(change)} (${formatPercent(percent)})`, { lines: ["Computed from the two counts"] }),
+        change === null
+          ? "–"
+          : sourcedNumber(`${formatSigned(change)} (${formatPercent(percent)})`, {
+              lines: ["Computed from the two counts"],
+            }),
         html`<span class="rag rag-${t.status.toLowerCase().replace("_", "-")}">${ragWords[t.status]}</span>`,
       ];
     }),
@@ -134,12 +156,17 @@ export function beatsSection(p: PartnershipData, withChart: boolean): Html {
   const measures = [...new Set(all.map((s) => s.localLabel))];
   const table = dataTable({
     caption: `Police beats: ${measures.join(", ")} (${documentName(all[0].source)}, ${all[0].source.locator})`,
-    head: ["Beat", ...measures.flatMap((m) => periods.map(([, period]) => html`${m}<br><span class="dates">${period.label}</span>`))],
+    head: [
+      "Beat",
+      ...measures.flatMap((m) => periods.map(([, period]) => html`${m}<br><span class="dates">${period.label}</span>`)),
+    ],
     rows: areas.map((area) => [
       sourced(area.name, { source: area.source, lines: [area.localLabel] }),
       ...measures.flatMap((m) =>
         periods.map(([key]) => {
-          const s = area.crimeStatistics.find((x) => x.localLabel === m && periodKey(x.period) + x.period.basis === key);
+          const s = area.crimeStatistics.find(
+            (x) => x.localLabel === m && periodKey(x.period) + x.period.basis === key,
+          );
           return s ? statisticFigure(s) : html`<span class="none">–</span>`;
         }),
       ),
@@ -156,7 +183,11 @@ export function beatsSection(p: PartnershipData, withChart: boolean): Html {
         labels: areas.map((a) => a.name),
         datasets: periods.map(([key, period], i) => ({
           label: `${first}, ${period.label}`,
-          data: areas.map((a) => a.crimeStatistics.find((x) => x.localLabel === first && periodKey(x.period) + x.period.basis === key)?.count ?? null),
+          data: areas.map(
+            (a) =>
+              a.crimeStatistics.find((x) => x.localLabel === first && periodKey(x.period) + x.period.basis === key)
+                ?.count ?? null,
+          ),
           backgroundColor: colourFor(`period-${i}`),
         })),
       },
@@ -171,16 +202,24 @@ export function fundingSection(p: PartnershipData): Html {
   const funding = p.funding ?? [];
   if (!funding.length) return nothing(p, "funding");
   return html`${funding.map(
-    (f) => html`<h3>${f.label}: ${sourcedNumber(formatMoney(f.amount.pence), { source: f.source, period: f.period })} from ${f.funder}</h3>
+    (
+      f,
+    ) => html`<h3>${f.label}: ${sourcedNumber(formatMoney(f.amount.pence), { source: f.source, period: f.period })} from ${f.funder}</h3>
 ${
   f.allocations.length
     ? dataTable({
         caption: `${f.label}: allocations`,
         head: ["Purpose", "Amount"],
-        rows: f.allocations.map((a) => [a.purpose, sourcedNumber(formatMoney(a.amount.pence), { source: a.source, period: f.period })]),
+        rows: f.allocations.map((a) => [
+          a.purpose,
+          sourcedNumber(formatMoney(a.amount.pence), { source: a.source, period: f.period }),
+        ]),
         foot: [
           ["Allocated", sourcedNumber(formatMoney(f.allocated.pence), { lines: ["Sum of the allocations"] })],
-          ["Unallocated", sourcedNumber(formatMoney(f.unallocated.pence), { lines: ["The amount less the allocations"] })],
+          [
+            "Unallocated",
+            sourcedNumber(formatMoney(f.unallocated.pence), { lines: ["The amount less the allocations"] }),
+          ],
         ],
       })
     : html`<p>No allocations published.</p>`
@@ -193,24 +232,37 @@ export function mostSimilarGroupSection(p: PartnershipData): Html {
   const tables = p.rateTables ?? [];
   if (!groups.length && !tables.length) return nothing(p, "Most Similar Group comparison");
   return html`${groups.map(
-    (g) => html`<h3>${g.name}</h3><p>Members: ${sourced(g.members.join(", "), { source: g.membersSource })}</p>${dataTable({
-      caption: `${g.name}: positions`,
-      head: ["Measure", "Position", "As at"],
-      rows: g.positions.map((pos) => [pos.localLabel, sourcedNumber(`${pos.position} of ${pos.groupSize}`, { source: pos.source, lines: ["Position as printed (1 = highest)"] }), formatDate(pos.asAt)]),
-      rowHeaders: true,
-    })}`,
+    (g) =>
+      html`<h3>${g.name}</h3><p>Members: ${sourced(g.members.join(", "), { source: g.membersSource })}</p>${dataTable({
+        caption: `${g.name}: positions`,
+        head: ["Measure", "Position", "As at"],
+        rows: g.positions.map((pos) => [
+          pos.localLabel,
+          sourcedNumber(`${pos.position} of ${pos.groupSize}`, {
+            source: pos.source,
+            lines: ["Position as printed (1 = highest)"],
+          }),
+          formatDate(pos.asAt),
+        ]),
+        rowHeaders: true,
+      })}`,
   )}${tables.map(
-    (t) => html`<h3>${t.title}</h3>${dataTable({
-      caption: `${t.title} (${t.measure})`,
-      head: ["", ...t.periods.map((period) => period.label)],
-      rows: t.rows.map((row) => [
-        html`${row.self ? html`<strong>${row.name}</strong>` : row.name}${row.average ? " (average)" : ""}`,
-        ...row.values.map((v) =>
-          sourcedNumber(`${v.printed}${v.rank ? ` (rank ${v.rank}${v.tied ? "=" : ""})` : ""}`, { source: t.source, period: v.period, lines: ["Ranks computed from the table: 1 = highest"] }),
-        ),
-      ]),
-      rowHeaders: true,
-    })}${t.notes.map((n) => html`<p class="sources">${n}</p>`)}`,
+    (t) =>
+      html`<h3>${t.title}</h3>${dataTable({
+        caption: `${t.title} (${t.measure})`,
+        head: ["", ...t.periods.map((period) => period.label)],
+        rows: t.rows.map((row) => [
+          html`${row.self ? html`<strong>${row.name}</strong>` : row.name}${row.average ? " (average)" : ""}`,
+          ...row.values.map((v) =>
+            sourcedNumber(`${v.printed}${v.rank ? ` (rank ${v.rank}${v.tied ? "=" : ""})` : ""}`, {
+              source: t.source,
+              period: v.period,
+              lines: ["Ranks computed from the table: 1 = highest"],
+            }),
+          ),
+        ]),
+        rowHeaders: true,
+      })}${t.notes.map((n) => html`<p class="sources">${n}</p>`)}`,
   )}`;
 }
 
@@ -225,4 +277,3 @@ export function lastPublishedText(p: PartnershipData): string {
     ? `Last published ${formatDate(p.lastPublishedAt)} at ${p.lastPublishedAt.slice(11, 16)} UTC`
     : "Nothing published through the graph since its data were transcribed from the source documents";
 }
-

@@ -43,7 +43,10 @@ ${dataTable({
     return [
       html`${month}${rows.some((r) => r.sampleData) ? html` <span class="mark sample">sample</span>` : ""}`,
       total(crimes, `Every crime type but ${ASB}, summed (${crimes.length} types)`),
-      total(rows.filter((r) => r.crimeType === ASB), "Incidents, not crimes"),
+      total(
+        rows.filter((r) => r.crimeType === ASB),
+        "Incidents, not crimes",
+      ),
       total(rows, "Crimes and anti-social behaviour incidents"),
     ];
   }),

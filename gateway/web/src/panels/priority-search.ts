@@ -41,7 +41,9 @@ export function searchResults(result: PrioritySearchData, asked: string, boardOn
   return html`<p>Searched ${where}: ${partnerships.size} partnership${partnerships.size === 1 ? "" : "s"} with ${result.matches.length} matching priorit${
     result.matches.length === 1 ? "y" : "ies"
   } for ${asked}${outside.length ? `, ${outside.length} of them outside the county board (${outside.join(", ")})` : ""}.${
-    result.complete ? "" : html` Incomplete: ${result.unavailablePartnerships.map((p) => p.name).join(", ")} did not answer.`
+    result.complete
+      ? ""
+      : html` Incomplete: ${result.unavailablePartnerships.map((p) => p.name).join(", ")} did not answer.`
   }</p>
 ${dataTable({
   caption: `Priorities matching ${asked}`,

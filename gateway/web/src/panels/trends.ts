@@ -24,8 +24,14 @@ function tableName(locator: string): string {
   return locator.length > 24 ? `${locator.slice(0, 22).trimEnd()}…` : locator;
 }
 
-export function trendsBody(partnerships: (PartnershipRef & { crimeStatistics: Statistic[] | null })[], category: string): Html {
-  const kinds = new Map<string, { text: string; periods: Map<string, Statistic["period"]>; series: Map<string, Series> }>();
+export function trendsBody(
+  partnerships: (PartnershipRef & { crimeStatistics: Statistic[] | null })[],
+  category: string,
+): Html {
+  const kinds = new Map<
+    string,
+    { text: string; periods: Map<string, Statistic["period"]>; series: Map<string, Series> }
+  >();
   for (const p of partnerships) {
     const statistics = (p.crimeStatistics ?? []).filter((s) => s.category.id === category);
     const tables = new Set(statistics.map((s) => `${s.source.document}|${s.source.locator}`));
@@ -75,11 +81,17 @@ export function trendsBody(partnerships: (PartnershipRef & { crimeStatistics: St
     );
     const table = dataTable({
       caption: kind.text,
-      head: ["Partnership", ...periods.map(([, p]) => html`${axisLabel(p)}<br><span class="dates">${periodDates(p)}</span>`)],
-      rows: series.map((s) => [s.name, ...periods.map(([key]) => {
-        const statistic = s.byPeriod.get(key);
-        return statistic ? statisticFigure(statistic) : html`<span class="none">–</span>`;
-      })]),
+      head: [
+        "Partnership",
+        ...periods.map(([, p]) => html`${axisLabel(p)}<br><span class="dates">${periodDates(p)}</span>`),
+      ],
+      rows: series.map((s) => [
+        s.name,
+        ...periods.map(([key]) => {
+          const statistic = s.byPeriod.get(key);
+          return statistic ? statisticFigure(statistic) : html`<span class="none">–</span>`;
+        }),
+      ]),
       rowHeaders: true,
     });
     return html`<h3>${kind.text}</h3><div class="table-and-chart">${table}${chart}</div>`;

@@ -32,12 +32,20 @@ export function serves(priority: Priority, csaPriorityId: string): boolean {
  * not answer is unknown, never counted as either.
  */
 export function coverageCell(csaPriorityId: string, { partnership, current }: CurrentPriorities): CoverageCell {
-  const cell = { csaPriorityId, partnership, priorities: [] as Priority[], bases: [] as AlignmentBasis[], period: current?.[0]?.period ?? null };
+  const cell = {
+    csaPriorityId,
+    partnership,
+    priorities: [] as Priority[],
+    bases: [] as AlignmentBasis[],
+    period: current?.[0]?.period ?? null,
+  };
   if (current === null) return { ...cell, status: "UNAVAILABLE" };
   if (current.length === 0) return { ...cell, status: "NO_PUBLISHED_PRIORITIES" };
   const covering = current.filter((p) => serves(p, csaPriorityId));
   if (covering.length === 0) return { ...cell, status: "NOT_COVERED" };
-  const bases = covering.flatMap((p) => p.csaAlignment.filter((a) => a.priority.id === csaPriorityId).map((a) => a.basis));
+  const bases = covering.flatMap((p) =>
+    p.csaAlignment.filter((a) => a.priority.id === csaPriorityId).map((a) => a.basis),
+  );
   return { ...cell, status: "COVERED", priorities: covering, bases: [...new Set(bases)].sort() };
 }
 

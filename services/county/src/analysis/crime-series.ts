@@ -95,9 +95,15 @@ export function chooseSeries(partnerships: PartnershipFigures[], request: Series
       missing.push({ partnership, reason: projections.length ? "PROJECTION_ONLY" : "NOT_PUBLISHED", projections });
       continue;
     }
-    const ordered = [...recorded].sort((a, b) => preference.indexOf(sourceKey(a.source)) - preference.indexOf(sourceKey(b.source)));
+    const ordered = [...recorded].sort(
+      (a, b) => preference.indexOf(sourceKey(a.source)) - preference.indexOf(sourceKey(b.source)),
+    );
     chosen.push({ partnership, statistic: ordered[0], otherFigures: ordered.slice(1) });
   }
   const used = new Set(chosen.map((c) => sourceKey(c.statistic.source)));
-  return { chosen, missing, sources: preference.filter((key) => used.has(key)).map((key) => coverage.get(key)!.source) };
+  return {
+    chosen,
+    missing,
+    sources: preference.filter((key) => used.has(key)).map((key) => coverage.get(key)!.source),
+  };
 }

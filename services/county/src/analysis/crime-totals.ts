@@ -1,6 +1,13 @@
 import type { CrimeStatistic, Period } from "@csg/schema";
 import type { PopulationFigure as Population } from "./population-year";
-import { type ChosenFigure, chooseSeries, type MissingFigure, type PartnershipFigures, type Series, type SeriesRequest } from "./crime-series";
+import {
+  type ChosenFigure,
+  chooseSeries,
+  type MissingFigure,
+  type PartnershipFigures,
+  type Series,
+  type SeriesRequest,
+} from "./crime-series";
 import { ratePer1000 } from "./population-year";
 import { comparableStatistic } from "./comparable-statistic";
 import { rankColumn, type YearOnYearChange, yearOnYearIndex } from "@csg/domain";

@@ -15,7 +15,11 @@ export function populationYearFor(start: string, end: string): number {
  * available, summed. Null when a district has none, or when its districts' nearest years
  * differ (a sum across years would be no year's population).
  */
-export function partnershipPopulation(partnership: PartnershipEntry, rowsByOnsCode: Map<string, PopulationRow[]>, year: number): PopulationFigure | null {
+export function partnershipPopulation(
+  partnership: PartnershipEntry,
+  rowsByOnsCode: Map<string, PopulationRow[]>,
+  year: number,
+): PopulationFigure | null {
   const figures = partnership.districts.map((d) => nearestPopulation(rowsByOnsCode.get(d.onsCode) ?? [], year));
   if (figures.some((f) => f === null)) return null;
   const known = figures as PopulationFigure[];

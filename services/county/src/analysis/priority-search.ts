@@ -28,7 +28,9 @@ export const MAX_SEARCH_WORDS = 20;
 
 /** The words of a search's text, normalised as the priorities' words are. */
 export function searchWords(text: string | null | undefined): string[] {
-  return normaliseText(text ?? "").split(" ").filter(Boolean);
+  return normaliseText(text ?? "")
+    .split(" ")
+    .filter(Boolean);
 }
 
 /** `word` at the start of a word of `text` (not inside one): plain look-ups, no pattern built from what a client sent. */

@@ -26,7 +26,8 @@ export interface TotalDifference {
   unexplained: number;
 }
 
-const sameSource = (a: CrimeStatistic, b: CrimeStatistic) => a.source.document === b.source.document && a.source.locator === b.source.locator;
+const sameSource = (a: CrimeStatistic, b: CrimeStatistic) =>
+  a.source.document === b.source.document && a.source.locator === b.source.locator;
 
 /** The count as first published: before its first correction. */
 const firstPublished = (statistic: CrimeStatistic) => statistic.corrections[0]?.previousCount ?? statistic.count;
@@ -41,9 +42,19 @@ export function totalDifferences(total: number, used: ChosenFigure[], printed: C
         if (!sameSource(statistic, published)) {
           // The printed table's own figure for the partnership, as first published, if it has one.
           const printedFigure = otherFigures.find((other) => sameSource(other, published));
-          explainedBy.push({ partnership, statistic, reason: "ADDED", difference: printedFigure ? statistic.count - firstPublished(printedFigure) : null });
+          explainedBy.push({
+            partnership,
+            statistic,
+            reason: "ADDED",
+            difference: printedFigure ? statistic.count - firstPublished(printedFigure) : null,
+          });
         } else if (statistic.corrections.length > 0) {
-          explainedBy.push({ partnership, statistic, reason: "CORRECTED", difference: statistic.count - firstPublished(statistic) });
+          explainedBy.push({
+            partnership,
+            statistic,
+            reason: "CORRECTED",
+            difference: statistic.count - firstPublished(statistic),
+          });
         }
       }
       const difference = total - published.count;

@@ -3,7 +3,14 @@ import { parseCsv } from "@csg/service-runtime";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { CountyDataset, PopulationRecord } from "./format";
-import { Checker, checkFigureAgainstSource, PERIOD_BASES, type PeriodFields, under, ValidationError } from "@csg/domain";
+import {
+  Checker,
+  checkFigureAgainstSource,
+  PERIOD_BASES,
+  type PeriodFields,
+  under,
+  ValidationError,
+} from "@csg/domain";
 
 export const countyDatasetFile = fileURLToPath(new URL("../../dataset/county.json", import.meta.url));
 export const populationsFile = fileURLToPath(new URL("../../dataset/populations.csv", import.meta.url));
@@ -52,14 +59,25 @@ export function loadCountyDataset(file = countyDatasetFile): CountyDataset {
   });
   const periods = new Map(dataset.periods.map((period) => [period.id, period]));
   dataset.areaStatistics.forEach((stat, i) => {
-    if (!findCrimeCategory(stat.category)) check.fail(`areaStatistics[${i}].category`, `unknown crime category "${stat.category}"`);
+    if (!findCrimeCategory(stat.category))
+      check.fail(`areaStatistics[${i}].category`, `unknown crime category "${stat.category}"`);
     check.count(`areaStatistics[${i}].count`, stat.count);
     if (!periodIds.has(stat.period)) check.fail(`areaStatistics[${i}].period`, `unknown period "${stat.period}"`);
     // From a seed document (schema/sources/documents.json), and no older than it allows.
     const document = findSeedDocument(stat.source?.document);
-    if (!document) check.fail(`areaStatistics[${i}].source.document`, `"${stat.source?.document}" is not a seed document (schema/sources/documents.json)`);
+    if (!document)
+      check.fail(
+        `areaStatistics[${i}].source.document`,
+        `"${stat.source?.document}" is not a seed document (schema/sources/documents.json)`,
+      );
     const period = periods.get(stat.period);
-    if (period) checkFigureAgainstSource(check, under(`areaStatistics[${i}]`), { ...stat, period: period as PeriodFields }, document);
+    if (period)
+      checkFigureAgainstSource(
+        check,
+        under(`areaStatistics[${i}]`),
+        { ...stat, period: period as PeriodFields },
+        document,
+      );
   });
   check.throwIfAny();
   return dataset;

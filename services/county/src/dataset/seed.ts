@@ -8,8 +8,16 @@ import { loadCountyDataset, loadPopulations } from "./load";
 export function seedCountyDatabase(db: CountyDatabase, dataset: CountyDataset, populations: PopulationRecord[]): void {
   db.transaction((tx) => {
     csaPriorities.forEach((p, position) =>
-      tx.insert(t.csaPriorities)
-        .values({ id: p.id, position, title: p.title, description: null, sourceDocument: csaSource.document, sourceLocator: csaSource.locator })
+      tx
+        .insert(t.csaPriorities)
+        .values({
+          id: p.id,
+          position,
+          title: p.title,
+          description: null,
+          sourceDocument: csaSource.document,
+          sourceLocator: csaSource.locator,
+        })
         .run(),
     );
     const { county, board, agreement, team } = dataset;
@@ -35,23 +43,45 @@ export function seedCountyDatabase(db: CountyDatabase, dataset: CountyDataset, p
       })
       .run();
     board.members.forEach((m, position) =>
-      tx.insert(t.boardMembers).values({ position, name: m.name, sourceDocument: m.source.document, sourceLocator: m.source.locator }).run(),
+      tx
+        .insert(t.boardMembers)
+        .values({ position, name: m.name, sourceDocument: m.source.document, sourceLocator: m.source.locator })
+        .run(),
     );
     dataset.strategicPlanPriorities.forEach((p, position) =>
-      tx.insert(t.strategicPlanPriorities)
-        .values({ id: p.id, position, title: p.title, description: p.description, sourceDocument: p.source.document, sourceLocator: p.source.locator })
+      tx
+        .insert(t.strategicPlanPriorities)
+        .values({
+          id: p.id,
+          position,
+          title: p.title,
+          description: p.description,
+          sourceDocument: p.source.document,
+          sourceLocator: p.source.locator,
+        })
         .run(),
     );
     team.workstreams.forEach((w, position) =>
-      tx.insert(t.workstreams)
-        .values({ id: w.id, position, title: w.title, items: w.items, sourceDocument: w.source.document, sourceLocator: w.source.locator })
+      tx
+        .insert(t.workstreams)
+        .values({
+          id: w.id,
+          position,
+          title: w.title,
+          items: w.items,
+          sourceDocument: w.source.document,
+          sourceLocator: w.source.locator,
+        })
         .run(),
     );
     dataset.strategies.forEach((s, position) =>
       tx.insert(t.strategies).values({ position, title: s.title, periodLabel: s.period, document: s.document }).run(),
     );
     for (const p of populations) tx.insert(t.populations).values(p).run();
-    for (const period of dataset.periods) tx.insert(t.periods).values({ ...period, note: period.note ?? null }).run();
+    for (const period of dataset.periods)
+      tx.insert(t.periods)
+        .values({ ...period, note: period.note ?? null })
+        .run();
     for (const s of dataset.areaStatistics) {
       tx.insert(t.areaStatistics)
         .values({
@@ -67,7 +97,9 @@ export function seedCountyDatabase(db: CountyDatabase, dataset: CountyDataset, p
         })
         .run();
     }
-    tx.insert(t.publicationState).values({ id: 1, seededFrom: "county.json, populations.csv", seededAt: new Date().toISOString(), dataVersion: 1 }).run();
+    tx.insert(t.publicationState)
+      .values({ id: 1, seededFrom: "county.json, populations.csv", seededAt: new Date().toISOString(), dataVersion: 1 })
+      .run();
   });
 }
 

@@ -1,6 +1,12 @@
 import { AlignmentBasis, CsaPriority } from "@csg/schema";
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Resolver, Root } from "type-graphql";
-import { type CoverageCell, coverageCell, type CurrentPriorities, localPriorities, uncoveredCsaPriorities } from "../analysis/coverage";
+import {
+  type CoverageCell,
+  coverageCell,
+  type CurrentPriorities,
+  localPriorities,
+  uncoveredCsaPriorities,
+} from "../analysis/coverage";
 import { matchesPriority } from "../analysis/priority-search";
 import type { PartnershipReading } from "../partnership-client/publications";
 import { ALL_PRIORITIES, CURRENT_PRIORITIES } from "../partnership-client/reader";
@@ -12,16 +18,26 @@ import { County } from "./types";
 
 @ArgsType()
 class PrioritySearchArgs {
-  @Field(() => String, { nullable: true, description: "Words that must all appear in the priority, its focus areas or its theme (case ignored); at most 200 characters and 20 words." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Words that must all appear in the priority, its focus areas or its theme (case ignored); at most 200 characters and 20 words.",
+  })
   text?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Only priorities that serve this CSA priority, e.g. domestic-abuse." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only priorities that serve this CSA priority, e.g. domestic-abuse.",
+  })
   csaPriority?: string | null;
 
   @Field(() => AlignmentBasis, { nullable: true, description: "With csaPriority: only alignments of this basis." })
   basis?: AlignmentBasis | null;
 
-  @Field(() => Boolean, { defaultValue: false, description: "Only the partnerships' current priorities (their most recent plan's)." })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Only the partnerships' current priorities (their most recent plan's).",
+  })
   currentOnly!: boolean;
 
   @Field(() => Boolean, { defaultValue: false, description: "Only the county's district partnerships." })
@@ -89,7 +105,13 @@ export class CountyAlignmentResolver {
   })
   async prioritySearch(
     @Ctx() { partnerships: reader }: CountyContext,
-    @Args(() => PrioritySearchArgs) { text, csaPriority, basis, currentOnly, countyBoardMembersOnly }: PrioritySearchArgs,
+    @Args(() => PrioritySearchArgs) {
+      text,
+      csaPriority,
+      basis,
+      currentOnly,
+      countyBoardMembersOnly,
+    }: PrioritySearchArgs,
   ): Promise<PrioritySearch> {
     checkCsaPriority("prioritySearch", "csaPriority", csaPriority);
     checkSearchText("prioritySearch", "text", text);
@@ -98,7 +120,9 @@ export class CountyAlignmentResolver {
       if (!publications) return [];
       const current = new Set(publications.currentPriorities.map((p) => p.id));
       return publications.priorities
-        .filter((p) => (!currentOnly || current.has(p.id)) && matchesPriority(p, { text, csaPriorityId: csaPriority, basis }))
+        .filter(
+          (p) => (!currentOnly || current.has(p.id)) && matchesPriority(p, { text, csaPriorityId: csaPriority, basis }),
+        )
         .map((priority) => ({
           partnership: partnershipObject(partnership),
           priority,
@@ -109,6 +133,10 @@ export class CountyAlignmentResolver {
         }));
     });
     const unavailable = readings.filter((r) => !r.publications);
-    return { matches, complete: unavailable.length === 0, unavailablePartnerships: unavailable.map((r) => partnershipObject(r.partnership)) };
+    return {
+      matches,
+      complete: unavailable.length === 0,
+      unavailablePartnerships: unavailable.map((r) => partnershipObject(r.partnership)),
+    };
   }
 }

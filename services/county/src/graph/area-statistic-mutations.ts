@@ -29,7 +29,10 @@ export class AreaStatisticMutations {
       COUNTY_WRITE,
   })
   recordAreaCrimeStatistics(
-    @Arg("statistics", () => [AreaCrimeStatisticInput], { description: "The figures, each with its area, period and source." }) statistics: AreaCrimeStatisticInput[],
+    @Arg("statistics", () => [AreaCrimeStatisticInput], {
+      description: "The figures, each with its area, period and source.",
+    })
+    statistics: AreaCrimeStatisticInput[],
     @Ctx() context: CountyRequestContext,
   ): Promise<CrimeStatistic[]> {
     const rows = countyWrite(context, "recordAreaCrimeStatistics", (actor, check) =>
@@ -44,10 +47,14 @@ export class AreaStatisticMutations {
   }
 
   @Mutation(() => [CrimeStatistic], {
-    description: "Corrects recorded figures of the county's published areas by id (count, label as printed, notes), all or none. A correction that changes nothing is not recorded." + COUNTY_WRITE,
+    description:
+      "Corrects recorded figures of the county's published areas by id (count, label as printed, notes), all or none. A correction that changes nothing is not recorded." +
+      COUNTY_WRITE,
   })
   correctAreaCrimeStatistics(
-    @Arg("corrections", () => [CrimeStatisticCorrectionInput], { description: "The corrections, each naming its figure's id, e.g. county:statistic-3." })
+    @Arg("corrections", () => [CrimeStatisticCorrectionInput], {
+      description: "The corrections, each naming its figure's id, e.g. county:statistic-3.",
+    })
     corrections: CrimeStatisticCorrectionInput[],
     @Ctx() context: CountyRequestContext,
   ): Promise<CrimeStatistic[]> {

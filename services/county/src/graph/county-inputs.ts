@@ -55,7 +55,10 @@ export class BoardMemberInput {
 
 @InputType({ description: "Changes to a County Council strategic plan priority: only the fields given change." })
 export class StrategicPlanPriorityChangesInput {
-  @Field(() => String, { nullable: true, description: "As printed, e.g. Keeping People Safe (at most 300 characters)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "As printed, e.g. Keeping People Safe (at most 300 characters).",
+  })
   title?: string | null;
 
   @Field(() => String, { nullable: true, description: "As printed." })
@@ -74,7 +77,10 @@ export class CountyTeamChangesInput {
   source?: SourceInput | null;
 }
 
-@InputType({ description: "Changes to a workstream of the county team: only the fields given change; items given replace the items." })
+@InputType({
+  description:
+    "Changes to a workstream of the county team: only the fields given change; items given replace the items.",
+})
 export class WorkstreamChangesInput {
   @Field(() => String, { nullable: true, description: "The heading as printed (at most 300 characters)." })
   title?: string | null;
@@ -86,11 +92,17 @@ export class WorkstreamChangesInput {
   source?: SourceInput | null;
 }
 
-@InputType({ description: "A new figure for an area larger than one partnership (Leicestershire, the police force area), with its period and source in full." })
+@InputType({
+  description:
+    "A new figure for an area larger than one partnership (Leicestershire, the police force area), with its period and source in full.",
+})
 export class AreaCrimeStatisticInput extends CrimeStatisticInput {
   @Field(() => String, { description: "The area as served by County.publishedAreas, e.g. Leicestershire." })
   area!: string;
 
-  @Field(() => String, { nullable: true, description: "The table's row label as printed, e.g. Force; the area's name when absent." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The table's row label as printed, e.g. Force; the area's name when absent.",
+  })
   rowLabel?: string | null;
 }

@@ -13,10 +13,13 @@ import { under, auditTrail } from "@csg/domain";
 /** The county's writes to the agreement's words and to populations: plain root mutations of the county subgraph. */
 @Resolver()
 export class CountyMutations {
-  @Mutation(() => CsaPriority, { description: "Corrects the county's words for a CSA priority (its id is fixed)." + COUNTY_WRITE })
+  @Mutation(() => CsaPriority, {
+    description: "Corrects the county's words for a CSA priority (its id is fixed)." + COUNTY_WRITE,
+  })
   updateCsaPriority(
     @Arg("id", () => ID, { description: "The CSA priority's id, e.g. domestic-abuse." }) id: string,
-    @Arg("changes", () => CsaPriorityChangesInput, { description: "The fields to change." }) changes: CsaPriorityChangesInput,
+    @Arg("changes", () => CsaPriorityChangesInput, { description: "The fields to change." })
+    changes: CsaPriorityChangesInput,
     @Ctx() context: CountyRequestContext,
   ) {
     const row = countyWrite(context, "updateCsaPriority", (actor, check) =>
@@ -25,8 +28,14 @@ export class CountyMutations {
     return { id: row.id };
   }
 
-  @Mutation(() => [Population], { description: "Records populations, or corrects those of an area and year already held; all or none." + COUNTY_WRITE })
-  recordPopulations(@Arg("populations", () => [PopulationInput], { description: "The populations, at most one per area and year." }) populations: PopulationInput[], @Ctx() context: CountyRequestContext): Population[] {
+  @Mutation(() => [Population], {
+    description: "Records populations, or corrects those of an area and year already held; all or none." + COUNTY_WRITE,
+  })
+  recordPopulations(
+    @Arg("populations", () => [PopulationInput], { description: "The populations, at most one per area and year." })
+    populations: PopulationInput[],
+    @Ctx() context: CountyRequestContext,
+  ): Population[] {
     const rows = countyWrite(context, "recordPopulations", (actor, check) =>
       recordPopulations(
         context.db,
@@ -42,16 +51,25 @@ export class CountyMutations {
 /** When the county last published a change, and its audit trail (county tokens only). */
 @Resolver(() => County)
 export class CountyPublicationResolver {
-  @FieldResolver(() => DateTimeScalar, { nullable: true, description: "When the county last published a change through its subgraph; null while it serves only its seed data." })
+  @FieldResolver(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      "When the county last published a change through its subgraph; null while it serves only its seed data.",
+  })
   lastPublishedAt(@Ctx() { db }: CountyRequestContext): string | null {
     return db.select({ at: t.publicationState.lastPublishedAt }).from(t.publicationState).get()?.at ?? null;
   }
 
   @FieldResolver(() => [AuditEntry], {
     nullable: true,
-    description: "Every write to the county's data, most recent first. Needs a county token; otherwise null with an UNAUTHENTICATED or FORBIDDEN error.",
+    description:
+      "Every write to the county's data, most recent first. Needs a county token; otherwise null with an UNAUTHENTICATED or FORBIDDEN error.",
   })
-  auditTrail(@Ctx() context: CountyRequestContext, @Arg("limit", () => Int, { defaultValue: 100, description: "At most this many entries (1 to 1000)." }) limit: number): AuditEntry[] {
+  auditTrail(
+    @Ctx() context: CountyRequestContext,
+    @Arg("limit", () => Int, { defaultValue: 100, description: "At most this many entries (1 to 1000)." })
+    limit: number,
+  ): AuditEntry[] {
     requireCounty(context, "reading the county's audit trail");
     return auditTrail(context.db, "county", limit);
   }

@@ -1,4 +1,13 @@
-import { type CategoryKind, type CrimeCategory, type CrimeStatistic, CsaPriority, findCrimeCategory, type PeriodBasis, partnerships, Source } from "@csg/schema";
+import {
+  type CategoryKind,
+  type CrimeCategory,
+  type CrimeStatistic,
+  CsaPriority,
+  findCrimeCategory,
+  type PeriodBasis,
+  partnerships,
+  Source,
+} from "@csg/schema";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { CountyContext } from "./loaders";
 import { CommunitySafetyPartnership, partnershipObject } from "./partnership-types";
@@ -10,21 +19,31 @@ import type { AreaStatisticRow, CsaPriorityRow, PeriodRow, ProfileRow } from "..
 
 @Resolver()
 export class PartnershipQueries {
-  @Query(() => [CommunitySafetyPartnership], { description: "Every partnership of the registry, each resolved from its own subgraph." })
+  @Query(() => [CommunitySafetyPartnership], {
+    description: "Every partnership of the registry, each resolved from its own subgraph.",
+  })
   partnerships(
-    @Arg("countyBoardMembersOnly", () => Boolean, { defaultValue: false, description: "Only the county's district partnerships." })
+    @Arg("countyBoardMembersOnly", () => Boolean, {
+      defaultValue: false,
+      description: "Only the county's district partnerships.",
+    })
     countyBoardMembersOnly: boolean,
   ) {
     return partnerships.filter((p) => !countyBoardMembersOnly || p.countyBoardMember).map(partnershipObject);
   }
 
-  @Query(() => CommunitySafetyPartnership, { nullable: true, description: "One partnership by its registry code; null when there is none." })
+  @Query(() => CommunitySafetyPartnership, {
+    nullable: true,
+    description: "One partnership by its registry code; null when there is none.",
+  })
   partnership(@Arg("code", () => ID) code: string) {
     const entry = partnerships.find((p) => p.code === code);
     return entry ? partnershipObject(entry) : null;
   }
 
-  @Query(() => County, { description: "Leicestershire: its board, agreement, reference data and county-wide analysis." })
+  @Query(() => County, {
+    description: "Leicestershire: its board, agreement, reference data and county-wide analysis.",
+  })
   async county(@Ctx() { loaders }: CountyContext) {
     const [profile] = await loaders.profile();
     return profile;
@@ -141,7 +160,11 @@ async function csaRow(ref: { id: string }, loaders: CountyContext["loaders"]): P
 }
 
 /** The area's figures as served: each with the figures of the same span that differ, and its change on the year before. */
-function areaStatistics(rows: AreaStatisticRow[], periods: Map<string, PeriodRow>, corrections: Map<number, ServedCorrection[]>): CrimeStatistic[] {
+function areaStatistics(
+  rows: AreaStatisticRow[],
+  periods: Map<string, PeriodRow>,
+  corrections: Map<number, ServedCorrection[]>,
+): CrimeStatistic[] {
   const index = indexFigures(rows, periods, (row) => row.area);
   // Built whole, so that `change.previous` and `differingFigures` are full statistics too
   // (change looks strictly back in time, so building the previous year first ends).
@@ -150,7 +173,12 @@ function areaStatistics(rows: AreaStatisticRow[], periods: Map<string, PeriodRow
     let statistic = built.get(row);
     if (!statistic) {
       const change = index.change(row);
-      statistic = toStatistic(row, index.periodOf(row), change && { ...change, previous: build(change.previous) }, corrections.get(row.id) ?? []);
+      statistic = toStatistic(
+        row,
+        index.periodOf(row),
+        change && { ...change, previous: build(change.previous) },
+        corrections.get(row.id) ?? [],
+      );
       built.set(row, statistic);
     }
     return statistic;
@@ -166,25 +194,46 @@ function areaStatistics(rows: AreaStatisticRow[], periods: Map<string, PeriodRow
 export function categoryObject(id: string): CrimeCategory {
   const category = findCrimeCategory(id);
   if (!category) throw new Error(`Category "${id}" is not in the taxonomy`);
-  return { id: category.id, name: category.name, kind: category.kind as CategoryKind, description: category.description };
+  return {
+    id: category.id,
+    name: category.name,
+    kind: category.kind as CategoryKind,
+    description: category.description,
+  };
 }
 
 /** Figures published for an area larger than one partnership (the county, the force area), as served. */
-export async function publishedAreaStatistics(loaders: CountyContext["loaders"], areaName: string, category?: string | null): Promise<CrimeStatistic[]> {
+export async function publishedAreaStatistics(
+  loaders: CountyContext["loaders"],
+  areaName: string,
+  category?: string | null,
+): Promise<CrimeStatistic[]> {
   const periods = new Map((await loaders.periods()).map((p) => [p.id, p]));
   const rows = (await loaders.areaStatistics()).filter((s) => s.area === areaName);
   const corrections = new Map<number, ServedCorrection[]>();
-  for (const row of await loaders.areaStatisticCorrections()) corrections.set(row.figureId, [...(corrections.get(row.figureId) ?? []), servedCorrection(row)]);
+  for (const row of await loaders.areaStatisticCorrections())
+    corrections.set(row.figureId, [...(corrections.get(row.figureId) ?? []), servedCorrection(row)]);
   return areaStatistics(rows, periods, corrections).filter((s) => !category || s.category.id === category);
 }
 
-function toStatistic(row: AreaStatisticRow, period: PeriodRow, change: CrimeStatistic["change"], corrections: ServedCorrection[]): CrimeStatistic {
+function toStatistic(
+  row: AreaStatisticRow,
+  period: PeriodRow,
+  change: CrimeStatistic["change"],
+  corrections: ServedCorrection[],
+): CrimeStatistic {
   return {
     id: `county:statistic-${row.id}`,
     category: categoryObject(row.categoryId),
     localLabel: row.localLabel,
     count: row.count,
-    period: { label: period.label, start: period.start, end: period.end, basis: period.basis as PeriodBasis, note: period.note },
+    period: {
+      label: period.label,
+      start: period.start,
+      end: period.end,
+      basis: period.basis as PeriodBasis,
+      note: period.note,
+    },
     source: sourceOf(row.sourceDocument, row.sourceLocator),
     corrections,
     alsoPublishedIn: [],

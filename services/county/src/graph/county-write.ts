@@ -1,4 +1,3 @@
-
 import { type Actor, COUNTY_SCOPE, requireScope } from "@csg/service-runtime";
 import type { CountyRequestContext } from "./request-context";
 import { Checker, rejectingBadInput } from "@csg/domain";
@@ -15,7 +14,11 @@ export function requireCounty(context: CountyRequestContext, what: string): Acto
  * Authorises and runs one of the county's writes: a county token, the input checked (every
  * problem reported under the write's name), rejected input as BAD_USER_INPUT.
  */
-export function countyWrite<T>(context: CountyRequestContext, operation: string, run: (actor: Actor, check: Checker) => T): T {
+export function countyWrite<T>(
+  context: CountyRequestContext,
+  operation: string,
+  run: (actor: Actor, check: Checker) => T,
+): T {
   const actor = requireCounty(context, "writing the county's data");
   return rejectingBadInput(() => run(actor, new Checker(operation)));
 }

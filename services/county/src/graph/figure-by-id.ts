@@ -22,7 +22,10 @@ export class FigureByIdQuery {
     description:
       "One published figure by its id as served, e.g. melton:statistic-12 (a partnership's, partnership-wide or a police beat's) or county:statistic-3 (a county figure for a larger area), with its corrections. Null when no such figure is published. Answered by the publisher's own subgraph: when it does not answer, an error with extensions.code SUBGRAPH_UNAVAILABLE names it.",
   })
-  async crimeStatistic(@Arg("id", () => ID) id: string, @Ctx() { loaders, partnerships }: CountyContext): Promise<CrimeStatistic | null> {
+  async crimeStatistic(
+    @Arg("id", () => ID) id: string,
+    @Ctx() { loaders, partnerships }: CountyContext,
+  ): Promise<CrimeStatistic | null> {
     const match = PUBLIC_ID.exec(id);
     if (!match) return null;
     const [, owner, local] = match;

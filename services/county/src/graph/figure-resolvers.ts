@@ -44,7 +44,10 @@ class PublicationFilterArgs {
 
 function unavailable(readings: PartnershipReading[]) {
   const missing = readings.filter((r) => !r.publications);
-  return { complete: missing.length === 0, unavailablePartnerships: missing.map((r) => partnershipObject(r.partnership)) };
+  return {
+    complete: missing.length === 0,
+    unavailablePartnerships: missing.map((r) => partnershipObject(r.partnership)),
+  };
 }
 
 @Resolver(() => County)
@@ -62,7 +65,10 @@ export class CountyFiguresResolver {
     checkPeriod("crimeTotals", start, end);
     // Only the category and spans asked (the period and the year before it, for change): a
     // partnership's other figures are never read for it, however many it publishes.
-    const members = await reader.readMembers(STATISTICS, { category, periods: [{ start, end }, ...spansAYearBefore({ start, end })] });
+    const members = await reader.readMembers(STATISTICS, {
+      category,
+      periods: [{ start, end }, ...spansAYearBefore({ start, end })],
+    });
     const onsCodes = [profile.onsCode, ...members.flatMap((m) => m.partnership.districts.map((d) => d.onsCode))];
     const loaded = await loaders.populationsByOnsCode.loadMany(onsCodes);
     const failed = loaded.find((rows) => rows instanceof Error);
@@ -95,7 +101,11 @@ export class CountyFiguresResolver {
         change: f.change && { previousPeriod: f.change.previous.period, ...f.change },
         otherFigures: f.otherFigures,
       })),
-      missing: value.missing.map((m) => ({ partnership: partnershipObject(m.partnership), reason: m.reason as MissingFigureReason, projections: m.projections })),
+      missing: value.missing.map((m) => ({
+        partnership: partnershipObject(m.partnership),
+        reason: m.reason as MissingFigureReason,
+        projections: m.projections,
+      })),
       sources: value.sources,
       population: value.population,
       ratePer1000: value.ratePer1000,
@@ -105,14 +115,19 @@ export class CountyFiguresResolver {
         value.complete && value.total !== null
           ? totalDifferences(value.total, value.figures, published).map((d) => ({
               ...d,
-              explainedBy: d.explainedBy.map((f) => ({ ...f, partnership: partnershipObject(f.partnership), reason: f.reason as TotalDifferenceReason })),
+              explainedBy: d.explainedBy.map((f) => ({
+                ...f,
+                partnership: partnershipObject(f.partnership),
+                reason: f.reason as TotalDifferenceReason,
+              })),
             }))
           : [],
     };
   }
 
   @FieldResolver(() => TargetPerformance, {
-    description: "Performance against the targets partnerships set (e.g. reduction targets), each met or not from its counts, read from the partnerships' own subgraphs.",
+    description:
+      "Performance against the targets partnerships set (e.g. reduction targets), each met or not from its counts, read from the partnerships' own subgraphs.",
   })
   async targetPerformance(
     @Ctx() { partnerships: reader }: CountyContext,

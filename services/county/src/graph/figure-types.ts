@@ -1,9 +1,21 @@
-import { CountChange, CrimeCategory, CrimeStatistic, CrimeTarget, DateScalar, Period, RateTable, Source } from "@csg/schema";
+import {
+  CountChange,
+  CrimeCategory,
+  CrimeStatistic,
+  CrimeTarget,
+  DateScalar,
+  Period,
+  RateTable,
+  Source,
+} from "@csg/schema";
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { CommunitySafetyPartnership, type PartnershipObject } from "./partnership-types";
 import { Population } from "./types";
 
-@ObjectType({ description: "A county total against the same members' comparable figures a year earlier (same table, same span a year before, same basis)." })
+@ObjectType({
+  description:
+    "A county total against the same members' comparable figures a year earlier (same table, same span a year before, same basis).",
+})
 export class TotalChange {
   @Field(() => Period, { description: "The earlier period." })
   previousPeriod!: Period;
@@ -16,7 +28,8 @@ export class TotalChange {
 
   @Field(() => Float, {
     nullable: true,
-    description: "The difference as a percentage of the earlier total, at full precision (round it to the precision you display); null when the earlier total is 0.",
+    description:
+      "The difference as a percentage of the earlier total, at full precision (round it to the precision you display); null when the earlier total is 0.",
   })
   percent?: number | null;
 }
@@ -29,32 +42,45 @@ export class PartnershipCrimeFigure {
   @Field(() => Int, { description: "The count used in the total." })
   count!: number;
 
-  @Field(() => CrimeStatistic, { description: "The figure used, as the partnership publishes it (label, period and source)." })
+  @Field(() => CrimeStatistic, {
+    description: "The figure used, as the partnership publishes it (label, period and source).",
+  })
   statistic!: CrimeStatistic;
 
   @Field(() => Population, {
     nullable: true,
-    description: "The partnership's population used for its rate: the year nearest the period's midpoint that is available, with that year and its source.",
+    description:
+      "The partnership's population used for its rate: the year nearest the period's midpoint that is available, with that year and its source.",
   })
   population?: Population | null;
 
-  @Field(() => Float, { nullable: true, description: "Crimes per 1,000 residents, to two decimal places; null without a population." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Crimes per 1,000 residents, to two decimal places; null without a population.",
+  })
   ratePer1000?: number | null;
 
-  @Field(() => Int, { description: "Rank by count among the partnerships in the total, 1 = highest count; equal counts share a rank." })
+  @Field(() => Int, {
+    description: "Rank by count among the partnerships in the total, 1 = highest count; equal counts share a rank.",
+  })
   rank!: number;
 
-  @Field(() => Int, { nullable: true, description: "Rank by rate per 1,000 among the partnerships in the total, 1 = highest rate; null without a rate." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Rank by rate per 1,000 among the partnerships in the total, 1 = highest rate; null without a rate.",
+  })
   rateRank?: number | null;
 
   @Field(() => CountChange, {
     nullable: true,
-    description: "Change against the partnership's comparable figure a year earlier from the same table; null when that table has none.",
+    description:
+      "Change against the partnership's comparable figure a year earlier from the same table; null when that table has none.",
   })
   change?: CountChange | null;
 
   @Field(() => [CrimeStatistic], {
-    description: "The partnership's other recorded figures for the same category and span (another table or extract), not used so that the total stays one series.",
+    description:
+      "The partnership's other recorded figures for the same category and span (another table or extract), not used so that the total stays one series.",
   })
   otherFigures!: CrimeStatistic[];
 }
@@ -70,7 +96,9 @@ registerEnumType(MissingFigureReason, {
   description: "Why a partnership has no figure in a county total.",
   valuesConfig: {
     NOT_PUBLISHED: { description: "It published no count of the category for exactly that period." },
-    PROJECTION_ONLY: { description: "It published only a projection for the period: an estimate, never summed with recorded counts." },
+    PROJECTION_ONLY: {
+      description: "It published only a projection for the period: an estimate, never summed with recorded counts.",
+    },
     UNAVAILABLE: { description: "Its subgraph did not answer." },
   },
 });
@@ -84,12 +112,19 @@ registerEnumType(TotalDifferenceReason, {
   name: "TotalDifferenceReason",
   description: "Why a figure in a county total makes it differ from a total the county's documents print.",
   valuesConfig: {
-    CORRECTED: { description: "The figure comes from the printed total's table and was corrected since (see its corrections)." },
-    ADDED: { description: "The figure comes from another table than the printed total's: recorded since, or from another document." },
+    CORRECTED: {
+      description: "The figure comes from the printed total's table and was corrected since (see its corrections).",
+    },
+    ADDED: {
+      description:
+        "The figure comes from another table than the printed total's: recorded since, or from another document.",
+    },
   },
 });
 
-@ObjectType({ description: "A partnership's figure that explains (part of) a difference between a county total and a printed one." })
+@ObjectType({
+  description: "A partnership's figure that explains (part of) a difference between a county total and a printed one.",
+})
 export class TotalDifferenceFigure {
   @Field(() => CommunitySafetyPartnership, { description: "The partnership." })
   partnership!: PartnershipObject;
@@ -108,7 +143,10 @@ export class TotalDifferenceFigure {
   difference?: number | null;
 }
 
-@ObjectType({ description: "A complete county total that differs from a total the county's documents print for the same category and period, and why." })
+@ObjectType({
+  description:
+    "A complete county total that differs from a total the county's documents print for the same category and period, and why.",
+})
 export class PublishedTotalDifference {
   @Field(() => CrimeStatistic, { description: "The printed total (one of publishedCountyFigures)." })
   published!: CrimeStatistic;
@@ -116,10 +154,14 @@ export class PublishedTotalDifference {
   @Field(() => Int, { description: "The computed total less the printed one (positive when the sum is higher)." })
   difference!: number;
 
-  @Field(() => [TotalDifferenceFigure], { description: "The corrected or added figures in the sum that explain it, in registry order." })
+  @Field(() => [TotalDifferenceFigure], {
+    description: "The corrected or added figures in the sum that explain it, in registry order.",
+  })
   explainedBy!: TotalDifferenceFigure[];
 
-  @Field(() => Int, { description: "The part of the difference those figures do not account for: 0 when they explain it all." })
+  @Field(() => Int, {
+    description: "The part of the difference those figures do not account for: 0 when they explain it all.",
+  })
   unexplained!: number;
 }
 
@@ -149,16 +191,24 @@ export class CrimeTotal {
   @Field(() => DateScalar, { description: "The last day of the period asked for." })
   end!: string;
 
-  @Field(() => Int, { nullable: true, description: "The sum of the figures used; a partial sum when complete is false; null when no member published one." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The sum of the figures used; a partial sum when complete is false; null when no member published one.",
+  })
   total?: number | null;
 
-  @Field(() => Boolean, { description: "Every county board member published a recorded figure for exactly this period and answered." })
+  @Field(() => Boolean, {
+    description: "Every county board member published a recorded figure for exactly this period and answered.",
+  })
   complete!: boolean;
 
   @Field(() => [PartnershipCrimeFigure], { description: "The members with a figure, in registry order." })
   partnerships!: PartnershipCrimeFigure[];
 
-  @Field(() => [MissingCrimeFigure], { description: "The members without one, and why (the total is then incomplete)." })
+  @Field(() => [MissingCrimeFigure], {
+    description: "The members without one, and why (the total is then incomplete).",
+  })
   missing!: MissingCrimeFigure[];
 
   @Field(() => [Source], {
@@ -167,20 +217,28 @@ export class CrimeTotal {
   })
   sources!: Source[];
 
-  @Field(() => Population, { nullable: true, description: "The county's population of the year nearest the period's midpoint, for a complete total." })
+  @Field(() => Population, {
+    nullable: true,
+    description: "The county's population of the year nearest the period's midpoint, for a complete total.",
+  })
   population?: Population | null;
 
-  @Field(() => Float, { nullable: true, description: "The county's crimes per 1,000 residents, to two decimal places, for a complete total." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The county's crimes per 1,000 residents, to two decimal places, for a complete total.",
+  })
   ratePer1000?: number | null;
 
   @Field(() => TotalChange, {
     nullable: true,
-    description: "Change against the same members' comparable figures a year earlier; only when both totals are complete.",
+    description:
+      "Change against the same members' comparable figures a year earlier; only when both totals are complete.",
   })
   change?: TotalChange | null;
 
   @Field(() => [CrimeStatistic], {
-    description: "What the county's own documents print for Leicestershire as a whole for the same category and period (to check the sum against).",
+    description:
+      "What the county's own documents print for Leicestershire as a whole for the same category and period (to check the sum against).",
   })
   publishedCountyFigures!: CrimeStatistic[];
 
@@ -196,7 +254,9 @@ export class PartnershipTarget {
   @Field(() => CommunitySafetyPartnership, { description: "The partnership that set it." })
   partnership!: PartnershipObject;
 
-  @Field(() => CrimeTarget, { description: "The target, its baseline and outcome counts and its status (met or not, from the counts)." })
+  @Field(() => CrimeTarget, {
+    description: "The target, its baseline and outcome counts and its status (met or not, from the counts).",
+  })
   target!: CrimeTarget;
 }
 
@@ -221,7 +281,10 @@ export class TargetPerformance {
   unavailablePartnerships!: PartnershipObject[];
 }
 
-@ObjectType({ description: "A partnership's place in a published comparison table for one period, computed from the table's values." })
+@ObjectType({
+  description:
+    "A partnership's place in a published comparison table for one period, computed from the table's values.",
+})
 export class ComparisonPosition {
   @Field(() => Period, { description: "The table's column." })
   period!: Period;
@@ -232,7 +295,10 @@ export class ComparisonPosition {
   @Field(() => String, { description: "The value as printed." })
   printed!: string;
 
-  @Field(() => Int, { description: "Its rank among the table's members, 1 = highest rate (computed from the values, not copied from the text)." })
+  @Field(() => Int, {
+    description:
+      "Its rank among the table's members, 1 = highest rate (computed from the values, not copied from the text).",
+  })
   rank!: number;
 
   @Field(() => Boolean, { description: "Another member has the same value (a joint rank)." })
@@ -241,11 +307,16 @@ export class ComparisonPosition {
   @Field(() => Int, { description: "How many members the table ranks (the average row excluded)." })
   groupSize!: number;
 
-  @Field(() => Float, { nullable: true, description: "The group's average as printed in the table; null when it prints none." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The group's average as printed in the table; null when it prints none.",
+  })
   groupAverage?: number | null;
 }
 
-@ObjectType({ description: "A partnership's published Most Similar Group comparison: the table and its positions in it." })
+@ObjectType({
+  description: "A partnership's published Most Similar Group comparison: the table and its positions in it.",
+})
 export class MostSimilarGroupComparison {
   @Field(() => CommunitySafetyPartnership, { description: "The partnership that published the table." })
   partnership!: PartnershipObject;

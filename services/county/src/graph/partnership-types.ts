@@ -20,7 +20,9 @@ export abstract class CommunitySafetyPartnership extends PartnershipPublications
   @Field(() => String, { description: "The partnership's name." })
   name!: string;
 
-  @Field(() => Boolean, { description: "A member of the county board (one of Leicestershire's district CSPs); false for the unitary peers." })
+  @Field(() => Boolean, {
+    description: "A member of the county board (one of Leicestershire's district CSPs); false for the unitary peers.",
+  })
   countyBoardMember!: boolean;
 
   @Field(() => [District], { description: "The local authority areas it covers, with ONS codes and populations." })
@@ -65,7 +67,10 @@ export function partnershipReferenceResolvers() {
     // A reference to the interface (from the national subgraph) resolves to the partnership's own entity type.
     [
       "CommunitySafetyPartnership",
-      { __resolveReference: (ref: { code: string }) => partnershipObject(partnerships.find((p) => p.code === ref.code) ?? missing(ref.code)) },
+      {
+        __resolveReference: (ref: { code: string }) =>
+          partnershipObject(partnerships.find((p) => p.code === ref.code) ?? missing(ref.code)),
+      },
     ],
   ]);
 }

@@ -5,7 +5,10 @@ import type { BoardMemberRow, ProfileRow, StrategicPlanPriorityRow, WorkstreamRo
 
 export const sourceOf = (document: string, locator: string) => ({ document, locator });
 
-export const boardMemberObject = (m: BoardMemberRow): BoardMember => ({ name: m.name, source: sourceOf(m.sourceDocument, m.sourceLocator) });
+export const boardMemberObject = (m: BoardMemberRow): BoardMember => ({
+  name: m.name,
+  source: sourceOf(m.sourceDocument, m.sourceLocator),
+});
 
 export function boardObject(profile: ProfileRow, members: BoardMemberRow[]): Board {
   return {
@@ -24,7 +27,12 @@ export const strategicPlanPriorityObject = (p: StrategicPlanPriorityRow): Strate
   source: sourceOf(p.sourceDocument, p.sourceLocator),
 });
 
-export const workstreamObject = (w: WorkstreamRow): Workstream => ({ id: w.id, title: w.title, items: w.items, source: sourceOf(w.sourceDocument, w.sourceLocator) });
+export const workstreamObject = (w: WorkstreamRow): Workstream => ({
+  id: w.id,
+  title: w.title,
+  items: w.items,
+  source: sourceOf(w.sourceDocument, w.sourceLocator),
+});
 
 export function teamObject(profile: ProfileRow, workstreams: WorkstreamRow[]): CountyTeam {
   return {

@@ -10,7 +10,11 @@ export interface CountyRequestContext extends CountyContext {
   caller(): Caller;
 }
 
-export function countyRequestContext(db: CountyDatabase, authorization: string | undefined, partnerships: PartnershipReader): CountyRequestContext {
+export function countyRequestContext(
+  db: CountyDatabase,
+  authorization: string | undefined,
+  partnerships: PartnershipReader,
+): CountyRequestContext {
   let caller: Caller | undefined;
   return {
     loaders: createCountyLoaders(db),

@@ -9,7 +9,9 @@ export class Population {
   @Field(() => Int, { description: "Resident population." })
   count!: number;
 
-  @Field(() => String, { description: "Where the figure comes from. Reference data: not any partnership's own figure." })
+  @Field(() => String, {
+    description: "Where the figure comes from. Reference data: not any partnership's own figure.",
+  })
   source!: string;
 }
 
@@ -26,7 +28,8 @@ export class District {
 
   @Field(() => Population, {
     nullable: true,
-    description: "The population of the year nearest to `year` that is available (the year served says which); the latest when no year is given.",
+    description:
+      "The population of the year nearest to `year` that is available (the year served says which); the latest when no year is given.",
   })
   population(@Arg("year", () => Int, { nullable: true }) _year?: number): Population | null {
     return null;
@@ -45,7 +48,10 @@ export class BoardMember {
   source!: Source;
 }
 
-@ObjectType({ description: "The Leicestershire Safer Communities Strategy Board: the county-level crime and disorder strategy group." })
+@ObjectType({
+  description:
+    "The Leicestershire Safer Communities Strategy Board: the county-level crime and disorder strategy group.",
+})
 export class Board {
   @Field(() => String, { description: "Its name." })
   name!: string;
@@ -63,7 +69,9 @@ export class Board {
   source!: Source;
 }
 
-@ObjectType({ description: "The Community Safety Agreement: the county-wide priorities that the partnerships' own should serve." })
+@ObjectType({
+  description: "The Community Safety Agreement: the county-wide priorities that the partnerships' own should serve.",
+})
 export class CommunitySafetyAgreement {
   @Field(() => String, { description: "Its title." })
   title!: string;
@@ -81,7 +89,9 @@ export class CommunitySafetyAgreement {
   source!: Source;
 }
 
-@ObjectType({ description: "A priority of Leicestershire County Council's strategic plan with strong links to community safety." })
+@ObjectType({
+  description: "A priority of Leicestershire County Council's strategic plan with strong links to community safety.",
+})
 export class StrategicPlanPriority {
   @Field(() => ID, { description: "Stable id." })
   id!: string;
@@ -135,12 +145,16 @@ export class Strategy {
   document!: string;
 }
 
-@ObjectType({ description: "An area larger than one partnership (the county, the police force area) and its published figures." })
+@ObjectType({
+  description: "An area larger than one partnership (the county, the police force area) and its published figures.",
+})
 export class PublishedArea {
   @Field(() => String, { description: "The area." })
   name!: string;
 
-  @Field(() => [CrimeStatistic], { description: "Figures published for the area as a whole, optionally of one category." })
+  @Field(() => [CrimeStatistic], {
+    description: "Figures published for the area as a whole, optionally of one category.",
+  })
   crimeStatistics(@Arg("category", () => ID, { nullable: true }) _category?: string): CrimeStatistic[] {
     return [];
   }
@@ -160,7 +174,9 @@ export class County {
   @Field(() => CommunitySafetyAgreement, { description: "The Community Safety Agreement and its priorities." })
   agreement!: CommunitySafetyAgreement;
 
-  @Field(() => [StrategicPlanPriority], { description: "The three County Council strategic plan priorities linked to community safety." })
+  @Field(() => [StrategicPlanPriority], {
+    description: "The three County Council strategic plan priorities linked to community safety.",
+  })
   strategicPlanPriorities!: StrategicPlanPriority[];
 
   @Field(() => CountyTeam, { description: "The county community safety team and its workstreams." })
@@ -169,7 +185,10 @@ export class County {
   @Field(() => [Strategy], { description: "County strategy documents." })
   strategies!: Strategy[];
 
-  @Field(() => Population, { nullable: true, description: "The county's population of the year nearest to `year` (the latest when none is given)." })
+  @Field(() => Population, {
+    nullable: true,
+    description: "The county's population of the year nearest to `year` (the latest when none is given).",
+  })
   population(@Arg("year", () => Int, { nullable: true }) _year?: number): Population | null {
     return null;
   }
@@ -177,7 +196,9 @@ export class County {
   @Field(() => [District], { description: "The county's seven districts, with populations." })
   districts!: District[];
 
-  @Field(() => [PublishedArea], { description: "Figures published for Leicestershire as a whole and for the police force area." })
+  @Field(() => [PublishedArea], {
+    description: "Figures published for Leicestershire as a whole and for the police force area.",
+  })
   publishedAreas!: PublishedArea[];
 
   @Field(() => [String], { description: "Where the county's documents disagree or need care." })

@@ -27,7 +27,12 @@ export class KeptReadings {
   /** Readings not yet answered, by partnership and fields: what a request without a revision joins. */
   private readonly inFlight = new Map<string, Promise<PartnershipReading>>();
 
-  read(code: string, fields: string, revision: string | null, fetch: () => Promise<PartnershipReading>): Promise<PartnershipReading> {
+  read(
+    code: string,
+    fields: string,
+    revision: string | null,
+    fetch: () => Promise<PartnershipReading>,
+  ): Promise<PartnershipReading> {
     const flightKey = JSON.stringify([code, fields]);
     if (revision === null) return this.inFlight.get(flightKey) ?? this.fly(flightKey, fetch);
     let kept = this.byPartnership.get(code);

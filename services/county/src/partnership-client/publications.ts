@@ -46,7 +46,8 @@ function relinkStatistics(statistics: CrimeStatistic[], targets: CrimeTarget[]):
   const byId = new Map(statistics.map((s) => [s.id, s]));
   const relink = (statistic: CrimeStatistic) => {
     statistic.differingFigures = statistic.differingFigures.map((d) => byId.get(d.id) ?? d);
-    if (statistic.change) statistic.change.previous = byId.get(statistic.change.previous.id) ?? statistic.change.previous;
+    if (statistic.change)
+      statistic.change.previous = byId.get(statistic.change.previous.id) ?? statistic.change.previous;
   };
   statistics.forEach(relink);
   for (const target of targets) {
@@ -68,7 +69,9 @@ export function toPublications(answer: Partial<Answer>): PartnershipPublications
   for (const area of areas) relinkStatistics(area.crimeStatistics, []);
   return {
     priorities,
-    currentPriorities: answer.priorities ? priorities.filter((p) => currentIds.has(p.id)) : ((answer.currentPriorities ?? []) as Priority[]),
+    currentPriorities: answer.priorities
+      ? priorities.filter((p) => currentIds.has(p.id))
+      : ((answer.currentPriorities ?? []) as Priority[]),
     crimeStatistics,
     areas,
     targets,

@@ -63,7 +63,11 @@ export interface PartnershipReader {
   readAll(countyBoardMembersOnly?: boolean, needs?: AnalysisNeeds, filter?: ReadFilter): Promise<PartnershipReading[]>;
 }
 
-const unavailable = (entry: PartnershipEntry, problem: string): PartnershipReading => ({ partnership: entry, publications: null, problem });
+const unavailable = (entry: PartnershipEntry, problem: string): PartnershipReading => ({
+  partnership: entry,
+  publications: null,
+  problem,
+});
 
 /** One reading of a partnership; never rejects (a failure is a reading with its problem). */
 async function requestPublications(
@@ -80,25 +84,40 @@ async function requestPublications(
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query, variables: { representations, ...filter } }),
-      signal: AbortSignal.timeout(Math.max(options.workTimeoutMs ?? DEFAULT_WORK_TIMEOUT_MS, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)),
+      signal: AbortSignal.timeout(
+        Math.max(options.workTimeoutMs ?? DEFAULT_WORK_TIMEOUT_MS, options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      ),
     });
     if (!response.ok) return unavailable(entry, `${entry.name} answered HTTP ${response.status} at ${url}`);
     const body = (await response.json()) as { data?: { _entities?: unknown[] }; errors?: { message: string }[] };
-    if (body.errors?.length) return unavailable(entry, `${entry.name} answered with errors: ${body.errors.map((e) => e.message).join("; ")}`);
+    if (body.errors?.length)
+      return unavailable(entry, `${entry.name} answered with errors: ${body.errors.map((e) => e.message).join("; ")}`);
     const entity = body.data?._entities?.[0];
     if (!entity) return unavailable(entry, `${entry.name} did not resolve its own entity ${entry.entityTypeName}`);
-    return { partnership: entry, publications: toPublications(entity as Parameters<typeof toPublications>[0]), problem: null };
+    return {
+      partnership: entry,
+      publications: toPublications(entity as Parameters<typeof toPublications>[0]),
+      problem: null,
+    };
   } catch (error) {
     return unavailable(entry, `${entry.name} is unavailable at ${url}: ${(error as Error).message}`);
   }
 }
 
 /** The reading, or "unavailable" at the deadline; the reading itself goes on (for the requests that join it). */
-function byDeadline(entry: PartnershipEntry, reading: Promise<PartnershipReading>, deadline: number, options: PartnershipReaderOptions): Promise<PartnershipReading> {
+function byDeadline(
+  entry: PartnershipEntry,
+  reading: Promise<PartnershipReading>,
+  deadline: number,
+  options: PartnershipReaderOptions,
+): Promise<PartnershipReading> {
   return new Promise((resolve) => {
     const seconds = (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000;
     const timer = setTimeout(
-      () => resolve(unavailable(entry, `${entry.name} did not answer within ${seconds} s at ${options.urls.get(entry.code)}`)),
+      () =>
+        resolve(
+          unavailable(entry, `${entry.name} did not answer within ${seconds} s at ${options.urls.get(entry.code)}`),
+        ),
       Math.max(0, deadline - Date.now()),
     );
     void reading.then((answer) => {
@@ -112,7 +131,9 @@ function byDeadline(entry: PartnershipEntry, reading: Promise<PartnershipReading
 async function requestRevision(url: string | undefined, options: PartnershipReaderOptions): Promise<string | null> {
   if (!url) return null;
   try {
-    const response = await (options.fetch ?? fetch)(revisionUrl(url), { signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
+    const response = await (options.fetch ?? fetch)(revisionUrl(url), {
+      signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    });
     if (!response.ok) return null;
     return String(((await response.json()) as { revision: unknown }).revision);
   } catch {
@@ -151,14 +172,20 @@ export function partnershipReaders(schema: GraphQLSchema, options: PartnershipRe
         const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
         const query = queryFor(entry, needs, filter);
         const fetchNow = () => requestPublications(entry, query, filter, options);
-        const answer = keep ? revisionOf(entry).then((revision) => kept.read(entry.code, fields, revision, fetchNow)) : fetchNow();
+        const answer = keep
+          ? revisionOf(entry).then((revision) => kept.read(entry.code, fields, revision, fetchNow))
+          : fetchNow();
         reading = byDeadline(entry, answer, deadline, options);
         readings.set(key, reading);
       }
       return reading;
     };
     const readAll = (countyBoardMembersOnly = false, needs?: AnalysisNeeds, filter?: ReadFilter) =>
-      Promise.all(partnerships.filter((p) => !countyBoardMembersOnly || p.countyBoardMember).map((entry) => read(entry, needs, filter)));
+      Promise.all(
+        partnerships
+          .filter((p) => !countyBoardMembersOnly || p.countyBoardMember)
+          .map((entry) => read(entry, needs, filter)),
+      );
     return { read, readAll, readMembers: (needs?: AnalysisNeeds, filter?: ReadFilter) => readAll(true, needs, filter) };
   };
 }

@@ -1,8 +1,22 @@
 import type { PartnershipEntry } from "@csg/schema";
-import { type GraphQLField, type GraphQLObjectType, type GraphQLSchema, getNamedType, isObjectType, isRequiredArgument } from "graphql";
+import {
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  getNamedType,
+  isObjectType,
+  isRequiredArgument,
+} from "graphql";
 
 /** What the county's analysis reads of every partnership: fields of the partnership's entity type. */
-export const ANALYSIS_FIELDS = ["currentPriorities", "priorities", "crimeStatistics", "areas", "targets", "rateTables"] as const;
+export const ANALYSIS_FIELDS = [
+  "currentPriorities",
+  "priorities",
+  "crimeStatistics",
+  "areas",
+  "targets",
+  "rateTables",
+] as const;
 export type AnalysisField = (typeof ANALYSIS_FIELDS)[number];
 
 /** Entities the county itself owns: a partnership's subgraph knows only their key. */
@@ -48,7 +62,9 @@ export function publicationsQuery(
     const field = publications.getFields()[name];
     const type = getNamedType(field.type) as GraphQLObjectType;
     if (name === "currentPriorities" && needed.includes("priorities")) return `${name} { id }`;
-    const narrowing = [byCategory && "category: $category", byPeriods && "periods: $periods"].filter(Boolean).join(", ");
+    const narrowing = [byCategory && "category: $category", byPeriods && "periods: $periods"]
+      .filter(Boolean)
+      .join(", ");
     const argument = name === "crimeStatistics" && narrowing ? `(${narrowing})` : "";
     return `${name}${argument} { ${selectionOf(type, [type.name])} }`;
   });

@@ -3,7 +3,15 @@
  * whole, the police force area), recorded and corrected through the shared figures module
  * by the same rules as a partnership's own figures: this file says which table and scope.
  */
-import { type Checker, correctFigures, type FigureCorrection, type FigureFields, type FigureStore, type Placed, recordFigures } from "@csg/domain";
+import {
+  type Checker,
+  correctFigures,
+  type FigureCorrection,
+  type FigureFields,
+  type FigureStore,
+  type Placed,
+  recordFigures,
+} from "@csg/domain";
 import { type Actor, quoted } from "@csg/service-runtime";
 import { eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
@@ -20,7 +28,12 @@ export interface AreaFigureFields extends FigureFields {
 
 /** The areas the county publishes figures for: those it holds figures of. */
 function publishedAreaNames(tx: CountyDatabase): string[] {
-  return tx.selectDistinct({ area: t.areaStatistics.area }).from(t.areaStatistics).orderBy(t.areaStatistics.area).all().map((r) => r.area);
+  return tx
+    .selectDistinct({ area: t.areaStatistics.area })
+    .from(t.areaStatistics)
+    .orderBy(t.areaStatistics.area)
+    .all()
+    .map((r) => r.area);
 }
 
 /** The county's figures: each for a named area, named `county:statistic-<n>`. */
@@ -36,7 +49,10 @@ const areaFigures: FigureStore<AreaStatisticRow, AreaFigureFields> = {
     const areas = publishedAreaNames(tx);
     for (const { value, place } of figures) {
       if (check.text(place("area"), value.area, { max: 200 }) && !areas.includes(value.area)) {
-        check.fail(place("area"), `unknown area ${quoted(value.area)}; the county publishes figures for ${areas.join(", ")}`);
+        check.fail(
+          place("area"),
+          `unknown area ${quoted(value.area)}; the county publishes figures for ${areas.join(", ")}`,
+        );
       }
       check.text(place("rowLabel"), value.rowLabel, { optional: true, max: 300 });
     }
@@ -44,9 +60,17 @@ const areaFigures: FigureStore<AreaStatisticRow, AreaFigureFields> = {
 };
 
 /** Records new figures, all or none. A figure already recorded (same area, category, period and source) is a correction, not a record. */
-export const recordAreaStatistics = (db: CountyDatabase, actor: Actor, figures: Placed<AreaFigureFields>[], check: Checker) =>
-  recordFigures(db, actor, areaFigures, "recordAreaCrimeStatistics", figures, check);
+export const recordAreaStatistics = (
+  db: CountyDatabase,
+  actor: Actor,
+  figures: Placed<AreaFigureFields>[],
+  check: Checker,
+) => recordFigures(db, actor, areaFigures, "recordAreaCrimeStatistics", figures, check);
 
 /** Corrects recorded figures by id (count, label as printed, notes), all or none; unchanged corrections write nothing. */
-export const correctAreaStatistics = (db: CountyDatabase, actor: Actor, corrections: Placed<FigureCorrection>[], check: Checker) =>
-  correctFigures(db, actor, areaFigures, "correctAreaCrimeStatistics", corrections, check);
+export const correctAreaStatistics = (
+  db: CountyDatabase,
+  actor: Actor,
+  corrections: Placed<FigureCorrection>[],
+  check: Checker,
+) => correctFigures(db, actor, areaFigures, "correctAreaCrimeStatistics", corrections, check);

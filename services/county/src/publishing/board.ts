@@ -4,7 +4,16 @@ import type { Actor } from "@csg/service-runtime";
 import { asc, eq } from "drizzle-orm";
 import type { CountyDatabase } from "../db/database";
 import * as t from "../db/schema";
-import { type Checker, checkPartner, checkSource, type Place, type Placed, type SourceRecord, within, publishCiting } from "@csg/domain";
+import {
+  type Checker,
+  checkPartner,
+  checkSource,
+  type Place,
+  type Placed,
+  type SourceRecord,
+  within,
+  publishCiting,
+} from "@csg/domain";
 import type { BoardMemberRow, ProfileRow } from "../db/schema";
 
 export interface BoardChanges {
@@ -21,10 +30,17 @@ const boardJson = (row: ProfileRow) => ({
   source: { document: row.boardDocument, locator: row.boardLocator },
 });
 
-const membersJson = (rows: BoardMemberRow[]) => rows.map((m) => ({ name: m.name, source: { document: m.sourceDocument, locator: m.sourceLocator } }));
+const membersJson = (rows: BoardMemberRow[]) =>
+  rows.map((m) => ({ name: m.name, source: { document: m.sourceDocument, locator: m.sourceLocator } }));
 
 /** Corrects the board's name, abbreviation, chair or source; only the fields given change. */
-export function updateBoard(db: CountyDatabase, actor: Actor, changes: BoardChanges, check: Checker, place: Place): ProfileRow {
+export function updateBoard(
+  db: CountyDatabase,
+  actor: Actor,
+  changes: BoardChanges,
+  check: Checker,
+  place: Place,
+): ProfileRow {
   return publishCiting(db, actor, "updateBoard", check, (tx) => {
     // A field given as null is a field emptied: each of these is required.
     if (changes.name !== undefined) check.text(place("name"), changes.name, { max: 300 });
@@ -41,15 +57,27 @@ export function updateBoard(db: CountyDatabase, actor: Actor, changes: BoardChan
       ...(changes.source != null && { boardDocument: changes.source.document, boardLocator: changes.source.locator }),
     };
     // drizzle refuses an empty update: a change naming no field changes nothing.
-    if (Object.keys(values).length > 0) tx.update(t.countyProfile).set(values).where(eq(t.countyProfile.id, read().id)).run();
+    if (Object.keys(values).length > 0)
+      tx.update(t.countyProfile).set(values).where(eq(t.countyProfile.id, read().id)).run();
     const result = read();
     const after = boardJson(result);
-    return { changed: JSON.stringify(before) !== JSON.stringify(after), subject: "county:board", before, after, result };
+    return {
+      changed: JSON.stringify(before) !== JSON.stringify(after),
+      subject: "county:board",
+      before,
+      after,
+      result,
+    };
   }).result;
 }
 
 /** Replaces the list of the board's member organisations, in the order given, each with its source. */
-export function setBoardMembers(db: CountyDatabase, actor: Actor, members: Placed<{ name: string; source: SourceRecord }>[], check: Checker): BoardMemberRow[] {
+export function setBoardMembers(
+  db: CountyDatabase,
+  actor: Actor,
+  members: Placed<{ name: string; source: SourceRecord }>[],
+  check: Checker,
+): BoardMemberRow[] {
   return publishCiting(db, actor, "setBoardMembers", check, (tx) => {
     if (members.length === 0) check.fail("", "name at least one member: the board is never empty");
     const names = new Set<string>();
@@ -62,10 +90,24 @@ export function setBoardMembers(db: CountyDatabase, actor: Actor, members: Place
     const before = membersJson(read());
     tx.delete(t.boardMembers).run();
     members.forEach(({ value }, position) =>
-      tx.insert(t.boardMembers).values({ position, name: value.name, sourceDocument: value.source.document, sourceLocator: value.source.locator }).run(),
+      tx
+        .insert(t.boardMembers)
+        .values({
+          position,
+          name: value.name,
+          sourceDocument: value.source.document,
+          sourceLocator: value.source.locator,
+        })
+        .run(),
     );
     const result = read();
     const after = membersJson(result);
-    return { changed: JSON.stringify(before) !== JSON.stringify(after), subject: "county:board:members", before, after, result };
+    return {
+      changed: JSON.stringify(before) !== JSON.stringify(after),
+      subject: "county:board:members",
+      before,
+      after,
+      result,
+    };
   }).result;
 }

@@ -33,7 +33,16 @@ export function updateCsaPriority(
   return publishCiting(db, actor, "updateCsaPriority", check, (tx) => {
     const read = () => tx.select().from(t.csaPriorities).where(eq(t.csaPriorities.id, id)).get();
     const row = read();
-    if (!row) check.fail(places.id, `unknown CSA priority ${quoted(id)}; the agreement's are ${tx.select({ id: t.csaPriorities.id }).from(t.csaPriorities).all().map((r) => r.id).join(", ")}`);
+    if (!row)
+      check.fail(
+        places.id,
+        `unknown CSA priority ${quoted(id)}; the agreement's are ${tx
+          .select({ id: t.csaPriorities.id })
+          .from(t.csaPriorities)
+          .all()
+          .map((r) => r.id)
+          .join(", ")}`,
+      );
     if (changes.title !== undefined) check.text(places.changes("title"), changes.title);
     check.text(places.changes("description"), changes.description, { optional: true });
     if (changes.source !== undefined) checkSource(check, within(places.changes, "source"), changes.source);
@@ -48,6 +57,12 @@ export function updateCsaPriority(
     if (Object.keys(values).length > 0) tx.update(t.csaPriorities).set(values).where(eq(t.csaPriorities.id, id)).run();
     const result = read()!;
     const after = json(result);
-    return { changed: JSON.stringify(before) !== JSON.stringify(after), subject: `county:csa-priority:${id}`, before, after, result };
+    return {
+      changed: JSON.stringify(before) !== JSON.stringify(after),
+      subject: `county:csa-priority:${id}`,
+      before,
+      after,
+      result,
+    };
   }).result;
 }

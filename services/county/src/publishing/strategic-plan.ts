@@ -33,8 +33,15 @@ export function updateStrategicPlanPriority(
     const read = () => tx.select().from(t.strategicPlanPriorities).where(eq(t.strategicPlanPriorities.id, id)).get();
     const row = read();
     if (!row) {
-      const known = tx.select({ id: t.strategicPlanPriorities.id }).from(t.strategicPlanPriorities).orderBy(asc(t.strategicPlanPriorities.position)).all();
-      check.fail(places.id, `unknown strategic plan priority ${quoted(id)}; the plan's are ${known.map((r) => r.id).join(", ")}`);
+      const known = tx
+        .select({ id: t.strategicPlanPriorities.id })
+        .from(t.strategicPlanPriorities)
+        .orderBy(asc(t.strategicPlanPriorities.position))
+        .all();
+      check.fail(
+        places.id,
+        `unknown strategic plan priority ${quoted(id)}; the plan's are ${known.map((r) => r.id).join(", ")}`,
+      );
     }
     if (changes.title !== undefined) check.text(places.changes("title"), changes.title, { max: 300 });
     if (changes.description !== undefined) check.text(places.changes("description"), changes.description);
@@ -47,9 +54,16 @@ export function updateStrategicPlanPriority(
       ...(changes.source != null && { sourceDocument: changes.source.document, sourceLocator: changes.source.locator }),
     };
     // drizzle refuses an empty update: a change naming no field changes nothing.
-    if (Object.keys(values).length > 0) tx.update(t.strategicPlanPriorities).set(values).where(eq(t.strategicPlanPriorities.id, id)).run();
+    if (Object.keys(values).length > 0)
+      tx.update(t.strategicPlanPriorities).set(values).where(eq(t.strategicPlanPriorities.id, id)).run();
     const result = read()!;
     const after = json(result);
-    return { changed: JSON.stringify(before) !== JSON.stringify(after), subject: `county:strategic-plan-priority:${id}`, before, after, result };
+    return {
+      changed: JSON.stringify(before) !== JSON.stringify(after),
+      subject: `county:strategic-plan-priority:${id}`,
+      before,
+      after,
+      result,
+    };
   }).result;
 }

@@ -20,7 +20,10 @@ export interface WorkstreamChanges {
   source?: SourceRecord | null;
 }
 
-const teamJson = (row: ProfileRow) => ({ description: row.teamDescription, source: { document: row.teamDocument, locator: row.teamLocator } });
+const teamJson = (row: ProfileRow) => ({
+  description: row.teamDescription,
+  source: { document: row.teamDocument, locator: row.teamLocator },
+});
 
 const workstreamJson = (row: WorkstreamRow) => ({
   id: row.id,
@@ -30,7 +33,13 @@ const workstreamJson = (row: WorkstreamRow) => ({
 });
 
 /** Corrects the team's description or its source; only the fields given change. */
-export function updateCountyTeam(db: CountyDatabase, actor: Actor, changes: TeamChanges, check: Checker, place: Place): ProfileRow {
+export function updateCountyTeam(
+  db: CountyDatabase,
+  actor: Actor,
+  changes: TeamChanges,
+  check: Checker,
+  place: Place,
+): ProfileRow {
   return publishCiting(db, actor, "updateCountyTeam", check, (tx) => {
     if (changes.description !== undefined) check.text(place("description"), changes.description);
     if (changes.source !== undefined) checkSource(check, within(place, "source"), changes.source);
@@ -42,7 +51,8 @@ export function updateCountyTeam(db: CountyDatabase, actor: Actor, changes: Team
       ...(changes.source != null && { teamDocument: changes.source.document, teamLocator: changes.source.locator }),
     };
     // drizzle refuses an empty update: a change naming no field changes nothing.
-    if (Object.keys(values).length > 0) tx.update(t.countyProfile).set(values).where(eq(t.countyProfile.id, read().id)).run();
+    if (Object.keys(values).length > 0)
+      tx.update(t.countyProfile).set(values).where(eq(t.countyProfile.id, read().id)).run();
     const result = read();
     const after = teamJson(result);
     return { changed: JSON.stringify(before) !== JSON.stringify(after), subject: "county:team", before, after, result };
@@ -67,7 +77,8 @@ export function updateWorkstream(
     }
     if (changes.title !== undefined) check.text(places.changes("title"), changes.title, { max: 300 });
     if (changes.items !== undefined) {
-      if (changes.items === null || changes.items.length === 0) check.fail(places.changes("items"), "name at least one item");
+      if (changes.items === null || changes.items.length === 0)
+        check.fail(places.changes("items"), "name at least one item");
       else changes.items.forEach((item, i) => check.text(places.changes(`items[${i}]`), item));
     }
     if (changes.source !== undefined) checkSource(check, within(places.changes, "source"), changes.source);
@@ -82,6 +93,12 @@ export function updateWorkstream(
     if (Object.keys(values).length > 0) tx.update(t.workstreams).set(values).where(eq(t.workstreams.id, id)).run();
     const result = read()!;
     const after = workstreamJson(result);
-    return { changed: JSON.stringify(before) !== JSON.stringify(after), subject: `county:workstream:${id}`, before, after, result };
+    return {
+      changed: JSON.stringify(before) !== JSON.stringify(after),
+      subject: `county:workstream:${id}`,
+      before,
+      after,
+      result,
+    };
   }).result;
 }

@@ -9,8 +9,11 @@ import { dataDirOption, openPartnershipDatabase, partnershipOption } from "./ope
 
 await runCommand("pnpm figures:export", () => {
   const command = readCommandLine({
-    summary: "Writes one table of a partnership's figures as CSV, in the layout `pnpm figures:import` reads; without --document and --locator, lists its tables.",
-    usage: ["pnpm figures:export --partnership <code> [--document <document> --locator <table>] [--out <file.csv>] [--data-dir <dir>]"],
+    summary:
+      "Writes one table of a partnership's figures as CSV, in the layout `pnpm figures:import` reads; without --document and --locator, lists its tables.",
+    usage: [
+      "pnpm figures:export --partnership <code> [--document <document> --locator <table>] [--out <file.csv>] [--data-dir <dir>]",
+    ],
     options: {
       partnership: partnershipOption,
       document: { type: "string", value: "<document>", description: "The source document of the table." },
@@ -25,7 +28,8 @@ await runCommand("pnpm figures:export", () => {
     const locator = command.string("locator");
     if (!document || !locator) {
       console.log(`${entry.name}'s tables of figures (export one with --document and --locator):`);
-      for (const { source, figures } of statisticSources(database.db)) console.log(`  --document "${source.document}" --locator "${source.locator}"   (${figures} figures)`);
+      for (const { source, figures } of statisticSources(database.db))
+        console.log(`  --document "${source.document}" --locator "${source.locator}"   (${figures} figures)`);
       return;
     }
     const text = exportStatistics(database.db, { document, locator });

@@ -19,7 +19,10 @@ export const partnershipOption: OptionSpec = {
  * seeded from its dataset on first use (so a command never writes into an empty file that
  * the subgraph would then seed over).
  */
-export function openPartnershipDatabase(code: string, dataDir: string): { entry: PartnershipEntry; database: OpenCspDatabase } {
+export function openPartnershipDatabase(
+  code: string,
+  dataDir: string,
+): { entry: PartnershipEntry; database: OpenCspDatabase } {
   const entry = requirePartnership(code);
   const database = openCspDatabase(join(dataDir, `${entry.code}.db`));
   ensureSeeded(database.db, entry.code);

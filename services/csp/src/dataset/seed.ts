@@ -19,7 +19,10 @@ function insertStatistics(tx: CspDatabase, records: CrimeStatisticRecord[], area
       .returning({ id: t.crimeStatistics.id })
       .all();
     (record.alsoPublishedIn ?? []).forEach((source, position) =>
-      tx.insert(t.statisticSources).values({ statisticId: row.id, position, ...source }).run(),
+      tx
+        .insert(t.statisticSources)
+        .values({ statisticId: row.id, position, ...source })
+        .run(),
     );
   }
 }
@@ -27,7 +30,10 @@ function insertStatistics(tx: CspDatabase, records: CrimeStatisticRecord[], area
 /** Writes a checked dataset into an empty partnership database, all in one transaction. */
 export function seedCspDatabase(db: CspDatabase, dataset: CspDataset, seededFrom: string): void {
   db.transaction((tx) => {
-    for (const period of dataset.periods) tx.insert(t.periods).values({ ...period, note: period.note ?? null }).run();
+    for (const period of dataset.periods)
+      tx.insert(t.periods)
+        .values({ ...period, note: period.note ?? null })
+        .run();
 
     dataset.plans.forEach((plan, position) => {
       tx.insert(t.plans)
@@ -42,7 +48,8 @@ export function seedCspDatabase(db: CspDatabase, dataset: CspDataset, seededFrom
         })
         .run();
       plan.themes.forEach((theme, i) =>
-        tx.insert(t.themes)
+        tx
+          .insert(t.themes)
           .values({
             id: theme.id,
             planId: plan.id,
@@ -73,7 +80,10 @@ export function seedCspDatabase(db: CspDatabase, dataset: CspDataset, seededFrom
           })
           .run();
         (priority.focusAreas ?? []).forEach((area, k) =>
-          tx.insert(t.focusAreas).values({ priorityId: priority.id, position: k, text: area.text, details: area.details ?? [] }).run(),
+          tx
+            .insert(t.focusAreas)
+            .values({ priorityId: priority.id, position: k, text: area.text, details: area.details ?? [] })
+            .run(),
         );
       });
     });
@@ -95,7 +105,8 @@ export function seedCspDatabase(db: CspDatabase, dataset: CspDataset, seededFrom
     });
 
     dataset.targets.forEach((target, position) =>
-      tx.insert(t.targets)
+      tx
+        .insert(t.targets)
         .values({
           id: target.id,
           position,
@@ -124,13 +135,22 @@ export function seedCspDatabase(db: CspDatabase, dataset: CspDataset, seededFrom
         })
         .run();
       line.allocations.forEach((allocation, i) =>
-        tx.insert(t.fundingAllocations).values({ fundingId: line.id, position: i, ...allocation }).run(),
+        tx
+          .insert(t.fundingAllocations)
+          .values({ fundingId: line.id, position: i, ...allocation })
+          .run(),
       );
     });
 
     dataset.partners.forEach((partner, position) =>
-      tx.insert(t.partners)
-        .values({ position, name: partner.name, sourceDocument: partner.source.document, sourceLocator: partner.source.locator })
+      tx
+        .insert(t.partners)
+        .values({
+          position,
+          name: partner.name,
+          sourceDocument: partner.source.document,
+          sourceLocator: partner.source.locator,
+        })
         .run(),
     );
 
@@ -149,7 +169,8 @@ export function seedCspDatabase(db: CspDatabase, dataset: CspDataset, seededFrom
         })
         .run();
       group.positions.forEach((p, i) =>
-        tx.insert(t.familyGroupPositions)
+        tx
+          .insert(t.familyGroupPositions)
           .values({
             familyGroupId: id,
             position: i,
@@ -178,7 +199,8 @@ export function seedCspDatabase(db: CspDatabase, dataset: CspDataset, seededFrom
         })
         .run();
       table.rows.forEach((row, i) =>
-        tx.insert(t.rateTableRows)
+        tx
+          .insert(t.rateTableRows)
           .values({
             rateTableId: table.id,
             position: i,

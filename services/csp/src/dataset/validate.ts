@@ -16,13 +16,22 @@ import {
 } from "@csg/domain";
 
 /** A dataset's figures: each from a seed document (schema/sources/documents.json), none older than its document allows. */
-function checkStatistics(check: Checker, path: string, stats: CrimeStatisticRecord[], periods: Map<string, PeriodRecord>): void {
+function checkStatistics(
+  check: Checker,
+  path: string,
+  stats: CrimeStatisticRecord[],
+  periods: Map<string, PeriodRecord>,
+): void {
   const seen = new Set<string>();
   stats.forEach((stat, i) => {
     const at = `${path}[${i}]`;
     checkStatisticFields(check, under(at), stat);
     const document = stat.source && findSeedDocument(stat.source.document);
-    if (stat.source && !document) check.fail(`${at}.source.document`, `"${stat.source.document}" is not a seed document (schema/sources/documents.json)`);
+    if (stat.source && !document)
+      check.fail(
+        `${at}.source.document`,
+        `"${stat.source.document}" is not a seed document (schema/sources/documents.json)`,
+      );
     const period = periods.get(stat.period);
     if (!period) check.fail(`${at}.period`, `unknown period "${stat.period}"`);
     else checkFigureAgainstSource(check, under(at), { ...stat, period }, document);
@@ -38,7 +47,17 @@ export function validateCspDataset(dataset: CspDataset, file: string, partnershi
   if (dataset.partnership !== partnershipCode) {
     check.fail("partnership", `is "${dataset.partnership}" but this subgraph serves "${partnershipCode}"`);
   }
-  for (const key of ["periods", "plans", "crimeStatistics", "areas", "targets", "funding", "partners", "familyGroups", "rateTables"] as const) {
+  for (const key of [
+    "periods",
+    "plans",
+    "crimeStatistics",
+    "areas",
+    "targets",
+    "funding",
+    "partners",
+    "familyGroups",
+    "rateTables",
+  ] as const) {
     check.list(key, dataset[key]);
   }
   check.throwIfAny();
@@ -87,7 +106,8 @@ export function validateCspDataset(dataset: CspDataset, file: string, partnershi
   });
 
   dataset.targets.forEach((target, i) => {
-    if (!findCrimeCategory(target.category)) check.fail(`targets[${i}].category`, `unknown crime category "${target.category}"`);
+    if (!findCrimeCategory(target.category))
+      check.fail(`targets[${i}].category`, `unknown crime category "${target.category}"`);
     check.oneOf(`targets[${i}].direction`, target.direction, Object.values(TargetDirection), "direction");
     for (const key of ["baselinePeriod", "targetPeriod"] as const) {
       if (!periodIds.has(target[key])) check.fail(`targets[${i}].${key}`, `unknown period "${target[key]}"`);
@@ -97,7 +117,8 @@ export function validateCspDataset(dataset: CspDataset, file: string, partnershi
 
   dataset.funding.forEach((line, i) => {
     checkFundingFields(check, under(`funding[${i}]`), line);
-    if (line.period !== undefined && !periodIds.has(line.period)) check.fail(`funding[${i}].period`, `unknown period "${line.period}"`);
+    if (line.period !== undefined && !periodIds.has(line.period))
+      check.fail(`funding[${i}].period`, `unknown period "${line.period}"`);
   });
 
   dataset.partners.forEach((partner, i) => checkPartner(check, under(`partners[${i}]`), partner));
@@ -106,7 +127,11 @@ export function validateCspDataset(dataset: CspDataset, file: string, partnershi
     group.positions.forEach((p, j) => {
       const at = `familyGroups[${i}].positions[${j}]`;
       if (!findCrimeCategory(p.category)) check.fail(`${at}.category`, `unknown crime category "${p.category}"`);
-      if (check.count(`${at}.position`, p.position) && check.count(`${at}.groupSize`, p.groupSize) && p.position > p.groupSize) {
+      if (
+        check.count(`${at}.position`, p.position) &&
+        check.count(`${at}.groupSize`, p.groupSize) &&
+        p.position > p.groupSize
+      ) {
         check.fail(`${at}.position`, `${p.position} is beyond the group's size ${p.groupSize}`);
       }
       check.date(`${at}.asAt`, p.asAt);
@@ -120,10 +145,17 @@ export function validateCspDataset(dataset: CspDataset, file: string, partnershi
     });
     table.rows.forEach((row, j) => {
       if (row.values.length !== table.periods.length) {
-        check.fail(`rateTables[${i}].rows[${j}].values`, `has ${row.values.length} values for ${table.periods.length} periods`);
+        check.fail(
+          `rateTables[${i}].rows[${j}].values`,
+          `has ${row.values.length} values for ${table.periods.length} periods`,
+        );
       }
       row.values.forEach((v, k) => {
-        if (!/^\d+(\.\d+)?$/.test(v)) check.fail(`rateTables[${i}].rows[${j}].values[${k}]`, `must be a decimal as printed, got ${JSON.stringify(v)}`);
+        if (!/^\d+(\.\d+)?$/.test(v))
+          check.fail(
+            `rateTables[${i}].rows[${j}].values[${k}]`,
+            `must be a decimal as printed, got ${JSON.stringify(v)}`,
+          );
       });
     });
   });

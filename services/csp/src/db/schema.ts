@@ -15,7 +15,9 @@ export const plans = sqliteTable("plans", {
   id: text("id").primaryKey(),
   position: integer("position").notNull(),
   title: text("title").notNull(),
-  periodId: text("period_id").notNull().references(() => periods.id),
+  periodId: text("period_id")
+    .notNull()
+    .references(() => periods.id),
   notes: text("notes", { mode: "json" }).$type<string[]>().notNull(),
   ...source,
 });
@@ -24,7 +26,9 @@ export const themes = sqliteTable(
   "themes",
   {
     id: text("id").primaryKey(),
-    planId: text("plan_id").notNull().references(() => plans.id),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id),
     position: integer("position").notNull(),
     title: text("title").notNull(),
     description: text("description"),
@@ -37,7 +41,9 @@ export const priorities = sqliteTable(
   "priorities",
   {
     id: text("id").primaryKey(),
-    planId: text("plan_id").notNull().references(() => plans.id),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id),
     themeId: text("theme_id").references(() => themes.id),
     position: integer("position").notNull(),
     ref: text("ref"),
@@ -60,7 +66,9 @@ export const focusAreas = sqliteTable(
   "focus_areas",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    priorityId: text("priority_id").notNull().references(() => priorities.id),
+    priorityId: text("priority_id")
+      .notNull()
+      .references(() => priorities.id),
     position: integer("position").notNull(),
     text: text("text").notNull(),
     details: text("details", { mode: "json" }).$type<string[]>().notNull(),
@@ -100,7 +108,9 @@ export const statisticSources = sqliteTable(
   "statistic_sources",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    statisticId: integer("statistic_id").notNull().references(() => crimeStatistics.id, { onDelete: "cascade" }),
+    statisticId: integer("statistic_id")
+      .notNull()
+      .references(() => crimeStatistics.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     document: text("document").notNull(),
     locator: text("locator").notNull(),
@@ -114,8 +124,12 @@ export const targets = sqliteTable("targets", {
   categoryId: text("category_id").notNull(),
   localLabel: text("local_label").notNull(),
   direction: text("direction").notNull(),
-  baselinePeriodId: text("baseline_period_id").notNull().references(() => periods.id),
-  targetPeriodId: text("target_period_id").notNull().references(() => periods.id),
+  baselinePeriodId: text("baseline_period_id")
+    .notNull()
+    .references(() => periods.id),
+  targetPeriodId: text("target_period_id")
+    .notNull()
+    .references(() => periods.id),
   ...source,
 });
 
@@ -133,7 +147,9 @@ export const fundingAllocations = sqliteTable(
   "funding_allocations",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    fundingId: text("funding_id").notNull().references(() => funding.id, { onDelete: "cascade" }),
+    fundingId: text("funding_id")
+      .notNull()
+      .references(() => funding.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     purpose: text("purpose").notNull(),
     amountPence: integer("amount_pence").notNull(),
@@ -163,7 +179,9 @@ export const familyGroupPositions = sqliteTable(
   "family_group_positions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    familyGroupId: text("family_group_id").notNull().references(() => familyGroups.id, { onDelete: "cascade" }),
+    familyGroupId: text("family_group_id")
+      .notNull()
+      .references(() => familyGroups.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     categoryId: text("category_id").notNull(),
     localLabel: text("local_label").notNull(),
@@ -189,7 +207,9 @@ export const rateTableRows = sqliteTable(
   "rate_table_rows",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    rateTableId: text("rate_table_id").notNull().references(() => rateTables.id, { onDelete: "cascade" }),
+    rateTableId: text("rate_table_id")
+      .notNull()
+      .references(() => rateTables.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     name: text("name").notNull(),
     self: integer("self", { mode: "boolean" }).notNull(),

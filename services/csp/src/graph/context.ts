@@ -26,7 +26,12 @@ export interface CspRequestContext extends CspContext {
  * A request's context. This subgraph accepts its own partnership's tokens and the county's (for
  * reading the audit trail). `published`: the process's figures, kept across requests per revision.
  */
-export function requestContext(partnership: PartnershipEntry, db: CspDatabase, authorization: string | undefined, published?: PublishedStatistics): CspRequestContext {
+export function requestContext(
+  partnership: PartnershipEntry,
+  db: CspDatabase,
+  authorization: string | undefined,
+  published?: PublishedStatistics,
+): CspRequestContext {
   let caller: Caller | undefined;
   return {
     partnership,

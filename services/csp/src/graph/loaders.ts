@@ -4,7 +4,18 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { PublishedStatistics, type StatisticsSnapshot } from "./published-statistics";
-import type { AllocationRow, FamilyGroupPositionRow, FocusAreaRow, PeriodRow, PlanRow, PriorityRow, RateTableRowRow, StatisticRow, StatisticSourceRow, ThemeRow } from "../db/schema";
+import type {
+  AllocationRow,
+  FamilyGroupPositionRow,
+  FocusAreaRow,
+  PeriodRow,
+  PlanRow,
+  PriorityRow,
+  RateTableRowRow,
+  StatisticRow,
+  StatisticSourceRow,
+  ThemeRow,
+} from "../db/schema";
 
 /** Key of partnership-wide figures in `statisticsByArea`. */
 export const PARTNERSHIP_WIDE = "";
@@ -42,13 +53,38 @@ export function createLoaders(db: CspDatabase, published = new PublishedStatisti
     // Through the snapshot, which reads them in chunks: a request may name 100,000 (beyond SQLite's bound on one statement's values).
     period: new DataLoader<string, PeriodRow>(async (ids) => (await figures()).periodsOf(ids)),
     theme: new DataLoader<string, ThemeRow>(async (ids) =>
-      byKey(ids, db.select().from(t.themes).where(inArray(t.themes.id, [...ids])).all(), (r) => r.id),
+      byKey(
+        ids,
+        db
+          .select()
+          .from(t.themes)
+          .where(inArray(t.themes.id, [...ids]))
+          .all(),
+        (r) => r.id,
+      ),
     ),
     themesByPlan: new DataLoader<string, ThemeRow[]>(async (ids) =>
-      groupBy(ids, db.select().from(t.themes).where(inArray(t.themes.planId, [...ids])).orderBy(asc(t.themes.position)).all(), (r) => r.planId),
+      groupBy(
+        ids,
+        db
+          .select()
+          .from(t.themes)
+          .where(inArray(t.themes.planId, [...ids]))
+          .orderBy(asc(t.themes.position))
+          .all(),
+        (r) => r.planId,
+      ),
     ),
     plan: new DataLoader<string, PlanRow>(async (ids) =>
-      byKey(ids, db.select().from(t.plans).where(inArray(t.plans.id, [...ids])).all(), (r) => r.id),
+      byKey(
+        ids,
+        db
+          .select()
+          .from(t.plans)
+          .where(inArray(t.plans.id, [...ids]))
+          .all(),
+        (r) => r.id,
+      ),
     ),
     plans: whole(() => db.select().from(t.plans).orderBy(asc(t.plans.position)).all()),
     priorities: whole(() =>
@@ -64,14 +100,24 @@ export function createLoaders(db: CspDatabase, published = new PublishedStatisti
     prioritiesByPlan: new DataLoader<string, PriorityRow[]>(async (ids) =>
       groupBy(
         ids,
-        db.select().from(t.priorities).where(and(inArray(t.priorities.planId, [...ids]), eq(t.priorities.status, "PUBLISHED"))).orderBy(asc(t.priorities.position)).all(),
+        db
+          .select()
+          .from(t.priorities)
+          .where(and(inArray(t.priorities.planId, [...ids]), eq(t.priorities.status, "PUBLISHED")))
+          .orderBy(asc(t.priorities.position))
+          .all(),
         (r) => r.planId,
       ),
     ),
     focusAreasByPriority: new DataLoader<string, FocusAreaRow[]>(async (ids) =>
       groupBy(
         ids,
-        db.select().from(t.focusAreas).where(inArray(t.focusAreas.priorityId, [...ids])).orderBy(asc(t.focusAreas.position)).all(),
+        db
+          .select()
+          .from(t.focusAreas)
+          .where(inArray(t.focusAreas.priorityId, [...ids]))
+          .orderBy(asc(t.focusAreas.position))
+          .all(),
         (r) => r.priorityId,
       ),
     ),
@@ -100,7 +146,12 @@ export function createLoaders(db: CspDatabase, published = new PublishedStatisti
     allocationsByFunding: new DataLoader<string, AllocationRow[]>(async (ids) =>
       groupBy(
         ids,
-        db.select().from(t.fundingAllocations).where(inArray(t.fundingAllocations.fundingId, [...ids])).orderBy(asc(t.fundingAllocations.position)).all(),
+        db
+          .select()
+          .from(t.fundingAllocations)
+          .where(inArray(t.fundingAllocations.fundingId, [...ids]))
+          .orderBy(asc(t.fundingAllocations.position))
+          .all(),
         (r) => r.fundingId,
       ),
     ),
@@ -109,7 +160,12 @@ export function createLoaders(db: CspDatabase, published = new PublishedStatisti
     positionsByFamilyGroup: new DataLoader<string, FamilyGroupPositionRow[]>(async (ids) =>
       groupBy(
         ids,
-        db.select().from(t.familyGroupPositions).where(inArray(t.familyGroupPositions.familyGroupId, [...ids])).orderBy(asc(t.familyGroupPositions.position)).all(),
+        db
+          .select()
+          .from(t.familyGroupPositions)
+          .where(inArray(t.familyGroupPositions.familyGroupId, [...ids]))
+          .orderBy(asc(t.familyGroupPositions.position))
+          .all(),
         (r) => r.familyGroupId,
       ),
     ),
@@ -117,7 +173,12 @@ export function createLoaders(db: CspDatabase, published = new PublishedStatisti
     rowsByRateTable: new DataLoader<string, RateTableRowRow[]>(async (ids) =>
       groupBy(
         ids,
-        db.select().from(t.rateTableRows).where(inArray(t.rateTableRows.rateTableId, [...ids])).orderBy(asc(t.rateTableRows.position)).all(),
+        db
+          .select()
+          .from(t.rateTableRows)
+          .where(inArray(t.rateTableRows.rateTableId, [...ids]))
+          .orderBy(asc(t.rateTableRows.position))
+          .all(),
         (r) => r.rateTableId,
       ),
     ),

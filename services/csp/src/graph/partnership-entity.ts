@@ -1,4 +1,14 @@
-import { type FamilyGroup, type Funding, type Partner, type PartnershipEntry, PartnershipPublications, PeriodSpanInput, publicationField, type RateTable, type RateValue } from "@csg/schema";
+import {
+  type FamilyGroup,
+  type Funding,
+  type Partner,
+  type PartnershipEntry,
+  PartnershipPublications,
+  PeriodSpanInput,
+  publicationField,
+  type RateTable,
+  type RateValue,
+} from "@csg/schema";
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver } from "type-graphql";
 import { toCategory } from "./category";
 import { type CspContext, publicId } from "./context";
@@ -51,7 +61,9 @@ export function partnershipEntity(entry: PartnershipEntry) {
       @Arg("category", () => ID, { nullable: true }) category?: string,
       @Arg("periods", () => [PeriodSpanInput], { nullable: true }) periods?: PeriodSpanInput[],
     ): Promise<StatisticRow[]> {
-      const rows = await (category ? loaders.statisticsOfCategory.load(category) : loaders.statisticsByArea.load(PARTNERSHIP_WIDE));
+      const rows = await (category
+        ? loaders.statisticsOfCategory.load(category)
+        : loaders.statisticsByArea.load(PARTNERSHIP_WIDE));
       if (!periods) return rows;
       // Bounded work for the county's totals: a partnership with 100,000 figures of one category sends the few of the spans asked.
       const spans = new Set(periods.map((p) => `${p.start} ${p.end}`));
@@ -116,7 +128,9 @@ export function partnershipEntity(entry: PartnershipEntry) {
           const values: RateValue[][] = rows.map(() => []);
           periods.forEach((period, column) => {
             const ranks = rankColumn(rows.map((row) => ({ value: Number(row.values[column]), average: row.average })));
-            rows.forEach((row, i) => values[i].push({ period, value: Number(row.values[column]), printed: row.values[column], ...ranks[i] }));
+            rows.forEach((row, i) =>
+              values[i].push({ period, value: Number(row.values[column]), printed: row.values[column], ...ranks[i] }),
+            );
           });
           return {
             id: publicId(context, table.id),
@@ -125,7 +139,13 @@ export function partnershipEntity(entry: PartnershipEntry) {
             category: toCategory(table.categoryId),
             periods,
             source: sourceOf(table),
-            rows: rows.map((row, i) => ({ name: row.name, self: row.self, average: row.average, values: values[i], source: sourceOf(table) })),
+            rows: rows.map((row, i) => ({
+              name: row.name,
+              self: row.self,
+              average: row.average,
+              values: values[i],
+              source: sourceOf(table),
+            })),
             notes: table.notes,
           };
         }),

@@ -39,21 +39,32 @@ export class PriorityResolver {
 
   @FieldResolver()
   async focusAreas(@Root() row: PriorityRow, @Ctx() { loaders }: CspContext) {
-    return (await loaders.focusAreasByPriority.load(row.id)).map((area) => ({ text: area.text, details: area.details, source: sourceOf(row) }));
+    return (await loaders.focusAreasByPriority.load(row.id)).map((area) => ({
+      text: area.text,
+      details: area.details,
+      source: sourceOf(row),
+    }));
   }
 
   /** Declared alignment is the partnership's last word; only undeclared priorities get suggestions. */
   @FieldResolver()
   async csaAlignment(@Root() row: PriorityRow, @Ctx() { loaders }: CspContext): Promise<CsaAlignment[]> {
     if (row.declaredAlignment) {
-      return row.declaredAlignment.map((id) => ({ priority: { id }, basis: AlignmentBasis.DECLARED, score: null, evidence: [] }));
+      return row.declaredAlignment.map((id) => ({
+        priority: { id },
+        basis: AlignmentBasis.DECLARED,
+        score: null,
+        evidence: [],
+      }));
     }
     const focusAreas = await loaders.focusAreasByPriority.load(row.id);
-    return suggestAlignment({ title: row.title, description: row.description, focusAreas, notes: row.notes }).map((s) => ({
-      priority: { id: s.csaPriorityId },
-      basis: AlignmentBasis.SUGGESTED,
-      score: s.score,
-      evidence: s.evidence.map((e) => ({ ...e, kind: e.kind as EvidenceKind })),
-    }));
+    return suggestAlignment({ title: row.title, description: row.description, focusAreas, notes: row.notes }).map(
+      (s) => ({
+        priority: { id: s.csaPriorityId },
+        basis: AlignmentBasis.SUGGESTED,
+        score: s.score,
+        evidence: s.evidence.map((e) => ({ ...e, kind: e.kind as EvidenceKind })),
+      }),
+    );
   }
 }

@@ -16,7 +16,10 @@ export function publicationResolver(entry: PartnershipEntry, entityType: Functio
     }
 
     @FieldResolver(...publicationField("auditTrail"))
-    auditTrail(@Ctx() context: CspRequestContext, @Arg("limit", () => Int, { defaultValue: 100 }) limit: number): AuditEntry[] {
+    auditTrail(
+      @Ctx() context: CspRequestContext,
+      @Arg("limit", () => Int, { defaultValue: 100 }) limit: number,
+    ): AuditEntry[] {
       requireScope(context.caller(), [entry.code, COUNTY_SCOPE], `reading ${entry.name}'s audit trail`);
       return auditTrail(context.db, entry.code, limit);
     }

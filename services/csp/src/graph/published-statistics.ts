@@ -35,7 +35,12 @@ export class StatisticsSnapshot {
     const c = t.crimeStatistics;
     const inScope = scope === "" ? isNull(c.areaId) : eq(c.areaId, scope);
     // In the dataset's order, which is the order the tables print them.
-    return this.db.select().from(c).where(category === undefined ? inScope : and(inScope, eq(c.categoryId, category))).orderBy(asc(c.id)).all();
+    return this.db
+      .select()
+      .from(c)
+      .where(category === undefined ? inScope : and(inScope, eq(c.categoryId, category)))
+      .orderBy(asc(c.id))
+      .all();
   }
 
   /** The figures of one scope, in published order. */
@@ -61,7 +66,12 @@ export class StatisticsSnapshot {
   periodsOf(ids: readonly string[]): PeriodRow[] {
     const missing = [...new Set(ids.filter((id) => !this.periods.has(id)))];
     for (let i = 0; i < missing.length; i += CHUNK) {
-      for (const period of this.db.select().from(t.periods).where(inArray(t.periods.id, missing.slice(i, i + CHUNK))).all()) this.periods.set(period.id, period);
+      for (const period of this.db
+        .select()
+        .from(t.periods)
+        .where(inArray(t.periods.id, missing.slice(i, i + CHUNK)))
+        .all())
+        this.periods.set(period.id, period);
     }
     return ids.map((id) => this.periods.get(id)!);
   }
@@ -72,7 +82,12 @@ export class StatisticsSnapshot {
     for (const id of missing) this.sources.set(id, []);
     for (let i = 0; i < missing.length; i += CHUNK) {
       const s = t.statisticSources;
-      for (const source of this.db.select().from(s).where(inArray(s.statisticId, missing.slice(i, i + CHUNK))).orderBy(asc(s.position)).all()) {
+      for (const source of this.db
+        .select()
+        .from(s)
+        .where(inArray(s.statisticId, missing.slice(i, i + CHUNK)))
+        .orderBy(asc(s.position))
+        .all()) {
         this.sources.get(source.statisticId)!.push(source);
       }
     }

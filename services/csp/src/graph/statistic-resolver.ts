@@ -42,11 +42,16 @@ export class StatisticResolver {
 
   @FieldResolver()
   async differingFigures(@Root() row: StatisticRow, @Ctx() context: CspContext): Promise<StatisticRow[]> {
-    return (await context.loaders.statisticIndex.load([row.areaId ?? PARTNERSHIP_WIDE, row.categoryId])).differingFigures(row);
+    return (
+      await context.loaders.statisticIndex.load([row.areaId ?? PARTNERSHIP_WIDE, row.categoryId])
+    ).differingFigures(row);
   }
 
   @FieldResolver()
-  async change(@Root() row: StatisticRow, @Ctx() context: CspContext): Promise<(Omit<CountChange, "previous"> & { previous: StatisticRow }) | null> {
+  async change(
+    @Root() row: StatisticRow,
+    @Ctx() context: CspContext,
+  ): Promise<(Omit<CountChange, "previous"> & { previous: StatisticRow }) | null> {
     return (await context.loaders.statisticIndex.load([row.areaId ?? PARTNERSHIP_WIDE, row.categoryId])).change(row);
   }
 }

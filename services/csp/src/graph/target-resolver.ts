@@ -9,7 +9,11 @@ import type { StatisticRow, TargetRow } from "../db/schema";
 /** The target's own count for a period: same category and period, preferring the target's own table. */
 async function countFor(target: TargetRow, periodId: string, { loaders }: CspContext): Promise<StatisticRow | null> {
   const rows = (await loaders.statisticsOfCategory.load(target.categoryId)).filter((s) => s.periodId === periodId);
-  return rows.find((s) => s.sourceDocument === target.sourceDocument && s.sourceLocator === target.sourceLocator) ?? rows[0] ?? null;
+  return (
+    rows.find((s) => s.sourceDocument === target.sourceDocument && s.sourceLocator === target.sourceLocator) ??
+    rows[0] ??
+    null
+  );
 }
 
 @Resolver(() => CrimeTarget)
@@ -51,7 +55,10 @@ export class TargetResolver {
 
   @FieldResolver()
   async status(@Root() row: TargetRow, @Ctx() context: CspContext): Promise<TargetStatus> {
-    const [baseline, outcome] = await Promise.all([countFor(row, row.baselinePeriodId, context), countFor(row, row.targetPeriodId, context)]);
+    const [baseline, outcome] = await Promise.all([
+      countFor(row, row.baselinePeriodId, context),
+      countFor(row, row.targetPeriodId, context),
+    ]);
     if (!baseline || !outcome) return TargetStatus.NO_DATA;
     const met = row.direction === "REDUCTION" ? outcome.count < baseline.count : outcome.count > baseline.count;
     return met ? TargetStatus.MET : TargetStatus.NOT_MET;

@@ -5,7 +5,23 @@ import { asc, eq, max } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { checkFundingFields } from "../rules/funding";
-import { type Checker, checkPartner, checkPeriod, type PeriodFields, type SourceRecord, type Place, within, type Placed, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publishCiting, slugOf } from "@csg/domain";
+import {
+  type Checker,
+  checkPartner,
+  checkPeriod,
+  type PeriodFields,
+  type SourceRecord,
+  type Place,
+  within,
+  type Placed,
+  LOCAL_ID,
+  freeId,
+  localIdOf,
+  periodIdFor,
+  periodJson,
+  publishCiting,
+  slugOf,
+} from "@csg/domain";
 import type { FundingRow, PartnerRow } from "../db/schema";
 
 export interface FundingLineFields {
@@ -22,7 +38,12 @@ export interface FundingLineFields {
 function fundingJson(tx: CspDatabase, code: string, id: string) {
   const line = tx.select().from(t.funding).where(eq(t.funding.id, id)).get()!;
   const period = line.periodId ? tx.select().from(t.periods).where(eq(t.periods.id, line.periodId)).get() : undefined;
-  const allocations = tx.select().from(t.fundingAllocations).where(eq(t.fundingAllocations.fundingId, id)).orderBy(asc(t.fundingAllocations.position)).all();
+  const allocations = tx
+    .select()
+    .from(t.fundingAllocations)
+    .where(eq(t.fundingAllocations.fundingId, id))
+    .orderBy(asc(t.fundingAllocations.position))
+    .all();
   return {
     id: `${code}:${line.id}`,
     funder: line.funder,
@@ -35,7 +56,14 @@ function fundingJson(tx: CspDatabase, code: string, id: string) {
 }
 
 /** Records a new funding line, or corrects one by id (its allocations are replaced). */
-export function recordFunding(db: CspDatabase, actor: Actor, partnership: PartnershipEntry, input: FundingLineFields, check: Checker, place: Place): FundingRow {
+export function recordFunding(
+  db: CspDatabase,
+  actor: Actor,
+  partnership: PartnershipEntry,
+  input: FundingLineFields,
+  check: Checker,
+  place: Place,
+): FundingRow {
   return publishCiting(db, actor, "recordFunding", check, (tx) => {
     const id = input.id == null ? undefined : localIdOf(partnership.code, input.id, check, place("id"), "funding line");
     if (id !== undefined && !tx.select({ id: t.funding.id }).from(t.funding).where(eq(t.funding.id, id)).get()) {
@@ -60,12 +88,23 @@ export function recordFunding(db: CspDatabase, actor: Actor, partnership: Partne
       tx.delete(t.fundingAllocations).where(eq(t.fundingAllocations.fundingId, lineId)).run();
     } else {
       const base = slugOf(`${input.label} ${input.period?.label ?? ""}`);
-      lineId = freeId(LOCAL_ID.test(base) ? base : "funding", (c) => Boolean(tx.select({ id: t.funding.id }).from(t.funding).where(eq(t.funding.id, c)).get()));
-      const position = (tx.select({ last: max(t.funding.position) }).from(t.funding).get()?.last ?? -1) + 1;
-      tx.insert(t.funding).values({ id: lineId, position, ...values }).run();
+      lineId = freeId(LOCAL_ID.test(base) ? base : "funding", (c) =>
+        Boolean(tx.select({ id: t.funding.id }).from(t.funding).where(eq(t.funding.id, c)).get()),
+      );
+      const position =
+        (tx
+          .select({ last: max(t.funding.position) })
+          .from(t.funding)
+          .get()?.last ?? -1) + 1;
+      tx.insert(t.funding)
+        .values({ id: lineId, position, ...values })
+        .run();
     }
     input.allocations.forEach((a, position) =>
-      tx.insert(t.fundingAllocations).values({ fundingId: lineId!, position, purpose: a.purpose, amountPence: a.amountPence }).run(),
+      tx
+        .insert(t.fundingAllocations)
+        .values({ fundingId: lineId!, position, purpose: a.purpose, amountPence: a.amountPence })
+        .run(),
     );
     const after = fundingJson(tx, partnership.code, lineId);
     const result = tx.select().from(t.funding).where(eq(t.funding.id, lineId)).get()!;
@@ -73,7 +112,8 @@ export function recordFunding(db: CspDatabase, actor: Actor, partnership: Partne
   }).result;
 }
 
-const partnersJson = (rows: PartnerRow[]) => rows.map((p) => ({ name: p.name, source: { document: p.sourceDocument, locator: p.sourceLocator } }));
+const partnersJson = (rows: PartnerRow[]) =>
+  rows.map((p) => ({ name: p.name, source: { document: p.sourceDocument, locator: p.sourceLocator } }));
 
 /** Replaces the partnership's list of partner organisations, in the order given. */
 export function setPartners(
@@ -94,10 +134,24 @@ export function setPartners(
     const before = partnersJson(read());
     tx.delete(t.partners).run();
     partners.forEach(({ value }, position) =>
-      tx.insert(t.partners).values({ position, name: value.name, sourceDocument: value.source.document, sourceLocator: value.source.locator }).run(),
+      tx
+        .insert(t.partners)
+        .values({
+          position,
+          name: value.name,
+          sourceDocument: value.source.document,
+          sourceLocator: value.source.locator,
+        })
+        .run(),
     );
     const result = read();
     const after = partnersJson(result);
-    return { changed: JSON.stringify(before) !== JSON.stringify(after), subject: `${partnership.code}:partners`, before, after, result };
+    return {
+      changed: JSON.stringify(before) !== JSON.stringify(after),
+      subject: `${partnership.code}:partners`,
+      before,
+      after,
+      result,
+    };
   }).result;
 }

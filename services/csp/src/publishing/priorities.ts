@@ -8,7 +8,22 @@ import { and, asc, eq, max } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
 import * as t from "../db/schema";
 import { checkPriorityFields, checkThemeFields, type PriorityFields } from "../rules/priority";
-import { type Checker, checkPeriod, checkSource, type PeriodFields, type SourceRecord, type Place, within, LOCAL_ID, freeId, localIdOf, periodIdFor, periodJson, publishCiting, slugOf } from "@csg/domain";
+import {
+  type Checker,
+  checkPeriod,
+  checkSource,
+  type PeriodFields,
+  type SourceRecord,
+  type Place,
+  within,
+  LOCAL_ID,
+  freeId,
+  localIdOf,
+  periodIdFor,
+  periodJson,
+  publishCiting,
+  slugOf,
+} from "@csg/domain";
 import type { PlanRow, PriorityRow } from "../db/schema";
 
 export interface PlanFields {
@@ -57,7 +72,12 @@ function planJson(tx: CspDatabase, code: string, plan: PlanRow) {
 function priorityJson(tx: CspDatabase, code: string, id: string) {
   const row = tx.select().from(t.priorities).where(eq(t.priorities.id, id)).get()!;
   const theme = row.themeId ? tx.select().from(t.themes).where(eq(t.themes.id, row.themeId)).get() : undefined;
-  const focusAreas = tx.select().from(t.focusAreas).where(eq(t.focusAreas.priorityId, id)).orderBy(asc(t.focusAreas.position)).all();
+  const focusAreas = tx
+    .select()
+    .from(t.focusAreas)
+    .where(eq(t.focusAreas.priorityId, id))
+    .orderBy(asc(t.focusAreas.position))
+    .all();
   return {
     id: `${code}:${row.id}`,
     plan: `${code}:${row.planId}`,
@@ -78,24 +98,57 @@ function priorityJson(tx: CspDatabase, code: string, id: string) {
 
 /** The id of the plan's theme with this title, created (with the given source) when new. */
 function themeIdFor(tx: CspDatabase, planId: string, title: string, source: SourceRecord): string {
-  const existing = tx.select().from(t.themes).where(and(eq(t.themes.planId, planId), eq(t.themes.title, title))).get();
+  const existing = tx
+    .select()
+    .from(t.themes)
+    .where(and(eq(t.themes.planId, planId), eq(t.themes.title, title)))
+    .get();
   if (existing) return existing.id;
-  const position = (tx.select({ last: max(t.themes.position) }).from(t.themes).where(eq(t.themes.planId, planId)).get()?.last ?? -1) + 1;
+  const position =
+    (tx
+      .select({ last: max(t.themes.position) })
+      .from(t.themes)
+      .where(eq(t.themes.planId, planId))
+      .get()?.last ?? -1) + 1;
   const id = freeId(`${planId}-t${position + 1}`, (candidate) => exists(tx, t.themes, candidate));
-  tx.insert(t.themes).values({ id, planId, position, title, description: null, sourceDocument: source.document, sourceLocator: source.locator }).run();
+  tx.insert(t.themes)
+    .values({
+      id,
+      planId,
+      position,
+      title,
+      description: null,
+      sourceDocument: source.document,
+      sourceLocator: source.locator,
+    })
+    .run();
   return id;
 }
 
 function writeFocusAreas(tx: CspDatabase, priorityId: string, areas: NonNullable<PriorityFields["focusAreas"]>): void {
   tx.delete(t.focusAreas).where(eq(t.focusAreas.priorityId, priorityId)).run();
-  areas.forEach((area, position) => tx.insert(t.focusAreas).values({ priorityId, position, text: area.text, details: area.details ?? [] }).run());
+  areas.forEach((area, position) =>
+    tx
+      .insert(t.focusAreas)
+      .values({ priorityId, position, text: area.text, details: area.details ?? [] })
+      .run(),
+  );
 }
 
 /** Publishes a plan: a set of priorities for one period, with its themes. */
-export function createPlan(db: CspDatabase, actor: Actor, partnership: PartnershipEntry, input: PlanFields, check: Checker, place: Place): PlanRow {
+export function createPlan(
+  db: CspDatabase,
+  actor: Actor,
+  partnership: PartnershipEntry,
+  input: PlanFields,
+  check: Checker,
+  place: Place,
+): PlanRow {
   return publishCiting(db, actor, "createPlan", check, (tx) => {
-    if (input.id != null && !LOCAL_ID.test(input.id)) check.fail(place("id"), `must be lower-case words joined by hyphens, got ${quoted(input.id)}`);
-    else if (input.id != null && exists(tx, t.plans, input.id)) check.fail(place("id"), `plan ${partnership.code}:${input.id} already exists`);
+    if (input.id != null && !LOCAL_ID.test(input.id))
+      check.fail(place("id"), `must be lower-case words joined by hyphens, got ${quoted(input.id)}`);
+    else if (input.id != null && exists(tx, t.plans, input.id))
+      check.fail(place("id"), `plan ${partnership.code}:${input.id} already exists`);
     check.text(place("title"), input.title);
     checkPeriod(check, within(place, "period"), input.period);
     checkSource(check, within(place, "source"), input.source);
@@ -108,7 +161,11 @@ export function createPlan(db: CspDatabase, actor: Actor, partnership: Partnersh
     check.throwIfAny();
 
     const id = input.id ?? freeId(slugOf(input.title), (candidate) => exists(tx, t.plans, candidate));
-    const position = (tx.select({ last: max(t.plans.position) }).from(t.plans).get()?.last ?? -1) + 1;
+    const position =
+      (tx
+        .select({ last: max(t.plans.position) })
+        .from(t.plans)
+        .get()?.last ?? -1) + 1;
     tx.insert(t.plans)
       .values({
         id,
@@ -121,7 +178,8 @@ export function createPlan(db: CspDatabase, actor: Actor, partnership: Partnersh
       })
       .run();
     (input.themes ?? []).forEach((theme, i) =>
-      tx.insert(t.themes)
+      tx
+        .insert(t.themes)
         .values({
           id: freeId(`${id}-t${i + 1}`, (candidate) => exists(tx, t.themes, candidate)),
           planId: id,
@@ -134,7 +192,13 @@ export function createPlan(db: CspDatabase, actor: Actor, partnership: Partnersh
         .run(),
     );
     const plan = tx.select().from(t.plans).where(eq(t.plans.id, id)).get()!;
-    return { changed: true, subject: `${partnership.code}:${id}`, before: null, after: planJson(tx, partnership.code, plan), result: plan };
+    return {
+      changed: true,
+      subject: `${partnership.code}:${id}`,
+      before: null,
+      after: planJson(tx, partnership.code, plan),
+      result: plan,
+    };
   }).result;
 }
 
@@ -149,16 +213,25 @@ export function createPriority(
 ): PriorityRow {
   return publishCiting(db, actor, "createPriority", check, (tx) => {
     const planId = localIdOf(partnership.code, input.plan, check, place("plan"), "plan");
-    if (planId !== undefined && !exists(tx, t.plans, planId)) check.fail(place("plan"), `no plan ${shortened(input.plan)}; publish it first with createPlan`);
-    if (input.id != null && !LOCAL_ID.test(input.id)) check.fail(place("id"), `must be lower-case words joined by hyphens, got ${quoted(input.id)}`);
-    else if (input.id != null && exists(tx, t.priorities, input.id)) check.fail(place("id"), `priority ${partnership.code}:${input.id} already exists`);
+    if (planId !== undefined && !exists(tx, t.plans, planId))
+      check.fail(place("plan"), `no plan ${shortened(input.plan)}; publish it first with createPlan`);
+    if (input.id != null && !LOCAL_ID.test(input.id))
+      check.fail(place("id"), `must be lower-case words joined by hyphens, got ${quoted(input.id)}`);
+    else if (input.id != null && exists(tx, t.priorities, input.id))
+      check.fail(place("id"), `priority ${partnership.code}:${input.id} already exists`);
     checkPriorityFields(check, place, input, true);
     check.text(place("theme"), input.theme, { optional: true, max: 300 });
     check.throwIfAny();
 
     const plan = planId!;
-    const id = input.id ?? freeId(`${plan}-${slugOf(input.title!, 40)}`, (candidate) => exists(tx, t.priorities, candidate));
-    const position = (tx.select({ last: max(t.priorities.position) }).from(t.priorities).where(eq(t.priorities.planId, plan)).get()?.last ?? -1) + 1;
+    const id =
+      input.id ?? freeId(`${plan}-${slugOf(input.title!, 40)}`, (candidate) => exists(tx, t.priorities, candidate));
+    const position =
+      (tx
+        .select({ last: max(t.priorities.position) })
+        .from(t.priorities)
+        .where(eq(t.priorities.planId, plan))
+        .get()?.last ?? -1) + 1;
     tx.insert(t.priorities)
       .values({
         id,
@@ -178,12 +251,24 @@ export function createPriority(
       .run();
     writeFocusAreas(tx, id, input.focusAreas ?? []);
     const row = tx.select().from(t.priorities).where(eq(t.priorities.id, id)).get()!;
-    return { changed: true, subject: `${partnership.code}:${id}`, before: null, after: priorityJson(tx, partnership.code, id), result: row };
+    return {
+      changed: true,
+      subject: `${partnership.code}:${id}`,
+      before: null,
+      after: priorityJson(tx, partnership.code, id),
+      result: row,
+    };
   }).result;
 }
 
 /** The published (not withdrawn) priority a public id names; fails at `place` otherwise. */
-function publishedPriority(tx: CspDatabase, partnership: PartnershipEntry, publicId: string, check: Checker, place: string): PriorityRow | undefined {
+function publishedPriority(
+  tx: CspDatabase,
+  partnership: PartnershipEntry,
+  publicId: string,
+  check: Checker,
+  place: string,
+): PriorityRow | undefined {
   const id = localIdOf(partnership.code, publicId, check, place, "priority");
   if (id === undefined) return undefined;
   const row = tx.select().from(t.priorities).where(eq(t.priorities.id, id)).get();
@@ -212,7 +297,8 @@ export function updatePriority(
     const place = places.changes;
     checkPriorityFields(check, place, changes, false);
     check.text(place("theme"), changes.theme, { optional: true, max: 300 });
-    for (const flag of ["crossCutting", "mandatory"] as const) if (changes[flag] === null) check.fail(place(flag), "must be true or false");
+    for (const flag of ["crossCutting", "mandatory"] as const)
+      if (changes[flag] === null) check.fail(place(flag), "must be true or false");
     if (changes.title === null) check.fail(place("title"), "is required");
     if (changes.source === null) check.fail(place("source"), "is required (document and locator)");
     check.throwIfAny();
@@ -221,7 +307,9 @@ export function updatePriority(
     const source = changes.source ?? { document: row!.sourceDocument, locator: row!.sourceLocator };
     tx.update(t.priorities)
       .set({
-        ...(changes.theme !== undefined && { themeId: changes.theme === null ? null : themeIdFor(tx, row!.planId, changes.theme, source) }),
+        ...(changes.theme !== undefined && {
+          themeId: changes.theme === null ? null : themeIdFor(tx, row!.planId, changes.theme, source),
+        }),
         ...(changes.ref !== undefined && { ref: changes.ref }),
         ...(changes.title !== undefined && { title: changes.title }),
         ...(changes.description !== undefined && { description: changes.description }),
@@ -244,12 +332,22 @@ export function updatePriority(
  * Withdraws a priority: it is kept (status WITHDRAWN, with the time) and stays in the audit
  * trail, but it is no longer served among the partnership's priorities.
  */
-export function withdrawPriority(db: CspDatabase, actor: Actor, partnership: PartnershipEntry, publicId: string, check: Checker, place: string): PriorityRow {
+export function withdrawPriority(
+  db: CspDatabase,
+  actor: Actor,
+  partnership: PartnershipEntry,
+  publicId: string,
+  check: Checker,
+  place: string,
+): PriorityRow {
   return publishCiting(db, actor, "withdrawPriority", check, (tx) => {
     const row = publishedPriority(tx, partnership, publicId, check, place);
     check.throwIfAny();
     const before = priorityJson(tx, partnership.code, row!.id);
-    tx.update(t.priorities).set({ status: "WITHDRAWN", withdrawnAt: new Date().toISOString() }).where(eq(t.priorities.id, row!.id)).run();
+    tx.update(t.priorities)
+      .set({ status: "WITHDRAWN", withdrawnAt: new Date().toISOString() })
+      .where(eq(t.priorities.id, row!.id))
+      .run();
     const after = priorityJson(tx, partnership.code, row!.id);
     const result = tx.select().from(t.priorities).where(eq(t.priorities.id, row!.id)).get()!;
     return { changed: true, subject: after.id, before, after, result };

@@ -29,13 +29,18 @@ export function checkPriorityFields(check: Checker, place: Place, priority: Prio
   (priority.notes ?? []).forEach((note, k) => check.text(place(`notes[${k}]`), note));
   const seen = new Set<string>();
   (priority.declaredAlignment ?? []).forEach((id, k) => {
-    if (check.oneOf(place(`declaredAlignment[${k}]`), id, csaIds, "CSA priority")) check.unique(place(`declaredAlignment[${k}]`), seen, id, "CSA priority");
+    if (check.oneOf(place(`declaredAlignment[${k}]`), id, csaIds, "CSA priority"))
+      check.unique(place(`declaredAlignment[${k}]`), seen, id, "CSA priority");
   });
   if (whole || priority.source !== undefined) checkSource(check, within(place, "source"), priority.source);
 }
 
 /** A theme as printed. */
-export function checkThemeFields(check: Checker, place: Place, theme: { title?: string; description?: string | null }): void {
+export function checkThemeFields(
+  check: Checker,
+  place: Place,
+  theme: { title?: string; description?: string | null },
+): void {
   check.text(place("title"), theme.title);
   check.text(place("description"), theme.description, { optional: true });
 }

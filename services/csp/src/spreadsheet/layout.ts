@@ -19,7 +19,18 @@
  * Counts are whole numbers; thousands separators ("4,454", quoted) are read, and written without.
  */
 
-import { type Checker, checkFigures, checkPeriod, checkSource, type FigureFields, type PeriodBasisName, type PeriodFields, type Place, type Placed, type SourceRecord } from "@csg/domain";
+import {
+  type Checker,
+  checkFigures,
+  checkPeriod,
+  checkSource,
+  type FigureFields,
+  type PeriodBasisName,
+  type PeriodFields,
+  type Place,
+  type Placed,
+  type SourceRecord,
+} from "@csg/domain";
 import { csvLine, formulaSafe, fromFormulaSafe, parseCsv, quoted, shortened } from "@csg/service-runtime";
 
 const FIXED_COLUMNS = ["category", "local_label"] as const;
@@ -43,11 +54,18 @@ type SourceRowName = (typeof SOURCE_ROWS)[number];
 
 /** Writes a table in the layout, cells of unpublished figures left blank, text cells safe from formulas. */
 export function writeTable(table: FigureTable): string {
-  const sourceRow = (name: SourceRowName) => csvLine([name, "", ...table.periods.map(() => formulaSafe(table.source[name] ?? ""))]);
+  const sourceRow = (name: SourceRowName) =>
+    csvLine([name, "", ...table.periods.map(() => formulaSafe(table.source[name] ?? ""))]);
   const lines = [
     ...SOURCE_ROWS.map(sourceRow),
     csvLine([...FIXED_COLUMNS, ...table.periods.map((p) => formulaSafe(periodHeading(p)))]),
-    ...table.rows.map((row) => csvLine([formulaSafe(row.category), formulaSafe(row.localLabel), ...row.counts.map((c) => (c === null ? "" : c))])),
+    ...table.rows.map((row) =>
+      csvLine([
+        formulaSafe(row.category),
+        formulaSafe(row.localLabel),
+        ...row.counts.map((c) => (c === null ? "" : c)),
+      ]),
+    ),
   ];
   return `${lines.join("\n")}\n`;
 }
@@ -69,7 +87,11 @@ export function readTable(text: string, check: Checker): Placed<FigureFields>[] 
   const sourceRows = new Map<SourceRowName, { cells: string[]; line: number }>();
   for (const row of headerAt < 0 ? rows!.slice(0, 2) : rows!.slice(0, headerAt)) {
     const name = row.cells[0] as SourceRowName;
-    if (!SOURCE_ROWS.includes(name)) check.fail(`row ${row.line}`, `must name one field of each column's source (${SOURCE_ROWS.join(", ")}), or be the header "category,local_label,..."; got "${row.cells[0]}"`);
+    if (!SOURCE_ROWS.includes(name))
+      check.fail(
+        `row ${row.line}`,
+        `must name one field of each column's source (${SOURCE_ROWS.join(", ")}), or be the header "category,local_label,..."; got "${row.cells[0]}"`,
+      );
     else if (sourceRows.has(name)) check.fail(`row ${row.line}`, `is a second "${name}" row`);
     else if (row.cells.length === 2 && row.cells[1] !== "") {
       check.fail(
@@ -81,10 +103,14 @@ export function readTable(text: string, check: Checker): Placed<FigureFields>[] 
   const header = headerAt < 0 ? undefined : rows![headerAt];
   const body = headerAt < 0 ? [] : rows!.slice(headerAt + 1);
   for (const name of ["document", "locator"] as const) {
-    if (!sourceRows.has(name) && check.issues.length === 0) check.fail(`row ${name === "document" ? 1 : 2}`, `must read "${name},,<each period column's ${name}>"`);
+    if (!sourceRows.has(name) && check.issues.length === 0)
+      check.fail(`row ${name === "document" ? 1 : 2}`, `must read "${name},,<each period column's ${name}>"`);
   }
   if (!header || header.cells[1] !== FIXED_COLUMNS[1] || header.cells.length < 3) {
-    check.fail(`row ${header?.line ?? 3}`, `the header must read "category,local_label," then one column per period, headed "<label> (<start>..<end>, <basis>)"`);
+    check.fail(
+      `row ${header?.line ?? 3}`,
+      `the header must read "category,local_label," then one column per period, headed "<label> (<start>..<end>, <basis>)"`,
+    );
   }
   check.throwIfAny();
 
@@ -93,7 +119,10 @@ export function readTable(text: string, check: Checker): Placed<FigureFields>[] 
     const at = `row ${header!.line}, column "${name}"`;
     const match = PERIOD_HEADING.exec(heading);
     if (!match) {
-      check.fail(at, `a period column must be headed "<label> (<start>..<end>, <basis>)", e.g. "FY 2019 (2018-10-01..2019-09-30, ROLLING_12_MONTHS)"; got ${quoted(heading)}`);
+      check.fail(
+        at,
+        `a period column must be headed "<label> (<start>..<end>, <basis>)", e.g. "FY 2019 (2018-10-01..2019-09-30, ROLLING_12_MONTHS)"; got ${quoted(heading)}`,
+      );
       return undefined;
     }
     const period = { label: match[1], start: match[2], end: match[3], basis: match[4] as PeriodBasisName };
@@ -106,11 +135,23 @@ export function readTable(text: string, check: Checker): Placed<FigureFields>[] 
     };
     const sourcePlace: Place = (field) => {
       const row = sourceRows.get((field || "document") as SourceRowName);
-      return row ? `row ${row.line}, column "${name}"` : `column "${name}" (the file has no "${field}" row: add one above the header)`;
+      return row
+        ? `row ${row.line}, column "${name}"`
+        : `column "${name}" (the file has no "${field}" row: add one above the header)`;
     };
-    const source: SourceRecord = { document: cell("document")!, locator: cell("locator")!, title: cell("title"), publisher: cell("publisher"), published: cell("published") };
+    const source: SourceRecord = {
+      document: cell("document")!,
+      locator: cell("locator")!,
+      title: cell("title"),
+      publisher: cell("publisher"),
+      published: cell("published"),
+    };
     for (const field of ["document", "locator"] as const) {
-      if (!source[field]) check.fail(sourcePlace(field), `names no ${field}: every period column names its own source (${field} in row ${sourceRows.get(field)?.line}), never another column's`);
+      if (!source[field])
+        check.fail(
+          sourcePlace(field),
+          `names no ${field}: every period column names its own source (${field} in row ${sourceRows.get(field)?.line}), never another column's`,
+        );
     }
     if (source.document && source.locator) checkSource(check, sourcePlace, source);
     return { name, period, source, sourcePlace };
@@ -121,13 +162,15 @@ export function readTable(text: string, check: Checker): Placed<FigureFields>[] 
   const seen = new Set<string>();
   for (const { line, cells } of body) {
     const rowFigures: Placed<FigureFields>[] = [];
-    if (cells.length > header!.cells.length) check.fail(`row ${line}`, `has ${cells.length} cells; the header has ${header!.cells.length} columns`);
+    if (cells.length > header!.cells.length)
+      check.fail(`row ${line}`, `has ${cells.length} cells; the header has ${header!.cells.length} columns`);
     const [category = "", localLabel = ""] = cells;
     columns.forEach((column, i) => {
       const cell = (cells[i + 2] ?? "").trim();
       if (cell === "") return;
       const at = `row ${line}, column "${column!.name}"`;
-      if (/^-\d/.test(cell)) return check.fail(at, `must not be negative, got ${cell.length > 40 ? quoted(cell) : cell}`);
+      if (/^-\d/.test(cell))
+        return check.fail(at, `must not be negative, got ${cell.length > 40 ? quoted(cell) : cell}`);
       if (!COUNT.test(cell)) return check.fail(at, `must be a whole number, got ${quoted(cell)}`);
       const place: Place = (field) =>
         field === "category"
@@ -139,7 +182,16 @@ export function readTable(text: string, check: Checker): Placed<FigureFields>[] 
               : field.startsWith("source")
                 ? column!.sourcePlace(field.slice("source.".length))
                 : at;
-      rowFigures.push({ value: { category, localLabel, count: Number(cell.replace(/,/g, "")), period: column!.period, source: column!.source }, place });
+      rowFigures.push({
+        value: {
+          category,
+          localLabel,
+          count: Number(cell.replace(/,/g, "")),
+          period: column!.period,
+          source: column!.source,
+        },
+        place,
+      });
     });
     // Row by row, so that problems are listed in the order of the file.
     checkFigures(check, rowFigures, seen);

@@ -51,7 +51,10 @@ export async function startCharnwoodSubgraph(): Promise<CharnwoodSubgraph> {
   ensureSeeded(database.db, "charnwood");
   const partnership = requirePartnership("charnwood");
   const { schema } = await buildCspSubgraph(partnership);
-  const served = await serveSubgraph<CspContext>(schema, 0, async () => ({ partnership, loaders: createLoaders(database.db) }));
+  const served = await serveSubgraph<CspContext>(schema, 0, async () => ({
+    partnership,
+    loaders: createLoaders(database.db),
+  }));
   return {
     database,
     async run(query) {
@@ -63,29 +66,65 @@ export async function startCharnwoodSubgraph(): Promise<CharnwoodSubgraph> {
         body: JSON.stringify({ query, variables: { r: [{ __typename: "CharnwoodCsp", code: "charnwood" }] } }),
       });
       const body = (await response.json()) as { data: any; errors?: unknown[] };
-      return { statements: database.statementCount() - before, milliseconds: performance.now() - started, data: body.data?._entities[0], errors: body.errors };
+      return {
+        statements: database.statementCount() - before,
+        milliseconds: performance.now() - started,
+        data: body.data?._entities[0],
+        errors: body.errors,
+      };
     },
     addRows(n, round) {
       database.db.transaction((tx) => {
         for (let i = 0; i < n; i++) {
           const id = `extra-${round}-${i}`;
           tx.insert(t.priorities)
-            .values({ id, planId: "priorities-2019-20", themeId: "2019-20-t1", position: 100 + i, title: `Reduce shoplifting ${i}`, crossCutting: false, mandatory: false, notes: [], sourceDocument: "test", sourceLocator: "test" })
+            .values({
+              id,
+              planId: "priorities-2019-20",
+              themeId: "2019-20-t1",
+              position: 100 + i,
+              title: `Reduce shoplifting ${i}`,
+              crossCutting: false,
+              mandatory: false,
+              notes: [],
+              sourceDocument: "test",
+              sourceLocator: "test",
+            })
             .run();
-          tx.insert(t.focusAreas).values({ priorityId: id, position: 0, text: "Work with retailers", details: [] }).run();
+          tx.insert(t.focusAreas)
+            .values({ priorityId: id, position: 0, text: "Work with retailers", details: [] })
+            .run();
           // Rolling 12 months starting a month apart from January 1990 (dates stay in 1990-2100
           // for a thousand rows), so each figure has a year-before figure 12 rows earlier.
           const start = new Date(Date.UTC(1990, i, 1));
           const end = new Date(Date.UTC(1990, i + 12, 0));
           const iso = (d: Date) => d.toISOString().slice(0, 10);
           const periodId = `extra-${round}-${i}`;
-          tx.insert(t.periods).values({ id: periodId, label: `12 months from ${iso(start)}`, start: iso(start), end: iso(end), basis: "ROLLING_12_MONTHS" }).run();
+          tx.insert(t.periods)
+            .values({
+              id: periodId,
+              label: `12 months from ${iso(start)}`,
+              start: iso(start),
+              end: iso(end),
+              basis: "ROLLING_12_MONTHS",
+            })
+            .run();
           const [stat] = tx
             .insert(t.crimeStatistics)
-            .values({ categoryId: "robbery", localLabel: "Robbery", count: i, periodId, notes: [], sourceDocument: "test", sourceLocator: `table ${round}` })
+            .values({
+              categoryId: "robbery",
+              localLabel: "Robbery",
+              count: i,
+              periodId,
+              notes: [],
+              sourceDocument: "test",
+              sourceLocator: `table ${round}`,
+            })
             .returning()
             .all();
-          tx.insert(t.statisticSources).values({ statisticId: stat.id, position: 0, document: "test", locator: "copy" }).run();
+          tx.insert(t.statisticSources)
+            .values({ statisticId: stat.id, position: 0, document: "test", locator: "copy" })
+            .run();
         }
       });
     },

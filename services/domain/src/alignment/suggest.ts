@@ -48,7 +48,13 @@ const phrases: Phrase[] = (() => {
   const byKey = new Map<string, Phrase>();
   const add = (kind: Phrase["kind"], value: string, text: string, csaId?: string, weight = 0) => {
     const key = `${kind}:${value}:${normaliseText(text)}`;
-    const phrase = byKey.get(key) ?? { kind, value, pattern: wholeWordPattern(text), length: normaliseText(text).length, serves: new Map() };
+    const phrase = byKey.get(key) ?? {
+      kind,
+      value,
+      pattern: wholeWordPattern(text),
+      length: normaliseText(text).length,
+      serves: new Map(),
+    };
     byKey.set(key, phrase);
     if (csaId) phrase.serves.set(csaId, Math.max(phrase.serves.get(csaId) ?? 0, weight));
   };

@@ -3,7 +3,11 @@
  * a hyphen, phrases matched as whole words ("hate" does not match "whatever").
  */
 export function normaliseText(text: string): string {
-  return text.toLowerCase().replace(/[\u2010-\u2015]/g, "-").replace(/\s+/g, " ").trim();
+  return text
+    .toLowerCase()
+    .replace(/[\u2010-\u2015]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** A pattern finding `phrase` as whole words in normalised text. */

@@ -11,7 +11,9 @@ export const figureColumns = () => ({
   categoryId: text("category_id").notNull(),
   localLabel: text("local_label").notNull(),
   count: integer("count").notNull(),
-  periodId: text("period_id").notNull().references(() => periods.id),
+  periodId: text("period_id")
+    .notNull()
+    .references(() => periods.id),
   notes: text("notes", { mode: "json" }).$type<string[]>().notNull(),
   ...sourceColumns,
 });

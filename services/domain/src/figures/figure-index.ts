@@ -27,7 +27,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * Indexes `rows`; `scopeOf` tells figures of different scopes apart (partnership-wide or an
  * area's), since those never differ from or compare with each other.
  */
-export function indexFigures<Row extends FigureRow>(rows: readonly Row[], periods: Map<string, PeriodRow>, scopeOf: (row: Row) => string): FigureIndex<Row> {
+export function indexFigures<Row extends FigureRow>(
+  rows: readonly Row[],
+  periods: Map<string, PeriodRow>,
+  scopeOf: (row: Row) => string,
+): FigureIndex<Row> {
   const periodOf = (row: Row) => periods.get(row.periodId)!;
   const spanKey = (row: Row) => {
     const p = periodOf(row);

@@ -93,7 +93,12 @@ function insertFigure<Row extends FigureRow, Fields extends FigureFields>(
 function reread<Row extends FigureRow>(tx: Database, store: FigureStore<Row, any>, ids: number[]): Row[] {
   const byId = new Map<number, Row>();
   for (let i = 0; i < ids.length; i += 10_000) {
-    for (const row of tx.select().from(store.table).where(inArray(store.table.id, ids.slice(i, i + 10_000))).all() as Row[]) byId.set(row.id, row);
+    for (const row of tx
+      .select()
+      .from(store.table)
+      .where(inArray(store.table.id, ids.slice(i, i + 10_000)))
+      .all() as Row[])
+      byId.set(row.id, row);
   }
   return ids.map((id) => byId.get(id)!);
 }
@@ -102,14 +107,30 @@ function reread<Row extends FigureRow>(tx: Database, store: FigureStore<Row, any
  * The documents a table of figures cites (each known, or new with its title and publisher),
  * and no recorded figure whose period ends after its document was published.
  */
-function citeFigureDocuments<Fields extends FigureFields>(db: Database, figures: Placed<Fields>[], check: Checker): CitedDocuments {
-  const cited = citeDocuments(db, figures.map(({ value, place }) => ({ source: value.source, place: within(place, "source") })), check);
-  for (const { value, place } of figures) checkFigureAgainstSource(check, place, value, cited.byName.get(value.source?.document));
+function citeFigureDocuments<Fields extends FigureFields>(
+  db: Database,
+  figures: Placed<Fields>[],
+  check: Checker,
+): CitedDocuments {
+  const cited = citeDocuments(
+    db,
+    figures.map(({ value, place }) => ({ source: value.source, place: within(place, "source") })),
+    check,
+  );
+  for (const { value, place } of figures)
+    checkFigureAgainstSource(check, place, value, cited.byName.get(value.source?.document));
   return cited;
 }
 
 /** Keeps what a correction replaced: the history a figure serves as its corrections. */
-function recordCorrection(tx: Database, figureId: number, previousCount: number, count: number, source: FigureCorrection["source"], note: string | null): void {
+function recordCorrection(
+  tx: Database,
+  figureId: number,
+  previousCount: number,
+  count: number,
+  source: FigureCorrection["source"],
+  note: string | null,
+): void {
   tx.insert(figureCorrections)
     .values({
       figureId,
@@ -142,7 +163,10 @@ export function recordFigures<Row extends FigureRow, Fields extends FigureFields
       const stored = storedFigure(tx, store, value);
       if (stored) {
         const message = secondFigureMessage(value.category, value.period.label, value.source, store.scopeName?.(value));
-        check.fail(place(""), `${message}: ${figurePublicId(store.owner, stored)} already has ${stored.count}; correct it with ${store.correction}`);
+        check.fail(
+          place(""),
+          `${message}: ${figurePublicId(store.owner, stored)} already has ${stored.count}; correct it with ${store.correction}`,
+        );
       }
     }
     check.throwIfAny();
@@ -168,7 +192,10 @@ export function correctFigures<Row extends FigureRow>(
     const rows = corrections.map(({ value, place }) => {
       const local = localIdOf(store.owner, value.id, check, place("id"), "crime statistic");
       const id = local && /^statistic-\d+$/.test(local) ? Number(local.slice("statistic-".length)) : undefined;
-      const row = id === undefined ? undefined : (tx.select().from(store.table).where(eq(store.table.id, id)).get() as Row | undefined);
+      const row =
+        id === undefined
+          ? undefined
+          : (tx.select().from(store.table).where(eq(store.table.id, id)).get() as Row | undefined);
       if (local !== undefined && !row) check.fail(place("id"), `no crime statistic ${shortened(value.id)}`);
       if (row && seen.has(row.id)) check.fail(place("id"), `${shortened(value.id)} is corrected twice in one request`);
       if (row) seen.add(row.id);
@@ -178,18 +205,29 @@ export function correctFigures<Row extends FigureRow>(
     // A correction's source is checked as a figure's is: known or described, and published
     // no earlier than the end of the corrected figure's period.
     const withSource = corrections.flatMap((c, i) => (c.value.source ? [{ ...c, row: rows[i] }] : []));
-    const cited = citeDocuments(tx, withSource.map(({ value, place }) => ({ source: value.source!, place: within(place, "source") })), check);
+    const cited = citeDocuments(
+      tx,
+      withSource.map(({ value, place }) => ({ source: value.source!, place: within(place, "source") })),
+      check,
+    );
     for (const { value, place, row } of withSource) {
       if (!row) continue;
       const period = tx.select().from(periods).where(eq(periods.id, row.periodId)).get()!;
-      checkFigureAgainstSource(check, place, { category: row.categoryId, localLabel: row.localLabel, period: periodJson(period) }, cited.byName.get(value.source!.document), "the correction's source");
+      checkFigureAgainstSource(
+        check,
+        place,
+        { category: row.categoryId, localLabel: row.localLabel, period: periodJson(period) },
+        cited.byName.get(value.source!.document),
+        "the correction's source",
+      );
     }
     check.throwIfAny();
     storeDocuments(tx, cited);
     const before = rows.map((row) => figureJson(tx, store, row!));
     corrections.forEach(({ value }, i) => {
       const row = rows[i]!;
-      if (value.count != null && value.count !== row.count) recordCorrection(tx, row.id, row.count, value.count, value.source, value.note ?? null);
+      if (value.count != null && value.count !== row.count)
+        recordCorrection(tx, row.id, row.count, value.count, value.source, value.note ?? null);
       const changes = {
         ...(value.count != null && { count: value.count }),
         ...(value.localLabel != null && { localLabel: value.localLabel }),
@@ -198,9 +236,19 @@ export function correctFigures<Row extends FigureRow>(
       // A correction naming only the figure changes nothing (and drizzle refuses an empty SET).
       if (Object.keys(changes).length > 0) tx.update(store.table).set(changes).where(eq(store.table.id, row.id)).run();
     });
-    const result = reread(tx, store, rows.map((row) => row!.id));
+    const result = reread(
+      tx,
+      store,
+      rows.map((row) => row!.id),
+    );
     const after = result.map((row) => figureJson(tx, store, row));
-    return { changed: JSON.stringify(before) !== JSON.stringify(after), subject: after.map((f) => f.id).join(", "), before, after, result };
+    return {
+      changed: JSON.stringify(before) !== JSON.stringify(after),
+      subject: after.map((f) => f.id).join(", "),
+      before,
+      after,
+      result,
+    };
   }).result;
 }
 
@@ -228,7 +276,8 @@ export function planFigures<Row extends FigureRow, Fields extends FigureFields>(
   for (const figure of figures) {
     const stored = storedFigure(db, store, figure.value, periods);
     if (!stored) plan.additions.push(figure);
-    else if (stored.count === figure.value.count && stored.localLabel === figure.value.localLabel) plan.unchanged.push({ stored, figure });
+    else if (stored.count === figure.value.count && stored.localLabel === figure.value.localLabel)
+      plan.unchanged.push({ stored, figure });
     else plan.corrections.push({ stored, figure });
   }
   return plan;
@@ -255,10 +304,16 @@ export function applyFigures<Row extends FigureRow, Fields extends FigureFields>
     storeDocuments(tx, plan.documents);
     const added = plan.additions.map(({ value }) => insertFigure(tx, store, value, periods));
     for (const { stored, figure } of plan.corrections) {
-      if (stored.count !== figure.value.count) recordCorrection(tx, stored.id, stored.count, figure.value.count, null, `Imported from ${subject}`);
-      tx.update(store.table).set({ count: figure.value.count, localLabel: figure.value.localLabel }).where(eq(store.table.id, stored.id)).run();
+      if (stored.count !== figure.value.count)
+        recordCorrection(tx, stored.id, stored.count, figure.value.count, null, `Imported from ${subject}`);
+      tx.update(store.table)
+        .set({ count: figure.value.count, localLabel: figure.value.localLabel })
+        .where(eq(store.table.id, stored.id))
+        .run();
     }
-    const after = reread(tx, store, [...added.map((r) => r.id), ...plan.corrections.map((c) => c.stored.id)]).map((row) => figureJson(tx, store, row));
+    const after = reread(tx, store, [...added.map((r) => r.id), ...plan.corrections.map((c) => c.stored.id)]).map(
+      (row) => figureJson(tx, store, row),
+    );
     return { changed: added.length + plan.corrections.length > 0, subject, before, after, result: plan };
   }).result;
 }

@@ -13,7 +13,10 @@ export type AuditEntryRow = typeof auditEntries.$inferSelect;
  */
 export function auditTrail(db: BetterSQLite3Database<any>, subgraph: string, limit: number): AuditEntry[] {
   rejectingBadInput(() => {
-    if (limit < 1 || limit > 1000) throw new ValidationError([{ where: "auditTrail(limit)", path: "limit", message: `must be from 1 to 1000, got ${limit}` }]);
+    if (limit < 1 || limit > 1000)
+      throw new ValidationError([
+        { where: "auditTrail(limit)", path: "limit", message: `must be from 1 to 1000, got ${limit}` },
+      ]);
   });
   const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
   return db

@@ -29,7 +29,13 @@ export function knownDocument(db: AnyDatabase, document: string): KnownDocument 
 export function storedDocumentLookup(db: AnyDatabase): DocumentLookup & { clearAll(): void } {
   let byName: Map<string, KnownDocument> | undefined;
   const lookup = (document: string) => {
-    byName ??= new Map(db.select().from(documents).all().map((row) => [row.document, { ...row }]));
+    byName ??= new Map(
+      db
+        .select()
+        .from(documents)
+        .all()
+        .map((row) => [row.document, { ...row }]),
+    );
     return byName.get(document);
   };
   return Object.assign(lookup, { clearAll: () => void (byName = undefined) });
@@ -49,7 +55,11 @@ const FIELDS = ["title", "publisher", "published"] as const;
  * given, must be as known; a new one needs its title and publisher (and, optionally, its date
  * of publication). Problems go to `check`, at each source's place.
  */
-export function citeDocuments(db: AnyDatabase, sources: { source: SourceRecord; place: Place }[], check: Checker): CitedDocuments {
+export function citeDocuments(
+  db: AnyDatabase,
+  sources: { source: SourceRecord; place: Place }[],
+  check: Checker,
+): CitedDocuments {
   const cited: CitedDocuments = { byName: new Map(), added: [] };
   const added = new Map<string, KnownDocument>();
   const looked = new Map<string, KnownDocument | undefined>();
@@ -62,7 +72,10 @@ export function citeDocuments(db: AnyDatabase, sources: { source: SourceRecord; 
       for (const field of FIELDS) {
         const given = source[field];
         if (given != null && given !== known[field]) {
-          check.fail(place(field), `${source.document} is known as ${field} ${JSON.stringify(known[field])}, not ${JSON.stringify(given)}: leave ${field} out, or give it as known`);
+          check.fail(
+            place(field),
+            `${source.document} is known as ${field} ${JSON.stringify(known[field])}, not ${JSON.stringify(given)}: leave ${field} out, or give it as known`,
+          );
         }
       }
       cited.byName.set(source.document, known);
@@ -75,7 +88,12 @@ export function citeDocuments(db: AnyDatabase, sources: { source: SourceRecord; 
     if (source.publisher == null) check.fail(place("publisher"), `is required ${what} (give its title and publisher)`);
     const published = source.published == null || check.date(place("published"), source.published);
     if (!title || !publisher || !published) continue;
-    const entry: KnownDocument = { document: source.document, title: source.title!, publisher: source.publisher!, published: source.published ?? null };
+    const entry: KnownDocument = {
+      document: source.document,
+      title: source.title!,
+      publisher: source.publisher!,
+      published: source.published ?? null,
+    };
     added.set(entry.document, entry);
     cited.byName.set(entry.document, entry);
   }
@@ -86,7 +104,11 @@ export function citeDocuments(db: AnyDatabase, sources: { source: SourceRecord; 
 /** Stores the new documents of a write, in its transaction. */
 export function storeDocuments(tx: AnyDatabase, cited: CitedDocuments): void {
   const recordedAt = new Date().toISOString();
-  for (const entry of cited.added) tx.insert(documents).values({ ...entry, recordedAt }).onConflictDoNothing().run();
+  for (const entry of cited.added)
+    tx.insert(documents)
+      .values({ ...entry, recordedAt })
+      .onConflictDoNothing()
+      .run();
 }
 
 /** A document as messages name it: its title and file name. */

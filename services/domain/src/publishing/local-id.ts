@@ -25,11 +25,20 @@ export const LOCAL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * The local id within a public id (`charnwood:2019-20-p1` -> `2019-20-p1`, `county:statistic-3` -> `statistic-3`). A public id of
  * another owner fails: a subgraph holds only its own partnership's (or the county's) data.
  */
-export function localIdOf(partnershipCode: string, publicId: string, check: Checker, place: string, what: string): string | undefined {
+export function localIdOf(
+  partnershipCode: string,
+  publicId: string,
+  check: Checker,
+  place: string,
+  what: string,
+): string | undefined {
   const colon = publicId.indexOf(":");
   const owner = colon < 0 ? undefined : publicId.slice(0, colon);
   if (owner !== partnershipCode || colon === publicId.length - 1) {
-    check.fail(place, `${quoted(publicId)} is not the id of a ${what} of ${partnershipCode} (ids read "${partnershipCode}:<id>")`);
+    check.fail(
+      place,
+      `${quoted(publicId)} is not the id of a ${what} of ${partnershipCode} (ids read "${partnershipCode}:<id>")`,
+    );
     return undefined;
   }
   return publicId.slice(colon + 1);

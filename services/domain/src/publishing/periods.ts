@@ -16,7 +16,14 @@ export function findPeriod(tx: AnyDatabase, period: PeriodFields): PeriodRow | u
   return tx
     .select()
     .from(periods)
-    .where(and(eq(periods.label, period.label), eq(periods.start, period.start), eq(periods.end, period.end), eq(periods.basis, period.basis)))
+    .where(
+      and(
+        eq(periods.label, period.label),
+        eq(periods.start, period.start),
+        eq(periods.end, period.end),
+        eq(periods.basis, period.basis),
+      ),
+    )
     .get();
 }
 
@@ -27,7 +34,9 @@ export function periodIdFor(tx: AnyDatabase, period: PeriodFields): string {
   const id = freeId(`${slugOf(period.label, 40)}-${period.start}-${period.end}`, (candidate) =>
     Boolean(tx.select({ id: periods.id }).from(periods).where(eq(periods.id, candidate)).get()),
   );
-  tx.insert(periods).values({ id, label: period.label, start: period.start, end: period.end, basis: period.basis, note: null }).run();
+  tx.insert(periods)
+    .values({ id, label: period.label, start: period.start, end: period.end, basis: period.basis, note: null })
+    .run();
   return id;
 }
 
@@ -43,14 +52,23 @@ export interface PeriodLookup {
 }
 
 /** Each period looked up with its own statement: for a handful of figures. */
-export const periodsOneByOne = (tx: AnyDatabase): PeriodLookup => ({ find: (period) => findPeriod(tx, period), idFor: (period) => periodIdFor(tx, period) });
+export const periodsOneByOne = (tx: AnyDatabase): PeriodLookup => ({
+  find: (period) => findPeriod(tx, period),
+  idFor: (period) => periodIdFor(tx, period),
+});
 
 /**
  * The stored periods, read once for a whole table of figures: finding each figure's period
  * with its own statement scanned every period for every figure (periods x figures).
  */
 export function periodsReadOnce(tx: AnyDatabase): PeriodLookup {
-  const byKey = new Map(tx.select().from(periods).all().map((row) => [periodKey(row as PeriodFields), row.id]));
+  const byKey = new Map(
+    tx
+      .select()
+      .from(periods)
+      .all()
+      .map((row) => [periodKey(row as PeriodFields), row.id]),
+  );
   return {
     find: (period) => {
       const id = byKey.get(periodKey(period));

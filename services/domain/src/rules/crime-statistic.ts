@@ -57,11 +57,21 @@ export function checkStatisticFields(check: Checker, place: Place, stat: Statist
  * One figure per category, period and source (and area, where a subgraph publishes figures
  * for several areas): the key that must be unique.
  */
-export function statisticKey(category: string, periodKey: string, source: SourceRecord | undefined, area?: string): string {
+export function statisticKey(
+  category: string,
+  periodKey: string,
+  source: SourceRecord | undefined,
+  area?: string,
+): string {
   return `${area ?? ""}|${category}|${periodKey}|${source?.document}|${source?.locator}`;
 }
 
-export function secondFigureMessage(category: string, periodLabel: string, source: SourceRecord | undefined, area?: string): string {
+export function secondFigureMessage(
+  category: string,
+  periodLabel: string,
+  source: SourceRecord | undefined,
+  area?: string,
+): string {
   return `a second figure for ${area === undefined ? "" : `${area}, `}category ${category}, period ${periodLabel} and source ${source?.document}, ${source?.locator}`;
 }
 
@@ -69,13 +79,18 @@ export function secondFigureMessage(category: string, periodLabel: string, sourc
  * Every figure checked by the rules of a figure and of a period; a second figure for the same
  * category, period and source (and area) fails (`seen` carries the keys across calls for one input).
  */
-export function checkFigures(check: Checker, figures: Placed<FigureFields & { area?: string }>[], seen = new Set<string>()): void {
+export function checkFigures(
+  check: Checker,
+  figures: Placed<FigureFields & { area?: string }>[],
+  seen = new Set<string>(),
+): void {
   for (const { value, place } of figures) {
     checkStatisticFields(check, place, value);
     if (!value.period) check.fail(place("period"), "is required");
     else checkPeriod(check, within(place, "period"), value.period);
     const key = statisticKey(value.category, value.period ? periodKey(value.period) : "", value.source, value.area);
-    if (seen.has(key)) check.fail(place(""), secondFigureMessage(value.category, value.period?.label, value.source, value.area));
+    if (seen.has(key))
+      check.fail(place(""), secondFigureMessage(value.category, value.period?.label, value.source, value.area));
     seen.add(key);
   }
 }

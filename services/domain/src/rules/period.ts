@@ -9,7 +9,8 @@ export function checkPeriod(check: Checker, place: Place, period: PeriodFields):
   check.text(place("label"), period.label, { max: 200 });
   const start = check.date(place("start"), period.start);
   const end = check.date(place("end"), period.end);
-  if (start && end && period.end < period.start) check.fail(place("end"), `the end ${period.end} precedes the start ${period.start}`);
+  if (start && end && period.end < period.start)
+    check.fail(place("end"), `the end ${period.end} precedes the start ${period.start}`);
   check.oneOf(place("basis"), period.basis, PERIOD_BASES, "period basis");
 }
 

@@ -3,8 +3,9 @@
  * no file or database can store faithfully) or nothing but invisible characters (zero-width
  * spaces, joiners, direction marks, a byte-order mark), which would publish as a blank title.
  */
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: the combining marks are listed one by one on purpose.
-const INVISIBLE = /[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/gu;
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the combining marks are listed one by one on purpose.
+  /[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/gu;
 
 /** In "u" mode a pair is one code point: only a lone half is of category Cs. */
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -41,13 +42,15 @@ const characterPosition = (value: string, index: number) => [...value.slice(0, i
 /** What is wrong with a piece of text, or undefined. */
 export function textProblem(value: string): string | undefined {
   const lone = LONE_SURROGATE.exec(value);
-  if (lone) return `holds half of a character (a lone UTF-16 surrogate) at character ${characterPosition(value, lone.index)}; send whole characters`;
+  if (lone)
+    return `holds half of a character (a lone UTF-16 surrogate) at character ${characterPosition(value, lone.index)}; send whole characters`;
   const refused = REFUSED.exec(value);
   if (refused) {
     const code = `U+${refused[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
     const what = refused[0] === "\u0000" ? "a NUL character" : "a bidirectional control character";
     return `holds ${what} (${code} ${REFUSED_NAMES[refused[0]]}) at character ${characterPosition(value, refused.index)}; such characters are not allowed in published text`;
   }
-  if (value.replace(INVISIBLE, "") === "") return "holds only invisible characters (such as zero-width spaces); it must show some text";
+  if (value.replace(INVISIBLE, "") === "")
+    return "holds only invisible characters (such as zero-width spaces); it must show some text";
   return undefined;
 }

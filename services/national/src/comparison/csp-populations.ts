@@ -8,7 +8,10 @@ export type PopulationAnswer = { population: number } | { reason: string };
  * one of its districts under other CSPs too, the CSP covers part of the district and its
  * population cannot be read from the district's: it is unavailable, with that reason.
  */
-export function cspPopulations(sqlite: Database.Database, year: number): (areaId: number, name: string) => PopulationAnswer {
+export function cspPopulations(
+  sqlite: Database.Database,
+  year: number,
+): (areaId: number, name: string) => PopulationAnswer {
   const edition = sqlite.prepare("select max(edition) from districts where area_id = ?").pluck();
   const districts = sqlite.prepare(
     `select d.lad_code as code, d.lad_name as name,
@@ -18,8 +21,16 @@ export function cspPopulations(sqlite: Database.Database, year: number): (areaId
   );
   return (areaId, name) => {
     const newest = edition.get(areaId) as number | null;
-    if (newest === null) return { reason: `no districts of ${name} in an ONS district-to-CSP lookup held (import the lookup to give it a population)` };
-    const rows = districts.all(year, areaId, newest) as { code: string; name: string; csps: number; population: number | null }[];
+    if (newest === null)
+      return {
+        reason: `no districts of ${name} in an ONS district-to-CSP lookup held (import the lookup to give it a population)`,
+      };
+    const rows = districts.all(year, areaId, newest) as {
+      code: string;
+      name: string;
+      csps: number;
+      population: number | null;
+    }[];
     const shared = rows.filter((r) => r.csps > 1);
     if (shared.length > 0) {
       return {
@@ -27,7 +38,8 @@ export function cspPopulations(sqlite: Database.Database, year: number): (areaId
       };
     }
     const missing = rows.filter((r) => r.population === null);
-    if (missing.length > 0) return { reason: `no ONS mid-${year} population estimate held for ${missing.map((r) => r.name).join(", ")}` };
+    if (missing.length > 0)
+      return { reason: `no ONS mid-${year} population estimate held for ${missing.map((r) => r.name).join(", ")}` };
     return { population: rows.reduce((sum, r) => sum + r.population!, 0) };
   };
 }

@@ -26,7 +26,11 @@ export function heldFinancialYears(sqlite: Database.Database): HeldFinancialYear
     .all() as { financialYear: string; quarter: number; areas: number }[];
   const areas = new Map(
     (
-      sqlite.prepare(`select financial_year as financialYear, count(distinct area_id) as areas from subgroup_totals group by financial_year`).all() as {
+      sqlite
+        .prepare(
+          `select financial_year as financialYear, count(distinct area_id) as areas from subgroup_totals group by financial_year`,
+        )
+        .all() as {
         financialYear: string;
         areas: number;
       }[]
@@ -42,12 +46,17 @@ export function heldFinancialYears(sqlite: Database.Database): HeldFinancialYear
   const years = new Map<string, HeldFinancialYear>();
   for (const q of quarters) {
     let year = years.get(q.financialYear);
-    if (!year) years.set(q.financialYear, (year = { financialYear: q.financialYear, quartersHeld: [], complete: true, sources: [] }));
+    if (!year)
+      years.set(
+        q.financialYear,
+        (year = { financialYear: q.financialYear, quartersHeld: [], complete: true, sources: [] }),
+      );
     year.quartersHeld.push(q.quarter);
     // An area missing from any quarter leaves that quarter with fewer areas than the year has.
     if (q.areas !== areas.get(q.financialYear)) year.complete = false;
   }
   for (const year of years.values()) if (year.quartersHeld.length !== 4) year.complete = false;
-  for (const s of sources) years.get(s.financialYear)?.sources.push({ document: s.document, locator: s.locator, sample: s.sample === 1 });
+  for (const s of sources)
+    years.get(s.financialYear)?.sources.push({ document: s.document, locator: s.locator, sample: s.sample === 1 });
   return [...years.values()];
 }

@@ -46,7 +46,8 @@ export interface Comparison {
 /** Financial year text (`2019/20`): the one form the Home Office prints. */
 export function checkFinancialYear(financialYear: string): string | null {
   const match = /^(\d{4})\/(\d{2})$/.exec(financialYear);
-  if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) return `financialYear must read like 2019/20, got ${quoted(financialYear)}`;
+  if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2]))
+    return `financialYear must read like 2019/20, got ${quoted(financialYear)}`;
   return null;
 }
 
@@ -77,7 +78,18 @@ function ranks(values: (number | null)[]): (number | null)[] {
  */
 export function compareNationally(sqlite: Database.Database, category: string, financialYear: string): Comparison {
   const answer = offenceMappingFor(category, financialYear);
-  const empty: Comparison = { category, financialYear, mapping: null, unmappedReason: null, rows: [], unassigned: [], quartersHeld: [], sources: [], populationSources: [], samplePopulations: false };
+  const empty: Comparison = {
+    category,
+    financialYear,
+    mapping: null,
+    unmappedReason: null,
+    rows: [],
+    unassigned: [],
+    quartersHeld: [],
+    sources: [],
+    populationSources: [],
+    samplePopulations: false,
+  };
   if ("reason" in answer) return { ...empty, unmappedReason: answer.reason };
   const filter = filterSql(answer.mapping);
   const quarterRows = sqlite
@@ -95,7 +107,14 @@ export function compareNationally(sqlite: Database.Database, category: string, f
           `select a.id, a.kind, a.name, a.ons_code as onsCode, a.police_force as policeForce, a.partnership
            from areas a where a.id in (select distinct area_id from subgroup_totals where financial_year = ?)`,
         )
-        .all(financialYear) as { id: number; kind: AreaKind; name: string; onsCode: string | null; policeForce: string; partnership: string | null }[]
+        .all(financialYear) as {
+        id: number;
+        kind: AreaKind;
+        name: string;
+        onsCode: string | null;
+        policeForce: string;
+        partnership: string | null;
+      }[]
     ).map((a) => [a.id, a]),
   );
   const populationOf = cspPopulations(sqlite, populationYear);
@@ -113,8 +132,21 @@ export function compareNationally(sqlite: Database.Database, category: string, f
         else population = found.population;
       }
       row = {
-        areaId: a.id, kind: a.kind, name: a.name, onsCode: a.onsCode, policeForce: a.policeForce, partnership: a.partnership,
-        quarters: [], count: null, population, populationYear, ratePer1000: null, rateUnavailableReason: reason, rank: null, rankByRate: null, force: null,
+        areaId: a.id,
+        kind: a.kind,
+        name: a.name,
+        onsCode: a.onsCode,
+        policeForce: a.policeForce,
+        partnership: a.partnership,
+        quarters: [],
+        count: null,
+        population,
+        populationYear,
+        ratePer1000: null,
+        rateUnavailableReason: reason,
+        rank: null,
+        rankByRate: null,
+        force: null,
       };
       byArea.set(q.areaId, row);
     }
@@ -155,7 +187,11 @@ export function compareNationally(sqlite: Database.Database, category: string, f
     .all(populationYear) as { document: string; locator: string }[];
   const samplePopulations = populationSources.some((p) => p.document.startsWith("sample-"));
   return {
-    category, financialYear, mapping: answer.mapping, unmappedReason: null, rows,
+    category,
+    financialYear,
+    mapping: answer.mapping,
+    unmappedReason: null,
+    rows,
     unassigned: all.filter((r) => r.kind !== "CSP").sort((a, b) => a.name.localeCompare(b.name)),
     quartersHeld: [...new Set(quarterRows.map((q) => q.quarter))].sort(),
     sources: sources.map((s) => ({ ...s, sample: s.sample === 1 })),
@@ -165,7 +201,9 @@ export function compareNationally(sqlite: Database.Database, category: string, f
 }
 
 /** Ranks within a subset (a force, a comparison group): 1 = highest; rows without a figure take none. */
-export function rankWithin(rows: ComparedArea[]): { row: ComparedArea; rank: number | null; rankByRate: number | null }[] {
+export function rankWithin(
+  rows: ComparedArea[],
+): { row: ComparedArea; rank: number | null; rankByRate: number | null }[] {
   const byCount = ranks(rows.map((r) => r.count));
   const byRate = ranks(rows.map((r) => r.ratePer1000));
   return rows.map((row, i) => ({ row, rank: byCount[i], rankByRate: byRate[i] }));

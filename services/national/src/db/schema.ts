@@ -58,11 +58,17 @@ export const districts = sqliteTable(
     edition: integer("edition").notNull(),
     ladCode: text("lad_code").notNull(),
     ladName: text("lad_name").notNull(),
-    areaId: integer("area_id").notNull().references(() => areas.id),
+    areaId: integer("area_id")
+      .notNull()
+      .references(() => areas.id),
     sourceDocument: text("source_document").notNull(),
     sourceLocator: text("source_locator").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.edition, t.ladCode, t.areaId] }), index("districts_area").on(t.areaId), index("districts_name").on(t.ladName)],
+  (t) => [
+    primaryKey({ columns: [t.edition, t.ladCode, t.areaId] }),
+    index("districts_area").on(t.areaId),
+    index("districts_name").on(t.ladName),
+  ],
 );
 
 /** ONS mid-year population estimates by district (the year is the estimate's mid-year). */
@@ -82,7 +88,9 @@ export const districtPopulations = sqliteTable(
 export const offenceCounts = sqliteTable(
   "offence_counts",
   {
-    areaId: integer("area_id").notNull().references(() => areas.id),
+    areaId: integer("area_id")
+      .notNull()
+      .references(() => areas.id),
     /** As printed, e.g. 2019/20. */
     financialYear: text("financial_year").notNull(),
     /** 1-4: Q1 April-June ... Q4 January-March of the following calendar year. */
@@ -92,7 +100,9 @@ export const offenceCounts = sqliteTable(
     offenceGroup: text("offence_group").notNull(),
     offenceSubgroup: text("offence_subgroup").notNull(),
     count: integer("count").notNull(),
-    documentId: integer("document_id").notNull().references(() => documents.id),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id),
     sheet: text("sheet").notNull(),
   },
   (t) => [
@@ -115,9 +125,14 @@ export const monthlyCounts = sqliteTable(
     areaId: integer("area_id").references(() => areas.id),
     crimeType: text("crime_type").notNull(),
     count: integer("count").notNull(),
-    documentId: integer("document_id").notNull().references(() => documents.id),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id),
   },
-  (t) => [primaryKey({ columns: [t.month, t.force, t.district, t.crimeType] }), index("monthly_counts_area").on(t.areaId, t.month)],
+  (t) => [
+    primaryKey({ columns: [t.month, t.force, t.district, t.crimeType] }),
+    index("monthly_counts_area").on(t.areaId, t.month),
+  ],
 );
 
 /**
@@ -130,7 +145,9 @@ export const subgroupTotals = sqliteTable(
   {
     financialYear: text("financial_year").notNull(),
     quarter: integer("quarter").notNull(),
-    areaId: integer("area_id").notNull().references(() => areas.id),
+    areaId: integer("area_id")
+      .notNull()
+      .references(() => areas.id),
     offenceGroup: text("offence_group").notNull(),
     offenceSubgroup: text("offence_subgroup").notNull(),
     count: integer("count").notNull(),
@@ -148,7 +165,9 @@ export const quarterSources = sqliteTable(
   {
     financialYear: text("financial_year").notNull(),
     quarter: integer("quarter").notNull(),
-    documentId: integer("document_id").notNull().references(() => documents.id),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id),
     sheet: text("sheet").notNull(),
   },
   (t) => [primaryKey({ columns: [t.financialYear, t.quarter, t.documentId, t.sheet] })],

@@ -92,7 +92,13 @@ function onsLookupHeader(cells: string[]): Record<string, number> | null {
   if (lad < 0) return null;
   const yy = names[lad].slice(3, 5);
   const at = (name: string) => names.indexOf(name.replace("YY", yy));
-  const columns = { ladCode: lad, ladName: at("LADYYNM"), cspCode: at("CSPYYCD"), cspName: at("CSPYYNM"), force: at("PFAYYNM") };
+  const columns = {
+    ladCode: lad,
+    ladName: at("LADYYNM"),
+    cspCode: at("CSPYYCD"),
+    cspName: at("CSPYYNM"),
+    force: at("PFAYYNM"),
+  };
   // The edition is the year of the column names (LAD17CD: the 2017 edition).
   return Object.values(columns).every((i) => i >= 0) ? { ...columns, edition: 2000 + Number(yy) } : null;
 }
@@ -100,15 +106,18 @@ function onsLookupHeader(cells: string[]): Record<string, number> | null {
 /** `Code, Name, Geography` (`Geography1` in 2019 editions), `All ages`, then single years of age. */
 function midYearHeader(cells: string[]): Record<string, number> | null {
   const names = cells.map(normal);
-  if (names[0] !== "code" || names[1] !== "name" || !/^geography1?$/.test(names[2] ?? "") || names[3] !== "all ages") return null;
+  if (names[0] !== "code" || names[1] !== "name" || !/^geography1?$/.test(names[2] ?? "") || names[3] !== "all ages")
+    return null;
   return { code: 0, name: 1, geography: 2, allAges: 3 };
 }
 
 export const LAYOUTS: Layout[] = [
   {
     kind: "HOME_OFFICE_CSP_TABLE",
-    description: "Home Office police recorded crime by Community Safety Partnership (CSV, XLSX or ODS; one sheet per financial year)",
-    header: "Financial Year, Financial Quarter, Force Name (or Police Force), CSP Name, Offence Description, Offence Group, Offence Subgroup, Offence Code, Offence Count (or Number of Offences)",
+    description:
+      "Home Office police recorded crime by Community Safety Partnership (CSV, XLSX or ODS; one sheet per financial year)",
+    header:
+      "Financial Year, Financial Quarter, Force Name (or Police Force), CSP Name, Offence Description, Offence Group, Offence Subgroup, Offence Code, Offence Count (or Number of Offences)",
     match: (cells) => {
       const found = homeOfficeColumns(cells);
       return found && found.missing.length === 0 ? found.columns : null;
@@ -142,7 +151,11 @@ export function knownWrongLayout(cells: string[]): string | null {
     return `a Home Office table by CSP (it has CSP Name) without the column${homeOffice.missing.length === 1 ? "" : "s"} ${homeOffice.missing.join("; ")}`;
   }
   // Told from the CSP table by the absence of CSP Name, never by the other columns' names.
-  if (!homeOffice && (names.has("force name") || names.has("police force")) && (names.has("number of offences") || names.has("offence count"))) {
+  if (
+    !homeOffice &&
+    (names.has("force name") || names.has("police force")) &&
+    (names.has("number of offences") || names.has("offence count"))
+  ) {
     return "this is the Home Office's force-level table (no CSP Name column), not the table by Community Safety Partnership";
   }
   return null;

@@ -9,7 +9,8 @@ const MAX_REPEATED_ROWS = 1000;
 function openContentXml(file: string): Promise<{ stream: Readable; close(): void }> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true, autoClose: false }, (error, zip) => {
-      if (error || !zip) return reject(new Error(`${file}: not an OpenDocument spreadsheet (not a zip archive: ${error?.message})`));
+      if (error || !zip)
+        return reject(new Error(`${file}: not an OpenDocument spreadsheet (not a zip archive: ${error?.message})`));
       zip.on("entry", (entry: yauzl.Entry) => {
         if (entry.fileName !== "content.xml") return zip.readEntry();
         zip.openReadStream(entry, (streamError, stream) => {
@@ -56,8 +57,18 @@ export async function* odsRows(file: string): SheetRows {
       case "table:table-cell":
       case "table:covered-table-cell": {
         const type = a["office:value-type"];
-        const value = type === "float" || type === "percentage" || type === "currency" ? a["office:value"] : type === "date" ? a["office:date-value"] : null;
-        cell = { text: "", value: value ?? null, repeat: Number(a["table:number-columns-repeated"] ?? 1), paragraphs: 0 };
+        const value =
+          type === "float" || type === "percentage" || type === "currency"
+            ? a["office:value"]
+            : type === "date"
+              ? a["office:date-value"]
+              : null;
+        cell = {
+          text: "",
+          value: value ?? null,
+          repeat: Number(a["table:number-columns-repeated"] ?? 1),
+          paragraphs: 0,
+        };
         if (tag.isSelfClosing) closeCell();
         break;
       }

@@ -40,7 +40,9 @@ async function drain(stream: Readable, parser: SaxesParser): Promise<void> {
 
 /** `xl/workbook.xml`'s sheets in order, with their parts (through `xl/_rels/workbook.xml.rels`). */
 async function sheetParts(zip: ZipArchive, file: string): Promise<{ name: string; part: string }[]> {
-  const workbookPart = zip.has("xl/workbook.xml") ? "xl/workbook.xml" : zip.names().find((n) => /(^|\/)workbook\.xml$/.test(n));
+  const workbookPart = zip.has("xl/workbook.xml")
+    ? "xl/workbook.xml"
+    : zip.names().find((n) => /(^|\/)workbook\.xml$/.test(n));
   if (!workbookPart) throw new Error(`${file}: not an XLSX workbook (no xl/workbook.xml)`);
   const folder = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
   const sheets: { name: string; id: string }[] = [];
@@ -92,7 +94,9 @@ async function sharedStrings(zip: ZipArchive, file: string): Promise<string[]> {
     else if (name === "si" && current !== null) {
       chars += current.length;
       if (strings.length >= MAX_SHARED_STRINGS || chars > MAX_SHARED_STRING_CHARS) {
-        throw new Error(`${file}: the workbook's shared strings table is larger than this importer reads (${MAX_SHARED_STRINGS} strings or ${MAX_SHARED_STRING_CHARS / 2 ** 20} MB of text)`);
+        throw new Error(
+          `${file}: the workbook's shared strings table is larger than this importer reads (${MAX_SHARED_STRINGS} strings or ${MAX_SHARED_STRING_CHARS / 2 ** 20} MB of text)`,
+        );
       }
       strings.push(current);
       current = null;
@@ -129,7 +133,10 @@ function sheetParser(sheet: string, strings: string[], ready: SheetRow[], file: 
         break;
       case "c": {
         const column = tag.attributes.r ? columnOf(String(tag.attributes.r)) : cells.length;
-        if (column >= MAX_COLUMNS) throw new Error(`${file}: sheet "${sheet}", row ${rowNumber}: a cell beyond the last column (${tag.attributes.r})`);
+        if (column >= MAX_COLUMNS)
+          throw new Error(
+            `${file}: sheet "${sheet}", row ${rowNumber}: a cell beyond the last column (${tag.attributes.r})`,
+          );
         cell = { column: column < 0 ? cells.length : column, type: String(tag.attributes.t ?? "n"), value: "" };
         if (tag.isSelfClosing) cell = null;
         break;
@@ -178,7 +185,10 @@ export async function* xlsxRows(file: string): SheetRows {
     const sheets = await sheetParts(zip, file);
     const strings = await sharedStrings(zip, file);
     for (const { name, part } of sheets) {
-      if (!zip.has(part)) throw new Error(`${file}: not a readable XLSX workbook (sheet "${name}" names ${part}, which the archive does not hold)`);
+      if (!zip.has(part))
+        throw new Error(
+          `${file}: not a readable XLSX workbook (sheet "${name}" names ${part}, which the archive does not hold)`,
+        );
       const ready: SheetRow[] = [];
       yield* parsePart(await zip.open(part), sheetParser(name, strings, ready, file), ready);
     }

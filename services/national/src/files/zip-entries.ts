@@ -35,7 +35,9 @@ export function openZip(file: string, what: string): Promise<ZipArchive> {
             new Promise((done, fail) => {
               const entry = entries.get(name);
               if (!entry) return fail(new Error(`${file}: not ${what} (no ${name} in the archive)`));
-              zip.openReadStream(entry, (streamError, stream) => (streamError || !stream ? fail(streamError) : done(stream)));
+              zip.openReadStream(entry, (streamError, stream) =>
+                streamError || !stream ? fail(streamError) : done(stream),
+              );
             }),
           close: () => zip.close(),
         }),

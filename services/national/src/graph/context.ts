@@ -51,5 +51,9 @@ export class ComparisonCache {
 }
 
 export function nationalContext(sqlite: Database.Database, cache = new ComparisonCache(sqlite)): NationalContext {
-  return { sqlite, comparison: (category, financialYear) => cache.get(category, financialYear), financialYears: () => cache.financialYears() };
+  return {
+    sqlite,
+    comparison: (category, financialYear) => cache.get(category, financialYear),
+    financialYears: () => cache.financialYears(),
+  };
 }

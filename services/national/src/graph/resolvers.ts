@@ -22,7 +22,11 @@ import {
 
 function groupOf(id: string) {
   const group = comparisonGroups.find((g) => g.id === id);
-  if (!group) throw new GraphQLError(`Unknown comparison group ${quoted(id)}; known: ${comparisonGroups.map((g) => g.id).join(", ")}`, { extensions: { code: "BAD_USER_INPUT" } });
+  if (!group)
+    throw new GraphQLError(
+      `Unknown comparison group ${quoted(id)}; known: ${comparisonGroups.map((g) => g.id).join(", ")}`,
+      { extensions: { code: "BAD_USER_INPUT" } },
+    );
   return group;
 }
 
@@ -34,7 +38,8 @@ export class NationalComparisonResolver {
   })
   nationalComparison(
     @Arg("category", () => ID, { description: "A category id of the taxonomy, e.g. all-crime." }) categoryId: string,
-    @Arg("financialYear", () => String, { description: "As the Home Office prints it, e.g. 2019/20." }) financialYear: string,
+    @Arg("financialYear", () => String, { description: "As the Home Office prints it, e.g. 2019/20." })
+    financialYear: string,
     @Ctx() context: NationalContext,
   ): NationalComparison {
     const comparison = comparisonFor(context, categoryId, financialYear);
@@ -56,8 +61,14 @@ export class NationalComparisonResolver {
     };
   }
 
-  @FieldResolver(() => ComparisonGroupPosition, { description: "The members of a comparison group (e.g. leicester-msg) ranked within the group." })
-  group(@Root() root: NationalComparison, @Arg("id", () => ID, { description: "The group's id (see nationalComparisonGroups)." }) id: string, @Ctx() context: NationalContext): ComparisonGroupPosition {
+  @FieldResolver(() => ComparisonGroupPosition, {
+    description: "The members of a comparison group (e.g. leicester-msg) ranked within the group.",
+  })
+  group(
+    @Root() root: NationalComparison,
+    @Arg("id", () => ID, { description: "The group's id (see nationalComparisonGroups)." }) id: string,
+    @Ctx() context: NationalContext,
+  ): ComparisonGroupPosition {
     const group = groupOf(id);
     const comparison = context.comparison(root.comparisonKey.category, root.comparisonKey.financialYear);
     const members: { member: string; area: ComparedArea }[] = [];
@@ -71,30 +82,60 @@ export class NationalComparisonResolver {
     }
     const ranked = rankWithin(members.map((m) => m.area));
     const rows = members
-      .map((m, i) => ({ member: m.member, row: rowOf(comparison, m.area), rank: ranked[i].rank, rankByRate: ranked[i].rankByRate }))
+      .map((m, i) => ({
+        member: m.member,
+        row: rowOf(comparison, m.area),
+        rank: ranked[i].rank,
+        rankByRate: ranked[i].rankByRate,
+      }))
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.member.localeCompare(b.member));
     return { group: { ...group }, rows, missingMembers };
   }
 
-  @Query(() => [ComparisonGroup], { description: "The comparison groups the partnerships' own documents publish, usable with NationalComparison.group." })
+  @Query(() => [ComparisonGroup], {
+    description: "The comparison groups the partnerships' own documents publish, usable with NationalComparison.group.",
+  })
   nationalComparisonGroups(): ComparisonGroup[] {
     return comparisonGroups.map((g) => ({ ...g }));
   }
 
-  @Query(() => [PoliceUkMonth], { description: "The police.uk months held, by force: totals and rows with no location (unplaced). SAMPLE DATA until a real file is imported." })
+  @Query(() => [PoliceUkMonth], {
+    description:
+      "The police.uk months held, by force: totals and rows with no location (unplaced). SAMPLE DATA until a real file is imported.",
+  })
   policeUkMonths(@Ctx() context: NationalContext): PoliceUkMonth[] {
     const rows = context.sqlite
       .prepare(
         `select m.month, m.force, m.district, m.crime_type as crimeType, m.count, d.file_name as document, d.sample
          from monthly_counts m join documents d on d.id = m.document_id order by m.month, m.force, m.crime_type`,
       )
-      .all() as { month: string; force: string; district: string; crimeType: string; count: number; document: string; sample: number }[];
+      .all() as {
+      month: string;
+      force: string;
+      district: string;
+      crimeType: string;
+      count: number;
+      document: string;
+      sample: number;
+    }[];
     const months = new Map<string, PoliceUkMonth>();
     for (const r of rows) {
       const key = `${r.month}\u0000${r.force}`;
       const source = { document: r.document, locator: `${r.month} ${r.force}` };
       let month = months.get(key);
-      if (!month) months.set(key, (month = { month: r.month, force: r.force, total: 0, unplaced: 0, unplacedByCrimeType: [], source, sampleData: r.sample === 1 }));
+      if (!month)
+        months.set(
+          key,
+          (month = {
+            month: r.month,
+            force: r.force,
+            total: 0,
+            unplaced: 0,
+            unplacedByCrimeType: [],
+            source,
+            sampleData: r.sample === 1,
+          }),
+        );
       month.total += r.count;
       if (r.district === "") {
         month.unplaced += r.count;
@@ -105,14 +146,32 @@ export class NationalComparisonResolver {
   }
 }
 
-function monthlyCount(month: string, crimeType: string, count: number, source: { document: string; locator: string }, sample: boolean): PoliceUkMonthlyCount {
+function monthlyCount(
+  month: string,
+  crimeType: string,
+  count: number,
+  source: { document: string; locator: string },
+  sample: boolean,
+): PoliceUkMonthlyCount {
   const categoryId = POLICE_UK_CATEGORY[crimeType];
-  return { month, period: monthPeriod(month), crimeType, category: categoryId ? category(categoryId) : null, count, source, sampleData: sample };
+  return {
+    month,
+    period: monthPeriod(month),
+    crimeType,
+    category: categoryId ? category(categoryId) : null,
+    count,
+    source,
+    sampleData: sample,
+  };
 }
 
 @Resolver(() => NationalComparisonRow)
 export class NationalComparisonRowResolver {
-  @FieldResolver(() => NationalPartnership, { nullable: true, description: "The federation's partnership for this CSP; null for a CSP outside this federation and for Unassigned rows." })
+  @FieldResolver(() => NationalPartnership, {
+    nullable: true,
+    description:
+      "The federation's partnership for this CSP; null for a CSP outside this federation and for Unassigned rows.",
+  })
   partnership(@Root() row: NationalComparisonRow): NationalPartnership | null {
     return row.partnershipCode ? { code: row.partnershipCode } : null;
   }
@@ -122,7 +181,8 @@ export class NationalComparisonRowResolver {
 export class NationalPartnershipResolver {
   @FieldResolver(() => NationalComparisonRow, {
     nullable: true,
-    description: "This partnership's row of nationalComparison (its ranks nationally and within its force); null when the Home Office table holds no row for it that year. SAMPLE DATA until a real table is imported.",
+    description:
+      "This partnership's row of nationalComparison (its ranks nationally and within its force); null when the Home Office table holds no row for it that year. SAMPLE DATA until a real table is imported.",
   })
   nationalPosition(
     @Root() partnership: NationalPartnership,
@@ -136,11 +196,16 @@ export class NationalPartnershipResolver {
   }
 
   @FieldResolver(() => [PoliceUkMonthlyCount], {
-    description: "police.uk's monthly counts for the partnership's districts, by month and crime type (anti-social behaviour included), oldest first. A month not held means no data, not zero. SAMPLE DATA until a real file is imported.",
+    description:
+      "police.uk's monthly counts for the partnership's districts, by month and crime type (anti-social behaviour included), oldest first. A month not held means no data, not zero. SAMPLE DATA until a real file is imported.",
   })
   policeUkMonthly(
     @Root() partnership: NationalPartnership,
-    @Arg("crimeType", () => String, { nullable: true, description: "One police.uk crime type, e.g. Anti-social behaviour; all when absent." }) crimeType: string | null,
+    @Arg("crimeType", () => String, {
+      nullable: true,
+      description: "One police.uk crime type, e.g. Anti-social behaviour; all when absent.",
+    })
+    crimeType: string | null,
     @Ctx() context: NationalContext,
   ): PoliceUkMonthlyCount[] {
     const rows = context.sqlite
@@ -150,7 +215,22 @@ export class NationalPartnershipResolver {
          where a.partnership = ? and (? is null or m.crime_type = ?)
          group by m.month, m.force, m.crime_type, d.id order by m.month, m.crime_type`,
       )
-      .all(partnership.code, crimeType, crimeType) as { month: string; force: string; crimeType: string; count: number; document: string; sample: number }[];
-    return rows.map((r) => monthlyCount(r.month, r.crimeType, r.count, { document: r.document, locator: `${r.month} ${r.force}` }, r.sample === 1));
+      .all(partnership.code, crimeType, crimeType) as {
+      month: string;
+      force: string;
+      crimeType: string;
+      count: number;
+      document: string;
+      sample: number;
+    }[];
+    return rows.map((r) =>
+      monthlyCount(
+        r.month,
+        r.crimeType,
+        r.count,
+        { document: r.document, locator: `${r.month} ${r.force}` },
+        r.sample === 1,
+      ),
+    );
   }
 }

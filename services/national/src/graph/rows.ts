@@ -6,7 +6,13 @@ import type { NationalComparisonRow } from "./types";
 
 export function rowOf(comparison: Comparison, area: ComparedArea): NationalComparisonRow {
   return {
-    csp: { name: area.name, code: area.onsCode, policeForce: area.policeForce, homeOfficeName: homeOfficeNameOf(area.name), kind: area.kind },
+    csp: {
+      name: area.name,
+      code: area.onsCode,
+      policeForce: area.policeForce,
+      homeOfficeName: homeOfficeNameOf(area.name),
+      kind: area.kind,
+    },
     count: area.count,
     complete: area.quarters.length === 4,
     quarters: area.quarters.map((q) => ({ ...q, period: quarterPeriod(comparison.financialYear, q.quarter) })),
@@ -23,5 +29,8 @@ export function rowOf(comparison: Comparison, area: ComparedArea): NationalCompa
 
 /** Every quarter of the year is held for every area (CSPs and Unassigned rows alike): counts are whole years. */
 export function comparisonComplete(comparison: Comparison): boolean {
-  return comparison.quartersHeld.length === 4 && [...comparison.rows, ...comparison.unassigned].every((r) => r.quarters.length === 4);
+  return (
+    comparison.quartersHeld.length === 4 &&
+    [...comparison.rows, ...comparison.unassigned].every((r) => r.quarters.length === 4)
+  );
 }

@@ -1,12 +1,20 @@
 import { CrimeCategory, Period, Source } from "@csg/schema";
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 
-@ObjectType("NationalArea", { description: "An area of the Home Office's tables: a Community Safety Partnership, an `Unassigned <Force>` row or another non-CSP row." })
+@ObjectType("NationalArea", {
+  description:
+    "An area of the Home Office's tables: a Community Safety Partnership, an `Unassigned <Force>` row or another non-CSP row.",
+})
 export class NationalArea {
-  @Field(() => String, { description: "The CSP's ONS name (the Home Office's spelling, when different, is homeOfficeName)." })
+  @Field(() => String, {
+    description: "The CSP's ONS name (the Home Office's spelling, when different, is homeOfficeName).",
+  })
   name!: string;
 
-  @Field(() => ID, { nullable: true, description: "The CSP's ONS (GSS) code, e.g. E22000165; null for rows that are not CSPs." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The CSP's ONS (GSS) code, e.g. E22000165; null for rows that are not CSPs.",
+  })
   code!: string | null;
 
   @Field(() => String, { description: "The police force area, e.g. Leicestershire." })
@@ -15,13 +23,19 @@ export class NationalArea {
   @Field(() => String, { description: "As the Home Office's tables name it, e.g. `Kingston upon Hull, City of`." })
   homeOfficeName!: string;
 
-  @Field(() => String, { description: "CSP, UNASSIGNED (crimes the force could not place in a CSP) or NOT_A_CSP (e.g. Manchester Airport)." })
+  @Field(() => String, {
+    description: "CSP, UNASSIGNED (crimes the force could not place in a CSP) or NOT_A_CSP (e.g. Manchester Airport).",
+  })
   kind!: string;
 }
 
-@ObjectType("NationalQuarterCount", { description: "One quarter's count of a category for an area, as the Home Office table holds it." })
+@ObjectType("NationalQuarterCount", {
+  description: "One quarter's count of a category for an area, as the Home Office table holds it.",
+})
 export class NationalQuarterCount {
-  @Field(() => Int, { description: "Financial quarter: 1 April-June, 2 July-September, 3 October-December, 4 January-March." })
+  @Field(() => Int, {
+    description: "Financial quarter: 1 April-June, 2 July-September, 3 October-December, 4 January-March.",
+  })
   quarter!: number;
 
   @Field(() => Int, { description: "The quarter's count (sum of the category's offence codes)." })
@@ -31,28 +45,42 @@ export class NationalQuarterCount {
   period!: Period;
 }
 
-@ObjectType("ForcePosition", { description: "A CSP's place among the CSPs of its police force area (Unassigned rows excluded)." })
+@ObjectType("ForcePosition", {
+  description: "A CSP's place among the CSPs of its police force area (Unassigned rows excluded).",
+})
 export class ForcePosition {
   @Field(() => String, { description: "The police force area." })
   policeForce!: string;
 
-  @Field(() => Int, { nullable: true, description: "Rank by count within the force (1 = highest); null without a year's count." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Rank by count within the force (1 = highest); null without a year's count.",
+  })
   rank!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Rank by rate per 1,000 within the force (1 = highest); null without a rate." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Rank by rate per 1,000 within the force (1 = highest); null without a rate.",
+  })
   rankByRate!: number | null;
 
   @Field(() => Int, { description: "How many CSPs of the force the table holds for the year." })
   of!: number;
 }
 
-
-@ObjectType("NationalComparisonRow", { description: "One area's figure for the year, from the Home Office's table (never a partnership's own published figure)." })
+@ObjectType("NationalComparisonRow", {
+  description:
+    "One area's figure for the year, from the Home Office's table (never a partnership's own published figure).",
+})
 export class NationalComparisonRow {
   @Field(() => NationalArea, { description: "The CSP (or Unassigned row) as the national tables know it." })
   csp!: NationalArea;
 
-  @Field(() => Int, { nullable: true, description: "The year's count: the four quarters summed; null when a quarter is missing (see complete and quarters)." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The year's count: the four quarters summed; null when a quarter is missing (see complete and quarters).",
+  })
   count!: number | null;
 
   @Field(() => Boolean, { description: "All four quarters of the year are held for this area." })
@@ -61,25 +89,44 @@ export class NationalComparisonRow {
   @Field(() => [NationalQuarterCount], { description: "The quarters held, each its own figure." })
   quarters!: NationalQuarterCount[];
 
-  @Field(() => Int, { nullable: true, description: "Residents: the ONS mid-year estimate (year populationYear) summed over the CSP's districts; null when not held." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Residents: the ONS mid-year estimate (year populationYear) summed over the CSP's districts; null when not held.",
+  })
   population!: number | null;
 
-  @Field(() => Int, { description: "The mid-year of the population estimate used: the calendar year the financial year starts in." })
+  @Field(() => Int, {
+    description: "The mid-year of the population estimate used: the calendar year the financial year starts in.",
+  })
   populationYear!: number;
 
-  @Field(() => Float, { nullable: true, description: "Crimes per 1,000 residents (count / population x 1,000, unrounded); null with rateUnavailableReason." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Crimes per 1,000 residents (count / population x 1,000, unrounded); null with rateUnavailableReason.",
+  })
   ratePer1000!: number | null;
 
-  @Field(() => String, { nullable: true, description: "Why ratePer1000 is null (no population held, an incomplete year, not a CSP)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why ratePer1000 is null (no population held, an incomplete year, not a CSP).",
+  })
   rateUnavailableReason!: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Rank by count among every CSP in the table for the year (1 = highest; equal counts share a rank); null without a year's count or for a non-CSP row." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Rank by count among every CSP in the table for the year (1 = highest; equal counts share a rank); null without a year's count or for a non-CSP row.",
+  })
   rank!: number | null;
 
   @Field(() => Int, { nullable: true, description: "Rank by rate per 1,000 among the CSPs with a rate (1 = highest)." })
   rankByRate!: number | null;
 
-  @Field(() => ForcePosition, { nullable: true, description: "Its place within its police force area; null for non-CSP rows." })
+  @Field(() => ForcePosition, {
+    nullable: true,
+    description: "Its place within its police force area; null for non-CSP rows.",
+  })
   forcePosition!: ForcePosition | null;
 
   /** The registry code, for the partnership field's reference. */
@@ -101,7 +148,10 @@ export class ComparisonGroupRow {
   rankByRate!: number | null;
 }
 
-@ObjectType("ComparisonGroup", { description: "A group of CSPs a partnership compares itself with, as its own document publishes it (e.g. Leicester's Most Similar Group)." })
+@ObjectType("ComparisonGroup", {
+  description:
+    "A group of CSPs a partnership compares itself with, as its own document publishes it (e.g. Leicester's Most Similar Group).",
+})
 export class ComparisonGroup {
   @Field(() => ID, { description: "Stable id, e.g. leicester-msg." })
   id!: string;
@@ -119,7 +169,9 @@ export class ComparisonGroup {
   source!: Source;
 }
 
-@ObjectType("ComparisonGroupPosition", { description: "A comparison group's members ranked on the national figures of one category and year." })
+@ObjectType("ComparisonGroupPosition", {
+  description: "A comparison group's members ranked on the national figures of one category and year.",
+})
 export class ComparisonGroupPosition {
   @Field(() => ComparisonGroup, { description: "The group." })
   group!: ComparisonGroup;
@@ -127,7 +179,9 @@ export class ComparisonGroupPosition {
   @Field(() => [ComparisonGroupRow], { description: "The members held for the year, by rank within the group." })
   rows!: ComparisonGroupRow[];
 
-  @Field(() => [String], { description: "Members with no row in the table for the year (or not matched to a Home Office name)." })
+  @Field(() => [String], {
+    description: "Members with no row in the table for the year (or not matched to a Home Office name).",
+  })
   missingMembers!: string[];
 }
 
@@ -145,16 +199,28 @@ export class NationalComparison {
   @Field(() => Period, { description: "The financial year's dates (1 April to 31 March)." })
   period!: Period;
 
-  @Field(() => Boolean, { description: "The category has a matching Home Office measure for this year; when false, rows is empty and unmappedReason says why." })
+  @Field(() => Boolean, {
+    description:
+      "The category has a matching Home Office measure for this year; when false, rows is empty and unmappedReason says why.",
+  })
   mapped!: boolean;
 
-  @Field(() => String, { nullable: true, description: "What the national figure counts (offence groups or subgroups)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "What the national figure counts (offence groups or subgroups).",
+  })
   definition!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Why the category has no national figure for this year (e.g. burglary before April 2017)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the category has no national figure for this year (e.g. burglary before April 2017).",
+  })
   unmappedReason!: string | null;
 
-  @Field(() => Boolean, { description: "Every quarter of the year is held for every CSP: counts are whole years. False while a quarter is missing (e.g. the current year)." })
+  @Field(() => Boolean, {
+    description:
+      "Every quarter of the year is held for every CSP: counts are whole years. False while a quarter is missing (e.g. the current year).",
+  })
   complete!: boolean;
 
   @Field(() => [Int], { description: "The quarters of the year the held tables cover." })
@@ -163,7 +229,10 @@ export class NationalComparison {
   @Field(() => [NationalComparisonRow], { description: "Every CSP held, by rank (1 = highest count)." })
   rows!: NationalComparisonRow[];
 
-  @Field(() => [NationalComparisonRow], { description: "`Unassigned <Force>` rows and other non-CSP rows: kept as published, never ranked or given to a partnership." })
+  @Field(() => [NationalComparisonRow], {
+    description:
+      "`Unassigned <Force>` rows and other non-CSP rows: kept as published, never ranked or given to a partnership.",
+  })
   unassigned!: NationalComparisonRow[];
 
   @Field(() => [Source], { description: "The files (document) and sheets (locator) the figures come from." })
@@ -172,14 +241,19 @@ export class NationalComparison {
   @Field(() => [Source], { description: "Where the populations behind the rates come from." })
   populationSources!: Source[];
 
-  @Field(() => Boolean, { description: "True when any figure comes from the repository's made-up SAMPLE files: never quote them." })
+  @Field(() => Boolean, {
+    description: "True when any figure comes from the repository's made-up SAMPLE files: never quote them.",
+  })
   sampleData!: boolean;
 
   /** Kept for the group field. */
   comparisonKey!: { category: string; financialYear: string };
 }
 
-@ObjectType("PoliceUkMonthlyCount", { description: "police.uk street-level rows of one crime type in one month in one area (crimes and anti-social behaviour incidents)." })
+@ObjectType("PoliceUkMonthlyCount", {
+  description:
+    "police.uk street-level rows of one crime type in one month in one area (crimes and anti-social behaviour incidents).",
+})
 export class PoliceUkMonthlyCount {
   @Field(() => String, { description: "The month, YYYY-MM." })
   month!: string;
@@ -190,7 +264,11 @@ export class PoliceUkMonthlyCount {
   @Field(() => String, { description: "police.uk's crime type as published, e.g. Anti-social behaviour." })
   crimeType!: string;
 
-  @Field(() => CrimeCategory, { nullable: true, description: "The project's category, where police.uk's crime type has the same definition (e.g. Shoplifting); null otherwise (e.g. Burglary, both kinds together)." })
+  @Field(() => CrimeCategory, {
+    nullable: true,
+    description:
+      "The project's category, where police.uk's crime type has the same definition (e.g. Shoplifting); null otherwise (e.g. Burglary, both kinds together).",
+  })
   category!: CrimeCategory | null;
 
   @Field(() => Int, { description: "Rows of the file: one per crime or incident." })
@@ -203,7 +281,9 @@ export class PoliceUkMonthlyCount {
   sampleData!: boolean;
 }
 
-@ObjectType("PoliceUkMonth", { description: "One force's police.uk month as held: totals and the rows with no location." })
+@ObjectType("PoliceUkMonth", {
+  description: "One force's police.uk month as held: totals and the rows with no location.",
+})
 export class PoliceUkMonth {
   @Field(() => String, { description: "The month, YYYY-MM." })
   month!: string;

@@ -1,4 +1,17 @@
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 /** `Updated: 29 January 2026` (a Notes sheet's line) as an ISO date, or null. */
 export function editionFromNotes(text: string): string | null {

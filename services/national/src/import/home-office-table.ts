@@ -67,7 +67,10 @@ export class HomeOfficeTableImporter implements LayoutImporter {
   sheetEnded(sheet: string, hadHeader: boolean): void {
     if (hadHeader) this.sheets.push(sheet);
     else if (!YEAR_SHEET.test(sheet.trim())) this.frontSheets.push(sheet);
-    else this.context.problems.add(`${this.context.fileName}: sheet "${sheet}" has no header row (Financial Year, Financial Quarter, Force Name, CSP Name, ...); a financial year's sheet must hold its figures`);
+    else
+      this.context.problems.add(
+        `${this.context.fileName}: sheet "${sheet}" has no header row (Financial Year, Financial Quarter, Force Name, CSP Name, ...); a financial year's sheet must hold its figures`,
+      );
   }
 
   row(row: SheetRow): void {
@@ -87,11 +90,13 @@ export class HomeOfficeTableImporter implements LayoutImporter {
     const printedYear = cell("Financial Year");
     const yearMatch = /^(\d{4})\s*[/_-]\s*(\d{2})$/.exec(printedYear);
     const year = yearMatch ? `${yearMatch[1]}/${yearMatch[2]}` : printedYear;
-    if (!yearMatch || (Number(yearMatch[1]) + 1) % 100 !== Number(yearMatch[2])) fail("Financial Year", `expected a financial year like 2019/20, got "${printedYear}"`);
+    if (!yearMatch || (Number(yearMatch[1]) + 1) % 100 !== Number(yearMatch[2]))
+      fail("Financial Year", `expected a financial year like 2019/20, got "${printedYear}"`);
     else {
       // Sheets are named `2015_16` in recent editions, `2011-12` in older ones.
       const sheetYear = /^(\d{4})[_-](\d{2})$/.exec(row.sheet.trim());
-      if (sheetYear && `${sheetYear[1]}/${sheetYear[2]}` !== year) fail("Financial Year", `${year} on the sheet of ${sheetYear[1]}/${sheetYear[2]}`);
+      if (sheetYear && `${sheetYear[1]}/${sheetYear[2]}` !== year)
+        fail("Financial Year", `${year} on the sheet of ${sheetYear[1]}/${sheetYear[2]}`);
     }
     const quarterText = cell("Financial Quarter");
     const quarterMatch = /^q?([1-4])(\.0+)?$/i.exec(quarterText);
@@ -103,11 +108,20 @@ export class HomeOfficeTableImporter implements LayoutImporter {
     let areaId = 0;
     if (cspName === "") fail("CSP Name", "is empty");
     else if (force !== "") {
-      const area = this.areas.resolve(cspName, force, { document: fileName, locator: row.sheet, where: place(fileName, row, "CSP Name") });
+      const area = this.areas.resolve(cspName, force, {
+        document: fileName,
+        locator: row.sheet,
+        where: place(fileName, row, "CSP Name"),
+      });
       if (area) areaId = area.id;
-      else fail("CSP Name", `"${cspName}" would be the CSP name number ${MAX_NEW_CSPS + 1} that no lookup names; England and Wales have about 300 CSPs, so this is not a table by CSP`);
+      else
+        fail(
+          "CSP Name",
+          `"${cspName}" would be the CSP name number ${MAX_NEW_CSPS + 1} that no lookup names; England and Wales have about 300 CSPs, so this is not a table by CSP`,
+        );
     }
-    for (const column of ["Offence Description", "Offence Group", "Offence Subgroup", "Offence Code"]) if (cell(column) === "") fail(column, "is empty");
+    for (const column of ["Offence Description", "Offence Group", "Offence Subgroup", "Offence Code"])
+      if (cell(column) === "") fail(column, "is empty");
     const count = signedCount(cell("Offence Count"));
     if ("problem" in count) fail("Offence Count", count.problem);
     // After the first problem the file is refused: rows are still checked (to list problems), not staged.
@@ -115,8 +129,16 @@ export class HomeOfficeTableImporter implements LayoutImporter {
     const value = (count as { count: number }).count;
     try {
       this.stage.run(
-        year, quarter, areaId, cell("Offence Code"), cell("Offence Description"), offenceLabel(cell("Offence Group")), offenceLabel(cell("Offence Subgroup")),
-        value, row.sheet, row.row,
+        year,
+        quarter,
+        areaId,
+        cell("Offence Code"),
+        cell("Offence Description"),
+        offenceLabel(cell("Offence Group")),
+        offenceLabel(cell("Offence Subgroup")),
+        value,
+        row.sheet,
+        row.row,
       );
       this.rows++;
       if (value < 0) {
@@ -126,9 +148,14 @@ export class HomeOfficeTableImporter implements LayoutImporter {
     } catch (error) {
       if ((error as { code?: string }).code !== "SQLITE_CONSTRAINT_PRIMARYKEY") throw error;
       const first = this.context.sqlite
-        .prepare("select sheet, row from staged_offence_counts where financial_year = ? and quarter = ? and area_id = ? and offence_code = ?")
+        .prepare(
+          "select sheet, row from staged_offence_counts where financial_year = ? and quarter = ? and area_id = ? and offence_code = ?",
+        )
         .get(year, quarter, areaId, cell("Offence Code")) as { sheet: string; row: number };
-      fail("Offence Code", `a second row for ${cspName}, ${year} Q${quarter}, offence code ${cell("Offence Code")} (the first is sheet "${first.sheet}", row ${first.row})`);
+      fail(
+        "Offence Code",
+        `a second row for ${cspName}, ${year} Q${quarter}, offence code ${cell("Offence Code")} (the first is sheet "${first.sheet}", row ${first.row})`,
+      );
     }
   }
 
@@ -136,13 +163,18 @@ export class HomeOfficeTableImporter implements LayoutImporter {
   private reportLines(): string[] {
     const lines: string[] = [];
     if (this.negative.rows > 0) {
-      lines.push(`  ${this.negative.rows} negative counts (net of crimes cancelled after an earlier quarter recorded them; ${this.negative.sum} in all), kept and summed as published`);
+      lines.push(
+        `  ${this.negative.rows} negative counts (net of crimes cancelled after an earlier quarter recorded them; ${this.negative.sum} in all), kept and summed as published`,
+      );
     }
     if (this.notes > 0) lines.push(`  ${this.notes} rows with no figure (footnotes, sources) ignored`);
     const added = [...this.areas.added.values()];
     if (added.length > 0) {
-      lines.push(`  ${added.length} CSP names no lookup held names, imported as CSPs of their force (no ONS code and no population until a lookup names them):`);
-      for (const a of added.slice(0, LISTED_NEW)) lines.push(`    ${a.name} (${a.policeForce}): first at ${a.where}; ${a.rows} rows`);
+      lines.push(
+        `  ${added.length} CSP names no lookup held names, imported as CSPs of their force (no ONS code and no population until a lookup names them):`,
+      );
+      for (const a of added.slice(0, LISTED_NEW))
+        lines.push(`    ${a.name} (${a.policeForce}): first at ${a.where}; ${a.rows} rows`);
       if (added.length > LISTED_NEW) lines.push(`    ... and ${added.length - LISTED_NEW} more`);
     }
     return lines;
@@ -168,10 +200,15 @@ export class HomeOfficeTableImporter implements LayoutImporter {
       )
       .all() as QuarterChange[];
     const describe = `Home Office CSP table ${fileName}${edition ? ` (edition ${edition})` : ""}`;
-    const summary = [`${describe}: ${this.rows} rows in ${this.sheets.length} sheet${this.sheets.length === 1 ? "" : "s"} (${this.sheets.join(", ")})${this.frontSheets.length ? `; no figures in ${this.frontSheets.join(", ")}` : ""}`, ...this.reportLines()];
+    const summary = [
+      `${describe}: ${this.rows} rows in ${this.sheets.length} sheet${this.sheets.length === 1 ? "" : "s"} (${this.sheets.join(", ")})${this.frontSheets.length ? `; no figures in ${this.frontSheets.join(", ")}` : ""}`,
+      ...this.reportLines(),
+    ];
     for (const q of quarters) {
       if (q.held_edition && edition && q.held_edition > edition) {
-        problems.add(`${fileName}: ${q.financial_year} Q${q.quarter} is held from a newer edition (${q.held_edition}, ${q.held_by}) than this file's (${edition}); import the newer edition, not the older one`);
+        problems.add(
+          `${fileName}: ${q.financial_year} Q${q.quarter} is held from a newer edition (${q.held_edition}, ${q.held_by}) than this file's (${edition}); import the newer edition, not the older one`,
+        );
       }
     }
     if (problems.any) return { summary, changed: false, rows: this.rows, edition };
@@ -179,8 +216,12 @@ export class HomeOfficeTableImporter implements LayoutImporter {
     for (const q of quarters) {
       const label = `  ${q.financial_year} Q${q.quarter}:`;
       if (!q.held_by) summary.push(`${label} new, ${q.staged} counts`);
-      else if (q.added + q.changed + q.removed === 0) summary.push(`${label} unchanged (${q.staged} counts, as held from ${q.held_by})`);
-      else summary.push(`${label} replaces ${q.held_by}: ${q.changed} counts changed, ${q.added} added, ${q.removed} removed`);
+      else if (q.added + q.changed + q.removed === 0)
+        summary.push(`${label} unchanged (${q.staged} counts, as held from ${q.held_by})`);
+      else
+        summary.push(
+          `${label} replaces ${q.held_by}: ${q.changed} counts changed, ${q.added} added, ${q.removed} removed`,
+        );
     }
     const examples = sqlite
       .prepare(
@@ -188,8 +229,18 @@ export class HomeOfficeTableImporter implements LayoutImporter {
          from staged_offence_counts s join offence_counts o using (financial_year, quarter, area_id, offence_code) join areas a on a.id = s.area_id
          where o.count <> s.count order by s.financial_year, s.quarter, a.name, s.offence_code limit ${EXAMPLES}`,
       )
-      .all() as { name: string; financial_year: string; quarter: number; offence_code: string; before: number; after: number }[];
-    for (const e of examples) summary.push(`    ${e.name}, ${e.financial_year} Q${e.quarter}, offence ${e.offence_code}: ${e.before} -> ${e.after}`);
+      .all() as {
+      name: string;
+      financial_year: string;
+      quarter: number;
+      offence_code: string;
+      before: number;
+      after: number;
+    }[];
+    for (const e of examples)
+      summary.push(
+        `    ${e.name}, ${e.financial_year} Q${e.quarter}, offence ${e.offence_code}: ${e.before} -> ${e.after}`,
+      );
     if (changedQuarters.length === 0) {
       summary.push("Nothing changes: every quarter in the file is held with the same figures.");
       return { summary, changed: false, rows: this.rows, edition };
@@ -201,7 +252,9 @@ export class HomeOfficeTableImporter implements LayoutImporter {
       delete from subgroup_totals where (financial_year, quarter) in (select financial_year, quarter from covered_quarters);
       delete from quarter_sources where (financial_year, quarter) in (select financial_year, quarter from covered_quarters);`);
     sqlite
-      .prepare("insert into quarter_sources (financial_year, quarter, document_id, sheet) select distinct financial_year, quarter, ?, sheet from staged_offence_counts")
+      .prepare(
+        "insert into quarter_sources (financial_year, quarter, document_id, sheet) select distinct financial_year, quarter, ?, sheet from staged_offence_counts",
+      )
       .run(documentId);
     sqlite
       .prepare(

@@ -35,8 +35,11 @@ export interface ImportResult {
 /** A full disk, said as such (better-sqlite3 reports SQLITE_FULL; the transaction is already rolled back). */
 function diskFull(error: unknown, sqlite: Database.Database, fileName: string): Error | null {
   const code = (error as { code?: string }).code ?? "";
-  if (code !== "SQLITE_FULL" && !code.startsWith("SQLITE_FULL") && (error as { code?: string }).code !== "ENOSPC") return null;
-  return new ImportRefused(fileName, [`the disk is full: the national database (${sqlite.name}) could not grow to hold this import; free some space and import it again (${code})`]);
+  if (code !== "SQLITE_FULL" && !code.startsWith("SQLITE_FULL") && (error as { code?: string }).code !== "ENOSPC")
+    return null;
+  return new ImportRefused(fileName, [
+    `the disk is full: the national database (${sqlite.name}) could not grow to hold this import; free some space and import it again (${code})`,
+  ]);
 }
 
 function sha256(file: string): Promise<string> {
@@ -74,7 +77,11 @@ function importerFor(kind: LayoutKind, context: ImportContext, columns: Record<s
  * because better-sqlite3's transaction() cannot span the stream's awaits. A file that
  * changes nothing writes nothing, not even its document row.
  */
-export async function importNationalFile(sqlite: Database.Database, file: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importNationalFile(
+  sqlite: Database.Database,
+  file: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const fileName = basename(file);
   const digest = await sha256(file);
   const rows = fileRows(file);
@@ -85,7 +92,9 @@ export async function importNationalFile(sqlite: Database.Database, file: string
   let committed = false;
   try {
     const document = sqlite
-      .prepare("insert into documents (file_name, kind, sha256, edition, sample, rows, imported_at, summary) values (?, '', ?, null, ?, 0, ?, '') returning id")
+      .prepare(
+        "insert into documents (file_name, kind, sha256, edition, sample, rows, imported_at, summary) values (?, '', ?, null, ?, 0, ?, '') returning id",
+      )
       .get(fileName, digest, isSampleFile(fileName) ? 1 : 0, new Date().toISOString()) as { id: number };
     const problems = new Problems();
     const context: ImportContext = { sqlite, fileName, documentId: document.id, problems };
@@ -122,7 +131,8 @@ export async function importNationalFile(sqlite: Database.Database, file: string
       if (!found) {
         const wrong = knownWrongLayout(row.cells);
         if (wrong) throw new ImportRefused(fileName, [`sheet "${row.sheet}", row ${row.row}: ${wrong}`]);
-        if (firstRows.length < 3) firstRows.push(`sheet "${row.sheet}", row ${row.row}: ${row.cells.slice(0, 12).join(", ")}`);
+        if (firstRows.length < 3)
+          firstRows.push(`sheet "${row.sheet}", row ${row.row}: ${row.cells.slice(0, 12).join(", ")}`);
         if (importer) importer.preamble(row);
         // Before the layout is known only a sheet's first rows are kept (titles, an `Updated:` line).
         else if (sheetRowsRead <= HEADER_SEARCH_ROWS) preamble.push(row);
@@ -137,7 +147,9 @@ export async function importNationalFile(sqlite: Database.Database, file: string
         for (const earlier of sheetsBefore) importer.sheetEnded(earlier, false);
         preamble.length = 0;
       } else if (found.layout.kind !== kind) {
-        throw new ImportRefused(fileName, [`sheet "${row.sheet}", row ${row.row}: a ${found.layout.description} header in a file of another layout`]);
+        throw new ImportRefused(fileName, [
+          `sheet "${row.sheet}", row ${row.row}: a ${found.layout.description} header in a file of another layout`,
+        ]);
       }
       sheetHeader = found.columns;
       importer.sheetHeader(row.sheet, found.columns);
@@ -145,13 +157,16 @@ export async function importNationalFile(sqlite: Database.Database, file: string
     endSheet();
     if (!importer || !kind) {
       throw new ImportRefused(fileName, [
-        "no header row of a known layout" + (firstRows.length ? ` (first rows read: ${firstRows.join(" | ")})` : " (the file is empty)"),
+        "no header row of a known layout" +
+          (firstRows.length ? ` (first rows read: ${firstRows.join(" | ")})` : " (the file is empty)"),
         `expected one of:\n${expectedLayouts()}`,
       ]);
     }
-    if (problems.any) throw new ImportRefused(fileName, problems.lines(importer.unknownNames.what, importer.unknownNames.hint));
+    if (problems.any)
+      throw new ImportRefused(fileName, problems.lines(importer.unknownNames.what, importer.unknownNames.hint));
     const outcome = importer.finish();
-    if (problems.any) throw new ImportRefused(fileName, problems.lines(importer.unknownNames.what, importer.unknownNames.hint));
+    if (problems.any)
+      throw new ImportRefused(fileName, problems.lines(importer.unknownNames.what, importer.unknownNames.hint));
     const changed = outcome.changed || purged.length > 0;
     const summary = [...outcome.summary, ...purged];
     const written = changed && !options.dryRun;

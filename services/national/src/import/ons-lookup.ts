@@ -58,20 +58,35 @@ export class OnsLookupImporter implements LayoutImporter {
   row(row: SheetRow): void {
     const { problems, fileName } = this.context;
     const cell = (name: string) => (row.cells[this.columns[name]] ?? "").trim();
-    const value: LookupRow = { ladCode: cell("ladCode"), ladName: cell("ladName"), cspCode: cell("cspCode"), cspName: cell("cspName"), force: cell("force"), sheet: row.sheet, row: row.row };
+    const value: LookupRow = {
+      ladCode: cell("ladCode"),
+      ladName: cell("ladName"),
+      cspCode: cell("cspCode"),
+      cspName: cell("cspName"),
+      force: cell("force"),
+      sheet: row.sheet,
+      row: row.row,
+    };
     let ok = true;
     const fail = (column: string, message: string) => {
       problems.add(`${place(fileName, row, column)}: ${message}`);
       ok = false;
     };
     const yy = String(this.edition).slice(2);
-    if (!GSS_CODE.test(value.ladCode)) fail(`LAD${yy}CD`, `expected a district's ONS code such as E07000130, got "${value.ladCode}"`);
-    if (!GSS_CODE.test(value.cspCode)) fail(`CSP${yy}CD`, `expected a CSP's ONS code such as E22000165 or W14000001, got "${value.cspCode}"`);
-    for (const [column, text] of [[`LAD${yy}NM`, value.ladName], [`CSP${yy}NM`, value.cspName], [`PFA${yy}NM`, value.force]]) {
+    if (!GSS_CODE.test(value.ladCode))
+      fail(`LAD${yy}CD`, `expected a district's ONS code such as E07000130, got "${value.ladCode}"`);
+    if (!GSS_CODE.test(value.cspCode))
+      fail(`CSP${yy}CD`, `expected a CSP's ONS code such as E22000165 or W14000001, got "${value.cspCode}"`);
+    for (const [column, text] of [
+      [`LAD${yy}NM`, value.ladName],
+      [`CSP${yy}NM`, value.cspName],
+      [`PFA${yy}NM`, value.force],
+    ]) {
       if (text === "") fail(column, "is empty");
     }
     const pair = `${value.ladCode}\u0000${value.cspCode}`;
-    if (ok && this.pairs.has(pair)) fail(`CSP${yy}CD`, `district ${value.ladCode} is paired with CSP ${value.cspCode} twice`);
+    if (ok && this.pairs.has(pair))
+      fail(`CSP${yy}CD`, `district ${value.ladCode} is paired with CSP ${value.cspCode} twice`);
     if (!ok) return;
     this.pairs.add(pair);
     this.rows.push(value);
@@ -81,14 +96,20 @@ export class OnsLookupImporter implements LayoutImporter {
     const { sqlite, fileName } = this.context;
     const edition = this.edition;
     const locator = this.sheet === "CSV" ? `${this.edition} edition` : `${this.sheet}, ${this.edition} edition`;
-    const heldAreas = sqlite.prepare("select id, name, ons_code as onsCode, police_force as force, ons_edition as onsEdition from areas where kind = 'CSP'").all() as HeldArea[];
+    const heldAreas = sqlite
+      .prepare(
+        "select id, name, ons_code as onsCode, police_force as force, ons_edition as onsEdition from areas where kind = 'CSP'",
+      )
+      .all() as HeldArea[];
     const byCode = new Map(heldAreas.filter((a) => a.onsCode).map((a) => [a.onsCode!, a]));
     const byName = new Map<string, HeldArea>();
     for (const a of heldAreas) if (!byName.has(nameKey(a.name))) byName.set(nameKey(a.name), a);
     const insertArea = sqlite.prepare(
       "insert into areas (kind, name, ons_code, police_force, partnership, source_document, source_locator, ons_edition) values ('CSP', ?, ?, ?, null, ?, ?, ?) returning id",
     );
-    const updateArea = sqlite.prepare("update areas set name = ?, ons_code = ?, police_force = ?, ons_edition = ?, source_document = ?, source_locator = ? where id = ?");
+    const updateArea = sqlite.prepare(
+      "update areas set name = ?, ons_code = ?, police_force = ?, ons_edition = ?, source_document = ?, source_locator = ? where id = ?",
+    );
     const nameTaken = sqlite.prepare("select id from areas where name = ? and id <> ?");
     const changes: string[] = [];
     let cspsAdded = 0;
@@ -105,11 +126,14 @@ export class OnsLookupImporter implements LayoutImporter {
       areaOf.set(r.cspCode, held.id);
       // An older edition never renames a CSP a newer one named.
       if (held.onsEdition !== null && held.onsEdition > edition) continue;
-      const differs = held.name !== r.cspName || held.onsCode !== r.cspCode || held.force !== r.force || held.onsEdition !== edition;
+      const differs =
+        held.name !== r.cspName || held.onsCode !== r.cspCode || held.force !== r.force || held.onsEdition !== edition;
       if (!differs) continue;
       const name = nameTaken.get(r.cspName, held.id) ? held.name : r.cspName;
       if (held.name !== r.cspName || held.onsCode !== r.cspCode || held.force !== r.force) {
-        changes.push(`CSP ${held.name} (${held.onsCode ?? "no code"}, ${held.force}) -> ${name} (${r.cspCode}, ${r.force})`);
+        changes.push(
+          `CSP ${held.name} (${held.onsCode ?? "no code"}, ${held.force}) -> ${name} (${r.cspCode}, ${r.force})`,
+        );
       }
       updateArea.run(name, r.cspCode, r.force, edition, fileName, locator, held.id);
     }
@@ -120,28 +144,49 @@ export class OnsLookupImporter implements LayoutImporter {
     const stage = sqlite.prepare("insert or ignore into staged_districts values (?, ?, ?)");
     for (const r of this.rows) stage.run(r.ladCode, r.ladName, areaOf.get(r.cspCode)!);
     const count = (sql: string) => (sqlite.prepare(sql).get(edition) as { n: number }).n;
-    const added = count("select count(*) as n from staged_districts s where not exists (select 1 from districts d where d.edition = ? and d.lad_code = s.lad_code and d.area_id = s.area_id)");
-    const removed = count("select count(*) as n from districts d where d.edition = ? and not exists (select 1 from staged_districts s where s.lad_code = d.lad_code and s.area_id = d.area_id)");
-    const renamed = count("select count(*) as n from staged_districts s join districts d on d.edition = ? and d.lad_code = s.lad_code and d.area_id = s.area_id where d.lad_name <> s.lad_name");
+    const added = count(
+      "select count(*) as n from staged_districts s where not exists (select 1 from districts d where d.edition = ? and d.lad_code = s.lad_code and d.area_id = s.area_id)",
+    );
+    const removed = count(
+      "select count(*) as n from districts d where d.edition = ? and not exists (select 1 from staged_districts s where s.lad_code = d.lad_code and s.area_id = d.area_id)",
+    );
+    const renamed = count(
+      "select count(*) as n from staged_districts s join districts d on d.edition = ? and d.lad_code = s.lad_code and d.area_id = s.area_id where d.lad_name <> s.lad_name",
+    );
     const split = sqlite
-      .prepare("select lad_code as code, min(lad_name) as name, count(*) as csps from staged_districts group by lad_code having count(*) > 1 order by lad_code")
+      .prepare(
+        "select lad_code as code, min(lad_name) as name, count(*) as csps from staged_districts group by lad_code having count(*) > 1 order by lad_code",
+      )
       .all() as { code: string; name: string; csps: number }[];
     const changed = cspsAdded > 0 || changes.length > 0 || added + removed + renamed > 0;
     const csps = new Set(this.rows.map((r) => r.cspCode)).size;
     const districts = new Set(this.rows.map((r) => r.ladCode)).size;
-    const summary = [`ONS district-to-CSP lookup ${fileName} (${edition} edition): ${this.rows.length} rows, ${districts} districts, ${csps} CSPs`];
+    const summary = [
+      `ONS district-to-CSP lookup ${fileName} (${edition} edition): ${this.rows.length} rows, ${districts} districts, ${csps} CSPs`,
+    ];
     if (split.length > 0) {
-      summary.push(`  ${split.length} districts appear under several CSPs (each of those CSPs covers part of the district, so its population is unavailable): ${split.slice(0, LISTED).map((s) => `${s.name} (${s.csps})`).join(", ")}${split.length > LISTED ? ", ..." : ""}`);
+      summary.push(
+        `  ${split.length} districts appear under several CSPs (each of those CSPs covers part of the district, so its population is unavailable): ${split
+          .slice(0, LISTED)
+          .map((s) => `${s.name} (${s.csps})`)
+          .join(", ")}${split.length > LISTED ? ", ..." : ""}`,
+      );
     }
     if (!changed) {
       summary.push("Nothing changes: every CSP and district pair is held as in this file.");
       sqlite.exec("drop table temp.staged_districts");
       return { summary, changed, rows: this.rows.length, edition: String(edition) };
     }
-    summary.push(`  ${cspsAdded} CSPs added, ${changes.length} renamed or moved; district pairs of the ${edition} edition: ${added} added, ${removed} removed, ${renamed} renamed`);
+    summary.push(
+      `  ${cspsAdded} CSPs added, ${changes.length} renamed or moved; district pairs of the ${edition} edition: ${added} added, ${removed} removed, ${renamed} renamed`,
+    );
     for (const c of changes.slice(0, LISTED)) summary.push(`    ${c}`);
     if (changes.length > LISTED) summary.push(`    ... and ${changes.length - LISTED} more`);
-    sqlite.prepare("delete from districts where edition = ? and not exists (select 1 from staged_districts s where s.lad_code = districts.lad_code and s.area_id = districts.area_id)").run(edition);
+    sqlite
+      .prepare(
+        "delete from districts where edition = ? and not exists (select 1 from staged_districts s where s.lad_code = districts.lad_code and s.area_id = districts.area_id)",
+      )
+      .run(edition);
     sqlite
       .prepare(
         `insert into districts (edition, lad_code, lad_name, area_id, source_document, source_locator)

@@ -45,7 +45,9 @@ export class MidYearEstimatesImporter implements LayoutImporter {
   sheetHeader(sheet: string, columns: Record<string, number>): void {
     if (!this.isPersons(sheet)) return void this.otherSheets.push(sheet);
     if (this.personsSheet !== null) {
-      this.context.problems.add(`${this.context.fileName}: two Persons sheets ("${this.personsSheet}" and "${sheet}"); expected one MYE2 - Persons sheet`);
+      this.context.problems.add(
+        `${this.context.fileName}: two Persons sheets ("${this.personsSheet}" and "${sheet}"); expected one MYE2 - Persons sheet`,
+      );
     }
     this.personsSheet = sheet;
     this.columns = columns;
@@ -63,7 +65,10 @@ export class MidYearEstimatesImporter implements LayoutImporter {
       this.notes++;
       return;
     }
-    if (!/^[EWSNK]\d{8}$/.test(code)) return void problems.add(`${place(fileName, row, "Code")}: expected an ONS code such as E07000130, got "${code}"`);
+    if (!/^[EWSNK]\d{8}$/.test(code))
+      return void problems.add(
+        `${place(fileName, row, "Code")}: expected an ONS code such as E07000130, got "${code}"`,
+      );
     const count = wholeCount(allAges);
     if ("problem" in count) return void problems.add(`${place(fileName, row, "All ages")}: ${count.problem}`);
     this.rows.push({ code, population: count.count });
@@ -72,13 +77,17 @@ export class MidYearEstimatesImporter implements LayoutImporter {
   finish(): ImportOutcome {
     const { sqlite, fileName, problems } = this.context;
     if (this.personsSheet === null) {
-      problems.add(`${fileName}: no Persons sheet (MYE2 - Persons); the estimates' header is only in ${this.otherSheets.map((s) => `"${s}"`).join(", ")}, and rates use Persons only`);
+      problems.add(
+        `${fileName}: no Persons sheet (MYE2 - Persons); the estimates' header is only in ${this.otherSheets.map((s) => `"${s}"`).join(", ")}, and rates use Persons only`,
+      );
       return { summary: [], changed: false, rows: 0, edition: null };
     }
     const title = (this.titles.get(this.personsSheet) ?? []).join(" ");
     const year = yearIn(title) ?? yearIn(fileName);
     if (year === null) {
-      problems.add(`${fileName}: sheet "${this.personsSheet}": cannot tell the estimates' mid-year: no "mid-YYYY" in the sheet's title rows above the header, nor in the file name`);
+      problems.add(
+        `${fileName}: sheet "${this.personsSheet}": cannot tell the estimates' mid-year: no "mid-YYYY" in the sheet's title rows above the header, nor in the file name`,
+      );
       return { summary: [], changed: false, rows: 0, edition: null };
     }
     const held = sqlite.prepare("select population from district_populations where lad_code = ? and year = ?");
@@ -97,10 +106,17 @@ export class MidYearEstimatesImporter implements LayoutImporter {
     }
     const changed = added > 0 || changes.length > 0;
     const from = this.personsSheet === "CSV" ? "" : ` from sheet "${this.personsSheet}"`;
-    const summary = [`ONS mid-${year} population estimates ${fileName}: ${this.rows.length} areas${from} (Persons, All ages)`];
-    if (this.otherSheets.length > 0) summary.push(`  not read: ${this.otherSheets.join(", ")} (rates use Persons only)`);
+    const summary = [
+      `ONS mid-${year} population estimates ${fileName}: ${this.rows.length} areas${from} (Persons, All ages)`,
+    ];
+    if (this.otherSheets.length > 0)
+      summary.push(`  not read: ${this.otherSheets.join(", ")} (rates use Persons only)`);
     if (this.notes > 0) summary.push(`  ${this.notes} rows of notes under the table ignored`);
-    summary.push(changed ? `  ${added} added, ${changes.length} changed` : "Nothing changes: every estimate is held with the same figure.");
+    summary.push(
+      changed
+        ? `  ${added} added, ${changes.length} changed`
+        : "Nothing changes: every estimate is held with the same figure.",
+    );
     for (const c of changes.slice(0, 20)) summary.push(`    ${c}`);
     return { summary, changed, rows: this.rows.length, edition: String(year) };
   }

@@ -81,13 +81,15 @@ export class PoliceUkStreetImporter implements LayoutImporter {
     const force = cell("Falls within");
     if (force === "") fail("Falls within", "is empty");
     const crimeType = cell("Crime type");
-    if (!POLICE_UK_CRIME_TYPES.includes(crimeType)) fail("Crime type", `unknown crime type "${crimeType}"; expected one of ${POLICE_UK_CRIME_TYPES.join(", ")}`);
+    if (!POLICE_UK_CRIME_TYPES.includes(crimeType))
+      fail("Crime type", `unknown crime type "${crimeType}"; expected one of ${POLICE_UK_CRIME_TYPES.join(", ")}`);
     const lsoaName = cell("LSOA name");
     let district = "";
     let areaId: number | null = null;
     if (lsoaName !== "") {
       const named = districtOfLsoaName(lsoaName);
-      if (!named) fail("LSOA name", `expected a district's name and an LSOA number such as "Charnwood 012A", got "${lsoaName}"`);
+      if (!named)
+        fail("LSOA name", `expected a district's name and an LSOA number such as "Charnwood 012A", got "${lsoaName}"`);
       else {
         district = named;
         const found = this.places.get(nameKey(named));
@@ -95,8 +97,17 @@ export class PoliceUkStreetImporter implements LayoutImporter {
         if (areaId === null && ok) {
           const seen = this.unplacedDistricts.get(named);
           if (seen) seen.rows++;
-          else if (this.unplacedDistricts.size >= MAX_UNPLACED_DISTRICTS) fail("LSOA name", `"${named}" would be district number ${MAX_UNPLACED_DISTRICTS + 1} that no lookup held names; England and Wales have about 330 districts`);
-          else this.unplacedDistricts.set(named, { where: place(fileName, row, "LSOA name"), rows: 1, csps: found?.csps ?? 0 });
+          else if (this.unplacedDistricts.size >= MAX_UNPLACED_DISTRICTS)
+            fail(
+              "LSOA name",
+              `"${named}" would be district number ${MAX_UNPLACED_DISTRICTS + 1} that no lookup held names; England and Wales have about 330 districts`,
+            );
+          else
+            this.unplacedDistricts.set(named, {
+              where: place(fileName, row, "LSOA name"),
+              rows: 1,
+              csps: found?.csps ?? 0,
+            });
         }
       }
     }
@@ -111,29 +122,43 @@ export class PoliceUkStreetImporter implements LayoutImporter {
   finish(): ImportOutcome {
     const { sqlite, fileName, documentId } = this.context;
     const covered = new Map<string, { month: string; force: string }>();
-    for (const t of this.tallies.values()) covered.set(`${t.month}\u0000${t.force}`, { month: t.month, force: t.force });
+    for (const t of this.tallies.values())
+      covered.set(`${t.month}\u0000${t.force}`, { month: t.month, force: t.force });
     const summary = [`police.uk street-level file ${fileName}: ${this.rows} rows`];
     if (this.unplacedDistricts.size > 0) {
-      summary.push(`  ${this.unplacedDistricts.size} districts in no CSP of the lookups held, counted by district (placed in their CSP once a lookup names them):`);
+      summary.push(
+        `  ${this.unplacedDistricts.size} districts in no CSP of the lookups held, counted by district (placed in their CSP once a lookup names them):`,
+      );
       for (const [name, d] of [...this.unplacedDistricts].slice(0, 20)) {
-        summary.push(`    ${name}: ${d.csps > 1 ? `split between ${d.csps} CSPs in the newest lookup` : "not in any lookup held"}; first at ${d.where}; ${d.rows} rows`);
+        summary.push(
+          `    ${name}: ${d.csps > 1 ? `split between ${d.csps} CSPs in the newest lookup` : "not in any lookup held"}; first at ${d.where}; ${d.rows} rows`,
+        );
       }
     }
-    const held = sqlite.prepare("select district, crime_type as crimeType, count, d.file_name as fileName from monthly_counts m join documents d on d.id = m.document_id where month = ? and force = ?");
+    const held = sqlite.prepare(
+      "select district, crime_type as crimeType, count, d.file_name as fileName from monthly_counts m join documents d on d.id = m.document_id where month = ? and force = ?",
+    );
     let changed = false;
     for (const { month, force } of [...covered.values()].sort((a, b) => a.month.localeCompare(b.month))) {
-      const before = new Map((held.all(month, force) as { district: string; crimeType: string; count: number; fileName: string }[]).map((h) => [`${h.district}\u0000${h.crimeType}`, h]));
+      const before = new Map(
+        (held.all(month, force) as { district: string; crimeType: string; count: number; fileName: string }[]).map(
+          (h) => [`${h.district}\u0000${h.crimeType}`, h],
+        ),
+      );
       const after = [...this.tallies.values()].filter((t) => t.month === month && t.force === force);
       const unplaced = after.filter((t) => t.district === "").reduce((sum, t) => sum + t.count, 0);
       const total = after.reduce((sum, t) => sum + t.count, 0);
       const differences: string[] = [];
       for (const t of after) {
         const h = before.get(`${t.district}\u0000${t.crimeType}`);
-        if (!h || h.count !== t.count) differences.push(`${t.district || "unplaced"}, ${t.crimeType}: ${h ? h.count : "none"} -> ${t.count}`);
+        if (!h || h.count !== t.count)
+          differences.push(`${t.district || "unplaced"}, ${t.crimeType}: ${h ? h.count : "none"} -> ${t.count}`);
         before.delete(`${t.district}\u0000${t.crimeType}`);
       }
-      for (const h of before.values()) differences.push(`${h.district || "unplaced"}, ${h.crimeType}: ${h.count} -> none`);
-      const heldFrom = held.all(month, force).length > 0 ? (held.all(month, force)[0] as { fileName: string }).fileName : null;
+      for (const h of before.values())
+        differences.push(`${h.district || "unplaced"}, ${h.crimeType}: ${h.count} -> none`);
+      const heldFrom =
+        held.all(month, force).length > 0 ? (held.all(month, force)[0] as { fileName: string }).fileName : null;
       const label = `  ${month} ${force}: ${total} rows (${unplaced} with no location, counted as unplaced)`;
       if (differences.length === 0) {
         summary.push(`${label}, unchanged (as held from ${heldFrom})`);
@@ -149,8 +174,11 @@ export class PoliceUkStreetImporter implements LayoutImporter {
     }
     const remove = sqlite.prepare("delete from monthly_counts where month = ? and force = ?");
     for (const { month, force } of covered.values()) remove.run(month, force);
-    const insert = sqlite.prepare("insert into monthly_counts (month, force, district, area_id, crime_type, count, document_id) values (?, ?, ?, ?, ?, ?, ?)");
-    for (const t of this.tallies.values()) insert.run(t.month, t.force, t.district, t.areaId, t.crimeType, t.count, documentId);
+    const insert = sqlite.prepare(
+      "insert into monthly_counts (month, force, district, area_id, crime_type, count, document_id) values (?, ?, ?, ?, ?, ?, ?)",
+    );
+    for (const t of this.tallies.values())
+      insert.run(t.month, t.force, t.district, t.areaId, t.crimeType, t.count, documentId);
     return { summary, changed, rows: this.rows, edition: null };
   }
 }

@@ -34,7 +34,8 @@ export class Problems {
     if (this.total > this.listed.length) lines.push(`... and ${this.total - this.listed.length} more problems`);
     if (this.unknownNames.size > 0) {
       lines.push(`${this.unknownNames.size} unknown ${unknownWhat} (${unknownHint}):`);
-      for (const [name, { where, rows }] of this.unknownNames) lines.push(`  "${name}": first at ${where}; ${rows} row${rows === 1 ? "" : "s"}`);
+      for (const [name, { where, rows }] of this.unknownNames)
+        lines.push(`  "${name}": first at ${where}; ${rows} row${rows === 1 ? "" : "s"}`);
     }
     return lines;
   }

@@ -15,7 +15,8 @@ function removed(sqlite: Database.Database, sql: string): number {
 /** Removes the samples of a kind; lines for the import's report (none when there were none). */
 export function removeSamples(sqlite: Database.Database, kind: LayoutKind): string[] {
   const lines: string[] = [];
-  const say = (n: number, what: string) => n > 0 && lines.push(`  Removed ${n} SAMPLE ${what} (made-up figures never mix with published ones)`);
+  const say = (n: number, what: string) =>
+    n > 0 && lines.push(`  Removed ${n} SAMPLE ${what} (made-up figures never mix with published ones)`);
   const sampleDocuments = `select id from documents where sample = 1`;
   switch (kind) {
     case "HOME_OFFICE_CSP_TABLE": {
@@ -23,7 +24,10 @@ export function removeSamples(sqlite: Database.Database, kind: LayoutKind): stri
         sqlite,
         `delete from subgroup_totals where (financial_year, quarter) in (select financial_year, quarter from quarter_sources where document_id in (${sampleDocuments}))`,
       );
-      say(removed(sqlite, `delete from offence_counts where document_id in (${sampleDocuments})`), "Home Office counts");
+      say(
+        removed(sqlite, `delete from offence_counts where document_id in (${sampleDocuments})`),
+        "Home Office counts",
+      );
       removed(sqlite, `delete from quarter_sources where document_id in (${sampleDocuments})`);
       break;
     }
@@ -33,7 +37,10 @@ export function removeSamples(sqlite: Database.Database, kind: LayoutKind): stri
     case "ONS_CSP_LOOKUP": {
       say(removed(sqlite, `delete from districts where source_document ${SAMPLE}`), "lookup pairs");
       // Codes a sample lookup gave (placeholders, never published) go with it.
-      removed(sqlite, `update areas set ons_code = null, ons_edition = null where source_document ${SAMPLE} and ons_code is not null`);
+      removed(
+        sqlite,
+        `update areas set ons_code = null, ons_edition = null where source_document ${SAMPLE} and ons_code is not null`,
+      );
       break;
     }
     case "ONS_MID_YEAR_ESTIMATES":

@@ -37,13 +37,19 @@ export class AreaNames {
 
   constructor(private readonly sqlite: Database.Database) {
     const rows = sqlite
-      .prepare("select id, kind, name, ons_code as onsCode, police_force as policeForce, partnership from areas order by id")
+      .prepare(
+        "select id, kind, name, ons_code as onsCode, police_force as policeForce, partnership from areas order by id",
+      )
       .all() as AreaRow[];
     for (const row of rows) if (!this.byKey.has(nameKey(row.name))) this.byKey.set(nameKey(row.name), row);
   }
 
   /** The area, or null when the file has named more new CSPs than any edition has (it is not a table by CSP). */
-  resolve(homeOfficeName: string, policeForce: string, source: { document: string; locator: string; where: string }): AreaRow | null {
+  resolve(
+    homeOfficeName: string,
+    policeForce: string,
+    source: { document: string; locator: string; where: string },
+  ): AreaRow | null {
     const name = homeOfficeName.trim().replace(/\s+/g, " ");
     const known = this.byKey.get(nameKey(onsNameOf(name))) ?? this.byKey.get(nameKey(name));
     if (known) {

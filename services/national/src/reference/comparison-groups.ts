@@ -10,7 +10,9 @@ export interface ComparisonGroupEntry {
 }
 
 const file = new URL("../../dataset/comparison-groups.json", import.meta.url);
-export const comparisonGroups: readonly ComparisonGroupEntry[] = (JSON.parse(readFileSync(file, "utf8")) as { groups: ComparisonGroupEntry[] }).groups;
+export const comparisonGroups: readonly ComparisonGroupEntry[] = (
+  JSON.parse(readFileSync(file, "utf8")) as { groups: ComparisonGroupEntry[] }
+).groups;
 
 /** A member `<Force> - <CSP>` split into its force and CSP name (CSP names may hold " - " themselves: split at the first). */
 export function memberParts(member: string): { force: string; csp: string } {

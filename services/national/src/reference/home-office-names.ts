@@ -9,7 +9,10 @@ interface HomeOfficeNames {
 const file = new URL("../../dataset/home-office-names.json", import.meta.url);
 const names = JSON.parse(readFileSync(file, "utf8")) as HomeOfficeNames;
 
-export const HOME_OFFICE_NAMES_SOURCE = { document: "services/national/dataset/home-office-names.json", locator: "aliases" };
+export const HOME_OFFICE_NAMES_SOURCE = {
+  document: "services/national/dataset/home-office-names.json",
+  locator: "aliases",
+};
 
 /** The ONS name of a CSP the Home Office spells otherwise (e.g. `London, City of`), else the name itself. */
 export function onsNameOf(homeOfficeName: string): string {

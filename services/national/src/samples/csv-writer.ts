@@ -2,7 +2,8 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import type { Cell } from "./ods-writer";
 
-const quote = (cell: Cell) => (typeof cell === "number" || !/[",\n\r]/.test(cell) ? String(cell) : `"${cell.replace(/"/g, '""')}"`);
+const quote = (cell: Cell) =>
+  typeof cell === "number" || !/[",\n\r]/.test(cell) ? String(cell) : `"${cell.replace(/"/g, '""')}"`;
 
 /** Writes rows as CSV, streaming (backpressure respected). */
 export async function writeCsv(file: string, rows: Iterable<Cell[]>): Promise<void> {

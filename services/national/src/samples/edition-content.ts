@@ -21,8 +21,28 @@ export const EDITION_FILES = {
   estimates: "sample-mid-2019-population-estimates.xlsx",
 };
 
-export const CURRENT_HEADER = ["Financial Year", "Financial Quarter", "Force Name", "CSP Name", "Offence Description", "Offence Group", "Offence Subgroup", "Offence Code", "Offence Count"];
-export const OLDER_HEADER = ["Financial Year", "Financial Quarter", "Force Name", "CSP Name", "Offence Description", "Offence Group", "Offence Subgroup", "Offence Code", "Number of Offences"];
+export const CURRENT_HEADER = [
+  "Financial Year",
+  "Financial Quarter",
+  "Force Name",
+  "CSP Name",
+  "Offence Description",
+  "Offence Group",
+  "Offence Subgroup",
+  "Offence Code",
+  "Offence Count",
+];
+export const OLDER_HEADER = [
+  "Financial Year",
+  "Financial Quarter",
+  "Force Name",
+  "CSP Name",
+  "Offence Description",
+  "Offence Group",
+  "Offence Subgroup",
+  "Offence Code",
+  "Number of Offences",
+];
 
 /** Areas of the made-up Home Office editions: as the tables name them. */
 export const EDITION_AREAS: { name: string; force: string; scale: number }[] = [
@@ -45,7 +65,12 @@ export const EDITION_AREAS: { name: string; force: string; scale: number }[] = [
 ];
 
 /** One made-up count: about the sample's size, negative now and then (net cancellations). */
-export function editionCount(area: { name: string; scale: number }, year: string, quarter: number, offence: SampleOffence): number {
+export function editionCount(
+  area: { name: string; scale: number },
+  year: string,
+  quarter: number,
+  offence: SampleOffence,
+): number {
   const key = `edition|${area.name}|${year}|${quarter}|${offence.code}`;
   if (hashUnit(`${key}|negative`) < 0.04) return -1 - Math.floor(3 * hashUnit(`${key}|by`));
   return Math.round(offence.base * area.scale * (0.75 + 0.5 * hashUnit(key)));
@@ -66,17 +91,39 @@ export function* editionRows(year: string, quarters: number[], older: boolean): 
       for (const offence of sampleOffences(year)) {
         const group = older ? (OLDER_LABELS[offence.group] ?? offence.group) : offence.group;
         const subgroup = older ? (OLDER_LABELS[offence.subgroup] ?? offence.subgroup) : offence.subgroup;
-        yield [year, quarter, area.force, area.name, offence.description, group, subgroup, offence.code, editionCount(area, year, quarter, offence)];
+        yield [
+          year,
+          quarter,
+          area.force,
+          area.name,
+          offence.description,
+          group,
+          subgroup,
+          offence.code,
+          editionCount(area, year, quarter, offence),
+        ];
       }
     }
   }
 }
 
-const FOOTNOTES: Cell[][] = [[], ["Source: MADE UP, in the layout of the Home Office's police recorded crime open data tables"], ["Counts are net of crimes cancelled after they were recorded, so some are negative."]];
+const FOOTNOTES: Cell[][] = [
+  [],
+  ["Source: MADE UP, in the layout of the Home Office's police recorded crime open data tables"],
+  ["Counts are net of crimes cancelled after they were recorded, so some are negative."],
+];
 
 export function currentEditionSheets(): SheetSource[] {
   return [
-    { name: "Cover_sheet", rows: [["MADE UP: police recorded crime by Community Safety Partnership, year ending March 2024 to year ending December 2024"], ["Not published figures: built by services/national/src/samples/build-editions.ts."]] },
+    {
+      name: "Cover_sheet",
+      rows: [
+        [
+          "MADE UP: police recorded crime by Community Safety Partnership, year ending March 2024 to year ending December 2024",
+        ],
+        ["Not published figures: built by services/national/src/samples/build-editions.ts."],
+      ],
+    },
     { name: "Notes", rows: [["Notes (MADE UP)"], ["Updated: 24 April 2025"], ["Force Notes"], ["None."]] },
     { name: "2023_24", rows: [CURRENT_HEADER, ...editionRows("2023/24", [1, 2, 3, 4], false), ...FOOTNOTES] },
     { name: "2024_25", rows: [CURRENT_HEADER, ...editionRows("2024/25", [1, 2, 3], false), ...FOOTNOTES] },
@@ -85,7 +132,10 @@ export function currentEditionSheets(): SheetSource[] {
 
 export function olderEditionSheets(): SheetSource[] {
   return [
-    { name: "Contents", rows: [["MADE UP: police recorded crime by CSP, 2011/12 to 2013/14 (older edition's layout)"]] },
+    {
+      name: "Contents",
+      rows: [["MADE UP: police recorded crime by CSP, 2011/12 to 2013/14 (older edition's layout)"]],
+    },
     { name: "2011-12", rows: [OLDER_HEADER, ...editionRows("2011/12", [1, 2, 3, 4], true)] },
     { name: "2012-13", rows: [OLDER_HEADER, ...editionRows("2012/13", [1, 2, 3, 4], true)] },
     { name: "2013-14", rows: [OLDER_HEADER, ...editionRows("2013/14", [1, 2, 3, 4], true), ...FOOTNOTES] },
@@ -113,7 +163,9 @@ export const LOOKUP_ROWS: Cell[][] = [
 ];
 
 export function* lookupRows(): Generator<Cell[]> {
-  yield ["MADE UP: rows in the layout of the ONS LAD24_CSP24_PFA24_EW_LU lookup (codes as the ONS prints them); not the published file"];
+  yield [
+    "MADE UP: rows in the layout of the ONS LAD24_CSP24_PFA24_EW_LU lookup (codes as the ONS prints them); not the published file",
+  ];
   yield ["LAD24CD", "LAD24NM", "CSP24CD", "CSP24NM", "PFA24NM"];
   yield* LOOKUP_ROWS;
 }
@@ -152,10 +204,38 @@ export function estimatesSheets(): SheetSource[] {
     ["Note: figures may not add up exactly due to rounding."],
   ];
   return [
-    { name: "Contents", rows: [["MADE UP: Population Estimates for UK, England and Wales, Scotland and Northern Ireland: Mid-2019"]] },
-    { name: "Related publications", rows: [["Related publications"], ["Mid-2011 Census-based population estimates"], ["Mid-2001 to mid-2010 revised estimates"]] },
-    { name: "MYE2 - Persons", rows: table("MYE2: Population estimates: Persons by single year of age and sex for local authorities in the UK, mid-2019", 1) },
-    { name: "MYE2 - Males", rows: table("MYE2: Population estimates: Males by single year of age and sex for local authorities in the UK, mid-2019", 0.49) },
-    { name: "MYE2 - Females", rows: table("MYE2: Population estimates: Females by single year of age and sex for local authorities in the UK, mid-2019", 0.51) },
+    {
+      name: "Contents",
+      rows: [["MADE UP: Population Estimates for UK, England and Wales, Scotland and Northern Ireland: Mid-2019"]],
+    },
+    {
+      name: "Related publications",
+      rows: [
+        ["Related publications"],
+        ["Mid-2011 Census-based population estimates"],
+        ["Mid-2001 to mid-2010 revised estimates"],
+      ],
+    },
+    {
+      name: "MYE2 - Persons",
+      rows: table(
+        "MYE2: Population estimates: Persons by single year of age and sex for local authorities in the UK, mid-2019",
+        1,
+      ),
+    },
+    {
+      name: "MYE2 - Males",
+      rows: table(
+        "MYE2: Population estimates: Males by single year of age and sex for local authorities in the UK, mid-2019",
+        0.49,
+      ),
+    },
+    {
+      name: "MYE2 - Females",
+      rows: table(
+        "MYE2: Population estimates: Females by single year of age and sex for local authorities in the UK, mid-2019",
+        0.51,
+      ),
+    },
   ];
 }

@@ -58,22 +58,100 @@ export interface SampleOffence {
 export function sampleOffences(financialYear: string): SampleOffence[] {
   const before2017 = Number(financialYear.slice(0, 4)) < 2017;
   return [
-    { code: "8N", description: "Assault with injury", group: "Violence against the person", subgroup: "Violence with injury", base: 110 },
-    { code: "105A", description: "Assault without injury", group: "Violence against the person", subgroup: "Violence without injury", base: 130 },
-    { code: "8Q", description: "Stalking", group: "Violence against the person", subgroup: "Stalking and harassment", base: 60 },
-    { code: "19C", description: "Rape of a female aged 16 and over", group: "Sexual offences", subgroup: "Rape offences", base: 9 },
-    { code: "34B", description: "Robbery of personal property", group: "Robbery", subgroup: "Robbery of personal property", base: 14 },
+    {
+      code: "8N",
+      description: "Assault with injury",
+      group: "Violence against the person",
+      subgroup: "Violence with injury",
+      base: 110,
+    },
+    {
+      code: "105A",
+      description: "Assault without injury",
+      group: "Violence against the person",
+      subgroup: "Violence without injury",
+      base: 130,
+    },
+    {
+      code: "8Q",
+      description: "Stalking",
+      group: "Violence against the person",
+      subgroup: "Stalking and harassment",
+      base: 60,
+    },
+    {
+      code: "19C",
+      description: "Rape of a female aged 16 and over",
+      group: "Sexual offences",
+      subgroup: "Rape offences",
+      base: 9,
+    },
+    {
+      code: "34B",
+      description: "Robbery of personal property",
+      group: "Robbery",
+      subgroup: "Robbery of personal property",
+      base: 14,
+    },
     before2017
-      ? { code: "28A", description: "Burglary in a dwelling", group: "Theft offences", subgroup: "Domestic burglary", base: 70 }
-      : { code: "28E", description: "Burglary - residential", group: "Theft offences", subgroup: "Residential burglary", base: 75 },
+      ? {
+          code: "28A",
+          description: "Burglary in a dwelling",
+          group: "Theft offences",
+          subgroup: "Domestic burglary",
+          base: 70,
+        }
+      : {
+          code: "28E",
+          description: "Burglary - residential",
+          group: "Theft offences",
+          subgroup: "Residential burglary",
+          base: 75,
+        },
     before2017
-      ? { code: "30A", description: "Burglary in a building other than a dwelling", group: "Theft offences", subgroup: "Non-domestic burglary", base: 40 }
-      : { code: "30C", description: "Burglary - business and community", group: "Theft offences", subgroup: "Non-residential burglary", base: 35 },
+      ? {
+          code: "30A",
+          description: "Burglary in a building other than a dwelling",
+          group: "Theft offences",
+          subgroup: "Non-domestic burglary",
+          base: 40,
+        }
+      : {
+          code: "30C",
+          description: "Burglary - business and community",
+          group: "Theft offences",
+          subgroup: "Non-residential burglary",
+          base: 35,
+        },
     { code: "46", description: "Shoplifting", group: "Theft offences", subgroup: "Shoplifting", base: 95 },
-    { code: "44", description: "Theft or unauthorised taking of a pedal cycle", group: "Theft offences", subgroup: "Bicycle theft", base: 30 },
-    { code: "58C", description: "Criminal damage to a vehicle", group: "Criminal damage and arson", subgroup: "Criminal damage", base: 65 },
-    { code: "92E", description: "Possession of cannabis", group: "Drug offences", subgroup: "Possession of drugs", base: 25 },
-    { code: "9A", description: "Public fear, alarm or distress", group: "Public order offences", subgroup: "Public order offences", base: 50 },
+    {
+      code: "44",
+      description: "Theft or unauthorised taking of a pedal cycle",
+      group: "Theft offences",
+      subgroup: "Bicycle theft",
+      base: 30,
+    },
+    {
+      code: "58C",
+      description: "Criminal damage to a vehicle",
+      group: "Criminal damage and arson",
+      subgroup: "Criminal damage",
+      base: 65,
+    },
+    {
+      code: "92E",
+      description: "Possession of cannabis",
+      group: "Drug offences",
+      subgroup: "Possession of drugs",
+      base: 25,
+    },
+    {
+      code: "9A",
+      description: "Public fear, alarm or distress",
+      group: "Public order offences",
+      subgroup: "Public order offences",
+      base: 50,
+    },
   ];
 }
 
@@ -94,8 +172,19 @@ export function* sampleYearRows(financialYear: string, quarters: number[], editi
       for (const offence of sampleOffences(financialYear)) {
         const key = `${area.homeOfficeName}|${financialYear}|${quarter}|${offence.code}`;
         let count = Math.round(offence.base * area.scale * (0.75 + 0.5 * hashUnit(key)));
-        if (edition > 1 && hashUnit(`${key}|revision${edition}`) < 0.05) count += 1 + Math.floor(3 * hashUnit(`${key}|by`));
-        yield [financialYear, quarter, area.force, area.homeOfficeName, offence.description, offence.group, offence.subgroup, offence.code, count];
+        if (edition > 1 && hashUnit(`${key}|revision${edition}`) < 0.05)
+          count += 1 + Math.floor(3 * hashUnit(`${key}|by`));
+        yield [
+          financialYear,
+          quarter,
+          area.force,
+          area.homeOfficeName,
+          offence.description,
+          offence.group,
+          offence.subgroup,
+          offence.code,
+          count,
+        ];
       }
     }
   }
@@ -108,11 +197,20 @@ export function sheetName(financialYear: string): string {
 export function coverRows(title: string): Cell[][] {
   return [
     [`SAMPLE: ${title}`],
-    ["Made-up counts in the layout of the Home Office's police recorded crime open data tables by Community Safety Partnership."],
+    [
+      "Made-up counts in the layout of the Home Office's police recorded crime open data tables by Community Safety Partnership.",
+    ],
     ["Built by services/national/src/samples/build-samples.ts. Not published figures: never quote them."],
   ];
 }
 
 export function notesRows(updated: string): Cell[][] {
-  return [["Notes (SAMPLE)"], [`Updated: ${updated}`], ["Force Notes"], ["None: this is a sample."], ["Additional Notes"], ["Fraud is not in these tables (recorded by Action Fraud)."]];
+  return [
+    ["Notes (SAMPLE)"],
+    [`Updated: ${updated}`],
+    ["Force Notes"],
+    ["None: this is a sample."],
+    ["Additional Notes"],
+    ["Fraud is not in these tables (recorded by Action Fraud)."],
+  ];
 }

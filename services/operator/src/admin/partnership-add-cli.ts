@@ -9,10 +9,17 @@ import { shareCountyTokens } from "./tokens";
 
 await runCommand("pnpm partnership:add", () => {
   const command = readCommandLine({
-    summary: "Adds a partnership to the federation: registry entry, empty dataset, recomposed supergraph, the county's tokens shared.",
-    usage: ['pnpm partnership:add --code <code> --name "<name>" --district "<district>" --ons-code <E0...> [--unitary] [--county-member] [--data-dir <dir>]'],
+    summary:
+      "Adds a partnership to the federation: registry entry, empty dataset, recomposed supergraph, the county's tokens shared.",
+    usage: [
+      'pnpm partnership:add --code <code> --name "<name>" --district "<district>" --ons-code <E0...> [--unitary] [--county-member] [--data-dir <dir>]',
+    ],
     options: {
-      code: { type: "string", value: "<code>", description: "Its registry code, lower-case kebab-case, e.g. test-valley." },
+      code: {
+        type: "string",
+        value: "<code>",
+        description: "Its registry code, lower-case kebab-case, e.g. test-valley.",
+      },
       name: { type: "string", value: '"<name>"', description: "Its name as published." },
       district: { type: "string", value: '"<district>"', description: "The local authority area it covers." },
       "ons-code": { type: "string", value: "<E0...>", description: "The district's ONS code." },
@@ -34,6 +41,10 @@ await runCommand("pnpm partnership:add", () => {
   // The county may read every partnership's audit trail: the new database gets the county's live tokens.
   const shared = shareCountyTokens(dataDir, entry.code);
   console.log(`Added ${entry.name}: code ${entry.code}, entity type ${entry.entityTypeName}, port ${entry.port}.`);
-  console.log(`Its dataset is ${datasetFile(entry.code)} (empty); the supergraph is recomposed; ${shared} county token(s) shared with its database.`);
-  console.log("Restart the system (pnpm start) and it answers through the gateway; commit the registry, the dataset and schema/generated.");
+  console.log(
+    `Its dataset is ${datasetFile(entry.code)} (empty); the supergraph is recomposed; ${shared} county token(s) shared with its database.`,
+  );
+  console.log(
+    "Restart the system (pnpm start) and it answers through the gateway; commit the registry, the dataset and schema/generated.",
+  );
 });

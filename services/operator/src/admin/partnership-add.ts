@@ -29,7 +29,8 @@ const ONS_CODE = /^E0[6-9]\d{6}$/;
 /** The registry entry of a new partnership: entity type from its code, the next free port. */
 export function registryEntry(input: NewPartnership): PartnershipEntry {
   const check = new Checker("partnership:add");
-  if (check.text("--code", input.code, { max: 60 }) && !CODE.test(input.code)) check.fail("--code", `must be lower-case words joined by hyphens, e.g. test-valley; got "${input.code}"`);
+  if (check.text("--code", input.code, { max: 60 }) && !CODE.test(input.code))
+    check.fail("--code", `must be lower-case words joined by hyphens, e.g. test-valley; got "${input.code}"`);
   if (partnerships.some((p) => p.code === input.code)) check.fail("--code", `"${input.code}" is already registered`);
   check.text("--name", input.name, { max: 200 });
   if (partnerships.some((p) => p.name === input.name)) check.fail("--name", `"${input.name}" is already registered`);
@@ -39,9 +40,13 @@ export function registryEntry(input: NewPartnership): PartnershipEntry {
   }
   const holder = partnerships.find((p) => p.districts.some((d) => d.onsCode === input.onsCode));
   if (holder) check.fail("--ons-code", `${input.onsCode} is already covered by ${holder.code}`);
-  if (input.unitary && input.countyMember) check.fail("--county-member", "a unitary authority is not one of the county's districts");
+  if (input.unitary && input.countyMember)
+    check.fail("--county-member", "a unitary authority is not one of the county's districts");
   check.throwIfAny();
-  const entityTypeName = `${input.code.split("-").map((w) => w[0].toUpperCase() + w.slice(1)).join("")}Csp`;
+  const entityTypeName = `${input.code
+    .split("-")
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join("")}Csp`;
   const taken = new Set([COUNTY_SUBGRAPH.port, GATEWAY_PORT, ...partnerships.map((p) => p.port)]);
   let port = Math.max(...taken) + 1;
   while (taken.has(port)) port++;
@@ -57,12 +62,17 @@ export function registryEntry(input: NewPartnership): PartnershipEntry {
 
 /** JSON on one line, spaced as the registry file has it: { "code": "blaby", "port": 4011 }. */
 function spaced(value: unknown): string {
-  return JSON.stringify(value).replace(/":/g, '": ').replace(/,"/g, ', "').replace(/\{"/g, '{ "').replace(/([^\s])\}/g, "$1 }");
+  return JSON.stringify(value)
+    .replace(/":/g, '": ')
+    .replace(/,"/g, ', "')
+    .replace(/\{"/g, '{ "')
+    .replace(/([^\s])\}/g, "$1 }");
 }
 
 /** The registry file, one partnership to two lines as the file has it. */
 function registryText(comment: string, entries: readonly PartnershipEntry[]): string {
-  const entry = ({ districts, ...rest }: PartnershipEntry) => `    ${spaced(rest).replace(/ \}$/, ",")}\n      "districts": ${spaced(districts)} }`;
+  const entry = ({ districts, ...rest }: PartnershipEntry) =>
+    `    ${spaced(rest).replace(/ \}$/, ",")}\n      "districts": ${spaced(districts)} }`;
   return `{\n  "$comment": ${JSON.stringify(comment)},\n  "partnerships": [\n${entries.map(entry).join(",\n")}\n  ]\n}\n`;
 }
 
@@ -85,12 +95,16 @@ const COMPOSE_CLI = fileURLToPath(new URL("../supergraph/compose-cli.ts", import
 export function addPartnership(input: NewPartnership): PartnershipEntry {
   const entry = registryEntry(input);
   const dataset = datasetFile(entry.code);
-  if (existsSync(dataset)) throw new Error(`${dataset} exists already: remove it, or register the partnership under another code`);
+  if (existsSync(dataset))
+    throw new Error(`${dataset} exists already: remove it, or register the partnership under another code`);
   const previous = readFileSync(registryFile, "utf8");
   const registry = JSON.parse(previous) as { $comment: string; partnerships: PartnershipEntry[] };
   writeFileSync(dataset, `${JSON.stringify(emptyDataset(entry.code), null, 2)}\n`);
   writeFileSync(registryFile, registryText(registry.$comment, [...registry.partnerships, entry]));
-  const composed = spawnSync(process.execPath, ["--import", "tsx", COMPOSE_CLI], { encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" } });
+  const composed = spawnSync(process.execPath, ["--import", "tsx", COMPOSE_CLI], {
+    encoding: "utf8",
+    env: { ...process.env, NODE_NO_WARNINGS: "1" },
+  });
   if (composed.status !== 0) {
     // All or nothing: a partnership that does not compose is not added.
     writeFileSync(registryFile, previous);

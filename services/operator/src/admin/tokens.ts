@@ -7,7 +7,15 @@
 import { openCountyDatabase } from "@csg/county-subgraph";
 import { openCspDatabase } from "@csg/csp-subgraph";
 import { findPartnership, partnerships } from "@csg/schema";
-import { COUNTY_SCOPE, type OpenDatabase, type TokenRow, newToken, revokeStoredToken, storeToken, storedTokens } from "@csg/service-runtime";
+import {
+  COUNTY_SCOPE,
+  type OpenDatabase,
+  type TokenRow,
+  newToken,
+  revokeStoredToken,
+  storeToken,
+  storedTokens,
+} from "@csg/service-runtime";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Checker } from "@csg/domain";
@@ -38,13 +46,16 @@ function partnershipDatabase(dataDir: string, code: string): TokenDatabase {
 
 /** The databases that must hold a token of `scope`. */
 function databasesFor(dataDir: string, scope: string): TokenDatabase[] {
-  if (scope === COUNTY_SCOPE) return [countyDatabase(dataDir), ...partnerships.map((p) => partnershipDatabase(dataDir, p.code))];
+  if (scope === COUNTY_SCOPE)
+    return [countyDatabase(dataDir), ...partnerships.map((p) => partnershipDatabase(dataDir, p.code))];
   return [partnershipDatabase(dataDir, scope)];
 }
 
 /** Every database of the data folder that exists. */
 function existingDatabases(dataDir: string): TokenDatabase[] {
-  return [countyDatabase(dataDir), ...partnerships.map((p) => partnershipDatabase(dataDir, p.code))].filter((d) => existsSync(d.file));
+  return [countyDatabase(dataDir), ...partnerships.map((p) => partnershipDatabase(dataDir, p.code))].filter((d) =>
+    existsSync(d.file),
+  );
 }
 
 function withDatabase<T>(database: TokenDatabase, use: (db: OpenDatabase<any>["db"]) => T): T {
@@ -60,7 +71,10 @@ function withDatabase<T>(database: TokenDatabase, use: (db: OpenDatabase<any>["d
 export function issueToken(dataDir: string, scope: string, label: string): IssuedToken {
   const check = new Checker("token issue");
   if (scope !== COUNTY_SCOPE && !findPartnership(scope)) {
-    check.fail("--partnership", `unknown partnership "${scope}"; registered: ${partnerships.map((p) => p.code).join(", ")}`);
+    check.fail(
+      "--partnership",
+      `unknown partnership "${scope}"; registered: ${partnerships.map((p) => p.code).join(", ")}`,
+    );
   }
   check.text("--label", label, { max: 200 });
   check.throwIfAny();
@@ -96,7 +110,9 @@ export function listTokens(dataDir: string): Omit<TokenRow, "hash">[] {
 export function shareCountyTokens(dataDir: string, code: string): number {
   const county = countyDatabase(dataDir);
   if (!existsSync(county.file)) return 0;
-  const rows = withDatabase(county, (db) => storedTokens(db, { liveOnly: true }).filter((row) => row.scope === COUNTY_SCOPE));
+  const rows = withDatabase(county, (db) =>
+    storedTokens(db, { liveOnly: true }).filter((row) => row.scope === COUNTY_SCOPE),
+  );
   withDatabase(partnershipDatabase(dataDir, code), (db) => rows.forEach((row) => storeToken(db, row)));
   return rows.length;
 }

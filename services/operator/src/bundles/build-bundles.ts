@@ -57,7 +57,12 @@ const installedInPlace: Plugin = {
  * packages: after an install, an import may resolve to another version's files.
  */
 const INPUTS_FILE = "inputs.json";
-const buildSettings = ["tsconfig.json", "pnpm-lock.yaml", "node_modules/.modules.yaml", relative(repositoryRoot, fileURLToPath(import.meta.url))];
+const buildSettings = [
+  "tsconfig.json",
+  "pnpm-lock.yaml",
+  "node_modules/.modules.yaml",
+  relative(repositoryRoot, fileURLToPath(import.meta.url)),
+];
 
 async function fingerprint(files: string[]): Promise<Record<string, string>> {
   const entries = await Promise.all(
@@ -98,7 +103,9 @@ export async function buildBundles(outdir = bundleFolder): Promise<boolean> {
     sourcemap: false,
     tsconfig: join(repositoryRoot, "tsconfig.json"),
     // CommonJS dependencies inside an ES module bundle still call require() for Node's own modules.
-    banner: { js: 'import { createRequire as __csgCreateRequire } from "node:module"; const require = __csgCreateRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __csgCreateRequire } from "node:module"; const require = __csgCreateRequire(import.meta.url);',
+    },
     plugins: [sourceAddresses, installedInPlace],
     // Optional peers, never installed nor used here (type-graphql's validation is off).
     external: ["class-validator"],

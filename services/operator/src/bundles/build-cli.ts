@@ -3,4 +3,8 @@ import { buildBundles, bundleFolder } from "./build-bundles";
 
 const started = Date.now();
 const built = await buildBundles();
-console.log(built ? `Built the services into ${bundleFolder} in ${((Date.now() - started) / 1000).toFixed(1)} s.` : `The services' bundles in ${bundleFolder} are up to date.`);
+console.log(
+  built
+    ? `Built the services into ${bundleFolder} in ${((Date.now() - started) / 1000).toFixed(1)} s.`
+    : `The services' bundles in ${bundleFolder} are up to date.`,
+);

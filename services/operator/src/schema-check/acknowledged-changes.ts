@@ -1,4 +1,3 @@
-
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { SchemaChange } from "./schema-changes";
@@ -55,7 +54,8 @@ export function parseAcknowledgedChanges(json: unknown, where: string): Acknowle
     }
     check.date(`${at}.date`, e.date);
     for (const key of Object.keys(e)) {
-      if (!["change", "reason", "acknowledgedBy", "date"].includes(key)) check.fail(`${at}.${key}`, "is not a field of an acknowledgement");
+      if (!["change", "reason", "acknowledgedBy", "date"].includes(key))
+        check.fail(`${at}.${key}`, "is not a field of an acknowledgement");
     }
   });
   check.throwIfAny();
@@ -63,11 +63,21 @@ export function parseAcknowledgedChanges(json: unknown, where: string): Acknowle
 }
 
 /** The acknowledgement naming this change, by inspector's message or by the change's schema coordinate. */
-export function acknowledgementOf(change: SchemaChange, acknowledged: readonly AcknowledgedChange[]): AcknowledgedChange | undefined {
-  return acknowledged.find((a) => a.change === change.message || (change.path !== undefined && a.change === change.path));
+export function acknowledgementOf(
+  change: SchemaChange,
+  acknowledged: readonly AcknowledgedChange[],
+): AcknowledgedChange | undefined {
+  return acknowledged.find(
+    (a) => a.change === change.message || (change.path !== undefined && a.change === change.path),
+  );
 }
 
 /** The entry to add to the acknowledgements file for a change (the reason and name are left to fill in). */
 export function acknowledgementTemplate(change: SchemaChange, today: string): AcknowledgedChange {
-  return { change: change.message, reason: "<why the dashboards can take this change>", acknowledgedBy: "<your name>", date: today };
+  return {
+    change: change.message,
+    reason: "<why the dashboards can take this change>",
+    acknowledgedBy: "<your name>",
+    date: today,
+  };
 }

@@ -48,7 +48,10 @@ export async function liveSdl(url: string, timeoutMs = 10_000): Promise<string> 
     throw new Error(`${url} answered something other than JSON`);
   }
   const sdl = body.data?._service?.sdl;
-  if (typeof sdl !== "string") throw new Error(`${url} did not answer _service { sdl }${body.errors?.length ? `: ${body.errors.map((e) => e.message).join("; ")}` : ""}`);
+  if (typeof sdl !== "string")
+    throw new Error(
+      `${url} did not answer _service { sdl }${body.errors?.length ? `: ${body.errors.map((e) => e.message).join("; ")}` : ""}`,
+    );
   return sdl;
 }
 
@@ -56,18 +59,28 @@ export async function checkLiveSubgraph(name: string, url: string): Promise<Live
   const names = [COUNTY_SUBGRAPH.name, ...partnerships.map((p) => p.code), NATIONAL_SUBGRAPH.name];
   if (!names.includes(name)) throw new Error(`--subgraph: no subgraph "${name}" (${names.join(", ")})`);
   const sdl = await liveSdl(url);
-  const subgraphs = names.map((n) => ({ name: n, url: defaultSubgraphUrl(0), sdl: n === name ? sdl : readSubgraphSdl(n) }));
+  const subgraphs = names.map((n) => ({
+    name: n,
+    url: defaultSubgraphUrl(0),
+    sdl: n === name ? sdl : readSubgraphSdl(n),
+  }));
   let composed: string;
   try {
     composed = composeSubgraphs(subgraphs);
   } catch (error) {
     if (!(error instanceof CompositionError)) throw error;
-    return { passed: false, report: `REFUSED: ${name}'s live schema at ${url} does not compose with the others:\n${error.message}` };
+    return {
+      passed: false,
+      report: `REFUSED: ${name}'s live schema at ${url} does not compose with the others:\n${error.message}`,
+    };
   }
   const changes = await changesBetween(apiSchemaOf(readSupergraph()), apiSchemaOf(composed));
   const breaking = changes.filter((c) => c.level === "breaking");
   const lines = changes.map((c) => `  ${c.level.padEnd(9)} ${c.message}`);
-  const heading = changes.length === 0 ? `${name}'s live schema at ${url} composes into the committed supergraph unchanged.` : `${name}'s live schema at ${url} changes the supergraph:`;
+  const heading =
+    changes.length === 0
+      ? `${name}'s live schema at ${url} composes into the committed supergraph unchanged.`
+      : `${name}'s live schema at ${url} changes the supergraph:`;
   const verdict = breaking.length
     ? `REFUSED: ${breaking.length} breaking change(s); the gateways keep serving the committed supergraph. Publish a version without them, or change the supergraph through the project (pnpm compose).`
     : "Passed: no breaking change.";

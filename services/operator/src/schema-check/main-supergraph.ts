@@ -29,14 +29,20 @@ function commitOf(repository: string, revision: string): string | undefined {
  *   (for a merge, main before the merge);
  * - none, with a notice, when there is no git, no history or no such commit.
  */
-function baseCommit(repository: string, env: NodeJS.ProcessEnv): { commit: string; description: string } | { notice: string } {
-  if (git(repository, ["rev-parse", "--is-inside-work-tree"]) !== "true") return { notice: "not a git checkout (or no git here): no history to compare with" };
+function baseCommit(
+  repository: string,
+  env: NodeJS.ProcessEnv,
+): { commit: string; description: string } | { notice: string } {
+  if (git(repository, ["rev-parse", "--is-inside-work-tree"]) !== "true")
+    return { notice: "not a git checkout (or no git here): no history to compare with" };
   const head = commitOf(repository, "HEAD");
   if (!head) return { notice: "the repository has no commit yet" };
   const override = env[SCHEMA_BASE_ENV];
   if (override) {
     const commit = commitOf(repository, override);
-    return commit ? { commit, description: `${override} (${SCHEMA_BASE_ENV})` } : { notice: `${SCHEMA_BASE_ENV}=${override} names no commit here` };
+    return commit
+      ? { commit, description: `${override} (${SCHEMA_BASE_ENV})` }
+      : { notice: `${SCHEMA_BASE_ENV}=${override} names no commit here` };
   }
   for (const ref of MAIN_REFS) {
     if (!commitOf(repository, ref)) continue;
@@ -45,14 +51,21 @@ function baseCommit(repository: string, env: NodeJS.ProcessEnv): { commit: strin
     break;
   }
   const parent = commitOf(repository, "HEAD^1");
-  return parent ? { commit: parent, description: "HEAD's first parent (main before its last commit)" } : { notice: "HEAD has no parent commit (a first commit or a shallow clone)" };
+  return parent
+    ? { commit: parent, description: "HEAD's first parent (main before its last commit)" }
+    : { notice: "HEAD has no parent commit (a first commit or a shallow clone)" };
 }
 
 /** Main's committed supergraph (see {@link baseCommit} for which commit that is), or why there is none. */
-export function mainSupergraph(repository: string, supergraphPath: string, env: NodeJS.ProcessEnv = process.env): MainSupergraph {
+export function mainSupergraph(
+  repository: string,
+  supergraphPath: string,
+  env: NodeJS.ProcessEnv = process.env,
+): MainSupergraph {
   const base = baseCommit(repository, env);
   if ("notice" in base) return { found: false, notice: base.notice };
   const sdl = git(repository, ["show", `${base.commit}:${supergraphPath}`]);
-  if (sdl === undefined) return { found: false, notice: `${base.description} (${base.commit.slice(0, 7)}) has no ${supergraphPath}` };
+  if (sdl === undefined)
+    return { found: false, notice: `${base.description} (${base.commit.slice(0, 7)}) has no ${supergraphPath}` };
   return { found: true, sdl, commit: base.commit, description: base.description };
 }

@@ -1,4 +1,9 @@
-import { ACKNOWLEDGED_CHANGES, type AcknowledgedChange, acknowledgementOf, acknowledgementTemplate } from "./acknowledged-changes";
+import {
+  ACKNOWLEDGED_CHANGES,
+  type AcknowledgedChange,
+  acknowledgementOf,
+  acknowledgementTemplate,
+} from "./acknowledged-changes";
 import { apiSchemaOf } from "./api-schema";
 import type { MainSupergraph } from "./main-supergraph";
 import { type SchemaChange, changesBetween } from "./schema-changes";
@@ -43,10 +48,15 @@ export async function checkSchema(input: SchemaCheckInput): Promise<SchemaCheckR
   const composed = apiSchemaOf(input.composed);
   const notices: string[] = [];
   const comparisons: Comparison[] = [
-    { against: "the committed schema/generated/supergraph.graphql", changes: await changesBetween(apiSchemaOf(input.committed), composed) },
+    {
+      against: "the committed schema/generated/supergraph.graphql",
+      changes: await changesBetween(apiSchemaOf(input.committed), composed),
+    },
   ];
   if (input.committedIsStale) {
-    notices.push("The committed supergraph is not the composition of the code: run `pnpm compose` and commit schema/generated/.");
+    notices.push(
+      "The committed supergraph is not the composition of the code: run `pnpm compose` and commit schema/generated/.",
+    );
   }
   if (input.main.found) {
     const against = `main's supergraph at ${input.main.commit.slice(0, 7)} (${input.main.description})`;
@@ -55,7 +65,9 @@ export async function checkSchema(input: SchemaCheckInput): Promise<SchemaCheckR
     notices.push(`Skipped the comparison with main's supergraph: ${input.main.notice}.`);
   }
 
-  const breaking = uniqueByMessage(comparisons.flatMap((c) => c.changes.filter((change) => change.level === "breaking")));
+  const breaking = uniqueByMessage(
+    comparisons.flatMap((c) => c.changes.filter((change) => change.level === "breaking")),
+  );
   const unacknowledged = breaking.filter((change) => !acknowledgementOf(change, input.acknowledged));
   const allChanges = comparisons.flatMap((c) => c.changes);
   const unused = input.acknowledged.filter((a) => !allChanges.some((change) => acknowledgementOf(change, [a])));
@@ -65,12 +77,17 @@ export async function checkSchema(input: SchemaCheckInput): Promise<SchemaCheckR
     lines.push(`Compared with ${comparison.against}: ${describeCount(comparison.changes)}`);
     for (const change of comparison.changes) {
       const acknowledgement = change.level === "breaking" ? acknowledgementOf(change, input.acknowledged) : undefined;
-      const note = acknowledgement ? `  (acknowledged by ${acknowledgement.acknowledgedBy} on ${acknowledgement.date}: ${acknowledgement.reason})` : "";
+      const note = acknowledgement
+        ? `  (acknowledged by ${acknowledgement.acknowledgedBy} on ${acknowledgement.date}: ${acknowledgement.reason})`
+        : "";
       lines.push(`  ${LABEL[change.level]}  ${change.path ?? ""}  ${change.message}${note}`);
     }
   }
   for (const notice of notices) lines.push(`Notice: ${notice}`);
-  for (const a of unused) lines.push(`Notice: the acknowledgement of "${a.change}" names no change of this check; remove it once main has the change.`);
+  for (const a of unused)
+    lines.push(
+      `Notice: the acknowledgement of "${a.change}" names no change of this check; remove it once main has the change.`,
+    );
   if (unacknowledged.length > 0) {
     const today = input.today ?? new Date().toISOString().slice(0, 10);
     lines.push(
@@ -86,7 +103,14 @@ export async function checkSchema(input: SchemaCheckInput): Promise<SchemaCheckR
   } else {
     lines.push(breaking.length > 0 ? "Passed: every breaking change is acknowledged." : "Passed: no breaking change.");
   }
-  return { comparisons, notices, unacknowledged, unused, passed: unacknowledged.length === 0, report: lines.join("\n") };
+  return {
+    comparisons,
+    notices,
+    unacknowledged,
+    unused,
+    passed: unacknowledged.length === 0,
+    report: lines.join("\n"),
+  };
 }
 
 function describeCount(changes: SchemaChange[]): string {

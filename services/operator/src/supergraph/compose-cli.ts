@@ -6,7 +6,8 @@ import { compositionFiles, generatedFolder } from "./files";
 
 await runCommand("pnpm compose", async () => {
   readCommandLine({
-    summary: "Builds every subgraph's schema from the code and composes the supergraph, into schema/generated/ (commit the result).",
+    summary:
+      "Builds every subgraph's schema from the code and composes the supergraph, into schema/generated/ (commit the result).",
     usage: ["pnpm compose"],
     options: {},
   });

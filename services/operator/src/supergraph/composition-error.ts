@@ -33,14 +33,19 @@ export class CompositionError extends Error {
     subgraphs: ReadonlyMap<string, DocumentNode> = new Map(),
   ) {
     const problems = errors.map((error) => describeProblem(error, subgraphs));
-    super(`Composition failed with ${problems.length} error${problems.length === 1 ? "" : "s"}:\n${problems.map(printProblem).join("\n")}`);
+    super(
+      `Composition failed with ${problems.length} error${problems.length === 1 ? "" : "s"}:\n${problems.map(printProblem).join("\n")}`,
+    );
     this.name = "CompositionError";
     this.problems = problems;
   }
 }
 
 function printProblem(problem: CompositionProblem): string {
-  const subgraphs = problem.subgraphs.length > 0 ? ` in subgraph${problem.subgraphs.length === 1 ? "" : "s"} ${problem.subgraphs.join(", ")}` : " (no subgraph named)";
+  const subgraphs =
+    problem.subgraphs.length > 0
+      ? ` in subgraph${problem.subgraphs.length === 1 ? "" : "s"} ${problem.subgraphs.join(", ")}`
+      : " (no subgraph named)";
   const at = problem.coordinates.length > 0 ? ` at ${problem.coordinates.join(", ")}` : "";
   const lines = [`  [${problem.code}]${subgraphs}${at}`, `    ${problem.message}`];
   for (const place of problem.places) {
@@ -81,7 +86,10 @@ function describeProblem(error: GraphQLError, subgraphs: ReadonlyMap<string, Doc
 }
 
 /** Where a node of an error sits: which subgraph's SDL it comes from, and the type or field enclosing it. */
-function placeOf(node: ASTNode & { subgraph?: string }, subgraphs: ReadonlyMap<string, DocumentNode>): FaultPlace | undefined {
+function placeOf(
+  node: ASTNode & { subgraph?: string },
+  subgraphs: ReadonlyMap<string, DocumentNode>,
+): FaultPlace | undefined {
   const source = node.loc?.source;
   const owner = [...subgraphs].find(([, document]) => source && document.loc?.source === source);
   const subgraph = node.subgraph ?? owner?.[0];
@@ -90,17 +98,24 @@ function placeOf(node: ASTNode & { subgraph?: string }, subgraphs: ReadonlyMap<s
   const start = node.loc?.start;
   if (start === undefined || !document || document.loc?.source !== source) return { subgraph };
   // The line of the definition's name, not of the description above it.
-  const nameStart = "name" in node && node.name && typeof node.name === "object" && "loc" in node.name ? node.name.loc?.start : undefined;
+  const nameStart =
+    "name" in node && node.name && typeof node.name === "object" && "loc" in node.name
+      ? node.name.loc?.start
+      : undefined;
   return { subgraph, coordinate: coordinateAt(document, start), line: getLocation(source!, nameStart ?? start).line };
 }
 
 /** The schema coordinate of the innermost type, field or argument definition containing `offset`. */
 function coordinateAt(document: DocumentNode, offset: number): string | undefined {
   const contains = (node: ASTNode) => node.loc !== undefined && node.loc.start <= offset && offset < node.loc.end;
-  const definition = document.definitions.find(contains) as (DefinitionNode & { name?: { value: string }; fields?: readonly ASTNode[] }) | undefined;
+  const definition = document.definitions.find(contains) as
+    | (DefinitionNode & { name?: { value: string }; fields?: readonly ASTNode[] })
+    | undefined;
   if (!definition?.name) return undefined;
   const typeName = definition.name.value;
-  const field = definition.fields?.find(contains) as { name: { value: string }; arguments?: readonly ASTNode[] } | undefined;
+  const field = definition.fields?.find(contains) as
+    | { name: { value: string }; arguments?: readonly ASTNode[] }
+    | undefined;
   if (!field) return typeName;
   const argument = field.arguments?.find(contains) as { name: { value: string } } | undefined;
   return argument ? `${typeName}.${field.name.value}(${argument.name.value}:)` : `${typeName}.${field.name.value}`;

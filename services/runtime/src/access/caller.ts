@@ -26,13 +26,19 @@ type AnyDatabase = BetterSQLite3Database<any>;
  * county tokens are not accepted) is reported as such without lookup: this database cannot
  * verify it, and it would not be allowed here whatever it is.
  */
-export function identifyCaller(db: AnyDatabase, authorization: string | undefined, acceptedScopes: readonly string[]): Caller {
+export function identifyCaller(
+  db: AnyDatabase,
+  authorization: string | undefined,
+  acceptedScopes: readonly string[],
+): Caller {
   const presented = presentedToken(authorization);
   if (presented === undefined) return { kind: "anonymous" };
   if (presented === null) return { kind: "unknown" };
   if (!acceptedScopes.includes(presented.scope)) {
     // Another partnership's (or the county's) token: refused as such. A scope nobody has is just not a token.
-    return presented.scope === COUNTY_SCOPE || findPartnership(presented.scope) ? { kind: "other-scope", scope: presented.scope } : { kind: "unknown" };
+    return presented.scope === COUNTY_SCOPE || findPartnership(presented.scope)
+      ? { kind: "other-scope", scope: presented.scope }
+      : { kind: "unknown" };
   }
   const row = db
     .select({ id: accessTokens.id, label: accessTokens.label, scope: accessTokens.scope })
@@ -60,13 +66,18 @@ export function requireScope(caller: Caller, allowed: readonly string[], what: s
   const needed = allowed.map((s) => (s === COUNTY_SCOPE ? "the county's" : `${s}'s`)).join(" or ");
   switch (caller.kind) {
     case "anonymous":
-      throw unauthenticated(`A bearer token is required for ${what}: send "Authorization: Bearer <token>" with ${needed} token.`);
+      throw unauthenticated(
+        `A bearer token is required for ${what}: send "Authorization: Bearer <token>" with ${needed} token.`,
+      );
     case "unknown":
-      throw unauthenticated(`The bearer token is not valid here (unknown, malformed or revoked); ${what} needs ${needed} token.`);
+      throw unauthenticated(
+        `The bearer token is not valid here (unknown, malformed or revoked); ${what} needs ${needed} token.`,
+      );
     case "other-scope":
       throw forbidden(`A token of "${caller.scope}" may not be used for ${what}; it needs ${needed} token.`);
     case "token":
-      if (!allowed.includes(caller.scope)) throw forbidden(`A token of "${caller.scope}" may not be used for ${what}; it needs ${needed} token.`);
+      if (!allowed.includes(caller.scope))
+        throw forbidden(`A token of "${caller.scope}" may not be used for ${what}; it needs ${needed} token.`);
       return { tokenId: caller.tokenId, label: caller.label };
   }
 }

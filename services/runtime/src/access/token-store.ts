@@ -15,7 +15,10 @@ export function storeToken(db: AnyDatabase, row: TokenRow): void {
  * row, or undefined when this database does not hold it.
  */
 export function revokeStoredToken(db: AnyDatabase, id: string, at = new Date().toISOString()): TokenRow | undefined {
-  db.update(accessTokens).set({ revokedAt: at }).where(and(eq(accessTokens.id, id), isNull(accessTokens.revokedAt))).run();
+  db.update(accessTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(accessTokens.id, id), isNull(accessTokens.revokedAt)))
+    .run();
   return db.select().from(accessTokens).where(eq(accessTokens.id, id)).get();
 }
 

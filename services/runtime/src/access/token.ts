@@ -32,7 +32,8 @@ export function presentedToken(authorization: string | undefined): PresentedToke
 
 /** A new token for `scope` and its id (public, for the audit trail and revocation). */
 export function newToken(scope: string): { id: string; token: string; hash: string } {
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(scope)) throw new Error(`A token scope is a registry code or "${COUNTY_SCOPE}", got "${scope}"`);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(scope))
+    throw new Error(`A token scope is a registry code or "${COUNTY_SCOPE}", got "${scope}"`);
   const token = `csg_${scope}_${randomBytes(32).toString("hex")}`;
   return { id: `${scope}-${randomBytes(4).toString("hex")}`, token, hash: hashToken(token) };
 }

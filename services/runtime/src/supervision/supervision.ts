@@ -40,14 +40,19 @@ export const isSupervisionMessage = (message: unknown): message is SupervisionMe
   typeof message === "object" && message !== null && (message as { kind?: unknown }).kind === "csg-supervision";
 
 export const isSupervisionReceipt = (message: unknown): message is SupervisionReceipt =>
-  typeof message === "object" && message !== null && (message as { kind?: unknown }).kind === "csg-supervision-received";
+  typeof message === "object" &&
+  message !== null &&
+  (message as { kind?: unknown }).kind === "csg-supervision-received";
 
 /**
  * In a process the launcher started with an IPC channel: the latest record it sent, each one
  * acknowledged. Elsewhere (a gateway run on its own) there is no record: `processOf` answers
  * nothing and every process counts as running.
  */
-export function launcherSupervision(channel: NodeJS.Process = process): { processOf: Supervision; running(name: string): boolean } {
+export function launcherSupervision(channel: NodeJS.Process = process): {
+  processOf: Supervision;
+  running(name: string): boolean;
+} {
   let processes: Record<string, SupervisedProcess> = {};
   if (channel.send) {
     channel.on("message", (message: unknown) => {

@@ -17,7 +17,11 @@ export class ThemeInput {
 
 @InputType({ description: "A plan: a published set of priorities for one period." })
 export class PlanInput {
-  @Field(() => ID, { nullable: true, description: "A local id (lower-case words joined by hyphens), e.g. priorities-2020-21; derived from the title when absent." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "A local id (lower-case words joined by hyphens), e.g. priorities-2020-21; derived from the title when absent.",
+  })
   id?: string | null;
 
   @Field(() => String, { description: "The plan's title." })
@@ -47,16 +51,28 @@ export class FocusAreaInput {
 
 @InputType({ description: "A new priority of one of the partnership's plans." })
 export class PriorityInput {
-  @Field(() => ID, { description: "The plan's id as served (e.g. charnwood:priorities-2019-20): its period is the priority's period." })
+  @Field(() => ID, {
+    description: "The plan's id as served (e.g. charnwood:priorities-2019-20): its period is the priority's period.",
+  })
   plan!: string;
 
-  @Field(() => ID, { nullable: true, description: "A local id (lower-case words joined by hyphens); derived from the plan and title when absent." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "A local id (lower-case words joined by hyphens); derived from the plan and title when absent.",
+  })
   id?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The title of the plan's theme it sits under; a theme of that title is added to the plan when it has none." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The title of the plan's theme it sits under; a theme of that title is added to the plan when it has none.",
+  })
   theme?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The local reference as printed, e.g. "Priority 1" (at most 50 characters).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The local reference as printed, e.g. "Priority 1" (at most 50 characters).',
+  })
   ref?: string | null;
 
   @Field(() => String, { description: "The priority as printed (at most 2,000 characters)." })
@@ -79,7 +95,8 @@ export class PriorityInput {
 
   @Field(() => [ID], {
     nullable: true,
-    description: "The CSA priorities (ids, e.g. domestic-abuse) the partnership declares it serves: the last word on its alignment. Absent or null: not declared, so alignment is suggested.",
+    description:
+      "The CSA priorities (ids, e.g. domestic-abuse) the partnership declares it serves: the last word on its alignment. Absent or null: not declared, so alignment is suggested.",
   })
   declaredAlignment?: string[] | null;
 
@@ -89,7 +106,10 @@ export class PriorityInput {
 
 @InputType({ description: "Changes to a priority: only the fields given change; a list given replaces the list." })
 export class PriorityChangesInput {
-  @Field(() => String, { nullable: true, description: "The title of a theme of its plan (added when new); null takes it out of its theme." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The title of a theme of its plan (added when new); null takes it out of its theme.",
+  })
   theme?: string | null;
 
   @Field(() => String, { nullable: true, description: "The local reference as printed; null removes it." })
@@ -113,7 +133,10 @@ export class PriorityChangesInput {
   @Field(() => [String], { nullable: true, description: "Replaces its notes." })
   notes?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: "Replaces the declared CSA alignment; null withdraws the declaration (alignment is suggested again)." })
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Replaces the declared CSA alignment; null withdraws the declaration (alignment is suggested again).",
+  })
   declaredAlignment?: string[] | null;
 
   @Field(() => SourceInput, { nullable: true, description: "Where the corrected priority was published." })
@@ -129,7 +152,9 @@ export class FundingAllocationInput {
   amountPence!: number;
 }
 
-@InputType({ description: "A funding line: new (no id), or a correction of a recorded one (its id); its allocations are replaced." })
+@InputType({
+  description: "A funding line: new (no id), or a correction of a recorded one (its id); its allocations are replaced.",
+})
 export class FundingInput {
   @Field(() => ID, { nullable: true, description: "The line's id as served, to correct it; absent for a new line." })
   id?: string | null;
@@ -149,7 +174,9 @@ export class FundingInput {
   @Field(() => SourceInput, { description: "Where it was published." })
   source!: SourceInput;
 
-  @Field(() => [FundingAllocationInput], { description: "How it was allocated, in printed order (may be empty); at most the amount received." })
+  @Field(() => [FundingAllocationInput], {
+    description: "How it was allocated, in printed order (may be empty); at most the amount received.",
+  })
   allocations!: FundingAllocationInput[];
 }
 

@@ -1,4 +1,14 @@
-import { CrimeStatistic, CrimeStatisticCorrectionInput, CrimeStatisticInput, Funding, Partner, type PartnershipEntry, Plan, Priority, mutationNamespace } from "@csg/schema";
+import {
+  CrimeStatistic,
+  CrimeStatisticCorrectionInput,
+  CrimeStatisticInput,
+  Funding,
+  Partner,
+  type PartnershipEntry,
+  Plan,
+  Priority,
+  mutationNamespace,
+} from "@csg/schema";
 import { type Actor, requireScope } from "@csg/service-runtime";
 import { Arg, Ctx, FieldResolver, ID, Mutation, ObjectType, Resolver } from "type-graphql";
 import { correctStatistics, recordStatistics } from "../../publishing/crime-statistics";
@@ -7,13 +17,7 @@ import { createPlan, createPriority, updatePriority, withdrawPriority } from "..
 import type { CspRequestContext } from "../context";
 import { toFunding } from "../funding";
 import { sourceOf } from "../priority-resolver";
-import {
-  FundingInput,
-  PartnerInput,
-  PlanInput,
-  PriorityChangesInput,
-  PriorityInput,
-} from "./inputs";
+import { FundingInput, PartnerInput, PlanInput, PriorityChangesInput, PriorityInput } from "./inputs";
 import { PriorityWithdrawal } from "./withdrawal";
 import { Checker, under, rejectingBadInput } from "@csg/domain";
 
@@ -49,17 +53,29 @@ export function partnershipMutations(entry: PartnershipEntry) {
       return {};
     }
 
-    @FieldResolver(() => Plan, { description: "Publishes a plan: a set of priorities for one period, with its themes." + AUTH })
+    @FieldResolver(() => Plan, {
+      description: "Publishes a plan: a set of priorities for one period, with its themes." + AUTH,
+    })
     createPlan(@Arg("input", () => PlanInput) input: PlanInput, @Ctx() context: CspRequestContext) {
-      return write(context, "createPlan", (actor, check) => createPlan(context.db, actor, entry, input, check, under("input")));
+      return write(context, "createPlan", (actor, check) =>
+        createPlan(context.db, actor, entry, input, check, under("input")),
+      );
     }
 
-    @FieldResolver(() => Priority, { description: "Publishes a new priority in one of its plans, with its theme, focus areas and declared CSA alignment." + AUTH })
+    @FieldResolver(() => Priority, {
+      description:
+        "Publishes a new priority in one of its plans, with its theme, focus areas and declared CSA alignment." + AUTH,
+    })
     createPriority(@Arg("input", () => PriorityInput) input: PriorityInput, @Ctx() context: CspRequestContext) {
-      return write(context, "createPriority", (actor, check) => createPriority(context.db, actor, entry, input, check, under("input")));
+      return write(context, "createPriority", (actor, check) =>
+        createPriority(context.db, actor, entry, input, check, under("input")),
+      );
     }
 
-    @FieldResolver(() => Priority, { description: "Corrects a priority: only the fields given change. A change that changes nothing is not recorded." + AUTH })
+    @FieldResolver(() => Priority, {
+      description:
+        "Corrects a priority: only the fields given change. A change that changes nothing is not recorded." + AUTH,
+    })
     updatePriority(
       @Arg("id", () => ID, { description: "The priority's id as served." }) id: string,
       @Arg("changes", () => PriorityChangesInput) changes: PriorityChangesInput,
@@ -71,9 +87,14 @@ export function partnershipMutations(entry: PartnershipEntry) {
     }
 
     @FieldResolver(() => PriorityWithdrawal, {
-      description: "Withdraws a priority: it is kept, with the time, in the data and the audit trail, but no longer served among the priorities." + AUTH,
+      description:
+        "Withdraws a priority: it is kept, with the time, in the data and the audit trail, but no longer served among the priorities." +
+        AUTH,
     })
-    withdrawPriority(@Arg("id", () => ID, { description: "The priority's id as served." }) id: string, @Ctx() context: CspRequestContext): PriorityWithdrawal {
+    withdrawPriority(
+      @Arg("id", () => ID, { description: "The priority's id as served." }) id: string,
+      @Ctx() context: CspRequestContext,
+    ): PriorityWithdrawal {
       return write(context, "withdrawPriority", (actor, check) => {
         const row = withdrawPriority(context.db, actor, entry, id, check, "id");
         return { id: `${entry.code}:${row.id}`, title: row.title, withdrawnAt: row.withdrawnAt! };
@@ -85,7 +106,10 @@ export function partnershipMutations(entry: PartnershipEntry) {
         "Records new partnership-wide counts, all or none. A count for a category, period and source already recorded is rejected: correct it with correctCrimeStatistics." +
         AUTH,
     })
-    recordCrimeStatistics(@Arg("statistics", () => [CrimeStatisticInput]) statistics: CrimeStatisticInput[], @Ctx() context: CspRequestContext) {
+    recordCrimeStatistics(
+      @Arg("statistics", () => [CrimeStatisticInput]) statistics: CrimeStatisticInput[],
+      @Ctx() context: CspRequestContext,
+    ) {
       return write(context, "recordCrimeStatistics", (actor, check) =>
         recordStatistics(
           context.db,
@@ -113,14 +137,26 @@ export function partnershipMutations(entry: PartnershipEntry) {
       );
     }
 
-    @FieldResolver(() => Funding, { description: "Records a funding line, or corrects one (given its id); its allocations are replaced." + AUTH })
-    async recordFunding(@Arg("input", () => FundingInput) input: FundingInput, @Ctx() context: CspRequestContext): Promise<Funding> {
-      const line = write(context, "recordFunding", (actor, check) => recordFunding(context.db, actor, entry, input, check, under("input")));
+    @FieldResolver(() => Funding, {
+      description: "Records a funding line, or corrects one (given its id); its allocations are replaced." + AUTH,
+    })
+    async recordFunding(
+      @Arg("input", () => FundingInput) input: FundingInput,
+      @Ctx() context: CspRequestContext,
+    ): Promise<Funding> {
+      const line = write(context, "recordFunding", (actor, check) =>
+        recordFunding(context.db, actor, entry, input, check, under("input")),
+      );
       return toFunding(context, line);
     }
 
-    @FieldResolver(() => [Partner], { description: "Replaces its list of partner organisations, in the order given." + AUTH })
-    setPartners(@Arg("partners", () => [PartnerInput]) partners: PartnerInput[], @Ctx() context: CspRequestContext): Partner[] {
+    @FieldResolver(() => [Partner], {
+      description: "Replaces its list of partner organisations, in the order given." + AUTH,
+    })
+    setPartners(
+      @Arg("partners", () => [PartnerInput]) partners: PartnerInput[],
+      @Ctx() context: CspRequestContext,
+    ): Partner[] {
       return write(context, "setPartners", (actor, check) =>
         setPartners(
           context.db,

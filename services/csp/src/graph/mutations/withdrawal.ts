@@ -1,7 +1,10 @@
 import { DateTimeScalar } from "@csg/schema";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "A priority the partnership withdrew: kept in its data and audit trail, no longer served among its priorities." })
+@ObjectType({
+  description:
+    "A priority the partnership withdrew: kept in its data and audit trail, no longer served among its priorities.",
+})
 @Directive("@shareable")
 export class PriorityWithdrawal {
   @Field(() => ID, { description: "The withdrawn priority's id." })
