@@ -52,6 +52,18 @@ export function createLoaders(db: CspDatabase, published = new PublishedStatisti
     snapshot,
     // Through the snapshot, which reads them in chunks: a request may name 100,000 (beyond SQLite's bound on one statement's values).
     period: new DataLoader<string, PeriodRow>(async (ids) => (await figures()).periodsOf(ids)),
+    /** The ids of the periods of one span (key: "start end"), whatever their label and basis. */
+    periodIdsOfSpan: new DataLoader<string, string[]>(async (spans) =>
+      spans.map((span) => {
+        const [start, end] = span.split(" ");
+        return db
+          .select({ id: t.periods.id })
+          .from(t.periods)
+          .where(and(eq(t.periods.start, start), eq(t.periods.end, end)))
+          .all()
+          .map((r) => r.id);
+      }),
+    ),
     theme: new DataLoader<string, ThemeRow>(async (ids) =>
       byKey(
         ids,

@@ -66,9 +66,9 @@ export function partnershipEntity(entry: PartnershipEntry) {
         : loaders.statisticsByArea.load(PARTNERSHIP_WIDE));
       if (!periods) return rows;
       // Bounded work for the county's totals: a partnership with 100,000 figures of one category sends the few of the spans asked.
-      const spans = new Set(periods.map((p) => `${p.start} ${p.end}`));
-      const periodRows = (await loaders.period.loadMany([...new Set(rows.map((r) => r.periodId))])) as PeriodRow[];
-      const wanted = new Set(periodRows.filter((p) => spans.has(`${p.start} ${p.end}`)).map((p) => p.id));
+      const wanted = new Set(
+        (await loaders.periodIdsOfSpan.loadMany(periods.map((p) => `${p.start} ${p.end}`))).flat(),
+      );
       return rows.filter((r) => wanted.has(r.periodId));
     }
 
