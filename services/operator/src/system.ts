@@ -127,7 +127,17 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-async function waitUntilAnswering(label: string, url: string, child: ChildProcess): Promise<void> {
+/**
+ * Waits until the process answers at its address and, where its output is read here, has said
+ * it is listening ("... ready at ..."): another system's process on the same port would answer
+ * too, before this one has failed to listen there (EADDRINUSE, which draws other ports).
+ */
+async function waitUntilAnswering(
+  label: string,
+  url: string,
+  child: ChildProcess,
+  announced: () => boolean,
+): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -141,7 +151,7 @@ async function waitUntilAnswering(label: string, url: string, child: ChildProces
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: "{ __typename }" }),
       });
-      if (response.ok) return;
+      if (response.ok && announced()) return;
     } catch {
       // not listening yet
     }
@@ -191,8 +201,11 @@ async function startProcess(spec: ProcessSpec, options: SystemOptions): Promise<
   for (const stream of [child.stdin, child.stdout, child.stderr]) stream?.on("error", () => {});
   child.on("error", (error) => options.log?.(spec.name, `process error: ${error.message}`));
   const output: string[] = [];
+  // Its standard output inherited: its "ready at" line is not seen here (pnpm start's gateway).
+  let announced = !child.stdout;
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) {
+      if (line.includes(" ready at ")) announced = true;
       output.push(line);
       // Only the last lines are kept, for the error of a process that did not start.
       if (output.length > 40) output.shift();
@@ -204,7 +217,7 @@ async function startProcess(spec: ProcessSpec, options: SystemOptions): Promise<
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   spec.starting?.add(child);
   try {
-    await waitUntilAnswering(`${spec.label} (${spec.name})`, spec.url, child);
+    await waitUntilAnswering(`${spec.label} (${spec.name})`, spec.url, child, () => announced);
   } catch (error) {
     child.kill("SIGKILL");
     throw new Error(`${(error as Error).message}\n${output.slice(-20).join("\n")}`);
