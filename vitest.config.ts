@@ -24,7 +24,13 @@ export default defineConfig({
     hookTimeout: 180_000,
     projects: [
       // Rules, publishing and analysis on in-memory databases: seconds (`pnpm test:unit`).
-      { extends: true, test: { name: "unit", include: ["services/*/test/**/*.test.ts", "gateway/test/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["services/*/test/**/*.test.ts", "gateway/test/**/*.test.ts", "pages/test/**/*.test.ts"],
+        },
+      },
       // Through real processes and HTTP; read-only files share one system (test/support/shared-system.ts).
       {
         extends: true,

@@ -13,9 +13,9 @@ import { entityTypesOf } from "../gateway/src/entity-nesting";
 import { operationLimitRules, operationLimits } from "../gateway/src/operation-limits";
 import { repositoryRoot } from "./support/commands";
 import { DOCUMENTS } from "./support/documentation";
-import * as overviewQueries from "../gateway/web/src/queries/overview";
-import { nationalPositionQuery } from "../gateway/web/src/queries/national";
-import { countyComparisonQuery, partnershipQuery } from "../gateway/web/src/queries/partnership";
+import * as overviewQueries from "../pages/src/queries/overview";
+import { nationalPositionQuery } from "../pages/src/queries/national";
+import { countyComparisonQuery, partnershipQuery } from "../pages/src/queries/partnership";
 
 const schema = apiSchemaOf(readSupergraph());
 const rules = operationLimitRules(operationLimits({}, {}), entityTypesOf(readSupergraph()));

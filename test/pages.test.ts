@@ -11,7 +11,7 @@ import { issueToken } from "@csg/operator";
 import { parseCsv } from "@csg/service-runtime";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiExampleQueries } from "../gateway/web/api-examples";
+import { apiExampleQueries } from "../pages/api-examples";
 import { partnerships as registered } from "@csg/schema";
 import { type TestBrowser, artefactsFolder, desktop, phone, screenshotsFolder, startBrowser } from "./support/browser";
 import { repositoryRoot } from "./support/commands";

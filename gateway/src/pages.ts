@@ -3,12 +3,13 @@
  * page and its printable briefing (GET /partnerships/<code>[/briefing]), the offline query
  * explorer (GET /graphql asking for text/html), and their bundled assets (GET /assets/...).
  * Each page is a small HTML shell; its script reads everything from the public /graphql.
- * A partnership this gateway does not serve answers 404 with the ones it does.
+ * A partnership this gateway does not serve answers 404 with the ones it does. The pages are
+ * built ahead of time (package @csg/pages); the gateway only serves their dist folder.
  */
 import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize } from "node:path";
-import { ensureWebBuilt, webDist } from "../web/build";
+import { assertPagesBuilt, pagesDist } from "@csg/pages/built-pages";
 
 type PageName = "overview" | "partnership" | "briefing" | "explorer";
 
@@ -130,9 +131,9 @@ function answerFor(request: IncomingMessage, path: string, known: Set<string>): 
 }
 
 function serveAsset(path: string, response: ServerResponse): void {
-  const file = normalize(join(webDist, path.slice("/assets/".length)));
+  const file = normalize(join(pagesDist, path.slice("/assets/".length)));
   const type = contentTypes[extname(file)];
-  if (!file.startsWith(webDist + "/") || !type || !existsSync(file)) {
+  if (!file.startsWith(pagesDist + "/") || !type || !existsSync(file)) {
     response.writeHead(404, { "content-type": "text/plain" });
     response.end("Not found\n");
     return;
@@ -142,13 +143,13 @@ function serveAsset(path: string, response: ServerResponse): void {
 }
 
 /**
- * Builds the pages if their sources changed; returns the handler (true when it answered).
+ * Checks the pages are built (else says to run `pnpm build:pages`); returns the handler (true when it answered).
  * `partnerships` are the ones this gateway serves: any other code's page is a 404.
  */
 export async function preparePages(
   partnerships: PagePartnership[],
 ): Promise<(request: IncomingMessage, response: ServerResponse, path: string) => boolean> {
-  await ensureWebBuilt();
+  assertPagesBuilt();
   const known = new Set(partnerships.map((p) => p.code));
   return (request, response, path) => {
     if (path.startsWith("/assets/") && request.method === "GET") {

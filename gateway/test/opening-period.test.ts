@@ -1,9 +1,9 @@
 /**
- * The period the overview's county totals open on (gateway/web/src/periods.ts): the latest
+ * The period the overview's county totals open on (pages/src/periods.ts): the latest
  * whole financial year every member published, found among the periods the data hold.
  */
 import { describe, expect, it } from "vitest";
-import { type PeriodChoice, isCompleteFinancialYear, openingPeriod } from "../web/src/periods";
+import { type PeriodChoice, isCompleteFinancialYear, openingPeriod } from "@csg/pages/periods";
 
 const choice = (start: string, end: string, basis: string, partnerships: number): PeriodChoice => ({
   key: `${start}/${end}`,

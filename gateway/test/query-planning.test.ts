@@ -10,9 +10,9 @@ import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
 import { entityTypesOf } from "../src/entity-nesting";
 import { operationLimitRules, operationLimits } from "../src/operation-limits";
-import { nationalPositionQuery } from "../web/src/queries/national";
-import * as overviewQueries from "../web/src/queries/overview";
-import { countyComparisonQuery, partnershipQuery } from "../web/src/queries/partnership";
+import { nationalPositionQuery } from "@csg/pages/queries/national";
+import * as overviewQueries from "@csg/pages/queries/overview";
+import { countyComparisonQuery, partnershipQuery } from "@csg/pages/queries/partnership";
 import { entityCycle } from "../bench/entity-cycle";
 import { SUPERGRAPH_SDL } from "./support/supergraph-schema";
 

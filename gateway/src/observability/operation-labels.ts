@@ -5,9 +5,9 @@
  * send, or one of the first `cap` other names that a request's document defined (each a
  * GraphQL name of at most MAX_LABEL_NAME characters); every other name is counted as "other".
  */
-import { nationalPositionQuery } from "../../web/src/queries/national";
-import { crimeTotalsQuery, overviewQuery, prioritySearchQuery } from "../../web/src/queries/overview";
-import { countyComparisonQuery, partnershipQuery } from "../../web/src/queries/partnership";
+import { nationalPositionQuery } from "@csg/pages/queries/national";
+import { crimeTotalsQuery, overviewQuery, prioritySearchQuery } from "@csg/pages/queries/overview";
+import { countyComparisonQuery, partnershipQuery } from "@csg/pages/queries/partnership";
 
 export const OTHER_OPERATIONS = "other";
 export const MAX_LABEL_NAME = 64;
