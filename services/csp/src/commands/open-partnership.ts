@@ -1,3 +1,4 @@
+import { partnershipDatabase } from "@csg/service-runtime";
 import { type PartnershipEntry, partnerships, requirePartnership } from "@csg/schema";
 import type { OptionSpec } from "@csg/service-runtime";
 
@@ -24,7 +25,7 @@ export function openPartnershipDatabase(
   dataDir: string,
 ): { entry: PartnershipEntry; database: OpenCspDatabase } {
   const entry = requirePartnership(code);
-  const database = openCspDatabase(join(dataDir, `${entry.code}.db`));
+  const database = openCspDatabase(join(dataDir, partnershipDatabase(entry.code)));
   ensureSeeded(database.db, entry.code);
   return { entry, database };
 }
