@@ -1,6 +1,5 @@
-import { partnershipDatabase } from "@csg/service-runtime";
 import { type PartnershipEntry, partnerships, requirePartnership } from "@csg/schema";
-import type { OptionSpec } from "@csg/service-runtime";
+import { type OptionSpec, partnershipDatabase } from "@csg/service-runtime";
 
 export { dataDirOption } from "@csg/service-runtime";
 import { join } from "node:path";
