@@ -10,7 +10,7 @@ import {
   type RateValue,
 } from "@csg/schema";
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver } from "type-graphql";
-import { toCategory } from "./category";
+import { crimeCategory } from "@csg/schema";
 import { type CspContext, publicId } from "./context";
 import { currentPlan, plansMostRecentFirst } from "./current-plan";
 import { PARTNERSHIP_WIDE } from "./loaders";
@@ -105,7 +105,7 @@ export function partnershipEntity(entry: PartnershipEntry) {
             membersSource: { document: group.membersDocument, locator: group.membersLocator },
             positionsSource,
             positions: (await loaders.positionsByFamilyGroup.load(group.id)).map((p) => ({
-              category: toCategory(p.categoryId),
+              category: crimeCategory(p.categoryId),
               localLabel: p.localLabel,
               position: p.rank,
               groupSize: p.groupSize,
@@ -136,7 +136,7 @@ export function partnershipEntity(entry: PartnershipEntry) {
             id: publicId(context, table.id),
             title: table.title,
             measure: table.measure,
-            category: toCategory(table.categoryId),
+            category: crimeCategory(table.categoryId),
             periods,
             source: sourceOf(table),
             rows: rows.map((row, i) => ({

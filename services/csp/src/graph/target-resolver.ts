@@ -1,6 +1,6 @@
 import { CrimeTarget, type Source, TargetStatus } from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { toCategory } from "./category";
+import { crimeCategory } from "@csg/schema";
 import { type CspContext, publicId } from "./context";
 import { toPeriod } from "./period";
 import { sourceOf } from "./priority-resolver";
@@ -25,7 +25,7 @@ export class TargetResolver {
 
   @FieldResolver()
   category(@Root() row: TargetRow) {
-    return toCategory(row.categoryId);
+    return crimeCategory(row.categoryId);
   }
 
   @FieldResolver()
