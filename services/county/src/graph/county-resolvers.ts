@@ -1,9 +1,17 @@
-import { type CrimeStatistic, CsaPriority, crimeCategory, type PeriodBasis, partnerships, Source } from "@csg/schema";
+import {
+  type CrimeStatistic,
+  CsaPriority,
+  crimeCategory,
+  type PeriodBasis,
+  partnerships,
+  Source,
+  sourceOf,
+} from "@csg/schema";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { CountyContext } from "./loaders";
 import { CommunitySafetyPartnership, partnershipObject } from "./partnership-types";
 import { nearestPopulation, toPopulation } from "../analysis/population-year";
-import { boardObject, sourceOf, strategicPlanPriorityObject, teamObject } from "./reference-data";
+import { boardObject, strategicPlanPriorityObject, teamObject } from "./reference-data";
 import { CommunitySafetyAgreement, County, District, PublishedArea } from "./types";
 import { indexFigures, type ServedCorrection, servedCorrection } from "@csg/domain";
 import type { AreaStatisticRow, CsaPriorityRow, PeriodRow, ProfileRow } from "../db/schema";

@@ -16,7 +16,7 @@ import { currentPlan, plansMostRecentFirst } from "./current-plan";
 import { PARTNERSHIP_WIDE } from "./loaders";
 import { toFunding } from "./funding";
 import { toPeriod } from "./period";
-import { sourceOf } from "./priority-resolver";
+import { rowSource } from "./priority-resolver";
 import { rankColumn } from "@csg/domain";
 import type { PeriodRow, StatisticRow } from "../db/schema";
 
@@ -90,7 +90,7 @@ export function partnershipEntity(entry: PartnershipEntry) {
 
     @FieldResolver(...publicationField("partners"))
     async partners(@Ctx() { loaders }: CspContext): Promise<Partner[]> {
-      return (await loaders.partners.load(entry.code)).map((p) => ({ name: p.name, source: sourceOf(p) }));
+      return (await loaders.partners.load(entry.code)).map((p) => ({ name: p.name, source: rowSource(p) }));
     }
 
     @FieldResolver(...publicationField("familyGroups"))
@@ -138,13 +138,13 @@ export function partnershipEntity(entry: PartnershipEntry) {
             measure: table.measure,
             category: crimeCategory(table.categoryId),
             periods,
-            source: sourceOf(table),
+            source: rowSource(table),
             rows: rows.map((row, i) => ({
               name: row.name,
               self: row.self,
               average: row.average,
               values: values[i],
-              source: sourceOf(table),
+              source: rowSource(table),
             })),
             notes: table.notes,
           };

@@ -5,7 +5,7 @@ import { crimeCategory } from "@csg/schema";
 import { type CspContext, publicId } from "./context";
 import { PARTNERSHIP_WIDE } from "./loaders";
 import { toPeriod } from "./period";
-import { sourceOf } from "./priority-resolver";
+import { rowSource } from "./priority-resolver";
 import type { StatisticRow } from "../db/schema";
 
 @Resolver(() => CrimeStatistic)
@@ -27,7 +27,7 @@ export class StatisticResolver {
 
   @FieldResolver()
   source(@Root() row: StatisticRow): Source {
-    return sourceOf(row);
+    return rowSource(row);
   }
 
   @FieldResolver()

@@ -3,7 +3,7 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { crimeCategory } from "@csg/schema";
 import { type CspContext, publicId } from "./context";
 import { toPeriod } from "./period";
-import { sourceOf } from "./priority-resolver";
+import { rowSource } from "./priority-resolver";
 import type { StatisticRow, TargetRow } from "../db/schema";
 
 /** The target's own count for a period: same category and period, preferring the target's own table. */
@@ -30,7 +30,7 @@ export class TargetResolver {
 
   @FieldResolver()
   source(@Root() row: TargetRow): Source {
-    return sourceOf(row);
+    return rowSource(row);
   }
 
   @FieldResolver()
