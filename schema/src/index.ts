@@ -3,6 +3,7 @@ import "reflect-metadata";
 export * from "./registry";
 export * from "./documents";
 export * from "./taxonomy";
+export * from "./crime-category";
 export * from "./scalars/date";
 export * from "./scalars/date-time";
 export * from "./types/source";

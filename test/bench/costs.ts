@@ -16,6 +16,7 @@
  * growth shows as "x per figure" staying near 1.00; quadratic growth multiplies it by ten at
  * every step.
  */
+import { partnershipDatabase } from "@csg/service-runtime";
 import {
   commandActor,
   type FigureRow,
@@ -132,7 +133,7 @@ async function alignment(): Promise<void> {
 
 function importOnce(figures: number, problems: boolean): { ms: number; outcome: string } {
   const dataDir = mkdtempSync(join(tmpdir(), "csg-bench-import-"));
-  const database = openCspDatabase(join(dataDir, "blaby.db"));
+  const database = openCspDatabase(join(dataDir, partnershipDatabase("blaby")));
   try {
     ensureSeeded(database.db, "blaby");
     const table = madeTable({ figures, locator: "Bench import", badCells: problems ? figures : 0 });

@@ -1,4 +1,4 @@
-import type { Topology } from "@csg/service-runtime";
+import { type Topology, serviceDatabase } from "@csg/service-runtime";
 import { join } from "node:path";
 import type { LocalDatabase } from "./revision-watch";
 
@@ -15,9 +15,6 @@ export function localDatabases(
 ): Map<string, LocalDatabase> {
   const here = layout.all.filter((s) => s.url === `http://localhost:${s.port}/graphql`);
   return new Map(
-    here.map((s) => [
-      s.name,
-      { file: join(dataDir, `${s.partnership ?? s.name}.db`), running: running && (() => running(s.name)) },
-    ]),
+    here.map((s) => [s.name, { file: join(dataDir, serviceDatabase(s)), running: running && (() => running(s.name)) }]),
   );
 }

@@ -35,6 +35,11 @@ export class Source {
   published?: string | null;
 }
 
+/** A source as served, from its document and locator: the one spelling every subgraph uses. */
+export function sourceOf(document: string, locator: string): Source {
+  return { document, locator };
+}
+
 /** Finds what a subgraph knows of a document: the seed documents, then the documents it stored. */
 export type DocumentLookup = (document: string) => Pick<DocumentEntry, "title" | "publisher" | "published"> | undefined;
 

@@ -1,4 +1,4 @@
-import { serveSubgraph, topology } from "@csg/service-runtime";
+import { serveSubgraph, topology, COUNTY_DATABASE } from "@csg/service-runtime";
 import { join } from "node:path";
 import { ensureCountySeeded } from "./dataset/seed";
 import { type OpenCountyDatabase, openCountyDatabase } from "./db/database";
@@ -39,7 +39,7 @@ function partnershipSubgraphsOfTopology(): PartnershipReaderOptions {
 
 /** Starts the county (LSCSB) subgraph over HTTP on its own database, seeding it on first start. */
 export async function startCountySubgraph(options: CountySubgraphOptions): Promise<RunningCountySubgraph> {
-  const database = openCountyDatabase(join(options.dataDir, "county.db"));
+  const database = openCountyDatabase(join(options.dataDir, COUNTY_DATABASE));
   ensureCountySeeded(database.db);
   const { schema } = await buildCountySubgraph();
   const readerFor = partnershipReaders(schema, options.partnershipSubgraphs ?? partnershipSubgraphsOfTopology());

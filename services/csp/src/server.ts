@@ -1,5 +1,5 @@
 import { requirePartnership } from "@csg/schema";
-import { serveSubgraph } from "@csg/service-runtime";
+import { serveSubgraph, partnershipDatabase } from "@csg/service-runtime";
 import { join } from "node:path";
 import { ensureSeeded } from "./dataset/ensure-seeded";
 import { type OpenCspDatabase, openCspDatabase } from "./db/database";
@@ -24,7 +24,7 @@ export interface RunningCspSubgraph {
 /** Starts one partnership's subgraph over HTTP on its own database, seeding it on first start. */
 export async function startCspSubgraph(options: CspSubgraphOptions): Promise<RunningCspSubgraph> {
   const partnership = requirePartnership(options.partnership);
-  const database = openCspDatabase(join(options.dataDir, `${partnership.code}.db`));
+  const database = openCspDatabase(join(options.dataDir, partnershipDatabase(partnership.code)));
   ensureSeeded(database.db, partnership.code);
   const { schema } = await buildCspSubgraph(partnership);
   const published = new PublishedStatistics(database.db, database.revision);

@@ -3,13 +3,14 @@
  * the reference, the bench lookup and estimates, then the table, timed. Prints one JSON line.
  *   tsx services/national/bench/import-once.ts <data-dir> <lookup> <populations> <table>
  */
+import { NATIONAL_DATABASE } from "@csg/service-runtime";
 import { join } from "node:path";
 import { openNationalDatabase, sqliteOf } from "../src/db/database";
 import { importNationalFile } from "../src/import/import-file";
 import { seedReference } from "../src/reference/seed-reference";
 
 const [dataDir, lookup, populations, table] = process.argv.slice(2);
-const database = openNationalDatabase(join(dataDir, "national.db"));
+const database = openNationalDatabase(join(dataDir, NATIONAL_DATABASE));
 const sqlite = sqliteOf(database);
 sqlite.transaction(() => seedReference(sqlite))();
 await importNationalFile(sqlite, lookup);

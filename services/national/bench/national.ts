@@ -9,7 +9,7 @@
  * through the national subgraph's HTTP endpoint beside the seeded samples. Prints figures;
  * asserts nothing. --queries-only times the comparisons over the full database an earlier run kept.
  */
-import { readCommandLine } from "@csg/service-runtime";
+import { readCommandLine, NATIONAL_DATABASE } from "@csg/service-runtime";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -86,7 +86,7 @@ const small = await files(Math.round(csps / 10));
 const full = await files(csps);
 
 const fullDb = join(dir, "full-db");
-const queriesOnly = command.flag("queries-only") && existsSync(join(fullDb, "national.db"));
+const queriesOnly = command.flag("queries-only") && existsSync(join(fullDb, NATIONAL_DATABASE));
 if (!queriesOnly) {
   rmSync(fullDb, { recursive: true, force: true });
   mkdirSync(fullDb, { recursive: true });

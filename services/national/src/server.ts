@@ -1,4 +1,4 @@
-import { serveSubgraph } from "@csg/service-runtime";
+import { serveSubgraph, NATIONAL_DATABASE } from "@csg/service-runtime";
 import { join } from "node:path";
 import { type OpenNationalDatabase, openNationalDatabase, sqliteOf } from "./db/database";
 import { ComparisonCache, type NationalContext, nationalContext } from "./graph/context";
@@ -20,7 +20,7 @@ export interface RunningNationalSubgraph {
 
 /** Starts the national subgraph over HTTP on its own database, importing the sample files on first start. */
 export async function startNationalSubgraph(options: NationalSubgraphOptions): Promise<RunningNationalSubgraph> {
-  const database = openNationalDatabase(join(options.dataDir, "national.db"));
+  const database = openNationalDatabase(join(options.dataDir, NATIONAL_DATABASE));
   await ensureNationalSeeded(database, options.log);
   const { schema } = await buildNationalSubgraph();
   const sqlite = sqliteOf(database);

@@ -4,7 +4,7 @@
  * county.db. A folder without it is refused, creating nothing, unless `--seed` asks for a
  * first serve (the service then creates and seeds its database, as `pnpm start` does).
  */
-import { type DataFolder, NoSystemError, type SubgraphService } from "@csg/service-runtime";
+import { type DataFolder, NoSystemError, type SubgraphService, serviceDatabase } from "@csg/service-runtime";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
@@ -13,7 +13,7 @@ export function servedDatabase(
   service: Pick<SubgraphService, "name" | "partnership">,
   seed: boolean,
 ): string {
-  const file = `${service.partnership ?? service.name}.db`;
+  const file = serviceDatabase(service);
   if (seed || existsSync(join(folder.dir, file))) return folder.dir;
   throw new NoSystemError(
     `No ${service.name} database in ${folder.dir} (from ${folder.from === "default" ? "the default, data/" : folder.from}): it has no ${file}, so nothing was read or written there. ` +

@@ -8,12 +8,13 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { userInfo } from "node:os";
 import type { CommandLine, OptionSpec } from "./command-line";
+import { COUNTY_DATABASE } from "./database-files";
 import { dataDirOption, defaultDataDir } from "./options";
 
 export const DATA_DIR_ENV = "CSG_DATA_DIR";
 
 /** The file every system's data folder holds from its first start: the county's database. */
-export const SYSTEM_MARKER = "county.db";
+export const SYSTEM_MARKER = COUNTY_DATABASE;
 
 export interface DataFolder {
   /** The folder, absolute. */

@@ -2,6 +2,7 @@ export * from "./sqlite";
 export * from "./http";
 export * from "./options";
 export * from "./data-folder";
+export * from "./database-files";
 export * from "./command-line";
 export * from "./csv";
 export * from "./graphql-http";

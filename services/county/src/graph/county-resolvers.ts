@@ -1,18 +1,17 @@
 import {
-  type CategoryKind,
-  type CrimeCategory,
   type CrimeStatistic,
   CsaPriority,
-  findCrimeCategory,
+  crimeCategory,
   type PeriodBasis,
   partnerships,
   Source,
+  sourceOf,
 } from "@csg/schema";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { CountyContext } from "./loaders";
 import { CommunitySafetyPartnership, partnershipObject } from "./partnership-types";
 import { nearestPopulation, toPopulation } from "../analysis/population-year";
-import { boardObject, sourceOf, strategicPlanPriorityObject, teamObject } from "./reference-data";
+import { boardObject, strategicPlanPriorityObject, teamObject } from "./reference-data";
 import { CommunitySafetyAgreement, County, District, PublishedArea } from "./types";
 import { indexFigures, type ServedCorrection, servedCorrection } from "@csg/domain";
 import type { AreaStatisticRow, CsaPriorityRow, PeriodRow, ProfileRow } from "../db/schema";
@@ -190,18 +189,6 @@ function areaStatistics(
   return statistics;
 }
 
-/** The canonical category of a taxonomy id, as the shared CrimeCategory type. */
-export function categoryObject(id: string): CrimeCategory {
-  const category = findCrimeCategory(id);
-  if (!category) throw new Error(`Category "${id}" is not in the taxonomy`);
-  return {
-    id: category.id,
-    name: category.name,
-    kind: category.kind as CategoryKind,
-    description: category.description,
-  };
-}
-
 /** Figures published for an area larger than one partnership (the county, the force area), as served. */
 export async function publishedAreaStatistics(
   loaders: CountyContext["loaders"],
@@ -224,7 +211,7 @@ function toStatistic(
 ): CrimeStatistic {
   return {
     id: `county:statistic-${row.id}`,
-    category: categoryObject(row.categoryId),
+    category: crimeCategory(row.categoryId),
     localLabel: row.localLabel,
     count: row.count,
     period: {

@@ -7,7 +7,8 @@ import { partnershipPopulation, populationYearFor } from "../analysis/population
 import type { PartnershipReading } from "../partnership-client/publications";
 import { RATE_TABLES, STATISTICS, TARGETS } from "../partnership-client/reader";
 import { checkCategory, checkPeriod } from "./analysis-arguments";
-import { categoryObject, publishedAreaStatistics } from "./county-resolvers";
+import { publishedAreaStatistics } from "./county-resolvers";
+import { crimeCategory } from "@csg/schema";
 import {
   CrimeTotal,
   type MissingFigureReason,
@@ -85,7 +86,7 @@ export class CountyFiguresResolver {
       (s) => s.period.start === start && s.period.end === end && s.period.basis !== "PROJECTION",
     );
     return {
-      category: categoryObject(category),
+      category: crimeCategory(category),
       start,
       end,
       total: value.total,

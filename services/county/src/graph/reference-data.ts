@@ -1,9 +1,8 @@
 /** The county's reference data as served, from its rows: one shape for queries and for what writes return. */
 
+import { sourceOf } from "@csg/schema";
 import type { Board, BoardMember, CountyTeam, StrategicPlanPriority, Workstream } from "./types";
 import type { BoardMemberRow, ProfileRow, StrategicPlanPriorityRow, WorkstreamRow } from "../db/schema";
-
-export const sourceOf = (document: string, locator: string) => ({ document, locator });
 
 export const boardMemberObject = (m: BoardMemberRow): BoardMember => ({
   name: m.name,

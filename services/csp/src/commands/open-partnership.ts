@@ -1,5 +1,5 @@
 import { type PartnershipEntry, partnerships, requirePartnership } from "@csg/schema";
-import type { OptionSpec } from "@csg/service-runtime";
+import { type OptionSpec, partnershipDatabase } from "@csg/service-runtime";
 
 export { dataDirOption } from "@csg/service-runtime";
 import { join } from "node:path";
@@ -24,7 +24,7 @@ export function openPartnershipDatabase(
   dataDir: string,
 ): { entry: PartnershipEntry; database: OpenCspDatabase } {
   const entry = requirePartnership(code);
-  const database = openCspDatabase(join(dataDir, `${entry.code}.db`));
+  const database = openCspDatabase(join(dataDir, partnershipDatabase(entry.code)));
   ensureSeeded(database.db, entry.code);
   return { entry, database };
 }

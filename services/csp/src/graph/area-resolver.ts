@@ -2,7 +2,7 @@ import { Area, type Source } from "@csg/schema";
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { type CspContext, publicId } from "./context";
 
-import { sourceOf } from "./priority-resolver";
+import { rowSource } from "./priority-resolver";
 import type { AreaRow, StatisticRow } from "../db/schema";
 
 @Resolver(() => Area)
@@ -14,7 +14,7 @@ export class AreaResolver {
 
   @FieldResolver()
   source(@Root() row: AreaRow): Source {
-    return sourceOf(row);
+    return rowSource(row);
   }
 
   @FieldResolver()

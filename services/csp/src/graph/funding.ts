@@ -3,7 +3,7 @@ import { type CspContext, publicId } from "./context";
 
 import { money } from "./money";
 import { toPeriod } from "./period";
-import { sourceOf } from "./priority-resolver";
+import { rowSource } from "./priority-resolver";
 import type { FundingRow } from "../db/schema";
 
 /** A funding line with its allocations, what they add up to and what is left. */
@@ -17,8 +17,12 @@ export async function toFunding(context: CspContext, line: FundingRow): Promise<
     label: line.label,
     amount: money(line.amountPence),
     period: line.periodId ? toPeriod(await loaders.period.load(line.periodId)) : null,
-    source: sourceOf(line),
-    allocations: allocations.map((a) => ({ purpose: a.purpose, amount: money(a.amountPence), source: sourceOf(line) })),
+    source: rowSource(line),
+    allocations: allocations.map((a) => ({
+      purpose: a.purpose,
+      amount: money(a.amountPence),
+      source: rowSource(line),
+    })),
     allocated: money(allocated),
     unallocated: money(line.amountPence - allocated),
   };

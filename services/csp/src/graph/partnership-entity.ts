@@ -10,13 +10,13 @@ import {
   type RateValue,
 } from "@csg/schema";
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver } from "type-graphql";
-import { toCategory } from "./category";
+import { crimeCategory } from "@csg/schema";
 import { type CspContext, publicId } from "./context";
 import { currentPlan, plansMostRecentFirst } from "./current-plan";
 import { PARTNERSHIP_WIDE } from "./loaders";
 import { toFunding } from "./funding";
 import { toPeriod } from "./period";
-import { sourceOf } from "./priority-resolver";
+import { rowSource } from "./priority-resolver";
 import { rankColumn } from "@csg/domain";
 import type { PeriodRow, StatisticRow } from "../db/schema";
 
@@ -90,7 +90,7 @@ export function partnershipEntity(entry: PartnershipEntry) {
 
     @FieldResolver(...publicationField("partners"))
     async partners(@Ctx() { loaders }: CspContext): Promise<Partner[]> {
-      return (await loaders.partners.load(entry.code)).map((p) => ({ name: p.name, source: sourceOf(p) }));
+      return (await loaders.partners.load(entry.code)).map((p) => ({ name: p.name, source: rowSource(p) }));
     }
 
     @FieldResolver(...publicationField("familyGroups"))
@@ -105,7 +105,7 @@ export function partnershipEntity(entry: PartnershipEntry) {
             membersSource: { document: group.membersDocument, locator: group.membersLocator },
             positionsSource,
             positions: (await loaders.positionsByFamilyGroup.load(group.id)).map((p) => ({
-              category: toCategory(p.categoryId),
+              category: crimeCategory(p.categoryId),
               localLabel: p.localLabel,
               position: p.rank,
               groupSize: p.groupSize,
@@ -136,15 +136,15 @@ export function partnershipEntity(entry: PartnershipEntry) {
             id: publicId(context, table.id),
             title: table.title,
             measure: table.measure,
-            category: toCategory(table.categoryId),
+            category: crimeCategory(table.categoryId),
             periods,
-            source: sourceOf(table),
+            source: rowSource(table),
             rows: rows.map((row, i) => ({
               name: row.name,
               self: row.self,
               average: row.average,
               values: values[i],
-              source: sourceOf(table),
+              source: rowSource(table),
             })),
             notes: table.notes,
           };

@@ -3,7 +3,7 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { type CspContext, publicId } from "./context";
 
 import { toPeriod } from "./period";
-import { sourceOf, toTheme } from "./priority-resolver";
+import { rowSource, toTheme } from "./priority-resolver";
 import { currentPlan } from "./current-plan";
 import type { PlanRow } from "../db/schema";
 
@@ -16,7 +16,7 @@ export class PlanResolver {
 
   @FieldResolver()
   source(@Root() row: PlanRow): Source {
-    return sourceOf(row);
+    return rowSource(row);
   }
 
   @FieldResolver()

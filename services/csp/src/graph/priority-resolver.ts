@@ -1,4 +1,4 @@
-import { AlignmentBasis, type CsaAlignment, type EvidenceKind, Priority, type Source } from "@csg/schema";
+import { AlignmentBasis, type CsaAlignment, type EvidenceKind, Priority, type Source, sourceOf } from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { type CspContext, publicId } from "./context";
 
@@ -6,12 +6,13 @@ import { toPeriod } from "./period";
 import { suggestAlignment } from "@csg/domain";
 import type { PriorityRow, ThemeRow } from "../db/schema";
 
-export function sourceOf(row: { sourceDocument: string; sourceLocator: string }): Source {
-  return { document: row.sourceDocument, locator: row.sourceLocator };
+/** The source a stored row names in its source columns. */
+export function rowSource(row: { sourceDocument: string; sourceLocator: string }): Source {
+  return sourceOf(row.sourceDocument, row.sourceLocator);
 }
 
 export function toTheme(context: CspContext, row: ThemeRow) {
-  return { id: publicId(context, row.id), title: row.title, description: row.description, source: sourceOf(row) };
+  return { id: publicId(context, row.id), title: row.title, description: row.description, source: rowSource(row) };
 }
 
 @Resolver(() => Priority)
@@ -23,7 +24,7 @@ export class PriorityResolver {
 
   @FieldResolver()
   source(@Root() row: PriorityRow): Source {
-    return sourceOf(row);
+    return rowSource(row);
   }
 
   @FieldResolver()
@@ -42,7 +43,7 @@ export class PriorityResolver {
     return (await loaders.focusAreasByPriority.load(row.id)).map((area) => ({
       text: area.text,
       details: area.details,
-      source: sourceOf(row),
+      source: rowSource(row),
     }));
   }
 

@@ -1,11 +1,11 @@
 import { type CountChange, CrimeStatistic, type Source } from "@csg/schema";
 import type { ServedCorrection } from "@csg/domain";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { toCategory } from "./category";
+import { crimeCategory } from "@csg/schema";
 import { type CspContext, publicId } from "./context";
 import { PARTNERSHIP_WIDE } from "./loaders";
 import { toPeriod } from "./period";
-import { sourceOf } from "./priority-resolver";
+import { rowSource } from "./priority-resolver";
 import type { StatisticRow } from "../db/schema";
 
 @Resolver(() => CrimeStatistic)
@@ -17,7 +17,7 @@ export class StatisticResolver {
 
   @FieldResolver()
   category(@Root() row: StatisticRow) {
-    return toCategory(row.categoryId);
+    return crimeCategory(row.categoryId);
   }
 
   @FieldResolver()
@@ -27,7 +27,7 @@ export class StatisticResolver {
 
   @FieldResolver()
   source(@Root() row: StatisticRow): Source {
-    return sourceOf(row);
+    return rowSource(row);
   }
 
   @FieldResolver()

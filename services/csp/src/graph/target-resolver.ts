@@ -1,9 +1,9 @@
 import { CrimeTarget, type Source, TargetStatus } from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { toCategory } from "./category";
+import { crimeCategory } from "@csg/schema";
 import { type CspContext, publicId } from "./context";
 import { toPeriod } from "./period";
-import { sourceOf } from "./priority-resolver";
+import { rowSource } from "./priority-resolver";
 import type { StatisticRow, TargetRow } from "../db/schema";
 
 /** The target's own count for a period: same category and period, preferring the target's own table. */
@@ -25,12 +25,12 @@ export class TargetResolver {
 
   @FieldResolver()
   category(@Root() row: TargetRow) {
-    return toCategory(row.categoryId);
+    return crimeCategory(row.categoryId);
   }
 
   @FieldResolver()
   source(@Root() row: TargetRow): Source {
-    return sourceOf(row);
+    return rowSource(row);
   }
 
   @FieldResolver()

@@ -3,7 +3,7 @@
  * CSV, the ONS district-to-CSP lookup or ONS mid-year population estimates into the national
  * subgraph's database, recognising the file by its header row.
  */
-import { dataDirOption, readCommandLine, runCommand, systemDataFolder } from "@csg/service-runtime";
+import { dataDirOption, readCommandLine, runCommand, systemDataFolder, NATIONAL_DATABASE } from "@csg/service-runtime";
 import { join } from "node:path";
 import { openNationalDatabase, sqliteOf } from "../db/database";
 import { expectedLayouts } from "../files/layouts";
@@ -32,7 +32,7 @@ Excel 97-2003 workbooks (.xls) are not read: save them as .xlsx first.`,
   });
   const file = command.required("file");
   const dryRun = command.flag("dry-run");
-  const database = openNationalDatabase(join(systemDataFolder(command), "national.db"));
+  const database = openNationalDatabase(join(systemDataFolder(command), NATIONAL_DATABASE));
   try {
     await ensureNationalSeeded(database);
     const result = await importNationalFile(sqliteOf(database), file, { dryRun });

@@ -1,4 +1,5 @@
 /** The years the Home Office tables hold, and a partnership's position in each: what a dashboard's year picker and trend need. */
+import { sourceOf } from "@csg/schema";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { HeldFinancialYear } from "../comparison/financial-years";
 import { category } from "./arguments";
@@ -8,7 +9,8 @@ import { financialYearPeriod } from "./periods";
 import { comparisonComplete, rowOf } from "./rows";
 import { NationalPartnership } from "./types";
 
-const sourceOf = ({ document, locator }: { document: string; locator: string }) => ({ document, locator });
+/** Only a source's document and locator are served from what the store holds. */
+const servedSource = (held: { document: string; locator: string }) => sourceOf(held.document, held.locator);
 
 function yearOf(held: HeldFinancialYear): NationalFinancialYear {
   return {
@@ -17,7 +19,7 @@ function yearOf(held: HeldFinancialYear): NationalFinancialYear {
     quartersHeld: held.quartersHeld,
     complete: held.complete,
     sampleData: held.sources.some((s) => s.sample),
-    sources: held.sources.map(sourceOf),
+    sources: held.sources.map(servedSource),
   };
 }
 
@@ -61,8 +63,8 @@ export class NationalPartnershipYearsResolver {
         groupSize: comparison.rows.filter((r) => r.rank !== null).length,
         groupSizeByRate: comparison.rows.filter((r) => r.rankByRate !== null).length,
         sampleData: held.sources.some((s) => s.sample) || comparison.samplePopulations,
-        sources: held.sources.map(sourceOf),
-        populationSources: comparison.populationSources.map(sourceOf),
+        sources: held.sources.map(servedSource),
+        populationSources: comparison.populationSources.map(servedSource),
       };
     });
   }

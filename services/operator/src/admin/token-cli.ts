@@ -10,6 +10,7 @@ import {
   runCommand,
   systemDataFolder,
   UsageError,
+  partnershipDatabase,
 } from "@csg/service-runtime";
 import { issueToken, listTokens, revokeToken } from "./tokens";
 
@@ -43,7 +44,7 @@ await runCommand("pnpm tokens", () => {
   const dataDir = systemDataFolder(
     command,
     process.env,
-    (action === "issue" ? named : partnerships).map((p) => `${p.code}.db`),
+    (action === "issue" ? named : partnerships).map((p) => partnershipDatabase(p.code)),
   );
   if (rest.length > 0) throw new UsageError(`unexpected "${rest.join(" ")}"`);
   if (action === "issue") {

@@ -15,6 +15,8 @@ import {
   revokeStoredToken,
   storeToken,
   storedTokens,
+  COUNTY_DATABASE,
+  partnershipDatabase as partnershipFile,
 } from "@csg/service-runtime";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -35,12 +37,12 @@ interface TokenDatabase {
 }
 
 function countyDatabase(dataDir: string): TokenDatabase {
-  const file = join(dataDir, "county.db");
+  const file = join(dataDir, COUNTY_DATABASE);
   return { name: COUNTY_SCOPE, file, open: () => openCountyDatabase(file) };
 }
 
 function partnershipDatabase(dataDir: string, code: string): TokenDatabase {
-  const file = join(dataDir, `${code}.db`);
+  const file = join(dataDir, partnershipFile(code));
   return { name: code, file, open: () => openCspDatabase(file) };
 }
 

@@ -16,7 +16,7 @@ import { recordFunding, setPartners } from "../../publishing/funding";
 import { createPlan, createPriority, updatePriority, withdrawPriority } from "../../publishing/priorities";
 import type { CspRequestContext } from "../context";
 import { toFunding } from "../funding";
-import { sourceOf } from "../priority-resolver";
+import { rowSource } from "../priority-resolver";
 import { FundingInput, PartnerInput, PlanInput, PriorityChangesInput, PriorityInput } from "./inputs";
 import { PriorityWithdrawal } from "./withdrawal";
 import { Checker, under, rejectingBadInput } from "@csg/domain";
@@ -164,7 +164,7 @@ export function partnershipMutations(entry: PartnershipEntry) {
           entry,
           partners.map((value, i) => ({ value, place: under(`partners[${i}]`) })),
           check,
-        ).map((row) => ({ name: row.name, source: sourceOf(row) })),
+        ).map((row) => ({ name: row.name, source: rowSource(row) })),
       );
     }
   }
