@@ -17,7 +17,10 @@ import { type TestBrowser, artefactsFolder, desktop, phone, screenshotsFolder, s
 import { repositoryRoot } from "./support/commands";
 import { correctCount, recordFigures } from "./support/partnership-writes";
 import { printedPages } from "./support/printed-pages";
-import { type TestSystem, startTestSystem } from "./support/system";
+import {
+  type InProcessTestSystem as TestSystem,
+  startInProcessSystem as startTestSystem,
+} from "./support/in-process-system";
 
 let t: TestSystem;
 let b: TestBrowser;
