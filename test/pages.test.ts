@@ -17,10 +17,7 @@ import { type TestBrowser, artefactsFolder, desktop, phone, screenshotsFolder, s
 import { repositoryRoot } from "./support/commands";
 import { correctCount, recordFigures } from "./support/partnership-writes";
 import { printedPages } from "./support/printed-pages";
-import {
-  type InProcessTestSystem as TestSystem,
-  startInProcessSystem as startTestSystem,
-} from "./support/in-process-system";
+import { type TestSystem, startTestSystem } from "./support/system";
 
 let t: TestSystem;
 let b: TestBrowser;
