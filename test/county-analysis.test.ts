@@ -7,7 +7,10 @@
 import { csaPriorities } from "@csg/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { correctCount, declareAlignment } from "./support/partnership-writes";
-import { startTestSystem, type TestSystem } from "./support/system";
+import {
+  type InProcessTestSystem as TestSystem,
+  startInProcessSystem as startTestSystem,
+} from "./support/in-process-system";
 
 const MEMBERS = [
   "blaby",

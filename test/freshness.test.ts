@@ -11,7 +11,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { repositoryRoot } from "./support/commands";
-import { type TestSystem, startTestSystem } from "./support/system";
+import {
+  type InProcessTestSystem as TestSystem,
+  startInProcessSystem as startTestSystem,
+} from "./support/in-process-system";
 
 let t: TestSystem;
 let files: string;

@@ -8,7 +8,10 @@
 import { issueToken } from "@csg/operator";
 import { mutationNamespace, requirePartnership } from "@csg/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSystem, type TestSystem } from "./support/system";
+import {
+  type InProcessTestSystem as TestSystem,
+  startInProcessSystem as startTestSystem,
+} from "./support/in-process-system";
 
 /** Every refusal here answers within this (generous on a loaded machine; the issue's search froze the county for 40 s). */
 const REFUSED_WITHIN_MS = 10_000;

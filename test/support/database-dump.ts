@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { GraphQLResponse, TestSystem } from "./system";
+import type { GraphQLResponse, SystemClient } from "./system-client";
 import Database from "better-sqlite3";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -31,7 +31,7 @@ export function dumpDatabases(dataDir: string): Record<string, Record<string, un
 
 /** Runs a write that must be refused, and shows that no database of the system changed at all. */
 export async function refusedWrite(
-  t: TestSystem,
+  t: SystemClient,
   query: string,
   variables: Record<string, unknown>,
   token?: string,

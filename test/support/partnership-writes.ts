@@ -5,18 +5,18 @@
 import { issueToken } from "@csg/operator";
 import { mutationNamespace, requirePartnership } from "@csg/schema";
 import { expect } from "vitest";
-import type { TestSystem } from "./system";
+import type { SystemClient } from "./system-client";
 
 const tokens = new Map<string, string>();
 
-function tokenOf(t: TestSystem, partnership: string): string {
+function tokenOf(t: SystemClient, partnership: string): string {
   const key = `${t.dataDir}:${partnership}`;
   if (!tokens.has(key)) tokens.set(key, issueToken(t.dataDir, partnership, `${partnership} officer (test)`).token);
   return tokens.get(key)!;
 }
 
 async function write(
-  t: TestSystem,
+  t: SystemClient,
   partnership: string,
   operation: string,
   variables: Record<string, unknown>,
@@ -35,7 +35,7 @@ async function write(
  * ([] for none); null withdraws the declaration, so that suggestions apply again.
  */
 export async function declareAlignment(
-  t: TestSystem,
+  t: SystemClient,
   partnership: string,
   priorityId: string,
   csaPriorityIds: string[] | null,
@@ -53,7 +53,7 @@ export async function declareAlignment(
 
 /** The partnership corrects one of its partnership-wide published counts, found by category, period label and table. */
 export async function correctCount(
-  t: TestSystem,
+  t: SystemClient,
   partnership: string,
   figure: { category: string; periodLabel: string; locator: string },
   count: number,
@@ -83,7 +83,7 @@ export async function correctCount(
 
 /** The partnership records new partnership-wide figures (all or none), as published in one document. */
 export async function recordFigures(
-  t: TestSystem,
+  t: SystemClient,
   partnership: string,
   statistics: {
     category: string;

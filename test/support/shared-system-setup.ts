@@ -13,7 +13,8 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { SEEDED_DATA, snapshotDataFolder } from "./seeded-data";
 import type { SystemAddresses } from "./system";
-import { TEST_BUNDLES, startTestSystem } from "./system";
+import { startInProcessSystem } from "./in-process-system";
+import { TEST_BUNDLES } from "./system";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -27,7 +28,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await buildBundles(bundles);
   // The test files' processes inherit the environment of this one.
   process.env[TEST_BUNDLES] = bundles;
-  const t = await startTestSystem();
+  // Hosted in vitest's own process (see in-process-system.ts): its first start seeds the folder.
+  const t = await startInProcessSystem();
   // Taken before any file runs, so it holds what seeding wrote and nothing else.
   const seeded = mkdtempSync(join(tmpdir(), "csg-test-seeded-"));
   snapshotDataFolder(t.dataDir, seeded);

@@ -114,6 +114,18 @@ function preferResolverClasses(): void {
  * in one process (composition, tests) must not see each other's fields: restore after build.
  */
 async function withoutLeakingFields<T>(build: () => Promise<T>): Promise<T> {
+  // One build at a time: two interleaved (a system hosted in one process starts its subgraphs together) would restore each other's fields.
+  const turn = buildsInTurn.then(() => buildAlone(build));
+  buildsInTurn = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  return turn;
+}
+
+let buildsInTurn: Promise<void> = Promise.resolve();
+
+async function buildAlone<T>(build: () => Promise<T>): Promise<T> {
   const storage = getMetadataStorage();
   const fieldCount = storage.fields.length;
   const types = [...storage.objectTypes, ...storage.interfaceTypes];
