@@ -8,10 +8,7 @@ import { issueToken } from "@csg/operator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "./support/commands";
 import { dumpDatabases, refusedWrite } from "./support/database-dump";
-import {
-  type InProcessTestSystem as TestSystem,
-  startInProcessSystem as startTestSystem,
-} from "./support/in-process-system";
+import { type TestSystem, startTestSystem } from "./support/system";
 
 let t: TestSystem;
 let county: string;
