@@ -37,8 +37,7 @@ const sourceAddresses: Plugin = {
 
 /**
  * Packages that find files relative to their own (better-sqlite3 its compiled addon, esbuild
- * its binary, for the pages the gateway rebuilds when their sources changed): loaded from
- * where they are installed.
+ * its binary, should a bundled command build): loaded from where they are installed.
  */
 const installedInPlace: Plugin = {
   name: "installed-in-place",
