@@ -1,8 +1,10 @@
 /**
  * The seed documents' titles, publishers and dates (schema/sources/documents.json) against
- * their front pages in ../shared/seeds, beside the clone. The printed words below are read
- * off each front page; the served title and publisher must contain them, and the date of
- * publication must be the one printed (none where the front page prints none).
+ * their front pages. The printed words below were read off each front page: the served title
+ * and publisher must contain them and the date must be the one printed (none where the front
+ * page prints none), in every clone. Where the seed documents themselves are beside the clone
+ * (the project's own workplace and CI; a user's clone has none), the words are also checked
+ * against the documents' first 40 lines, and that part is skipped, saying why, elsewhere.
  */
 import { seedDocuments } from "@csg/schema";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -76,34 +78,38 @@ function isoOf(printed: string): string {
   return `${year}-${String(MONTHS.indexOf(month.toLowerCase()) + 1).padStart(2, "0")}-${day.padStart(2, "0")}`;
 }
 
+describe("the seed documents as documents.json describes them", () => {
+  it("names each front page's document once", () => {
+    expect(seedDocuments.map((d) => d.document).sort()).toEqual(FRONT_PAGES.map((p) => p.document).sort());
+  });
+
+  for (const page of FRONT_PAGES) {
+    it(`${page.document}: title, publisher and date as its front page prints them`, () => {
+      const entry = seedDocuments.find((d) => d.document === page.document)!;
+      for (const words of page.title) expect(normal(entry.title)).toContain(normal(words));
+      expect(normal(entry.publisher)).toContain(normal(page.publisher));
+      expect(entry.published).toBe(page.date ? isoOf(page.date) : null);
+    });
+  }
+});
+
 describe.skipIf(!present)(
-  `the seed documents as their front pages print them${present ? "" : ` (skipped: no seeds folder at ${seeds}, beside the clone)`}`,
+  `the front pages' words in the seed documents${present ? "" : ` (skipped: no seeds folder at ${seeds}, beside the clone)`}`,
   () => {
-    it("defines every seed document of the folder once, and no other", () => {
+    it("the folder holds exactly the documents described", () => {
       const files = readdirSync(seeds)
         .filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f))
         .sort();
-      expect(seedDocuments.map((d) => d.document)).toEqual(files);
       expect(FRONT_PAGES.map((p) => p.document)).toEqual(files);
     });
 
     for (const page of FRONT_PAGES) {
-      it(`${page.document}: title, publisher and date as its front page prints them`, () => {
-        const entry = seedDocuments.find((d) => d.document === page.document)!;
+      it(`${page.document}: its first 40 lines print the words above`, () => {
         const front = normal(readFileSync(join(seeds, page.document), "utf8").split("\n").slice(0, 40).join("\n"));
-        for (const words of page.title) {
-          expect(front).toContain(normal(words));
-          expect(normal(entry.title)).toContain(normal(words));
-        }
+        for (const words of page.title) expect(front).toContain(normal(words));
         expect(front).toContain(normal(page.publisher));
-        expect(normal(entry.publisher)).toContain(normal(page.publisher));
-        if (page.date) {
-          expect(front).toContain(normal(page.date));
-          expect(entry.published).toBe(isoOf(page.date));
-        } else {
-          expect(front).not.toMatch(PRINTED_DATE);
-          expect(entry.published).toBeNull();
-        }
+        if (page.date) expect(front).toContain(normal(page.date));
+        else expect(front).not.toMatch(PRINTED_DATE);
       });
     }
   },

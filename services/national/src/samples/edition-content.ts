@@ -1,8 +1,8 @@
 /**
- * MADE-UP files in the layout of each real edition the importer reads, for what no real file
- * in ../shared/reference/real covers (the Home Office tables, the December 2024 lookup, an
- * older estimates workbook), so the tests and the documentation's walk-through run without
- * ../shared. Counts and populations are invented; codes are the ONS's own (as the January 2017
+ * MADE-UP files in the layout of each real edition the importer reads, for what the real
+ * published files the tests read (where they are beside the clone) do not cover: the Home Office
+ * tables, the December 2024 lookup, an older estimates workbook. So the tests and the
+ * documentation's walk-through also run in a clone without those files. Counts and populations are invented; codes are the ONS's own (as the January 2017
  * lookup and the registry print them), never placeholders. Not imported on first start.
  */
 import type { Cell, SheetSource } from "./ods-writer";
