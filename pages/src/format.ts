@@ -2,7 +2,8 @@
 const whole = new Intl.NumberFormat("en-GB");
 const oneDecimal = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const months = [
+/** The months' names, January first. */
+export const monthNames = [
   "January",
   "February",
   "March",
@@ -33,7 +34,7 @@ export function formatSigned(n: number): string {
 /** 2018-04-01 as "1 April 2018". */
 export function formatDate(iso: string): string {
   const [year, month, day] = iso.slice(0, 10).split("-").map(Number);
-  return `${day} ${months[month - 1]} ${year}`;
+  return `${day} ${monthNames[month - 1]} ${year}`;
 }
 
 export function formatDateTime(iso: string): string {

@@ -3,7 +3,7 @@
  * line: only periods of one kind (same basis, same months), never a projection with a
  * record, never two tables' figures on one line.
  */
-import type { PeriodLike } from "./format";
+import { type PeriodLike, monthNames } from "./format";
 import type { Statistic } from "./types";
 
 export interface PeriodChoice {
@@ -72,21 +72,6 @@ export function openingPeriod(periods: PeriodChoice[], members: number): PeriodC
 export function seriesKind(period: PeriodLike): string {
   return `${period.basis}:${monthDay(period.start)}:${monthDay(period.end)}`;
 }
-
-const monthNames = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 export function seriesKindText(period: PeriodLike): string {
   const from = monthNames[Number(period.start.slice(5, 7)) - 1];
