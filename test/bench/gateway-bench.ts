@@ -16,7 +16,8 @@
  * BENCH_SECONDS (per measurement, default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS
  * (default 8), BENCH_PORT_OFFSET (default 200), BENCH_TSX_BASELINE=off to skip the tsx system,
  * BENCH_REVISIONS_OVER_HTTP=on to add our gateway reading revisions over HTTP (repeated),
- * BENCH_NODE_ENV=on to add our gateway run with NODE_ENV=production (unique).
+ * BENCH_NODE_ENV=on to add our gateway run with NODE_ENV=production (unique), BENCH_HOSTING=shared
+ * to run every subgraph in one process (`pnpm start --hosting shared`).
  */
 import autocannon from "autocannon";
 import { type ChildProcess, spawn } from "node:child_process";
@@ -34,6 +35,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const OFFSET = Number(process.env.BENCH_PORT_OFFSET ?? 200);
 const GATEWAY_PORT = 4000 + OFFSET;
+const HOSTING = process.env.BENCH_HOSTING ?? "separate";
 
 interface Started {
   child: ChildProcess;
@@ -187,7 +189,7 @@ async function main() {
     `Machine: ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${load1()}`,
   );
   console.log(
-    `Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per measurement, ${ROUNDS} rounds alternating; one client: 1 connection.\n`,
+    `Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per measurement, ${ROUNDS} rounds alternating; one client: 1 connection; subgraphs hosted ${HOSTING === "shared" ? "in one process" : "each in its own process"}.\n`,
   );
   await buildBundles();
   const dataDir = mkdtempSync(join(tmpdir(), "csg-bench-"));
@@ -195,7 +197,7 @@ async function main() {
   try {
     const system = await startProcess(
       "pnpm start (bundles)",
-      [join(bundleFolder, "start.mjs"), "--port-offset", String(OFFSET), "--data-dir", dataDir],
+      [join(bundleFolder, "start.mjs"), "--port-offset", String(OFFSET), "--data-dir", dataDir, "--hosting", HOSTING],
       /Press Ctrl-C/,
     );
     started.push(system);

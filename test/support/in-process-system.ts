@@ -7,12 +7,9 @@
  * readers, each database), and options go in as options, never through process.env, so two
  * systems share one worker safely.
  */
-import { startCountySubgraph } from "@csg/county-subgraph";
-import { startCspSubgraph } from "@csg/csp-subgraph";
 import { localDatabases, startGateway } from "@csg/gateway";
 import type { GatewayProcessOptions } from "@csg/gateway/process-environment";
-import { startNationalSubgraph } from "@csg/national-subgraph";
-import { supergraphFile } from "@csg/operator";
+import { startSubgraph, supergraphFile } from "@csg/operator";
 import {
   GATEWAY_PROCESS,
   type SubgraphService,
@@ -59,27 +56,17 @@ export interface InProcessTestSystem extends SystemClient {
   stop(): Promise<void>;
 }
 
-function startSubgraph(service: SubgraphService, layout: Topology, dataDir: string, options: InProcessOptions) {
-  const { name, port } = service;
-  if (service.partnership) return startCspSubgraph({ partnership: service.partnership, port, dataDir });
-  if (name === "national") return startNationalSubgraph({ port, dataDir });
-  return startCountySubgraph({
-    port,
-    dataDir,
-    partnershipSubgraphs: {
-      urls: new Map(layout.partnerships.map((s) => [s.partnership!, s.url])),
-      ...(options.partnershipReadTimeoutMs ? { timeoutMs: options.partnershipReadTimeoutMs } : {}),
-    },
-  });
-}
-
 async function host(dataDir: string, portOffset: number, options: InProcessOptions): Promise<HostedSystem> {
   const layout = topology(portOffset);
   const services = new Map<string, HostedService>();
   // What /health says of each "process": running while its server listens, stopped once stopped here.
   const record = new Map<string, SupervisedProcess>();
   const begin = async (service: SubgraphService) => {
-    const running = await startSubgraph(service, layout, dataDir, options);
+    const running = await startSubgraph(service, {
+      dataDir,
+      layout,
+      partnershipReadTimeoutMs: options.partnershipReadTimeoutMs,
+    });
     record.set(service.name, { state: "running", restarts: record.get(service.name)?.restarts ?? 0 });
     let stopped: Promise<void> | undefined;
     services.set(service.name, {

@@ -5,7 +5,10 @@ export {
   type RunningService,
   type RunningSystem,
   type SystemOptions,
+  type Hosting,
+  SHARED_HOST_PROCESS,
 } from "./system";
+export { startSubgraph, type HostedSubgraph, type SubgraphHostingOptions } from "./hosting/subgraph-hosting";
 export { compose, composeSubgraphs, buildSubgraphDefinitions, CompositionError } from "./supergraph/compose";
 export { compositionFiles, readSubgraphSdl, readSupergraph, supergraphFile, generatedFolder } from "./supergraph/files";
 export type { CompositionProblem, FaultPlace } from "./supergraph/composition-error";

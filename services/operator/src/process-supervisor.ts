@@ -110,9 +110,14 @@ export class ProcessSupervisor {
     return shown;
   };
 
-  /** Every process's record, by name. */
+  /** Every process's record, by name; a shared host's is also each of its subgraphs' (the gateway asks by subgraph). */
   record(): Record<string, SupervisedProcess> {
-    return Object.fromEntries([...this.states.keys()].map((name) => [name, this.processOf(name)!]));
+    return Object.fromEntries(
+      [...this.states.keys()].flatMap((name) => {
+        const shown = this.processOf(name)!;
+        return [name, ...(this.processes.get(name)?.hosts ?? [])].map((n) => [n, shown] as const);
+      }),
+    );
   }
 
   /** No more restarts: the system is stopping. */

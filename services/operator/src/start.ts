@@ -16,14 +16,14 @@ import {
   runCommand,
 } from "@csg/service-runtime";
 import { watchStartChain } from "./start-chain";
-import { startSystem } from "./system";
+import { HOSTINGS, type Hosting, startSystem } from "./system";
 
 await runCommand("pnpm start", async () => {
   const command = readCommandLine({
     summary:
       "Starts the whole system: the county subgraph, every partnership's subgraph and the gateway, seeded on first start.",
     usage: [
-      "pnpm start [--port-offset <n>] [--host <address>] [--cors-origins <origins>] [--response-cache on|off] [--deduplication on|off] [--data-dir <dir>]",
+      "pnpm start [--port-offset <n>] [--host <address>] [--cors-origins <origins>] [--response-cache on|off] [--deduplication on|off] [--hosting separate|shared] [--data-dir <dir>]",
     ],
     options: {
       "port-offset": {
@@ -58,6 +58,14 @@ await runCommand("pnpm start", async () => {
         description: "Sharing identical in-flight subgraph requests (default on).",
       },
       "data-dir": dataDirOption,
+      hosting: {
+        type: "string",
+        value: "separate|shared",
+        env: "CSG_HOSTING",
+        choices: [...HOSTINGS],
+        description:
+          "Each subgraph in a process of its own (separate, the default), or every subgraph in one process (shared: a third of the memory; one subgraph's crash restarts them all).",
+      },
     },
   });
   // The one command that may make a system in a new folder: it seeds it on first start.
@@ -75,6 +83,7 @@ await runCommand("pnpm start", async () => {
     corsOrigins: corsOriginsFrom(command.string("cors-origins")),
     log: (service, line) => console.log(`[${service}] ${line}`),
     signal: starting.signal,
+    hosting: command.string("hosting") as Hosting | undefined,
   });
   process.off("SIGINT", abandon).off("SIGTERM", abandon);
   console.log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -25,12 +25,14 @@ export const PROGRAMS = {
   csp: { main: "services/csp/src/main.ts", bundle: "csp.mjs" },
   national: { main: "services/national/src/main.ts", bundle: "national.mjs" },
   gateway: { main: "gateway/src/main.ts", bundle: "gateway.mjs" },
+  /** Every subgraph in one process (`--hosting shared`). */
+  subgraphs: { main: "services/operator/src/hosting/host-main.ts", bundle: "subgraphs.mjs" },
 } as const;
 
 export type Program = keyof typeof PROGRAMS;
 
-/** The kind of process that serves `name`: a subgraph's name (county, national, a partnership's code) or "gateway". */
-export function programOf(name: string): Program {
+/** The kind of process that serves `name` on its own: a subgraph's name (county, national, a partnership's code) or "gateway". */
+export function programOf(name: string): Exclude<Program, "subgraphs"> {
   return name === GATEWAY_PROCESS ? "gateway" : name === "national" ? "national" : name === "county" ? "county" : "csp";
 }
 
@@ -67,7 +69,7 @@ function programCommand(
 ): string[] {
   if (!bundles) return ["--import", "tsx", PROGRAMS[program].main, ...args];
   // A smaller young generation for a subgraph: its requests allocate little, and ten processes share the machine.
-  const heap = program === "gateway" ? [] : ["--max-semi-space-size=1"];
+  const heap = program === "gateway" || program === "subgraphs" ? [] : ["--max-semi-space-size=1"];
   return [...heap, programModule(program, bundles), ...args];
 }
 
@@ -97,15 +99,30 @@ export interface SystemOptions {
   freshness?: GatewayProcessOptions["freshness"];
   /** Aborted while the system starts (a signal to the launcher): what started is stopped, and startSystem fails. */
   signal?: AbortSignal;
+  /**
+   * "separate" (the default): each subgraph a process of its own. "shared": every subgraph in
+   * one process (hosting/host-main.ts), the gateway still in its own: a third of the memory,
+   * but a subgraph that brings its process down takes the others with it until the restart.
+   */
+  hosting?: Hosting;
 }
+
+/** Where the subgraphs run: each in its own process, or all in one. */
+export type Hosting = "separate" | "shared";
+export const HOSTINGS: readonly Hosting[] = ["separate", "shared"];
+
+/** The name of the one process that hosts every subgraph under `hosting: "shared"`. */
+export const SHARED_HOST_PROCESS = "subgraphs";
 
 /** One process of the system: a subgraph's service or the gateway. */
 export interface RunningService {
   /** The subgraph's name, or "gateway". */
   name: string;
   label: string;
-  /** The subgraph it serves; absent for the gateway. */
+  /** The subgraph it serves; absent for the gateway and the shared host. */
   service?: SubgraphService;
+  /** The subgraphs a shared host serves (their names): its state is theirs in the gateway's /health. */
+  hosts?: string[];
   process: ChildProcess;
   /** True once stop() was called: its exit is expected, not a death to restart. */
   stopping: boolean;
@@ -119,9 +136,9 @@ export interface RunningSystem {
   topology: Topology;
   /** The gateway's addresses, and its process as it is now (the launcher restarts it when it dies). */
   gateway: { url: string; healthUrl: string; readonly process: ChildProcess };
-  /** Every process by name: each subgraph's and the gateway's ("gateway"). */
+  /** Every process by name: each subgraph's (or the shared host's, "subgraphs") and the gateway's ("gateway"). */
   services: Map<string, RunningService>;
-  /** Starts a stopped process again, on the same port and database. */
+  /** Starts a stopped process again, on the same port and database: a subgraph's name restarts the process hosting it. */
   restart(name: string): Promise<void>;
   /** Stops every process (killing any still there after STOP_GRACE_MS); resolves when all have gone. */
   stop(): Promise<void>;
@@ -164,10 +181,11 @@ interface ProcessSpec {
   name: string;
   label: string;
   service?: SubgraphService;
+  hosts?: string[];
   program: keyof typeof PROGRAMS;
   args: string[];
-  /** Where it answers `{ __typename }` once ready. */
-  url: string;
+  /** Where it answers `{ __typename }` once ready (every one of them, for a shared host). */
+  urls: string[];
   env?: Record<string, string>;
   /** An IPC channel (the gateway's, for the launcher's record of the processes). */
   ipc?: boolean;
@@ -217,7 +235,7 @@ async function startProcess(spec: ProcessSpec, options: SystemOptions): Promise<
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   spec.starting?.add(child);
   try {
-    await waitUntilAnswering(`${spec.label} (${spec.name})`, spec.url, child, () => announced);
+    for (const url of spec.urls) await waitUntilAnswering(`${spec.label} (${spec.name})`, url, child, () => announced);
   } catch (error) {
     child.kill("SIGKILL");
     throw new Error(`${(error as Error).message}\n${output.slice(-20).join("\n")}`);
@@ -228,6 +246,7 @@ async function startProcess(spec: ProcessSpec, options: SystemOptions): Promise<
     name: spec.name,
     label: spec.label,
     service: spec.service,
+    hosts: spec.hosts,
     process: child,
     stopping: false,
     async stop() {
@@ -253,7 +272,23 @@ export function startService(
   const program = programOf(service.name);
   const args = subgraphArguments(service, options.dataDir, service.port);
   return startProcess(
-    { name: service.name, label: service.label, service, program, args, url: service.url, ...hooks },
+    { name: service.name, label: service.label, service, program, args, urls: [service.url], ...hooks },
+    options,
+  );
+}
+
+/** Starts every subgraph of `layout` in one process (`hosting: "shared"`) and waits until each answers. */
+function startSharedHost(layout: Topology, options: SystemOptions, hooks: SystemHooks): Promise<RunningService> {
+  return startProcess(
+    {
+      name: SHARED_HOST_PROCESS,
+      label: "Every subgraph",
+      hosts: layout.all.map((s) => s.name),
+      program: "subgraphs",
+      args: ["--port-offset", String(options.portOffset ?? 0), "--data-dir", options.dataDir],
+      urls: layout.all.map((s) => s.url),
+      ...hooks,
+    },
     options,
   );
 }
@@ -277,7 +312,7 @@ function startGatewayProcess(layout: Topology, options: SystemOptions, hooks: Sy
       label: "The gateway",
       program: "gateway",
       args,
-      url,
+      urls: [url],
       env,
       ipc: true,
       ownStdout: true,
@@ -288,8 +323,9 @@ function startGatewayProcess(layout: Topology, options: SystemOptions, hooks: Sy
 }
 
 /**
- * Starts the county subgraph, the national one and every partnership's, then the gateway,
- * each a process of its own, supervised alike; stops them all together.
+ * Starts the county subgraph, the national one and every partnership's (each a process of its
+ * own, or all in one under `hosting: "shared"`), then the gateway in its own, supervised
+ * alike; stops them all together.
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const layout = topology(options.portOffset ?? 0);
@@ -331,13 +367,18 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   options.signal?.addEventListener("abort", abandon, { once: true });
   try {
     options.signal?.throwIfAborted();
-    await Promise.all(
-      layout.all.map((service) =>
-        startService(service, options, { beforeStop: beforeStop(service.name), starting }).then(
-          (s) => void services.set(s.name, s),
+    if (options.hosting === "shared") {
+      const host = await startSharedHost(layout, options, { beforeStop: beforeStop(SHARED_HOST_PROCESS), starting });
+      services.set(host.name, host);
+    } else {
+      await Promise.all(
+        layout.all.map((service) =>
+          startService(service, options, { beforeStop: beforeStop(service.name), starting }).then(
+            (s) => void services.set(s.name, s),
+          ),
         ),
-      ),
-    );
+      );
+    }
     // Once every subgraph answers (their files exist by then).
     options.signal?.throwIfAborted();
     const gateway = await startGatewayProcess(layout, options, { starting });
@@ -356,11 +397,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       },
       services,
       async restart(name) {
-        const running = services.get(name);
+        const running = services.get(name) ?? [...services.values()].find((s) => s.hosts?.includes(name));
         if (!running) throw new Error(`No process named ${name}`);
         await running.stop();
         const restarted = await running.startAgain();
-        services.set(name, restarted);
+        services.set(running.name, restarted);
         supervisor.watch(restarted);
       },
       async stop() {

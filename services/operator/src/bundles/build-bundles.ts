@@ -9,7 +9,7 @@ const repositoryRoot = fileURLToPath(new URL("../../../..", import.meta.url));
 /** The folder `pnpm start` builds into and runs from (git-ignored). */
 export const bundleFolder = join(repositoryRoot, "dist");
 
-/** One bundle per kind of process: the launcher, the gateway, a partnership's subgraph, the county's, the national one. */
+/** One bundle per kind of process: the launcher, the gateway, a partnership's subgraph, the county's, the national one, every subgraph in one. */
 export const BUNDLES = {
   start: "services/operator/src/start.ts",
   serve: "services/operator/src/serve.ts",
@@ -17,6 +17,7 @@ export const BUNDLES = {
   csp: "services/csp/src/main.ts",
   county: "services/county/src/main.ts",
   national: "services/national/src/main.ts",
+  subgraphs: "services/operator/src/hosting/host-main.ts",
 } as const;
 
 /**

@@ -1,0 +1,96 @@
+/**
+ * `pnpm start --hosting shared`: every subgraph in one process beside the gateway's, under
+ * the launcher (the bundles, as `pnpm start` runs them). The same answers and the same
+ * freshness as one process a subgraph; the launcher shows the shared process's state as each
+ * subgraph's in /health, and starts it again when it dies.
+ */
+import { issueToken, SHARED_HOST_PROCESS } from "@csg/operator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestSystem, type TestSystem } from "./support/system";
+
+let t: TestSystem;
+let melton: string;
+
+beforeAll(async () => {
+  t = await startTestSystem({ hosting: "shared", restartDelayMs: 200 });
+  melton = issueToken(t.dataDir, "melton", "Melton officer (shared hosting test)").token;
+}, 300_000);
+afterAll(async () => {
+  await t?.stop();
+});
+
+/** Melton's All Crime for 2017/18 as the county totals it (Figure 3 of 002: 2,799; the county 41,325). */
+const TOTALS = `{ county { crimeTotals(category: "all-crime", start: "2017-04-01", end: "2018-03-31") {
+  total partnerships { partnership { code } count } } } }`;
+
+async function totals(): Promise<{ total: number; melton: number }> {
+  const { data, errors } = await t.query(TOTALS);
+  expect(errors).toBeUndefined();
+  const total = data.county.crimeTotals;
+  return { total: total.total, melton: total.partnerships.find((p: any) => p.partnership.code === "melton").count };
+}
+
+async function health(): Promise<any> {
+  return (await fetch(t.system.gateway.healthUrl)).json();
+}
+
+describe("every subgraph in one process", () => {
+  it("runs two processes: the subgraphs' and the gateway's", () => {
+    expect([...t.system.services.keys()].sort()).toEqual(["gateway", SHARED_HOST_PROCESS]);
+    const host = t.system.services.get(SHARED_HOST_PROCESS)!;
+    expect(host.hosts).toEqual(t.system.topology.all.map((s) => s.name));
+  });
+
+  it("serves Charnwood's All Crime of 11,258 and the county's totals of every partnership", async () => {
+    const { data, errors } = await t.query(
+      `{ partnership(code: "charnwood") { crimeStatistics(category: "all-crime") { count } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.partnership.crimeStatistics.map((s: { count: number }) => s.count)).toContain(11258);
+    expect(await totals()).toEqual({ total: 41325, melton: 2799 });
+  });
+
+  it("answers with a write at once: the gateway reads the files the shared process writes", async () => {
+    expect(await totals()).toEqual({ total: 41325, melton: 2799 });
+    const { data } = await t.query(
+      `{ partnership(code: "melton") { crimeStatistics(category: "all-crime") { id period { label } source { locator } } } }`,
+    );
+    const id = data.partnership.crimeStatistics.find(
+      (s: any) => s.period.label === "2017/18" && s.source.locator === "Figure 3",
+    ).id;
+    const written = await t.query(
+      `mutation($corrections: [CrimeStatisticCorrectionInput!]!) { melton { correctCrimeStatistics(corrections: $corrections) { count } } }`,
+      { corrections: [{ id, count: 2800 }] },
+      melton,
+    );
+    expect(written.errors).toBeUndefined();
+    expect(await totals()).toEqual({ total: 41326, melton: 2800 });
+  });
+
+  it("shows each subgraph in /health as the shared process runs", async () => {
+    const shown = await health();
+    expect(shown.status).toBe("ok");
+    expect(shown.subgraphs).toHaveLength(t.system.topology.all.length);
+    for (const subgraph of shown.subgraphs)
+      expect(subgraph).toMatchObject({ status: "up", process: { state: "running", restarts: 0 } });
+  });
+
+  it("is started again when it dies, every subgraph with it, and answers", async () => {
+    const first = t.system.services.get(SHARED_HOST_PROCESS)!;
+    process.kill(first.process.pid!, "SIGKILL");
+    let shown: any;
+    for (let i = 0; i < 150; i++) {
+      shown = await health();
+      if (shown.status === "ok" && shown.subgraphs.every((s: any) => s.process.restarts === 1)) break;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+    for (const subgraph of shown.subgraphs)
+      expect(subgraph).toMatchObject({
+        status: "up",
+        process: { state: "running", restarts: 1, lastExit: { code: null, signal: "SIGKILL" } },
+      });
+    expect(t.system.services.get(SHARED_HOST_PROCESS)).not.toBe(first);
+    // The correction above was committed: it is there after the restart.
+    expect(await totals()).toEqual({ total: 41326, melton: 2800 });
+  });
+});
