@@ -1,4 +1,4 @@
-import { clientHttpsAgent, localRevision, revisionUrl } from "@csg/service-runtime";
+import { clientHttpsAgent, localRevisions, revisionUrl } from "@csg/service-runtime";
 import { Agent, get } from "node:http";
 import { get as getHttps } from "node:https";
 
@@ -62,11 +62,13 @@ export class RevisionWatch {
   private readonly allLocal: boolean;
 
   constructor(private readonly options: RevisionWatchOptions) {
+    const databases = [...(options.localDatabases?.values() ?? [])];
+    const reads = localRevisions(databases.map((d) => d.file));
     this.sources = [...options.subgraphs]
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((s) => {
         const database = options.localDatabases?.get(s.name);
-        const read = database ? localRevision(database.file) : null;
+        const read = database ? reads.get(database.file)! : null;
         const local = read && database ? () => (database.running?.() === false ? null : read()) : null;
         return { name: s.name, url: revisionUrl(s.url), local };
       });
@@ -76,9 +78,9 @@ export class RevisionWatch {
 
   /** The revisions as of a moment after this call. */
   observe(): Promise<RevisionVector> {
-    // Every file on this machine: read at the end of this turn of the event loop, once for
-    // every request that asked before then (a read costs microseconds a file, eleven files a
-    // request add up under load); still after each of them asked.
+    // Every file on this machine: read in this turn's check phase, once for every request
+    // that asked before then, and after the poll phase that took in the kernel's news of
+    // every write committed before those requests were sent (see localRevisions).
     if (this.allLocal) {
       this.localRead ??= new Promise((resolve) =>
         setImmediate(() => {
