@@ -137,7 +137,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const corsOrigins = options.corsOrigins ?? [];
   const http = await listen(options.port, (request, response) => {
     if (answerCrossOrigin(request, response, corsOrigins)) return;
-    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    // The endpoint's own address needs no parsing (the common case, a cached answer's too).
+    const path = request.url === "/graphql" ? "/graphql" : new URL(request.url ?? "/", "http://localhost").pathname;
     if (path === "/health" && request.method === "GET") {
       void checkHealth(options.subgraphs).then((checked) => {
         const health = publicHealth(checked, exposeAddresses, options.supervision);
@@ -157,7 +158,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (path === "/graphql") {
       if (refuseSimplePost(request, response)) return;
       const lifetime = requestLifetime(request, response, timeouts.requestDeadlineMs);
-      serveGraphQL(request, response, lifetime.signal)
+      serveGraphQL(request, response, lifetime)
         .catch((error: Error) => replyWithError(response, error))
         .finally(() => lifetime.end());
       return;

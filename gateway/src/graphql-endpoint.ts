@@ -10,6 +10,7 @@ import { summariseOperation } from "./freshness/operation-kind";
 import type { Answer, InFlightAnswers } from "./freshness/in-flight-answers";
 import { type ResponseCache, bodyKey, cacheKey } from "./freshness/response-cache";
 import type { RevisionVector, RevisionWatch } from "./freshness/revision-watch";
+import type { RequestLifetime } from "./subgraph-timeouts";
 
 export interface GraphQLEndpointOptions {
   server: ApolloServer<GatewayContext>;
@@ -73,12 +74,16 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
     });
   };
 
-  /** `signal` aborts the request's subgraph fetches (its deadline passed, or its client went away). */
-  return async (request: IncomingMessage, response: ServerResponse, signal?: AbortSignal): Promise<void> => {
+  /** `lifetime`'s signal aborts the request's subgraph fetches (its deadline passed, or its client went away). */
+  return async (request: IncomingMessage, response: ServerResponse, lifetime?: RequestLifetime): Promise<void> => {
     const started = performance.now();
     const authorization = request.headers.authorization;
     if (request.method !== "POST" || !isJsonContentType(request.headers["content-type"])) {
-      await handleGraphQL(server, request, response, async () => ({ authorization, revision: null, signal }));
+      await handleGraphQL(server, request, response, async () => ({
+        authorization,
+        revision: null,
+        signal: lifetime?.signal,
+      }));
       finish("anonymous", started, "off", response.statusCode, response.statusCode === 200 ? "success" : "error");
       return;
     }
@@ -137,7 +142,7 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
     const compute = async (): Promise<Answer> => {
       const result = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
-        context: async () => ({ authorization, revision, signal }),
+        context: async () => ({ authorization, revision, signal: lifetime?.signal }),
       });
       let body = "";
       if (result.body.kind === "complete") body = result.body.string;

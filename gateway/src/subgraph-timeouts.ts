@@ -133,27 +133,46 @@ export function timedFetcher(timeoutMs: number): Fetcher {
   }) as unknown as Fetcher;
 }
 
+/** The life of one client request, as the GraphQL endpoint sees it. */
+export interface RequestLifetime {
+  /** Aborts when the deadline passes or the client closes the connection before the answer is sent. */
+  readonly signal: AbortSignal;
+  /** Call once answered. */
+  end(): void;
+}
+
 /**
- * The life of one client request: its signal aborts when the deadline passes or the client
- * closes the connection before the answer is sent. Call `end()` once answered.
+ * The life of one client request: its signal aborts when the deadline (counted from now)
+ * passes or the client closes the connection before the answer is sent. Made when first
+ * asked for: an answer from the response cache never asks, and costs no timer or controller.
  */
 export function requestLifetime(
   request: IncomingMessage,
   response: ServerResponse,
   deadlineMs: number,
-): { signal: AbortSignal; end(): void } {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new RequestEnded("DEADLINE", deadlineMs)), deadlineMs);
+): RequestLifetime {
+  const started = performance.now();
+  let controller: AbortController | undefined;
+  let timer: NodeJS.Timeout | undefined;
   const gone = () => {
-    if (!response.writableFinished) controller.abort(new RequestEnded("CLIENT_GONE", deadlineMs));
+    if (!response.writableFinished) controller!.abort(new RequestEnded("CLIENT_GONE", deadlineMs));
   };
-  response.once("close", gone);
-  request.once("aborted", gone);
   return {
-    signal: controller.signal,
+    get signal() {
+      if (!controller) {
+        controller = new AbortController();
+        const left = deadlineMs - (performance.now() - started);
+        timer = setTimeout(() => controller!.abort(new RequestEnded("DEADLINE", deadlineMs)), Math.max(0, left));
+        response.once("close", gone);
+        request.once("aborted", gone);
+        // Gone before anyone asked: then no event is still to come.
+        if (response.destroyed) gone();
+      }
+      return controller.signal;
+    },
     end() {
       clearTimeout(timer);
-      response.off("close", gone);
+      if (controller) response.off("close", gone);
     },
   };
 }

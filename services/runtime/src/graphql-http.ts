@@ -9,6 +9,8 @@ class BodyTooLarge extends Error {}
 
 /** Whether a content-type header says JSON: `application/json`, with parameters or not (`; charset=utf-8`), never `application/jsonx`. */
 export function isJsonContentType(header: string | undefined | null): boolean {
+  // The exact header every client library sends, without building a string (every request asks).
+  if (header === "application/json") return true;
   return (header ?? "").split(";")[0].trim().toLowerCase() === "application/json";
 }
 
