@@ -155,6 +155,28 @@ describe("the next query answers with every committed write", () => {
     expect(written.errors).toBeUndefined();
     expect(await title()).toBe("Tackle hate incidents (renamed in a test)");
   });
+
+  it("a request unlike any before whose subgraph fetches were sent before (kept subgraph answers)", async () => {
+    // A variable the operation does not declare (ignored, as the benchmark's unique requests
+    // send): every body is new to the response cache, while the county's fetch is the same,
+    // so its answer is kept and taken.
+    let asked = 0;
+    const uniqueTotals = async () => {
+      const { data, errors } = await t.query(TOTALS, { asked: ++asked });
+      expect(errors).toBeUndefined();
+      const total = data.county.crimeTotals;
+      return { total: total.total, melton: total.partnerships.find((p: any) => p.partnership.code === "melton").count };
+    };
+    const KEPT = 'csg_gateway_subgraph_answers_kept_total{subgraph="county"}';
+    const first = await uniqueTotals();
+    const kept = sample(await metrics(), KEPT);
+    expect(await uniqueTotals()).toEqual(first);
+    expect(sample(await metrics(), KEPT)).toBe(kept + 1);
+    const id = await meltonStatisticId();
+    const written = await t.query(CORRECT, { corrections: [{ id, count: first.melton + 1 }] }, melton);
+    expect(written.errors).toBeUndefined();
+    expect(await uniqueTotals()).toEqual({ total: first.total + 1, melton: first.melton + 1 });
+  });
 });
 
 describe("answers that depend on the caller's token", () => {

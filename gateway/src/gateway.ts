@@ -7,6 +7,7 @@ import { answerCrossOrigin, refuseSimplePost } from "./cross-origin";
 import { checkHealth } from "./health";
 import { preparePages } from "./pages";
 import { type FreshnessOptions, resolveFreshness } from "./freshness/freshness-options";
+import { KeptSubgraphAnswers } from "./freshness/kept-subgraph-answers";
 import { graphqlEndpoint } from "./graphql-endpoint";
 import { InFlightAnswers } from "./freshness/in-flight-answers";
 import { ResponseCache } from "./freshness/response-cache";
@@ -69,6 +70,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const exposeAddresses = options.exposeInternalAddresses ?? exposeInternalAddresses();
   const freshness = resolveFreshness(options.freshness);
   const metrics = gatewayMetrics();
+  const kept = freshness.subgraphAnswers ? new KeptSubgraphAnswers(freshness.subgraphAnswersMaxBytes) : undefined;
   // @apollo/gateway otherwise starts an OpenTelemetry exporter to Apollo whose resource
   // detectors probe cloud metadata addresses: nothing here may call out of the machine.
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
@@ -78,7 +80,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     queryPlannerConfig: { debug: { pathsLimit: limits.maxPlanOptions } },
     buildService: ({ name, url }) => {
       const service = byName.get(name);
-      const inFlight = new InFlightSubgraphRequests(name, freshness.deduplication, metrics);
+      const inFlight = new InFlightSubgraphRequests(name, freshness.deduplication, metrics, kept);
       return new SubgraphSource(
         name,
         service?.label ?? name,
@@ -126,7 +128,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     server,
     cache: freshness.responseCache ? new ResponseCache({ maxBytes: freshness.cacheMaxBytes }) : null,
     revisions:
-      freshness.responseCache || freshness.deduplication
+      freshness.responseCache || freshness.deduplication || freshness.subgraphAnswers
         ? new RevisionWatch({ subgraphs: options.subgraphs, localDatabases: options.localDatabases })
         : null,
     inFlight: freshness.deduplication ? new InFlightAnswers() : null,

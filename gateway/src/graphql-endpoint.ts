@@ -16,7 +16,7 @@ export interface GraphQLEndpointOptions {
   server: ApolloServer<GatewayContext>;
   /** Null when the response cache is switched off. */
   cache: ResponseCache | null;
-  /** Null when neither the cache nor in-flight deduplication is on: no request needs the revisions. */
+  /** Null when the cache, in-flight deduplication and kept subgraph answers are all off: no request needs the revisions. */
   revisions: RevisionWatch | null;
   /** Null when in-flight deduplication is off. */
   inFlight: InFlightAnswers | null;

@@ -90,6 +90,14 @@ await runCommand("node dist/gateway.mjs", async () => {
         choices: ["on", "off"],
         description: "Sharing identical in-flight subgraph requests (default on).",
       },
+      "subgraph-answers": {
+        type: "string",
+        value: "on|off",
+        env: "CSG_SUBGRAPH_ANSWERS",
+        exported: true,
+        choices: ["on", "off"],
+        description: "Keeping subgraph answers for identical fetches while nothing is written (default on).",
+      },
     },
   });
   // Every subgraph request over TLS with CSG_TLS_CA, CSG_TLS_CLIENT_CERT/KEY (pnpm serve's --ca, --client-cert/--client-key).

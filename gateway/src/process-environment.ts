@@ -36,10 +36,13 @@ export function gatewayEnvironment(options: GatewayProcessOptions): Record<strin
   }
   if (options.exposeInternalAddresses !== undefined)
     env[EXPOSE_INTERNAL_ADDRESSES] = options.exposeInternalAddresses ? "1" : "0";
-  const { responseCache, deduplication, cacheMaxBytes } = options.freshness ?? {};
+  const { responseCache, deduplication, cacheMaxBytes, subgraphAnswers, subgraphAnswersMaxBytes } =
+    options.freshness ?? {};
   if (responseCache !== undefined) env.CSG_RESPONSE_CACHE = onOff(responseCache);
   if (deduplication !== undefined) env.CSG_DEDUPLICATION = onOff(deduplication);
   if (cacheMaxBytes !== undefined) env.CSG_RESPONSE_CACHE_MAX_BYTES = String(cacheMaxBytes);
+  if (subgraphAnswers !== undefined) env.CSG_SUBGRAPH_ANSWERS = onOff(subgraphAnswers);
+  if (subgraphAnswersMaxBytes !== undefined) env.CSG_SUBGRAPH_ANSWERS_MAX_BYTES = String(subgraphAnswersMaxBytes);
   if (options.corsOrigins) env[CORS_ORIGINS] = options.corsOrigins.join(",");
   return env;
 }

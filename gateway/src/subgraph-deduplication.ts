@@ -1,5 +1,6 @@
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GatewayContext } from "./context";
+import type { KeptSubgraphAnswers } from "./freshness/kept-subgraph-answers";
 import type { GatewayMetrics } from "./observability/metrics";
 
 type Process = RemoteGraphQLDataSource<GatewayContext>["process"];
@@ -24,8 +25,9 @@ interface SharedFetch {
  * operation and variables, same Authorization header) waits for its answer instead of being
  * sent. The key also holds the revisions the incoming request observed on arrival (see
  * freshness/revision-watch.ts): a request that arrived after a write never shares a fetch
- * sent before that write was seen. No revisions observed, a mutation, or deduplication off:
- * the request is sent as is.
+ * sent before that write was seen. With `kept`, an answer without errors is kept under the
+ * same key after it arrived, for requests that come later at the same revisions. No revisions
+ * observed, a mutation, or both off: the request is sent as is.
  */
 export class InFlightSubgraphRequests {
   private readonly inFlight = new Map<string, SharedFetch>();
@@ -35,19 +37,29 @@ export class InFlightSubgraphRequests {
     /** False: every request is sent (and still timed). */
     private readonly deduplicate: boolean,
     private readonly metrics?: GatewayMetrics,
+    /** Answers kept for later requests at the same revisions; absent: none kept. */
+    private readonly kept?: KeptSubgraphAnswers,
   ) {}
 
   send(request: GatewayGraphQLRequest, context: GatewayContext, fetch: () => Promise<Response>): Promise<Response> {
     const key = this.keyOf(request, context);
     if (!key) return this.timed(fetch);
+    const keptText = this.kept?.get(key);
+    if (keptText !== undefined) {
+      this.metrics?.subgraphAnswersKept.inc({ subgraph: this.subgraph });
+      return Promise.resolve(JSON.parse(keptText) as Response);
+    }
+    if (!this.deduplicate) return this.timed(fetch).then((response) => this.keep(key, response));
     let shared = this.inFlight.get(key);
     if (shared) {
       this.metrics?.subgraphFetchesShared.inc({ subgraph: this.subgraph });
     } else {
       const sent: SharedFetch = {
-        answer: this.timed(fetch).finally(() => {
-          if (this.inFlight.get(key) === sent) this.inFlight.delete(key);
-        }),
+        answer: this.timed(fetch)
+          .then((response) => this.keep(key, response))
+          .finally(() => {
+            if (this.inFlight.get(key) === sent) this.inFlight.delete(key);
+          }),
         waiters: 0,
       };
       this.inFlight.set(key, (shared = sent));
@@ -60,9 +72,18 @@ export class InFlightSubgraphRequests {
     return fetched.answer.then((response) => (--fetched.waiters === 0 ? response : copyOf(response)));
   }
 
+  /** Keeps an answer without errors (an error may be passing: a timeout, a subgraph restarting). */
+  private keep(key: string, response: Response): Response {
+    const text = response.http ? answerTexts.get(response.http) : undefined;
+    if (this.kept && text !== undefined && !response.errors) this.kept.set(key, text);
+    return response;
+  }
+
   private keyOf(request: GatewayGraphQLRequest, context: GatewayContext): string | null {
-    if (!this.deduplicate || !context.revision || !request.query || /^\s*mutation\b/.test(request.query)) return null;
+    if (!(this.deduplicate || this.kept) || !context.revision || !request.query || /^\s*mutation\b/.test(request.query))
+      return null;
     return JSON.stringify([
+      this.subgraph,
       context.revision,
       context.authorization ?? "",
       request.query,

@@ -4,6 +4,7 @@
  * in place, so a shared object would carry one request's data into another's).
  */
 import { describe, expect, it } from "vitest";
+import { KeptSubgraphAnswers } from "../src/freshness/kept-subgraph-answers";
 import { InFlightSubgraphRequests, answerTexts } from "../src/subgraph-deduplication";
 
 type Send = InFlightSubgraphRequests["send"];
@@ -105,5 +106,77 @@ describe("in-flight deduplication", () => {
     await requests.send(request(), { revision: "r" }, fetch.send);
     await requests.send(request(), { revision: "r" }, fetch.send);
     expect(fetch.sent).toBe(2);
+  });
+});
+
+describe("kept subgraph answers", () => {
+  it("answer a later identical request at the same revisions, each with an answer of its own", async () => {
+    const requests = new InFlightSubgraphRequests("charnwood", true, undefined, new KeptSubgraphAnswers());
+    const fetch = slowFetch();
+    fetch.release();
+    const first = await requests.send(request(), { revision: "r" }, fetch.send);
+    const later = await requests.send(request(), { revision: "r" }, fetch.send);
+    expect(fetch.sent).toBe(1);
+    expect(later.data).toEqual({ _entities: [{ name: "Charnwood Community Safety Partnership" }] });
+    (first.data as any)._entities[0].name = "merged into by the first request";
+    const third = await requests.send(request(), { revision: "r" }, fetch.send);
+    expect((third.data as any)._entities[0].name).toBe("Charnwood Community Safety Partnership");
+    expect(fetch.sent).toBe(1);
+  });
+
+  it("are never taken at other revisions, by another caller, for a mutation, or with no revisions known", async () => {
+    const pairs: [Request, object][][] = [
+      [
+        [request(), { revision: "charnwood=7" }],
+        [request(), { revision: "charnwood=8" }],
+      ],
+      [
+        [request(), { revision: "r", authorization: "Bearer a" }],
+        [request(), { revision: "r", authorization: "Bearer b" }],
+      ],
+      [
+        [request("mutation { charnwood { __typename } }"), { revision: "r" }],
+        [request("mutation { charnwood { __typename } }"), { revision: "r" }],
+      ],
+      [
+        [request(), { revision: null }],
+        [request(), { revision: null }],
+      ],
+    ];
+    for (const [one, other] of pairs) {
+      const requests = new InFlightSubgraphRequests("charnwood", false, undefined, new KeptSubgraphAnswers());
+      const fetch = slowFetch();
+      fetch.release();
+      await requests.send(one[0], one[1], fetch.send);
+      await requests.send(other[0], other[1], fetch.send);
+      expect(fetch.sent).toBe(2);
+    }
+  });
+
+  it("keep no answer with errors: the next request is sent", async () => {
+    const requests = new InFlightSubgraphRequests("charnwood", true, undefined, new KeptSubgraphAnswers());
+    const http = {};
+    const failed = { data: null, errors: [{ message: "Melton's subgraph did not answer" }] };
+    answerTexts.set(http, JSON.stringify(failed));
+    let sent = 0;
+    const send = async () => {
+      sent += 1;
+      return { ...structuredClone(failed), http } as unknown as Response;
+    };
+    await requests.send(request(), { revision: "r" }, send);
+    await requests.send(request(), { revision: "r" }, send);
+    expect(sent).toBe(2);
+  });
+
+  it("hold at most their bytes, the least recently used going first", async () => {
+    const kept = new KeptSubgraphAnswers(1000);
+    kept.set("a", "x".repeat(400));
+    kept.set("b", "y".repeat(300));
+    expect(kept.get("a")).toBeDefined();
+    kept.set("c", "z".repeat(300));
+    expect(kept.get("b")).toBeUndefined();
+    expect(kept.get("a")).toBeDefined();
+    kept.set("too big", "w".repeat(5000));
+    expect(kept.get("too big")).toBeUndefined();
   });
 });

@@ -247,7 +247,28 @@ async function main() {
         await startProcess("our gateway, NODE_ENV=production", args, /Gateway ready/, { NODE_ENV: "production" }),
       );
     }
+    // Ours without kept subgraph answers: every fetch of a unique request sent, as Hive sends it.
+    started.push(
+      await startProcess(
+        "our gateway, every subgraph fetch sent",
+        [
+          join(bundleFolder, "gateway.mjs"),
+          "--port",
+          String(GATEWAY_PORT + 97),
+          "--port-offset",
+          String(OFFSET),
+          "--data-dir",
+          dataDir,
+        ],
+        /Gateway ready/,
+        { CSG_SUBGRAPH_ANSWERS: "off" },
+      ),
+    );
     const ours: Target = { name: "ours", url: () => `http://localhost:${GATEWAY_PORT}/graphql` };
+    const oursEveryFetch: Target = {
+      name: "ours, every fetch sent",
+      url: () => `http://localhost:${GATEWAY_PORT + 97}/graphql`,
+    };
     const hiveBestRepeated: Target = {
       name: "Hive, cache on",
       url: () => `http://localhost:${GATEWAY_PORT + 92}/graphql`,
@@ -257,7 +278,10 @@ async function main() {
       url: () => `http://localhost:${GATEWAY_PORT + 95}/graphql`,
     };
     console.log(
-      "Options: ours = pnpm start's gateway (response cache + in-flight deduplication, revisions read from the files);",
+      "Options: ours = pnpm start's gateway (response cache + in-flight deduplication + kept subgraph answers, revisions",
+    );
+    console.log(
+      "         from the files); ours, every fetch sent = the same without kept subgraph answers (CSG_SUBGRAPH_ANSWERS=off);",
     );
     console.log(
       "         Hive = @graphql-hive/gateway-runtime + @graphql-hive/router-runtime, NODE_ENV=production, deduplication on,",
@@ -310,7 +334,7 @@ async function main() {
     };
     const unique = await compare(
       "Unique requests (a fresh variable in each)",
-      [ours, hiveBestUnique, ...(productionMode ? [oursProduction] : [])],
+      [ours, hiveBestUnique, oursEveryFetch, ...(productionMode ? [oursProduction] : [])],
       true,
       [1],
     );

@@ -1,4 +1,4 @@
-/** The gateway's speed settings; both on unless switched off. */
+/** The gateway's speed settings; each on unless switched off. */
 export interface FreshnessOptions {
   /** Answers of reads kept until a subgraph's revision changes (`CSG_RESPONSE_CACHE=off` switches it off). */
   responseCache?: boolean;
@@ -6,6 +6,10 @@ export interface FreshnessOptions {
   deduplication?: boolean;
   /** Bytes of answers the cache keeps (`CSG_RESPONSE_CACHE_MAX_BYTES`, default 64 MiB). */
   cacheMaxBytes?: number;
+  /** Subgraph answers kept for identical fetches at the same revisions (`CSG_SUBGRAPH_ANSWERS=off` switches it off). */
+  subgraphAnswers?: boolean;
+  /** Bytes of subgraph answers kept (`CSG_SUBGRAPH_ANSWERS_MAX_BYTES`, default 16 MiB). */
+  subgraphAnswersMaxBytes?: number;
 }
 
 const off = (value: string | undefined) => value !== undefined && /^(off|false|0|no)$/i.test(value);
@@ -19,5 +23,8 @@ export function resolveFreshness(
     responseCache: options.responseCache ?? !off(env.CSG_RESPONSE_CACHE),
     deduplication: options.deduplication ?? !off(env.CSG_DEDUPLICATION),
     cacheMaxBytes: options.cacheMaxBytes ?? Number(env.CSG_RESPONSE_CACHE_MAX_BYTES ?? 64 * 1024 * 1024),
+    subgraphAnswers: options.subgraphAnswers ?? !off(env.CSG_SUBGRAPH_ANSWERS),
+    subgraphAnswersMaxBytes:
+      options.subgraphAnswersMaxBytes ?? Number(env.CSG_SUBGRAPH_ANSWERS_MAX_BYTES ?? 16 * 1024 * 1024),
   };
 }

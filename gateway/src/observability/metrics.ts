@@ -14,6 +14,7 @@ export interface GatewayMetrics {
   subgraphFetchDuration: Histogram<"subgraph">;
   subgraphFetchErrors: Counter<"subgraph">;
   subgraphFetchesShared: Counter<"subgraph">;
+  subgraphAnswersKept: Counter<"subgraph">;
 }
 
 // From a cached answer (about a millisecond) to a slow subgraph (seconds).
@@ -73,6 +74,12 @@ export function gatewayMetrics(): GatewayMetrics {
     subgraphFetchesShared: new Counter({
       name: "csg_gateway_subgraph_fetches_deduplicated_total",
       help: "Subgraph requests answered by an identical request already in flight, instead of being sent.",
+      labelNames: ["subgraph"],
+      registers: [registry],
+    }),
+    subgraphAnswersKept: new Counter({
+      name: "csg_gateway_subgraph_answers_kept_total",
+      help: "Subgraph requests answered by the kept answer of an identical request at the same revisions, instead of being sent.",
       labelNames: ["subgraph"],
       registers: [registry],
     }),

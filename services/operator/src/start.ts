@@ -23,7 +23,7 @@ await runCommand("pnpm start", async () => {
     summary:
       "Starts the whole system: the county subgraph, every partnership's subgraph and the gateway, seeded on first start.",
     usage: [
-      "pnpm start [--port-offset <n>] [--host <address>] [--cors-origins <origins>] [--response-cache on|off] [--deduplication on|off] [--hosting separate|shared] [--data-dir <dir>]",
+      "pnpm start [--port-offset <n>] [--host <address>] [--cors-origins <origins>] [--response-cache on|off] [--deduplication on|off] [--subgraph-answers on|off] [--hosting separate|shared] [--data-dir <dir>]",
     ],
     options: {
       "port-offset": {
@@ -56,6 +56,14 @@ await runCommand("pnpm start", async () => {
         exported: true,
         choices: ["on", "off"],
         description: "Sharing identical in-flight subgraph requests (default on).",
+      },
+      "subgraph-answers": {
+        type: "string",
+        value: "on|off",
+        env: "CSG_SUBGRAPH_ANSWERS",
+        exported: true,
+        choices: ["on", "off"],
+        description: "Keeping subgraph answers for identical fetches while nothing is written (default on).",
       },
       "data-dir": dataDirOption,
       hosting: {
