@@ -39,7 +39,7 @@ export interface GatewayOptions {
   /** The committed supergraph (schema/generated/supergraph.graphql). */
   supergraphSdl: string;
   /** Where each subgraph listens; overrides the URLs written in the supergraph. */
-  subgraphs: SubgraphService[];
+  subgraphs: Pick<SubgraphService, "name" | "label" | "url" | "partnership">[];
   /** Origins whose pages may call the gateway (CORS); none when absent. */
   corsOrigins?: string[];
   /** Operation limits (defaults in operation-limits.ts; CSG_LIMIT_* override). */

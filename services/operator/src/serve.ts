@@ -119,7 +119,8 @@ await runCommand("pnpm serve", async () => {
   if (!name) throw new UsageError(`name the service to serve: ${names.join(", ")}`);
   if (extra.length > 0) throw new UsageError(`one service at a time, not also ${extra.join(" ")}`);
   if (!names.includes(name)) throw new UsageError(`no service "${name}": serve one of ${names.join(", ")}`);
-  const program = programOf(name);
+  const service = name === GATEWAY_PROCESS ? undefined : topology(0).all.find((s) => s.name === name)!;
+  const program = programOf(service ?? GATEWAY_PROCESS);
   if (program === "csp" || program === "national") {
     const given = CLIENT_OPTIONS.filter((o) => process.argv.some((a) => a === `--${o}` || a.startsWith(`--${o}=`)));
     if (given.length > 0)
@@ -137,7 +138,7 @@ await runCommand("pnpm serve", async () => {
   if (address) process.env[LISTEN_HOST] = address.host;
   const port = address?.port;
   let args: string[];
-  if (program === "gateway") {
+  if (!service) {
     const dataDir = command.string("data-dir");
     args = [
       ...(port ? ["--port", String(port)] : []),
@@ -145,7 +146,6 @@ await runCommand("pnpm serve", async () => {
       ...(command.string("supergraph") ? ["--supergraph", command.string("supergraph")!] : []),
     ];
   } else {
-    const service = topology(0).all.find((s) => s.name === name)!;
     const dataDir = servedDatabase(resolveDataFolder(command), service, command.flag("seed"));
     args = subgraphArguments(service, dataDir, port);
   }

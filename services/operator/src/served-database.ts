@@ -10,7 +10,7 @@ import { join } from "node:path";
 
 export function servedDatabase(
   folder: DataFolder,
-  service: Pick<SubgraphService, "name" | "partnership">,
+  service: Pick<SubgraphService, "name" | "kind" | "partnership">,
   seed: boolean,
 ): string {
   const file = serviceDatabase(service);

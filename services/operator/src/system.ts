@@ -3,6 +3,7 @@ import {
   GATEWAY_PROCESS,
   PORT_OFFSET,
   STOP_WITH_PARENT,
+  type SubgraphKind,
   type SubgraphService,
   type Topology,
   topology,
@@ -31,9 +32,12 @@ export const PROGRAMS = {
 
 export type Program = keyof typeof PROGRAMS;
 
-/** The kind of process that serves `name` on its own: a subgraph's name (county, national, a partnership's code) or "gateway". */
-export function programOf(name: string): Exclude<Program, "subgraphs"> {
-  return name === GATEWAY_PROCESS ? "gateway" : name === "national" ? "national" : name === "county" ? "county" : "csp";
+/** The program that serves a subgraph of each kind in a process of its own. */
+const PROGRAM_OF_KIND: Record<SubgraphKind, Program> = { county: "county", national: "national", partnership: "csp" };
+
+/** The program that serves a subgraph on its own, or the gateway's. */
+export function programOf(service: SubgraphService | typeof GATEWAY_PROCESS): Program {
+  return service === GATEWAY_PROCESS ? "gateway" : PROGRAM_OF_KIND[service.kind];
 }
 
 /** The module a process runs: its bundle (under `bundles`), else its TypeScript source (under tsx). */
@@ -269,7 +273,7 @@ export function startService(
   options: SystemOptions,
   hooks: SystemHooks = {},
 ): Promise<RunningService> {
-  const program = programOf(service.name);
+  const program = programOf(service);
   const args = subgraphArguments(service, options.dataDir, service.port);
   return startProcess(
     { name: service.name, label: service.label, service, program, args, urls: [service.url], ...hooks },

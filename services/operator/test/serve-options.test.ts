@@ -34,14 +34,16 @@ describe("pnpm serve's --listen", () => {
 });
 
 describe("the data folder of one service served on its own", () => {
-  const charnwood = { name: "charnwood", partnership: "charnwood" };
+  const charnwood = { name: "charnwood", kind: "partnership" as const, partnership: "charnwood" };
   it("holds that service's own database: a district's folder needs no county.db", () => {
     const dir = join(work, "district");
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
     writeFileSync(join(dir, "charnwood.db"), "");
     expect(servedDatabase({ dir, from: "--data-dir" }, charnwood, false)).toBe(dir);
-    expect(() => servedDatabase({ dir, from: "--data-dir" }, { name: "county" }, false)).toThrow(/no county\.db/);
+    expect(() =>
+      servedDatabase({ dir, from: "--data-dir" }, { name: "county", kind: "county" as const }, false),
+    ).toThrow(/no county\.db/);
   });
   it("is refused without it, creating nothing, unless --seed asks for a first serve", () => {
     const dir = join(work, "empty");

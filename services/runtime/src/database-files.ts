@@ -3,6 +3,8 @@
  * the national subgraph's, and one per partnership named by its code. Every service,
  * command, launcher and bench reads these names here, so a file is never spelt twice.
  */
+import type { SubgraphService } from "./topology";
+
 /** The county's database: every system's data folder holds it from its first start. */
 export const COUNTY_DATABASE = "county.db";
 
@@ -14,13 +16,8 @@ export function partnershipDatabase(code: string): string {
   return `${code}.db`;
 }
 
-/**
- * The database file of a service in the topology: a partnership's by its code, the
- * county's and the national subgraph's by the service's name.
- */
-export function serviceDatabase(service: { name: string; partnership?: string }): string {
-  if (service.partnership) return partnershipDatabase(service.partnership);
-  if (service.name === "national") return NATIONAL_DATABASE;
-  if (service.name === "county") return COUNTY_DATABASE;
-  return `${service.name}.db`;
+/** The database file of a subgraph of the topology, by its kind (a partnership's by its code). */
+export function serviceDatabase(service: Pick<SubgraphService, "kind" | "partnership">): string {
+  if (service.kind === "partnership") return partnershipDatabase(service.partnership!);
+  return service.kind === "national" ? NATIONAL_DATABASE : COUNTY_DATABASE;
 }

@@ -1,9 +1,13 @@
 import { COUNTY_SUBGRAPH, GATEWAY_PORT, NATIONAL_SUBGRAPH, partnerships } from "@csg/schema";
 import { SUBGRAPHS_FILE, subgraphAddresses } from "./subgraph-addresses";
 
-/** One subgraph service of the system: its name in the supergraph, who it serves, where it listens. */
+/** The kinds of subgraph: the county's, the national one, and a partnership's (one per registered partnership). */
+export type SubgraphKind = "county" | "national" | "partnership";
+
+/** One subgraph service of the system: its name in the supergraph, its kind, who it serves, where it listens. */
 export interface SubgraphService {
   name: string;
+  kind: SubgraphKind;
   label: string;
   port: number;
   url: string;
@@ -39,23 +43,31 @@ export function topology(
 ): Topology {
   const names = [COUNTY_SUBGRAPH.name, NATIONAL_SUBGRAPH.name, ...partnerships.map((p) => p.code)];
   const configured = env[SUBGRAPHS_FILE] ? subgraphAddresses(env[SUBGRAPHS_FILE], names) : new Map<string, string>();
-  const service = (name: string, label: string, basePort: number, partnership?: string): SubgraphService => {
+  const service = (
+    kind: SubgraphKind,
+    name: string,
+    label: string,
+    basePort: number,
+    partnership?: string,
+  ): SubgraphService => {
     const port = basePort + portOffset;
     return {
       name,
+      kind,
       label,
       port,
       url: configured.get(name) ?? env[envName(name)] ?? `http://localhost:${port}/graphql`,
       partnership,
     };
   };
-  const county = service(COUNTY_SUBGRAPH.name, "The county (LSCSB) subgraph", COUNTY_SUBGRAPH.port);
+  const county = service("county", COUNTY_SUBGRAPH.name, "The county (LSCSB) subgraph", COUNTY_SUBGRAPH.port);
   const national = service(
+    "national",
     NATIONAL_SUBGRAPH.name,
     "The national subgraph (Home Office, police.uk)",
     NATIONAL_SUBGRAPH.port,
   );
-  const csps = partnerships.map((p) => service(p.code, p.name, p.port, p.code));
+  const csps = partnerships.map((p) => service("partnership", p.code, p.name, p.port, p.code));
   return {
     gatewayPort: GATEWAY_PORT + portOffset,
     county,

@@ -31,8 +31,8 @@ export interface SubgraphHostingOptions {
 export function startSubgraph(service: SubgraphService, options: SubgraphHostingOptions): Promise<HostedSubgraph> {
   const { port } = service;
   const { dataDir, layout } = options;
-  if (service.partnership) return startCspSubgraph({ partnership: service.partnership, port, dataDir });
-  if (service.name === layout.national.name) return startNationalSubgraph({ port, dataDir, log: options.log });
+  if (service.kind === "partnership") return startCspSubgraph({ partnership: service.partnership!, port, dataDir });
+  if (service.kind === "national") return startNationalSubgraph({ port, dataDir, log: options.log });
   return startCountySubgraph({
     port,
     dataDir,
