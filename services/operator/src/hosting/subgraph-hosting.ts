@@ -1,12 +1,14 @@
 /**
- * The one map from a subgraph of the topology to the service that serves it: a partnership's
- * code to the partnership subgraph, "national" to the national one, "county" to the county's.
- * Whoever hosts subgraphs in a process of its own reads it: the shared host of `pnpm start
- * --hosting shared` (host-main.ts) and the tests' in-process systems.
+ * The one map from a subgraph of the topology to the code that serves it, by its kind: a
+ * partnership's to the partnership subgraph (for its code), the national one's and the
+ * county's to theirs. Read by whoever builds a subgraph's schema (composition) or hosts it in
+ * a process (the shared host of `pnpm start --hosting shared`, host-main.ts, and the tests'
+ * in-process systems); the launcher's own processes are chosen by kind too (system.ts).
  */
-import { startCountySubgraph } from "@csg/county-subgraph";
-import { startCspSubgraph } from "@csg/csp-subgraph";
-import { startNationalSubgraph } from "@csg/national-subgraph";
+import { buildCountySubgraph, startCountySubgraph } from "@csg/county-subgraph";
+import { buildCspSubgraph, startCspSubgraph } from "@csg/csp-subgraph";
+import { buildNationalSubgraph, startNationalSubgraph } from "@csg/national-subgraph";
+import { requirePartnership } from "@csg/schema";
 import type { SubgraphService, Topology } from "@csg/service-runtime";
 
 /** A subgraph served from this process. */
@@ -25,6 +27,12 @@ export interface SubgraphHostingOptions {
   partnershipReadTimeoutMs?: number;
   /** Where the national subgraph says what it imported on a first start. */
   log?: (line: string) => void;
+}
+
+/** A subgraph's schema as its service builds it (its SDL is what composition reads). */
+export function buildSubgraph(service: SubgraphService): Promise<{ sdl: string }> {
+  if (service.kind === "partnership") return buildCspSubgraph(requirePartnership(service.partnership!));
+  return service.kind === "national" ? buildNationalSubgraph() : buildCountySubgraph();
 }
 
 /** Starts the service of one subgraph in this process, on its own port and database. */

@@ -1,9 +1,7 @@
 import { composeServices } from "@apollo/composition";
-import { buildCountySubgraph } from "@csg/county-subgraph";
-import { buildCspSubgraph } from "@csg/csp-subgraph";
-import { buildNationalSubgraph } from "@csg/national-subgraph";
-import { COUNTY_SUBGRAPH, NATIONAL_SUBGRAPH, partnerships } from "@csg/schema";
+import { topology } from "@csg/service-runtime";
 import { parse } from "graphql";
+import { buildSubgraph } from "../hosting/subgraph-hosting";
 import { CompositionError } from "./composition-error";
 
 export { CompositionError } from "./composition-error";
@@ -23,22 +21,18 @@ export function defaultSubgraphUrl(port: number): string {
   return `http://localhost:${port}/graphql`;
 }
 
-/** Every subgraph's SDL, built from the code: the county's and one per registered partnership. */
+/**
+ * Every subgraph's SDL, built from the code: the county's, one per registered partnership,
+ * the national one (in that order, as the committed files have them), each at the registry's
+ * address (no port offset, no address from the environment).
+ */
 export async function buildSubgraphDefinitions(): Promise<SubgraphDefinition[]> {
-  const county = await buildCountySubgraph();
-  const definitions: SubgraphDefinition[] = [
-    { name: COUNTY_SUBGRAPH.name, url: defaultSubgraphUrl(COUNTY_SUBGRAPH.port), sdl: county.sdl },
-  ];
-  for (const entry of partnerships) {
-    const subgraph = await buildCspSubgraph(entry);
-    definitions.push({ name: entry.code, url: defaultSubgraphUrl(entry.port), sdl: subgraph.sdl });
+  const layout = topology(0, {});
+  const definitions: SubgraphDefinition[] = [];
+  for (const service of [layout.county, ...layout.partnerships, layout.national]) {
+    const { sdl } = await buildSubgraph(service);
+    definitions.push({ name: service.name, url: defaultSubgraphUrl(service.port), sdl });
   }
-  const national = await buildNationalSubgraph();
-  definitions.push({
-    name: NATIONAL_SUBGRAPH.name,
-    url: defaultSubgraphUrl(NATIONAL_SUBGRAPH.port),
-    sdl: national.sdl,
-  });
   return definitions;
 }
 
