@@ -39,14 +39,13 @@ describe("the pages' generated data types", () => {
     expect(names.map((m) => m[2]).sort()).toEqual([
       "CountyComparison",
       "CountyComparisonTotal",
-      "CountyComparisonTotal",
       "CountyCrimeTotals",
       "CountyOverview",
       "NationalPosition",
       "Partnership",
       "WhichPartnershipsPrioritise",
     ]);
-    // CountyComparison's aliases are as many as the briefing's periods: its totals are typed by the fragment.
+    // CountyComparison has one alias per period of the briefing: each total is typed by the fragment.
     for (const [, kind, name] of names.filter((m) => m[2] !== "CountyComparison")) {
       const type = `${name}${kind === "query" ? "Query" : "Fragment"}`;
       expect(operations, `no ${type} in src/generated/operations.ts: run \`pnpm codegen:pages\``).toContain(
