@@ -1,8 +1,5 @@
-/** Shapes several panels share, taken from the schema's types (generated/schema.ts), and how a partnership is named. */
-import type { CommunitySafetyPartnership, CsaAlignment } from "./generated/schema";
-
-/** A partnership as a link or a name on a page. */
-export type PartnershipRef = Pick<CommunitySafetyPartnership, "code" | "name">;
+/** A shape several panels share, taken from the schema's types (generated/schema.ts), and how a partnership is named. */
+import type { CsaAlignment } from "./generated/schema";
 
 /** What alignmentText shows of a priority's alignment with a CSA priority, whichever query read it. */
 export type Alignment = Pick<CsaAlignment, "basis" | "score" | "evidence">;
