@@ -6,34 +6,25 @@
  */
 import { type Html, html } from "./escape";
 import { basisText, formatCount, formatDate, formatDateTime, periodDates, type PeriodLike } from "./format";
+import type { CrimeStatistic, FigureCorrection, Source } from "./generated/schema";
 
-/** Where something was published: the document (by title, when the graph knows it) and its table. */
-export interface SourceLike {
-  document: string;
-  locator: string;
-  title?: string | null;
-  publisher?: string | null;
-  published?: string | null;
-}
+/** Where something was published: the document and its table; its title, publisher and date where the query asks for them. */
+export type SourceLike = Pick<Source, "document" | "locator"> &
+  Partial<Pick<Source, "title" | "publisher" | "published">>;
 
 /** A correction of a published count, oldest first. */
-export interface CorrectionLike {
-  previousCount: number;
-  count: number;
-  correctedAt: string;
-  note: string | null;
+export type CorrectionLike = Pick<FigureCorrection, "previousCount" | "count" | "correctedAt" | "note"> & {
   source: SourceLike | null;
-}
+};
 
-export interface StatisticLike {
-  count: number;
-  localLabel?: string;
-  period: PeriodLike;
-  source: SourceLike;
-  notes?: string[];
-  differingFigures?: { count: number; source: SourceLike }[];
-  corrections?: CorrectionLike[];
-}
+/** A published count as statisticFigure shows it: its period and source, and whichever of the rest the query asks for. */
+export type StatisticLike = Pick<CrimeStatistic, "count"> &
+  Partial<Pick<CrimeStatistic, "localLabel" | "notes">> & {
+    period: PeriodLike;
+    source: SourceLike;
+    differingFigures?: (Pick<CrimeStatistic, "count"> & { source: SourceLike })[];
+    corrections?: CorrectionLike[];
+  };
 
 export interface Provenance {
   source?: SourceLike | null;

@@ -1,4 +1,6 @@
 /** How numbers, dates and periods are written on the pages (British English). */
+import type { Period } from "./generated/schema";
+
 const whole = new Intl.NumberFormat("en-GB");
 const oneDecimal = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -41,13 +43,11 @@ export function formatDateTime(iso: string): string {
   return `${formatDate(iso)}, ${iso.slice(11, 16)} UTC`;
 }
 
-export interface PeriodLike {
-  label: string;
-  start: string;
-  end: string;
-  basis?: string;
-  note?: string | null;
-}
+/**
+ * A period as the pages show it: the schema's Period, its basis and note where the query asks
+ * for them; the basis as a plain string, as a period chosen on a page (PeriodChoice) carries it.
+ */
+export type PeriodLike = Pick<Period, "label" | "start" | "end"> & Partial<Pick<Period, "note">> & { basis?: string };
 
 /** "1 April 2018 to 31 January 2019". */
 export function periodDates(period: PeriodLike): string {

@@ -4,7 +4,6 @@
  * record, never two tables' figures on one line.
  */
 import { type PeriodLike, monthNames } from "./format";
-import type { Statistic } from "./types";
 
 export interface PeriodChoice {
   key: string;
@@ -18,7 +17,9 @@ export interface PeriodChoice {
 export const periodKey = (p: { start: string; end: string }): string => `${p.start}/${p.end}`;
 
 /** Recorded (not projected) periods of a category's figures, latest first, each once. */
-export function recordedPeriods(statistics: { partnership: string; statistic: Statistic }[]): PeriodChoice[] {
+export function recordedPeriods(
+  statistics: { partnership: string; statistic: { period: PeriodLike } }[],
+): PeriodChoice[] {
   const byKey = new Map<string, { period: PeriodLike; labels: Map<string, number>; partnerships: Set<string> }>();
   for (const { partnership, statistic } of statistics) {
     if (statistic.period.basis === "PROJECTION") continue;

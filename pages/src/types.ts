@@ -1,39 +1,8 @@
-/** The shapes the pages read from the graph (only the fields their queries select). */
-import type { PeriodLike } from "./format";
-import type { SourceLike, StatisticLike } from "./figure";
+/** A shape several panels share, taken from the schema's types (generated/schema.ts), and how a partnership is named. */
+import type { CsaAlignment } from "./generated/schema";
 
-export interface PartnershipRef {
-  code: string;
-  name: string;
-}
-
-export interface Evidence {
-  kind: string;
-  value: string;
-  foundIn: string;
-  weight: number;
-}
-
-export interface Alignment {
-  priority: { id?: string; title?: string };
-  basis: "DECLARED" | "SUGGESTED";
-  score: number | null;
-  evidence: Evidence[];
-}
-
-export interface PriorityData {
-  id: string;
-  title: string;
-  period?: PeriodLike;
-  source?: SourceLike;
-  csaAlignment?: Alignment[];
-}
-
-export interface Statistic extends StatisticLike {
-  id?: string;
-  category: { id: string; name: string };
-  localLabel: string;
-}
+/** What alignmentText shows of a priority's alignment with a CSA priority, whichever query read it. */
+export type Alignment = Pick<CsaAlignment, "basis" | "score" | "evidence">;
 
 /** "Charnwood Community Safety Partnership" as "Charnwood". */
 export function shortName(name: string): string {

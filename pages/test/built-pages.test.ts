@@ -24,9 +24,10 @@ describe("the built pages", () => {
     }
   });
 
-  it("count the page sources and the API reference among the hashed files", () => {
+  it("count the page sources, the generated types and the API reference among the hashed files", () => {
     const sources = pagesSources().map((file) => file.replaceAll("\\", "/"));
     expect(sources.some((file) => file.endsWith("pages/src/pages/overview.ts"))).toBe(true);
+    expect(sources.some((file) => file.endsWith("pages/src/generated/operations.ts"))).toBe(true);
     expect(sources.some((file) => file.endsWith("pages/build.ts"))).toBe(true);
     expect(sources.some((file) => file.endsWith("schema/API.md"))).toBe(true);
   });

@@ -25,22 +25,6 @@ import { countyComparisonQuery, partnershipQuery } from "../queries/partnership"
 import { dataTable } from "../table";
 import { shortName } from "../types";
 
-interface ComparisonTotal {
-  total: number | null;
-  complete: boolean;
-  ratePer1000: number | null;
-  sources: SourceLike[];
-  partnerships: {
-    partnership: { code: string; name: string };
-    count: number;
-    ratePer1000: number | null;
-    rank: number;
-    rateRank: number | null;
-    statistic: Parameters<typeof statisticFigure>[0];
-  }[];
-  missing: { partnership: { name: string }; reason: string }[];
-}
-
 /** Every source the briefing draws on, once per document, with the tables used from it. */
 function documentsCited(p: PartnershipData): { source: SourceLike; locators: string[] }[] {
   const sources: SourceLike[] = [
@@ -105,10 +89,7 @@ async function countyComparison(p: PartnershipData): Promise<Html> {
     variables[`start${i}`] = period.start;
     variables[`end${i}`] = period.end;
   });
-  const result = await runQuery<{ county: Record<string, ComparisonTotal> }>(
-    countyComparisonQuery(periods.length),
-    variables,
-  );
+  const result = await runQuery(countyComparisonQuery(periods.length), variables);
   if (!result.data) return problemsNotice(result.errors);
   const totals = periods.map((period, i) => ({ period, total: result.data!.county[`period${i}`] }));
   // A period only this partnership published has no county to compare with.
@@ -159,7 +140,7 @@ async function countyComparison(p: PartnershipData): Promise<Html> {
 
 startPage(async (main) => {
   const code = decodeURIComponent(location.pathname.split("/")[2] ?? "");
-  const result = await runQuery<{ partnership: PartnershipData | null }>(partnershipQuery, { code });
+  const result = await runQuery(partnershipQuery, { code });
   const p = result.data?.partnership;
   if (!p) {
     mount(main, html`<h1>No partnership "${code}"</h1>${problemsNotice(result.errors)}`);

@@ -8,33 +8,13 @@ import { startPage } from "../page";
 import { panel, problemsNotice, queryBehind } from "../panel";
 import { type PeriodChoice, openingPeriod, recordedPeriods } from "../periods";
 import { crimeTotalsQuery, overviewQuery, prioritySearchQuery } from "../queries/overview";
-import {
-  type CsaPriorityData,
-  type PartnershipAlignmentData,
-  alignmentMatrix,
-  enableMatrixCells,
-  gapsAndLocal,
-} from "../panels/alignment-matrix";
-import { type CrimeTotalData, crimeTotalsBody } from "../panels/crime-totals";
-import { type PrioritySearchData, searchForm, searchResults } from "../panels/priority-search";
+import type { CountyOverviewQuery } from "../generated/operations";
+import { alignmentMatrix, enableMatrixCells, gapsAndLocal } from "../panels/alignment-matrix";
+import { crimeTotalsBody } from "../panels/crime-totals";
+import { searchForm, searchResults } from "../panels/priority-search";
 import { trendsBody } from "../panels/trends";
-import type { PartnershipRef, Statistic } from "../types";
 
-interface OverviewData {
-  county: {
-    name: string;
-    agreement: { title: string; priorities: CsaPriorityData[] };
-    alignment: {
-      complete: boolean;
-      unavailablePartnerships: PartnershipRef[];
-      uncoveredCsaPriorities: CsaPriorityData[];
-      partnerships: PartnershipAlignmentData[];
-    };
-  };
-  partnerships: (PartnershipRef & { crimeStatistics: Statistic[] | null })[];
-}
-
-function categoriesOf(data: OverviewData): { id: string; name: string }[] {
+function categoriesOf(data: CountyOverviewQuery): { id: string; name: string }[] {
   const byId = new Map<string, string>();
   for (const p of data.partnerships) for (const s of p.crimeStatistics ?? []) byId.set(s.category.id, s.category.name);
   return [...byId.entries()]
@@ -42,7 +22,7 @@ function categoriesOf(data: OverviewData): { id: string; name: string }[] {
     .sort((a, b) => (a.id === "all-crime" ? -1 : b.id === "all-crime" ? 1 : a.name.localeCompare(b.name)));
 }
 
-function periodsOf(data: OverviewData, category: string): PeriodChoice[] {
+function periodsOf(data: CountyOverviewQuery, category: string): PeriodChoice[] {
   return recordedPeriods(
     data.partnerships.flatMap((p) =>
       (p.crimeStatistics ?? [])
@@ -62,7 +42,7 @@ async function showTotals(root: HTMLElement, category: string, period: PeriodCho
   const output = root.querySelector<HTMLElement>("#totals-output")!;
   output.setAttribute("aria-busy", "true");
   const variables = { category, start: period.start, end: period.end };
-  const result = await runQuery<{ county: { crimeTotals: CrimeTotalData } }>(crimeTotalsQuery, variables);
+  const result = await runQuery(crimeTotalsQuery, variables);
   output.removeAttribute("aria-busy");
   if (!result.data) {
     mount(output, problemsNotice(result.errors));
@@ -75,13 +55,13 @@ async function showTotals(root: HTMLElement, category: string, period: PeriodCho
   mountCharts(output);
 }
 
-function showTrends(root: HTMLElement, data: OverviewData, category: string): void {
+function showTrends(root: HTMLElement, data: CountyOverviewQuery, category: string): void {
   mount(root.querySelector("#trends-output")!, trendsBody(data.partnerships, category));
   mountCharts(root);
 }
 
 startPage(async (main) => {
-  const result = await runQuery<OverviewData>(overviewQuery);
+  const result = await runQuery(overviewQuery, {});
   if (!result.data) throw new Error(result.errors.map((e) => e.message).join("; ") || "No data");
   const data = result.data;
   const csa = data.county.agreement.priorities;
@@ -171,7 +151,7 @@ ${panel({
       currentOnly: form.get("currentOnly") === "on",
       countyBoardMembersOnly: boardOnly,
     };
-    const found = await runQuery<{ county: { prioritySearch: PrioritySearchData } }>(prioritySearchQuery, variables);
+    const found = await runQuery(prioritySearchQuery, variables);
     const asked = [
       csaPriority ? `"${csa.find((c) => c.id === csaPriority)?.title}"` : "",
       text ? `the words "${text}"` : "",

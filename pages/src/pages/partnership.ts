@@ -11,9 +11,10 @@ import { sourcedNumber } from "../figure";
 import { type GraphQLResult, runQuery } from "../graphql";
 import { startPage } from "../page";
 import { panel, problemsNotice } from "../panel";
-import { type PartnershipData, publishedNothing } from "../partnership-data";
-import { type NationalYearPositionData, nationalPositionBody, sampleWarning } from "../panels/national-position";
-import { type PoliceUkMonthlyData, policeUkMonthlyBody } from "../panels/police-uk-monthly";
+import type { NationalPositionQuery } from "../generated/operations";
+import { publishedNothing } from "../partnership-data";
+import { nationalPositionBody, sampleWarning } from "../panels/national-position";
+import { policeUkMonthlyBody } from "../panels/police-uk-monthly";
 import {
   beatsSection,
   figuresSection,
@@ -27,19 +28,10 @@ import {
 import { nationalPositionQuery } from "../queries/national";
 import { partnershipQuery } from "../queries/partnership";
 
-interface NationalData {
-  partnership: {
-    code: string;
-    name: string;
-    nationalPositions: NationalYearPositionData[] | null;
-    policeUkMonthly: PoliceUkMonthlyData[];
-  } | null;
-}
-
 const loading = (what: string) => html`<p class="loading" role="status">Loading ${what} ...</p>`;
 
 /** Draws the national panels from their own request; its errors stay in them. */
-async function showNational(main: HTMLElement, request: Promise<GraphQLResult<NationalData>>): Promise<void> {
+async function showNational(main: HTMLElement, request: Promise<GraphQLResult<NationalPositionQuery>>): Promise<void> {
   const result = await request;
   const national = main.querySelector<HTMLElement>("#national-output")!;
   const policeUk = main.querySelector<HTMLElement>("#police-uk-output")!;
@@ -65,13 +57,13 @@ startPage(async (main) => {
   const variables = { code };
   const nationalVariables = { code, category: "all-crime" };
   // Asked at once, beside the partnership's own query; a failed request becomes the panels' error.
-  const national = runQuery<NationalData>(nationalPositionQuery, nationalVariables).catch(
-    (error: Error): GraphQLResult<NationalData> => ({
+  const national = runQuery(nationalPositionQuery, nationalVariables).catch(
+    (error: Error): GraphQLResult<NationalPositionQuery> => ({
       data: null,
       errors: [{ message: `The national figures could not be read: ${error.message}` }],
     }),
   );
-  const result = await runQuery<{ partnership: PartnershipData | null }>(partnershipQuery, variables);
+  const result = await runQuery(partnershipQuery, variables);
   const p = result.data?.partnership;
   if (!p) {
     document.title = "No such partnership";

@@ -4,34 +4,24 @@
  * cover it, their basis, and for suggestions the evidence.
  */
 import { type Html, html, mount } from "../escape";
-import { periodDates, type PeriodLike } from "../format";
-import { sourced, type SourceLike } from "../figure";
+import { periodDates } from "../format";
+import { sourced } from "../figure";
+import type {
+  CountyOverviewQuery_county_agreement_priorities,
+  CountyOverviewQuery_county_alignment_partnerships,
+  CountyOverviewQuery_county_alignment_partnerships_coverage,
+  CountyOverviewQuery_county_alignment_uncoveredCsaPriorities,
+} from "../generated/operations";
+import type { CoverageStatus } from "../generated/schema";
 import { dataTable } from "../table";
-import { type Alignment, type PartnershipRef, type PriorityData, shortName } from "../types";
+import { type Alignment, shortName } from "../types";
 
-export interface CsaPriorityData {
-  id: string;
-  number: number;
-  title: string;
-  source: SourceLike;
-}
+/** The overview query's names for what the matrix shows. */
+type CsaPriorityData = CountyOverviewQuery_county_agreement_priorities;
+type PartnershipAlignmentData = CountyOverviewQuery_county_alignment_partnerships;
+type CoverageData = CountyOverviewQuery_county_alignment_partnerships_coverage;
 
-export interface CoverageData {
-  csaPriority: { id: string };
-  status: "COVERED" | "NOT_COVERED" | "NO_PUBLISHED_PRIORITIES" | "UNAVAILABLE";
-  bases: string[];
-  priorities: PriorityData[];
-}
-
-export interface PartnershipAlignmentData {
-  partnership: PartnershipRef;
-  available: boolean;
-  period: PeriodLike | null;
-  coverage: CoverageData[];
-  localPriorities: PriorityData[];
-}
-
-export const statusWords: Record<CoverageData["status"], string> = {
+export const statusWords: Record<CoverageStatus, string> = {
   COVERED: "Covered",
   NOT_COVERED: "Not covered",
   NO_PUBLISHED_PRIORITIES: "No published priorities",
@@ -120,7 +110,10 @@ export function enableMatrixCells(
   });
 }
 
-export function gapsAndLocal(uncovered: CsaPriorityData[], partnerships: PartnershipAlignmentData[]): Html {
+export function gapsAndLocal(
+  uncovered: CountyOverviewQuery_county_alignment_uncoveredCsaPriorities[],
+  partnerships: PartnershipAlignmentData[],
+): Html {
   const local = partnerships.flatMap((p) =>
     p.localPriorities.map((priority) => ({ partnership: p.partnership, priority })),
   );

@@ -10,62 +10,20 @@ import {
   formatSigned,
   periodDates,
 } from "../format";
-import {
-  type SourceLike,
-  type StatisticLike,
-  correctionText,
-  documentReference,
-  sourcedNumber,
-  statisticFigure,
-} from "../figure";
+import { correctionText, documentReference, sourcedNumber, statisticFigure } from "../figure";
+import type {
+  CountyCrimeTotalsQuery_county_crimeTotals,
+  CountyCrimeTotalsQuery_county_crimeTotals_population,
+  CountyCrimeTotalsQuery_county_crimeTotals_publishedDifferences_explainedBy,
+} from "../generated/operations";
 import { dataTable } from "../table";
-import { type PartnershipRef, shortName } from "../types";
+import { shortName } from "../types";
 
-interface Population {
-  year: number;
-  count: number;
-  source: string;
-}
+/** The county total for one category and period, as the crime totals query reads it. */
+type CrimeTotalData = CountyCrimeTotalsQuery_county_crimeTotals;
+type Population = CountyCrimeTotalsQuery_county_crimeTotals_population;
 
-export interface CrimeTotalData {
-  category: { id: string; name: string };
-  start: string;
-  end: string;
-  total: number | null;
-  complete: boolean;
-  ratePer1000: number | null;
-  population: Population | null;
-  sources: SourceLike[];
-  change: { previousPeriod: PeriodLike; previousTotal: number; difference: number; percent: number | null } | null;
-  publishedCountyFigures: (StatisticLike & { localLabel: string })[];
-  publishedDifferences: PublishedDifference[];
-  partnerships: {
-    partnership: PartnershipRef;
-    count: number;
-    statistic: StatisticLike;
-    population: Population | null;
-    ratePer1000: number | null;
-    rank: number;
-    rateRank: number | null;
-    change: { previous: StatisticLike; difference: number; percent: number | null } | null;
-  }[];
-  missing: { partnership: PartnershipRef; reason: string; projections: StatisticLike[] }[];
-}
-
-/** A printed county total the computed one does not equal, and the figures that explain it. */
-interface PublishedDifference {
-  published: { count: number; localLabel: string; source: SourceLike };
-  difference: number;
-  unexplained: number;
-  explainedBy: {
-    partnership: PartnershipRef;
-    reason: "CORRECTED" | "ADDED";
-    difference: number | null;
-    statistic: StatisticLike & { localLabel: string };
-  }[];
-}
-
-function explanation(figure: PublishedDifference["explainedBy"][number]): Html {
+function explanation(figure: CountyCrimeTotalsQuery_county_crimeTotals_publishedDifferences_explainedBy): Html {
   const part = figure.difference === null ? "" : ` (${formatSigned(figure.difference)})`;
   const why =
     figure.reason === "CORRECTED"

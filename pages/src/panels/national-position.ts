@@ -6,38 +6,16 @@
 import { type Html, html } from "../escape";
 import { type PeriodLike, formatCount, formatRate } from "../format";
 import { type SourceLike, sourced, sourcedNumber } from "../figure";
+import type {
+  NationalPositionQuery_partnership_nationalPositions,
+  NationalPositionQuery_partnership_nationalPositions_row,
+} from "../generated/operations";
 import { dataTable } from "../table";
 import { shortName } from "../types";
 
-export interface NationalRowData {
-  csp: { name: string; code: string | null; policeForce: string };
-  count: number | null;
-  complete: boolean;
-  quarters: { quarter: number; count: number; period: PeriodLike }[];
-  population: number | null;
-  populationYear: number;
-  ratePer1000: number | null;
-  rateUnavailableReason: string | null;
-  rank: number | null;
-  rankByRate: number | null;
-  forcePosition: { policeForce: string; rank: number | null; rankByRate: number | null; of: number } | null;
-}
-
-export interface NationalYearPositionData {
-  financialYear: string;
-  period: PeriodLike;
-  category: { id: string; name: string };
-  mapped: boolean;
-  unmappedReason: string | null;
-  quartersHeld: number[];
-  complete: boolean;
-  sampleData: boolean;
-  groupSize: number;
-  groupSizeByRate: number;
-  sources: SourceLike[];
-  populationSources: SourceLike[];
-  row: NationalRowData | null;
-}
+/** One financial year of the partnership's national position, and its row in the Home Office's table. */
+type NationalYearPositionData = NationalPositionQuery_partnership_nationalPositions;
+type NationalRowData = NationalPositionQuery_partnership_nationalPositions_row;
 
 /** No figure, with why on focus; aligned with the numbers of its column. */
 const none = (why: string, provenance: { sources?: SourceLike[]; period?: PeriodLike } = {}) =>

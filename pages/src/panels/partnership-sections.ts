@@ -3,10 +3,10 @@ import { chartSlot, colourFor } from "../charts";
 import { type Html, html } from "../escape";
 import { formatDate, formatMoney, formatPercent, formatSigned, periodDates } from "../format";
 import { documentName, documentReference, sourced, sourcedNumber, statisticFigure } from "../figure";
-import type { PartnershipData } from "../partnership-data";
+import type { PartnershipData, PartnershipStatistic as Statistic } from "../partnership-data";
 import { periodKey } from "../periods";
 import { dataTable } from "../table";
-import { type Statistic, shortName } from "../types";
+import { shortName } from "../types";
 import { alignmentText } from "./alignment-matrix";
 
 const nothing = (p: PartnershipData, what: string) =>

@@ -3,19 +3,11 @@
  * anti-social behaviour apart. police.uk's counts, neither the Home Office's nor the partnership's.
  */
 import { type Html, html } from "../escape";
-import { type PeriodLike, formatCount } from "../format";
+import { formatCount } from "../format";
 import { type SourceLike, sourcedNumber } from "../figure";
+import type { NationalPositionQuery_partnership_policeUkMonthly as PoliceUkMonthlyData } from "../generated/operations";
 import { dataTable } from "../table";
 import { shortName } from "../types";
-
-export interface PoliceUkMonthlyData {
-  month: string;
-  crimeType: string;
-  count: number;
-  sampleData: boolean;
-  period: PeriodLike;
-  source: SourceLike;
-}
 
 const ASB = "Anti-social behaviour";
 

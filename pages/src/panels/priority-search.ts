@@ -1,25 +1,15 @@
 /** "Which partnerships prioritise ...": by CSA priority or by words. */
 import { type Html, html } from "../escape";
-import type { PeriodLike } from "../format";
-import { type SourceLike, sourced } from "../figure";
+import { sourced } from "../figure";
+import type {
+  CountyOverviewQuery_county_agreement_priorities,
+  WhichPartnershipsPrioritiseQuery_county_prioritySearch,
+} from "../generated/operations";
 import { dataTable } from "../table";
-import { type Alignment, type PartnershipRef, shortName } from "../types";
+import { shortName } from "../types";
 import { alignmentText } from "./alignment-matrix";
 
-export interface PrioritySearchData {
-  complete: boolean;
-  unavailablePartnerships: { name: string }[];
-  matches: {
-    partnership: PartnershipRef & { countyBoardMember: boolean };
-    priority: { id: string; title: string; source: SourceLike };
-    theme: { title: string } | null;
-    period: PeriodLike;
-    current: boolean;
-    alignment: (Alignment & { priority: { title: string } }) | null;
-  }[];
-}
-
-export function searchForm(csaPriorities: { id: string; number: number; title: string }[]): Html {
+export function searchForm(csaPriorities: CountyOverviewQuery_county_agreement_priorities[]): Html {
   return html`<form id="priority-search" class="search">
 <label>CSA priority <select name="csaPriority"><option value="">(any)</option>${csaPriorities.map(
     (c) => html`<option value="${c.id}">${c.number}. ${c.title}</option>`,
@@ -33,7 +23,11 @@ export function searchForm(csaPriorities: { id: string; number: number; title: s
 
 const outsideMark = html` <span class="mark outside" title="Not a member of the county board (LSCSB): a peer in the police force area">outside the board</span>`;
 
-export function searchResults(result: PrioritySearchData, asked: string, boardOnly: boolean): Html {
+export function searchResults(
+  result: WhichPartnershipsPrioritiseQuery_county_prioritySearch,
+  asked: string,
+  boardOnly: boolean,
+): Html {
   const where = boardOnly ? "the county board's members" : "every partnership in the federation";
   if (!result.matches.length) return html`<p>No priority of ${where} matches ${asked}.</p>`;
   const partnerships = new Map(result.matches.map((m) => [m.partnership.code, m.partnership]));

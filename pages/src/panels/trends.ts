@@ -9,7 +9,11 @@ import { periodDates } from "../format";
 import { statisticFigure } from "../figure";
 import { axisLabel, periodKey, seriesKind, seriesKindText } from "../periods";
 import { dataTable } from "../table";
-import { type PartnershipRef, type Statistic, shortName } from "../types";
+import type {
+  CountyOverviewQuery_partnerships,
+  CountyOverviewQuery_partnerships_crimeStatistics as Statistic,
+} from "../generated/operations";
+import { shortName } from "../types";
 
 interface Series {
   name: string;
@@ -24,10 +28,7 @@ function tableName(locator: string): string {
   return locator.length > 24 ? `${locator.slice(0, 22).trimEnd()}…` : locator;
 }
 
-export function trendsBody(
-  partnerships: (PartnershipRef & { crimeStatistics: Statistic[] | null })[],
-  category: string,
-): Html {
+export function trendsBody(partnerships: CountyOverviewQuery_partnerships[], category: string): Html {
   const kinds = new Map<
     string,
     { text: string; periods: Map<string, Statistic["period"]>; series: Map<string, Series> }

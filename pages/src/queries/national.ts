@@ -2,16 +2,17 @@
  * A partnership's national position: the Home Office's tables and police.uk's months, from the
  * national subgraph. Its own request, so an outage of the national subgraph shows in its panel only.
  */
-const period = `period { label start end basis }`;
+import type { NationalPositionQuery, NationalPositionQueryVariables } from "../generated/operations";
+import type { TypedQuery } from "../typed-query";
 
-export const nationalPositionQuery = /* GraphQL */ `
+export const nationalPositionQuery: TypedQuery<NationalPositionQuery, NationalPositionQueryVariables> = /* GraphQL */ `
 query NationalPosition($code: ID!, $category: ID!) {
   partnership(code: $code) {
     code
     name
     nationalPositions(category: $category) {
       financialYear
-      ${period}
+      period { label start end basis }
       category { id name }
       mapped unmappedReason quartersHeld complete sampleData
       groupSize groupSizeByRate
@@ -20,12 +21,12 @@ query NationalPosition($code: ID!, $category: ID!) {
       row {
         csp { name code policeForce }
         count complete
-        quarters { quarter count ${period} }
+        quarters { quarter count period { label start end basis } }
         population populationYear ratePer1000 rateUnavailableReason
         rank rankByRate
         forcePosition { policeForce rank rankByRate of }
       }
     }
-    policeUkMonthly { month crimeType count sampleData ${period} source { document locator } }
+    policeUkMonthly { month crimeType count sampleData period { label start end basis } source { document locator } }
   }
 }`;

@@ -1,7 +1,16 @@
 /** The county overview's queries: what a dashboard developer would write against /graphql. */
+import type {
+  CountyCrimeTotalsQuery,
+  CountyCrimeTotalsQueryVariables,
+  CountyOverviewQuery,
+  CountyOverviewQueryVariables,
+  WhichPartnershipsPrioritiseQuery,
+  WhichPartnershipsPrioritiseQueryVariables,
+} from "../generated/operations";
+import type { TypedQuery } from "../typed-query";
 
 /** Everything the overview shows first, in one request. */
-export const overviewQuery = /* GraphQL */ `
+export const overviewQuery: TypedQuery<CountyOverviewQuery, CountyOverviewQueryVariables> = /* GraphQL */ `
 query CountyOverview {
   county {
     name
@@ -50,7 +59,7 @@ query CountyOverview {
 }`;
 
 /** The county total for one category and one period that exists in the data. */
-export const crimeTotalsQuery = /* GraphQL */ `
+export const crimeTotalsQuery: TypedQuery<CountyCrimeTotalsQuery, CountyCrimeTotalsQueryVariables> = /* GraphQL */ `
 query CountyCrimeTotals($category: ID!, $start: Date!, $end: Date!) {
   county {
     crimeTotals(category: $category, start: $start, end: $end) {
@@ -101,7 +110,10 @@ query CountyCrimeTotals($category: ID!, $start: Date!, $end: Date!) {
   }
 }`;
 
-export const prioritySearchQuery = /* GraphQL */ `
+export const prioritySearchQuery: TypedQuery<
+  WhichPartnershipsPrioritiseQuery,
+  WhichPartnershipsPrioritiseQueryVariables
+> = /* GraphQL */ `
 query WhichPartnershipsPrioritise($csaPriority: ID, $text: String, $currentOnly: Boolean!, $countyBoardMembersOnly: Boolean!) {
   county {
     prioritySearch(csaPriority: $csaPriority, text: $text, currentOnly: $currentOnly, countyBoardMembersOnly: $countyBoardMembersOnly) {
