@@ -45,6 +45,6 @@ await runCommand("pnpm partnership:add", () => {
     `Its dataset is ${datasetFile(entry.code)} (empty); the supergraph is recomposed; ${shared} county token(s) shared with its database.`,
   );
   console.log(
-    "Restart the system (pnpm start) and it answers through the gateway; commit the registry, the dataset and schema/generated.",
+    "Restart the system (pnpm start) and it answers through the gateway; run pnpm codegen:pages (the pages' types name every partnership's type) and commit the registry, the dataset, schema/generated and pages/src/generated.",
   );
 });
