@@ -28,7 +28,13 @@ it("spells every option so that the gateway's process reads back what was given"
   const limits = { maxDepth: 9, maxCost: 1500 };
   expect(operationLimits({}, gatewayEnvironment({ limits }))).toEqual(operationLimits(limits, {}));
 
-  const freshness = { responseCache: false, deduplication: true, cacheMaxBytes: 1024 };
+  const freshness = {
+    responseCache: false,
+    deduplication: true,
+    cacheMaxBytes: 1024,
+    subgraphAnswers: false,
+    subgraphAnswersMaxBytes: 2048,
+  };
   expect(resolveFreshness({}, gatewayEnvironment({ freshness }))).toEqual(freshness);
 
   const env = gatewayEnvironment({

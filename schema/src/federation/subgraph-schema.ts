@@ -62,17 +62,28 @@ function mergeResolvers(base: Record<string, any>, extra: Record<string, Record<
 /**
  * Builds a federation subgraph from type-graphql classes: type-graphql prints the SDL (with
  * its @key, @shareable and @external directives), @apollo/subgraph builds the subgraph.
+ * `options` as a function: the classes it makes (a partnership's entity type, its resolvers)
+ * are made in this build's turn, so their metadata never appears in the middle of another
+ * subgraph's build in the same process (a shared host, a test's system): made outside it, a
+ * partnership's `BlabyCsp` once met the county's in the county's build ("Schema must contain
+ * uniquely named types"), and the county's restore could cut a partnership's fields.
  */
-export async function buildFederatedSubgraph(options: SubgraphOptions): Promise<Subgraph> {
-  preferResolverClasses();
-  const typeGraphqlSchema = await withoutLeakingFields(() =>
-    buildSchema({
-      resolvers: options.resolvers,
-      orphanedTypes: options.orphanedTypes,
-      skipCheck: true,
-      validate: false,
-    }),
+export async function buildFederatedSubgraph(options: SubgraphOptions | (() => SubgraphOptions)): Promise<Subgraph> {
+  let made!: SubgraphOptions;
+  const typeGraphqlSchema = await withoutLeakingFields(
+    () => {
+      made = typeof options === "function" ? options() : options;
+      preferResolverClasses();
+    },
+    () =>
+      buildSchema({
+        resolvers: made.resolvers,
+        orphanedTypes: made.orphanedTypes,
+        skipCheck: true,
+        validate: false,
+      }),
   );
+  options = made;
   let document = parse(printSchemaWithDirectives(typeGraphqlSchema));
   if (options.external) document = markExternal(document, options.external);
   const typeDefs = parse(
@@ -113,9 +124,12 @@ function preferResolverClasses(): void {
  * declare (the county's CsaPriority.title) is added to that class for good. Subgraphs built
  * in one process (composition, tests) must not see each other's fields: restore after build.
  */
-async function withoutLeakingFields<T>(build: () => Promise<T>): Promise<T> {
+async function withoutLeakingFields<T>(prepare: () => void, build: () => Promise<T>): Promise<T> {
   // One build at a time: two interleaved (a system hosted in one process starts its subgraphs together) would restore each other's fields.
-  const turn = buildsInTurn.then(() => buildAlone(build));
+  const turn = buildsInTurn.then(() => {
+    prepare();
+    return buildAlone(build);
+  });
   buildsInTurn = turn.then(
     () => undefined,
     () => undefined,

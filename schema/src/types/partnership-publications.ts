@@ -17,7 +17,9 @@ const UNAVAILABLE = " Null only when the partnership's subgraph could not be rea
  * them (as @external on its entity types) so clients query them without fragments.
  * The lists are nullable so that one partnership's outage does not null the others.
  */
-@InterfaceType("PartnershipPublications")
+// Its implementations are named by each subgraph (orphanedTypes), never gathered from
+// type-graphql's global metadata: in one process, another subgraph's entity types are there too.
+@InterfaceType("PartnershipPublications", { autoRegisterImplementations: false })
 export abstract class PartnershipPublications {
   @Field(() => [Priority], {
     nullable: true,

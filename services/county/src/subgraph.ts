@@ -33,7 +33,8 @@ function publicationFieldNames(): string[] {
 
 /** Builds the county (LSCSB) subgraph: the registry, the CSA, county reference data and analysis. */
 export async function buildCountySubgraph(): Promise<Subgraph> {
-  const subgraph = await buildFederatedSubgraph({
+  // The partnerships' entity types and the source resolver are made in the build's turn (see buildFederatedSubgraph).
+  const subgraph = await buildFederatedSubgraph(() => ({
     resolvers: [
       PartnershipQueries,
       CountyResolver,
@@ -57,7 +58,7 @@ export async function buildCountySubgraph(): Promise<Subgraph> {
       ...partnershipReferenceResolvers(),
       CsaPriority: { __resolveReference: (ref: { id: string }) => ref },
     },
-  });
+  }));
   // Every argument bounded in size before any resolver runs (see boundArguments).
   boundArguments(subgraph.schema);
   return subgraph;

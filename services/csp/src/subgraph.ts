@@ -12,22 +12,25 @@ import { TargetResolver } from "./graph/target-resolver";
 
 /** Builds the subgraph schema one partnership serves: the same code for every partnership. */
 export async function buildCspSubgraph(entry: PartnershipEntry): Promise<Subgraph> {
-  const { PartnershipEntity, PartnershipResolver, referenceResolvers } = partnershipEntity(entry);
-  const { PartnershipMutationsResolver } = partnershipMutations(entry);
-  const subgraph = await buildFederatedSubgraph({
-    resolvers: [
-      PartnershipResolver,
-      publicationResolver(entry, PartnershipEntity),
-      PartnershipMutationsResolver,
-      PriorityResolver,
-      PlanResolver,
-      StatisticResolver,
-      AreaResolver,
-      TargetResolver,
-      sourceDocumentResolver((context: CspContext) => context.loaders.documents),
-    ],
-    orphanedTypes: [PartnershipEntity],
-    referenceResolvers,
+  // The partnership's classes are made in the build's turn (see buildFederatedSubgraph).
+  const subgraph = await buildFederatedSubgraph(() => {
+    const { PartnershipEntity, PartnershipResolver, referenceResolvers } = partnershipEntity(entry);
+    const { PartnershipMutationsResolver } = partnershipMutations(entry);
+    return {
+      resolvers: [
+        PartnershipResolver,
+        publicationResolver(entry, PartnershipEntity),
+        PartnershipMutationsResolver,
+        PriorityResolver,
+        PlanResolver,
+        StatisticResolver,
+        AreaResolver,
+        TargetResolver,
+        sourceDocumentResolver((context: CspContext) => context.loaders.documents),
+      ],
+      orphanedTypes: [PartnershipEntity],
+      referenceResolvers,
+    };
   });
   // Every argument bounded in size before any resolver runs (see boundArguments).
   boundArguments(subgraph.schema);

@@ -14,7 +14,7 @@ export { NATIONAL_SUBGRAPH } from "@csg/schema";
  * fields on the county's CommunitySafetyPartnership interface (as an @interfaceObject).
  */
 export async function buildNationalSubgraph(): Promise<Subgraph> {
-  const subgraph = await buildFederatedSubgraph({
+  const subgraph = await buildFederatedSubgraph(() => ({
     resolvers: [
       NationalComparisonResolver,
       NationalComparisonRowResolver,
@@ -27,7 +27,7 @@ export async function buildNationalSubgraph(): Promise<Subgraph> {
     referenceResolvers: {
       CommunitySafetyPartnership: { __resolveReference: (ref: { code: string }) => ({ code: ref.code }) },
     },
-  });
+  }));
   // Every argument bounded in size before any resolver runs (see boundArguments).
   boundArguments(subgraph.schema);
   return subgraph;

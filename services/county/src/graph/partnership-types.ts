@@ -10,6 +10,9 @@ import { District } from "./types";
   description:
     "A Community Safety Partnership: its registry entry (from the county) and what it publishes (from its own subgraph, queried without fragments).",
   resolveType: (value: PartnershipObject) => value.__typename,
+  // The county names its entity types itself (orphanedTypes): a partnership subgraph's built in
+  // the same process (a shared host) implements it too, and must not be gathered in.
+  autoRegisterImplementations: false,
 })
 // An entity interface, so that the national subgraph can add fields to every partnership (@interfaceObject).
 @Directive('@key(fields: "code")')
