@@ -29,7 +29,7 @@ const FORCE_AREA = "Leicestershire Police force area (LLR)";
 beforeAll(async () => {
   t = await startTestSystem();
   // The county's token comes from the real command: `pnpm tokens issue --county` prints it once.
-  const { stdout } = runCommand("services/operator/src/admin/token-cli.ts", [
+  const { stdout } = await runCommand("services/operator/src/admin/token-cli.ts", [
     "issue",
     "--county",
     "--label",
