@@ -8,7 +8,10 @@ import { issueToken } from "@csg/operator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "./support/commands";
 import { dumpDatabases, refusedWrite } from "./support/database-dump";
-import { type TestSystem, startTestSystem } from "./support/system";
+import {
+  type InProcessTestSystem as TestSystem,
+  startInProcessSystem as startTestSystem,
+} from "./support/in-process-system";
 
 let t: TestSystem;
 let county: string;

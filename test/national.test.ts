@@ -10,7 +10,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestSystem, startTestSystem } from "./support/system";
+import {
+  type InProcessTestSystem as TestSystem,
+  startInProcessSystem as startTestSystem,
+} from "./support/in-process-system";
 
 const CSV_EDITION = SAMPLE_FILES[2]; // sample-prc-csp-mar20-dec21-tables-200122.csv: the newest for 2020/21
 const ODS_EDITION = SAMPLE_FILES[1];

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueToken } from "@csg/operator";
 import { runCommand } from "./support/commands";
 import { dumpDatabases } from "./support/database-dump";
-import { startTestSystem, type TestSystem } from "./support/system";
+import {
+  type InProcessTestSystem as TestSystem,
+  startInProcessSystem as startTestSystem,
+} from "./support/in-process-system";
 
 const IMPORT = "services/csp/src/commands/import-cli.ts";
 const EXPORT = "services/csp/src/commands/export-cli.ts";
