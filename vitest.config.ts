@@ -28,7 +28,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["services/*/test/**/*.test.ts", "gateway/test/**/*.test.ts", "pages/test/**/*.test.ts"],
+          include: [
+            "schema/test/**/*.test.ts",
+            "services/*/test/**/*.test.ts",
+            "gateway/test/**/*.test.ts",
+            "pages/test/**/*.test.ts",
+          ],
         },
       },
       // Through real processes and HTTP; read-only files share one system (test/support/shared-system.ts).

@@ -8,7 +8,10 @@ import { issueToken } from "@csg/operator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "./support/commands";
 import { dumpDatabases, refusedWrite } from "./support/database-dump";
-import { type TestSystem, startTestSystem } from "./support/system";
+import {
+  type InProcessTestSystem as TestSystem,
+  startInProcessSystem as startTestSystem,
+} from "./support/in-process-system";
 
 let t: TestSystem;
 let county: string;
@@ -29,7 +32,7 @@ const FORCE_AREA = "Leicestershire Police force area (LLR)";
 beforeAll(async () => {
   t = await startTestSystem();
   // The county's token comes from the real command: `pnpm tokens issue --county` prints it once.
-  const { stdout } = runCommand("services/operator/src/admin/token-cli.ts", [
+  const { stdout } = await runCommand("services/operator/src/admin/token-cli.ts", [
     "issue",
     "--county",
     "--label",

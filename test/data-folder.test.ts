@@ -42,9 +42,9 @@ function expectRefused(result: { status: number | null; stderr: string }, folder
 
 describe("a folder that holds no system", () => {
   const NO_ENV = { CSG_DATA_DIR: "" };
-  it("is refused by pnpm tokens (issue, list), creating nothing in it", () => {
+  it("is refused by pnpm tokens (issue, list), creating nothing in it", async () => {
     expectRefused(
-      runCommand(
+      await runCommand(
         TOKENS,
         ["issue", "--partnership", "charnwood", "--label", "Charnwood CSO", "--data-dir", empty],
         NO_ENV,
@@ -52,11 +52,11 @@ describe("a folder that holds no system", () => {
       empty,
       "--data-dir",
     );
-    expectRefused(runCommand(TOKENS, ["list"], { CSG_DATA_DIR: empty }), empty, "CSG_DATA_DIR");
+    expectRefused(await runCommand(TOKENS, ["list"], { CSG_DATA_DIR: empty }), empty, "CSG_DATA_DIR");
     expect(readdirSync(empty)).toEqual([]);
   });
 
-  it("is refused by figures:import and figures:export, and a folder that does not exist is not made", () => {
+  it("is refused by figures:import and figures:export, and a folder that does not exist is not made", async () => {
     const missing = join(work, "no-such-folder");
     const file = join(work, "figures.csv");
     writeFileSync(
@@ -64,24 +64,24 @@ describe("a folder that holds no system", () => {
       'document,,002_8e9c48eccd29813b.txt\nlocator,,Figure 3\ncategory,local_label,"2017/18 (2017-04-01..2018-03-31, FINANCIAL_YEAR)"\nall-crime,Recorded Crime,2799\n',
     );
     expectRefused(
-      runCommand(IMPORT, ["--partnership", "melton", "--file", file], { CSG_DATA_DIR: missing }),
+      await runCommand(IMPORT, ["--partnership", "melton", "--file", file], { CSG_DATA_DIR: missing }),
       missing,
       "CSG_DATA_DIR",
     );
     expectRefused(
-      runCommand(EXPORT, ["--partnership", "melton", "--data-dir", missing], NO_ENV),
+      await runCommand(EXPORT, ["--partnership", "melton", "--data-dir", missing], NO_ENV),
       missing,
       "--data-dir",
     );
     expect(existsSync(missing)).toBe(false);
   });
 
-  it("is refused by national:import and partnership:add, the registry left as it was", () => {
+  it("is refused by national:import and partnership:add, the registry left as it was", async () => {
     const registry = join(work, "partnerships.json");
     cpSync(join(repositoryRoot, "schema/registry/partnerships.json"), registry);
     const sample = join(repositoryRoot, "services/national/samples/sample-prc-csp-mar20-dec21-tables-200122.csv");
-    expectRefused(runCommand(NATIONAL, ["--file", sample, "--data-dir", empty], NO_ENV), empty, "--data-dir");
-    const added = runCommand(
+    expectRefused(await runCommand(NATIONAL, ["--file", sample, "--data-dir", empty], NO_ENV), empty, "--data-dir");
+    const added = await runCommand(
       ADD,
       [
         "--code",
@@ -109,16 +109,16 @@ describe("a folder that holds no system", () => {
 });
 
 describe("a system's folder", () => {
-  it("is found by --data-dir before CSG_DATA_DIR", () => {
-    const listed = runCommand(TOKENS, ["list", "--data-dir", system], { CSG_DATA_DIR: empty });
+  it("is found by --data-dir before CSG_DATA_DIR", async () => {
+    const listed = await runCommand(TOKENS, ["list", "--data-dir", system], { CSG_DATA_DIR: empty });
     expect(listed.stderr).toBe("");
     expect(listed.stdout).toContain(`No tokens in ${system}.`);
     expect(readdirSync(empty)).toEqual([]);
   });
 
-  it("records a local import as run by the operating-system user, and by whom --as names", () => {
+  it("records a local import as run by the operating-system user, and by whom --as names", async () => {
     const file = join(work, "melton.csv");
-    const exported = runCommand(
+    const exported = await runCommand(
       EXPORT,
       ["--partnership", "melton", "--document", "002_8e9c48eccd29813b.txt", "--locator", "Figure 3"],
       { CSG_DATA_DIR: system },
@@ -129,11 +129,15 @@ describe("a system's folder", () => {
       exported.stdout.replace("all-crime,Recorded Crime,2353,2799,", "all-crime,Recorded Crime,2353,2810,"),
     );
     // Without USER or USERNAME in the environment the user is still named (never "unknown user").
-    const imported = runCommand(IMPORT, ["--partnership", "melton", "--file", file, "--as", "Jo Bloggs, Melton CSP"], {
-      CSG_DATA_DIR: system,
-      USER: "",
-      USERNAME: "",
-    });
+    const imported = await runCommand(
+      IMPORT,
+      ["--partnership", "melton", "--file", file, "--as", "Jo Bloggs, Melton CSP"],
+      {
+        CSG_DATA_DIR: system,
+        USER: "",
+        USERNAME: "",
+      },
+    );
     expect(imported.stderr).toBe("");
     expect(imported.stdout).toContain("1 to correct");
     const db = new Database(join(system, "melton.db"), { readonly: true });

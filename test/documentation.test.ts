@@ -255,19 +255,21 @@ describe("the documentation's commands", () => {
 describe("the documentation's GraphQL examples", () => {
   it("answer without errors, each mutation with a token of its scope", { timeout: 120_000 }, async () => {
     // The token commands' documentation is run above; here they are only a means.
-    const token = (scope: string[]) =>
+    const token = async (scope: string[]) =>
       /^csg_\S+$/m.exec(
-        runCommand("services/operator/src/admin/token-cli.ts", [
-          "issue",
-          ...scope,
-          "--label",
-          "Documentation test",
-          "--data-dir",
-          t.dataDir,
-        ]).stdout,
+        (
+          await runCommand("services/operator/src/admin/token-cli.ts", [
+            "issue",
+            ...scope,
+            "--label",
+            "Documentation test",
+            "--data-dir",
+            t.dataDir,
+          ])
+        ).stdout,
       )?.[0];
-    const partnershipToken = token(["--partnership", "charnwood"]);
-    const countyToken = token(["--county"]);
+    const partnershipToken = await token(["--partnership", "charnwood"]);
+    const countyToken = await token(["--county"]);
     expect(examples.length).toBeGreaterThanOrEqual(10);
     for (const { document, line, text } of examples) {
       const mutation = text.trimStart().startsWith("mutation");

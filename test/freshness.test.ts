@@ -9,8 +9,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
-import { repositoryRoot } from "./support/commands";
+import { runCommand } from "./support/commands";
 import {
   type InProcessTestSystem as TestSystem,
   startInProcessSystem as startTestSystem,
@@ -31,21 +30,6 @@ afterAll(async () => {
   await t?.stop();
   rmSync(files, { recursive: true, force: true });
 });
-
-/**
- * Runs a project command as its own process, as an officer would, without blocking this
- * process: the gateway under test runs here and keeps serving meanwhile.
- */
-function runCommand(script: string, args: string[]): Promise<{ status: number; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", script, ...args],
-      { cwd: repositoryRoot, env: { ...process.env, NODE_NO_WARNINGS: "1" }, timeout: 120_000 },
-      (error, _stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stderr }),
-    );
-  });
-}
 
 const metricsUrl = () => t.system.gateway.url.replace(/\/graphql$/, "/metrics");
 

@@ -8,28 +8,11 @@ import { readSubgraphSdl } from "@csg/operator";
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
-import { repositoryRoot } from "./support/commands";
+import { runCommand } from "./support/commands";
 import { sharedSystem } from "./support/shared-system";
 
 const t = sharedSystem();
 const CLI = "services/operator/src/schema-check/schema-check-cli.ts";
-
-/** The command, run without blocking this process (whose servers it asks). */
-function runCommand(
-  script: string,
-  args: string[],
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
-    cwd: repositoryRoot,
-    env: { ...process.env, NODE_NO_WARNINGS: "1" },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
-  child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
-  return new Promise((resolve) => child.once("close", (status) => resolve({ status, stdout, stderr })));
-}
 
 /** The SDL without one field (its line starting `  <start>`) and the description above it. */
 function withoutField(sdl: string, start: string): string {

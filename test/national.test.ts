@@ -5,12 +5,14 @@
  */
 import { SAMPLES_DIR, SAMPLE_FILES } from "@csg/national-subgraph";
 import { parseCsv } from "@csg/service-runtime";
-import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestSystem, startTestSystem } from "./support/system";
+import { runCommand } from "./support/commands";
+import {
+  type InProcessTestSystem as TestSystem,
+  startInProcessSystem as startTestSystem,
+} from "./support/in-process-system";
 
 const CSV_EDITION = SAMPLE_FILES[2]; // sample-prc-csp-mar20-dec21-tables-200122.csv: the newest for 2020/21
 const ODS_EDITION = SAMPLE_FILES[1];
@@ -287,32 +289,14 @@ describe("nationalComparison through the gateway (sample data)", () => {
 
   it("pnpm national:import into the running system: a broken file is refused with nothing written, a newer edition replaces its quarters", async () => {
     const run = (file: string, ...options: string[]) =>
-      promisify(execFile)(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          "services/national/src/commands/import-cli.ts",
-          "--file",
-          file,
-          "--data-dir",
-          t.dataDir,
-          ...options,
-        ],
-        {
-          cwd: join(SAMPLES_DIR, "../../.."),
-        },
-      ).then(
-        (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
-        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
-      );
+      runCommand("services/national/src/commands/import-cli.ts", ["--file", file, "--data-dir", t.dataDir, ...options]);
     const before = await t.query(COMPARISON, { category: "all-crime", year: "2020/21" });
     const lines = readFileSync(join(SAMPLES_DIR, CSV_EDITION), "utf8").split("\n");
     const broken = join(t.dataDir, "prc-csp-broken-010322.csv");
     writeFileSync(broken, [lines[0], lines[1], lines[2].replace(/,\d+$/, ",many")].join("\n"));
     const refused = await run(broken);
-    expect(refused.code).toBe(1);
-    expect(refused.err).toContain(
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(
       'prc-csp-broken-010322.csv: sheet "CSV", row 3, column "Offence Count": must be a whole number, got "many"',
     );
     expect(await t.query(COMPARISON, { category: "all-crime", year: "2020/21" })).toEqual(before);
@@ -330,11 +314,13 @@ describe("nationalComparison through the gateway (sample data)", () => {
       ].join("\n"),
     );
     const dry = await run(newer, "--dry-run");
-    expect(dry.out).toContain("Dry run: nothing written.");
-    expect(dry.out).toContain(`2020/21 Q1: replaces ${CSV_EDITION}: ${charnwoodQ1} counts changed, 0 added, 0 removed`);
+    expect(dry.stdout).toContain("Dry run: nothing written.");
+    expect(dry.stdout).toContain(
+      `2020/21 Q1: replaces ${CSV_EDITION}: ${charnwoodQ1} counts changed, 0 added, 0 removed`,
+    );
     expect(await t.query(COMPARISON, { category: "all-crime", year: "2020/21" })).toEqual(before);
     const imported = await run(newer);
-    expect(imported.out).toContain(
+    expect(imported.stdout).toContain(
       `2020/21 Q1: replaces ${CSV_EDITION}: ${charnwoodQ1} counts changed, 0 added, 0 removed`,
     );
     const after = await t.query(COMPARISON, { category: "all-crime", year: "2020/21" });
@@ -344,6 +330,6 @@ describe("nationalComparison through the gateway (sample data)", () => {
       { document: CSV_EDITION, locator: "CSV" },
       { document: "sample-prc-csp-mar21-jun21-tables-010322.csv", locator: "CSV" },
     ]);
-    expect((await run(newer)).out).toContain("Nothing written.");
+    expect((await run(newer)).stdout).toContain("Nothing written.");
   }, 300_000); // four runs of the command, each its own Node process
 });

@@ -125,8 +125,8 @@ describe("a new partnership, added by the command", () => {
     await stopSystem();
   });
 
-  it("is added to the registry, given an empty dataset, and composed into the supergraph", () => {
-    const added = runCommand(
+  it("is added to the registry, given an empty dataset, and composed into the supergraph", async () => {
+    const added = await runCommand(
       "services/operator/src/admin/partnership-add-cli.ts",
       [
         "--code",
@@ -158,7 +158,7 @@ describe("a new partnership, added by the command", () => {
     expect(supergraph).toContain("testValley: TestValleyCspMutations! @join__field(graph: TEST_VALLEY)");
     expect(readdirSync(env.CSG_GENERATED_DIR)).toContain("test-valley.graphql");
 
-    const again = runCommand(
+    const again = await runCommand(
       "services/operator/src/admin/partnership-add-cli.ts",
       ["--code", "test-valley", "--name", "Another", "--district", "X", "--ons-code", "E07000130"],
       env,
@@ -184,7 +184,7 @@ describe("a new partnership, added by the command", () => {
     });
     expect(data.partnerships.map((p: any) => p.code).at(-1)).toBe("test-valley");
 
-    const issued = runCommand(
+    const issued = await runCommand(
       "services/operator/src/admin/token-cli.ts",
       ["issue", "--partnership", "test-valley", "--label", "Test Valley CSO"],
       env,

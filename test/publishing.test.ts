@@ -19,7 +19,7 @@ const FY_2019_20 = { label: "2019/20", start: "2019-04-01", end: "2020-03-31", b
 beforeAll(async () => {
   t = await startTestSystem();
   // Tokens come from the real command: `pnpm tokens issue` prints the token once.
-  const { stdout: printed } = runCommand("services/operator/src/admin/token-cli.ts", [
+  const { stdout: printed } = await runCommand("services/operator/src/admin/token-cli.ts", [
     "issue",
     "--partnership",
     "charnwood",

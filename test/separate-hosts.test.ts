@@ -270,7 +270,7 @@ describe.skipIf(why !== null)("services on separate hosts, over TLS", () => {
     expect(two).toEqual(one);
     const figure = one.data.partnership.crimeStatistics[0];
     // The district's token, issued by `pnpm tokens` on its own host's folder (its only database: no county.db).
-    const issued = runCommand("services/operator/src/admin/token-cli.ts", [
+    const issued = await runCommand("services/operator/src/admin/token-cli.ts", [
       "issue",
       "--partnership",
       "charnwood",

@@ -38,7 +38,7 @@ const table = (rows: string[]) =>
   ].join("\n") + "\n";
 
 describe("formula cells", () => {
-  it("are exported with OWASP's leading quote and come back unchanged", () => {
+  it("are exported with OWASP's leading quote and come back unchanged", async () => {
     const file = join(dataDir, "formulas.csv");
     // As export writes them: the quote protects the cell; the stored label has none.
     const text = table([
@@ -48,27 +48,27 @@ describe("formula cells", () => {
       "asb,''+ quoted,104",
     ]);
     writeFileSync(file, text);
-    const imported = run(IMPORT, ["--file", file]);
+    const imported = await run(IMPORT, ["--file", file]);
     expect(imported.stderr).toBe("");
     expect(imported.stdout).toContain("4 to add");
     const out = join(dataDir, "exported.csv");
-    expect(run(EXPORT, ["--document", "safety-test.csv", "--locator", LOCATOR, "--out", out]).status).toBe(0);
+    expect((await run(EXPORT, ["--document", "safety-test.csv", "--locator", LOCATOR, "--out", out])).status).toBe(0);
     expect(readFileSync(out, "utf8")).toBe(text);
     const labels = dumpDatabases(dataDir)
       ["melton.db"].crime_statistics.filter((s: any) => s.source_locator === LOCATOR)
       .map((s: any) => s.local_label);
     expect(labels).toEqual(['=HYPERLINK("http://evil.example")', "-ve outcomes", "@risk", "'+ quoted"]);
-    const again = run(IMPORT, ["--file", out]);
+    const again = await run(IMPORT, ["--file", out]);
     expect(again.stdout).toContain("0 to add, 0 to correct, 4 unchanged");
   });
 });
 
 describe("encodings", () => {
-  it("reads a Windows-1252 (Latin-1) file as such, and says so", () => {
+  it("reads a Windows-1252 (Latin-1) file as such, and says so", async () => {
     const file = join(dataDir, "latin1.csv");
     writeFileSync(file, iconvEncode(table(["hate-crime,Hate crime – “racial” £,7"])));
     const before = dumpDatabases(dataDir);
-    const result = run(IMPORT, ["--file", file]);
+    const result = await run(IMPORT, ["--file", file]);
     expect(result.stdout).toContain(`${file}: not UTF-8; read as windows-1252`);
     expect(result.status).toBe(0);
     const after = dumpDatabases(dataDir)["melton.db"].crime_statistics;
@@ -76,14 +76,14 @@ describe("encodings", () => {
     expect(after.at(-1)).toMatchObject({ local_label: "Hate crime – “racial” £", count: 7 });
   });
 
-  it("refuses UTF-16 with how to save the file as UTF-8, writing nothing", () => {
+  it("refuses UTF-16 with how to save the file as UTF-8, writing nothing", async () => {
     const file = join(dataDir, "utf16.csv");
     writeFileSync(
       file,
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(table(["asb,Anti-social behaviour,9"]), "utf16le")]),
     );
     const before = dumpDatabases(dataDir);
-    const result = run(IMPORT, ["--file", file]);
+    const result = await run(IMPORT, ["--file", file]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
       `${file}: is not a UTF-8 text file (it looks like UTF-16 "Unicode text"); save it as "CSV UTF-8 (Comma delimited) (*.csv)"`,

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueToken } from "@csg/operator";
 import { runCommand } from "./support/commands";
 import { dumpDatabases } from "./support/database-dump";
-import { startTestSystem, type TestSystem } from "./support/system";
+import {
+  type InProcessTestSystem as TestSystem,
+  startInProcessSystem as startTestSystem,
+} from "./support/in-process-system";
 
 const IMPORT = "services/csp/src/commands/import-cli.ts";
 const EXPORT = "services/csp/src/commands/export-cli.ts";
@@ -47,9 +50,9 @@ async function figure(category: string, label: string) {
 describe("a partnership's spreadsheet, through the import and export commands", () => {
   let exported: string;
 
-  it("exports a table in the documents' layout: one row per category, one column per period", () => {
+  it("exports a table in the documents' layout: one row per category, one column per period", async () => {
     const out = join(files, "headline.csv");
-    const result = run(EXPORT, [...HEADLINE, "--out", out]);
+    const result = await run(EXPORT, [...HEADLINE, "--out", out]);
     expect(result.status).toBe(0);
     exported = readFileSync(out, "utf8");
     const lines = exported.trimEnd().split("\n");
@@ -68,16 +71,16 @@ describe("a partnership's spreadsheet, through the import and export commands", 
     expect(lines).toHaveLength(6 + 18);
   });
 
-  it("imports its own export as a no-op: nothing written", () => {
+  it("imports its own export as a no-op: nothing written", async () => {
     const before = dumpDatabases(t.dataDir);
-    const result = run(IMPORT, ["--file", join(files, "headline.csv")]);
+    const result = await run(IMPORT, ["--file", join(files, "headline.csv")]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("0 to add, 0 to correct, 86 unchanged");
     expect(result.stdout).toContain("No change: nothing written, no audit entry.");
     expect(dumpDatabases(t.dataDir)).toEqual(before);
   });
 
-  it("rejects a file with a bad row, naming file, row and column, and writes nothing", () => {
+  it("rejects a file with a bad row, naming file, row and column, and writes nothing", async () => {
     const lines = exported.trimEnd().split("\n");
     lines[11] = "criminal-damage-arson,Arson and criminal damage,708,-685,720,832,886"; // row 12 of the file
     lines[14] = "bicycle-theft,Burglary Residential,,,275,439,438"; // row 15
@@ -85,7 +88,7 @@ describe("a partnership's spreadsheet, through the import and export commands", 
     const file = join(files, "bad.csv");
     writeFileSync(file, `${lines.join("\n")}\n`);
     const before = dumpDatabases(t.dataDir);
-    const result = run(IMPORT, ["--file", file]);
+    const result = await run(IMPORT, ["--file", file]);
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split("\n")).toEqual([
       "3 problems:",
@@ -105,7 +108,7 @@ describe("a partnership's spreadsheet, through the import and export commands", 
     writeFileSync(file, text);
 
     const before = dumpDatabases(t.dataDir);
-    const dryRun = run(IMPORT, ["--file", file, "--dry-run"]);
+    const dryRun = await run(IMPORT, ["--file", file, "--dry-run"]);
     expect(dryRun.status).toBe(0);
     expect(dryRun.stdout).toContain("2 to add, 1 to correct, 85 unchanged");
     expect(dryRun.stdout).toMatch(
@@ -117,7 +120,7 @@ describe("a partnership's spreadsheet, through the import and export commands", 
     expect(dryRun.stdout).toContain("Dry run: nothing written.");
     expect(dumpDatabases(t.dataDir)).toEqual(before);
 
-    const imported = run(IMPORT, ["--file", file]);
+    const imported = await run(IMPORT, ["--file", file]);
     expect(imported.stdout).toContain("Imported in one transaction, with one audit entry.");
     // Through the gateway, at once: the running subgraph reads what the command wrote.
     expect(await figure("all-crime", "FY 2019")).toEqual([
@@ -145,12 +148,12 @@ describe("a partnership's spreadsheet, through the import and export commands", 
     ]);
 
     const afterFirst = dumpDatabases(t.dataDir);
-    const again = run(IMPORT, ["--file", file]);
+    const again = await run(IMPORT, ["--file", file]);
     expect(again.stdout).toContain("0 to add, 0 to correct, 88 unchanged");
     expect(dumpDatabases(t.dataDir)).toEqual(afterFirst);
 
     // Import then export gives the file back, byte for byte.
-    const exportedAgain = run(EXPORT, HEADLINE);
+    const exportedAgain = await run(EXPORT, HEADLINE);
     expect(exportedAgain.stdout).toBe(text);
   });
 });
@@ -179,8 +182,8 @@ describe("a column added to an exported table names its own source", () => {
     return file;
   }
 
-  beforeAll(() => {
-    const result = meltonRun(EXPORT, FIGURE_3);
+  beforeAll(async () => {
+    const result = await meltonRun(EXPORT, FIGURE_3);
     expect(result.status).toBe(0);
     lines = result.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe(
@@ -189,7 +192,7 @@ describe("a column added to an exported table names its own source", () => {
     expect(lines[4]).toBe("published,,2019-03-06,2019-03-06,2019-03-06,2019-03-06");
   });
 
-  it("refuses a 2019/20 column that copies Figure 3's source, naming the figure and both dates, and writes nothing", () => {
+  it("refuses a 2019/20 column that copies Figure 3's source, naming the figure and both dates, and writes nothing", async () => {
     const file = withColumn("copied.csv", {
       document: "002_8e9c48eccd29813b.txt",
       locator: "Figure 3",
@@ -198,7 +201,7 @@ describe("a column added to an exported table names its own source", () => {
       published: "",
     });
     const before = dumpDatabases(t.dataDir);
-    const result = meltonRun(IMPORT, ["--file", file]);
+    const result = await meltonRun(IMPORT, ["--file", file]);
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
       `${file}: row 7, column "2019/20": the figure all-crime ("Recorded Crime") for 2019/20 ends on 2020-03-31, after its source "Crime and Disorder Reduction and Community Safety (Scrutiny Management Board, Item 7)" (002_8e9c48eccd29813b.txt) was published on 2019-03-06: a recorded figure cannot come from a document published before its period ended (a projection may: give its period the basis PROJECTION)`,
@@ -206,9 +209,9 @@ describe("a column added to an exported table names its own source", () => {
     expect(dumpDatabases(t.dataDir)).toEqual(before);
   });
 
-  it("refuses a column whose source cells are blank: it never takes another column's", () => {
+  it("refuses a column whose source cells are blank: it never takes another column's", async () => {
     const file = withColumn("blank.csv", { document: "", locator: "", title: "", publisher: "", published: "" });
-    const result = meltonRun(IMPORT, ["--file", file]);
+    const result = await meltonRun(IMPORT, ["--file", file]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
       `row 1, column "2019/20": names no document: every period column names its own source (document in row 1), never another column's`,
@@ -216,7 +219,7 @@ describe("a column added to an exported table names its own source", () => {
     expect(result.stderr).toContain(`row 2, column "2019/20": names no locator`);
   });
 
-  it("refuses a new document without its title and publisher, naming the rows", () => {
+  it("refuses a new document without its title and publisher, naming the rows", async () => {
     const file = withColumn("untitled.csv", {
       document: "melton-review-2020.pdf",
       locator: "Table 2",
@@ -224,7 +227,7 @@ describe("a column added to an exported table names its own source", () => {
       publisher: "",
       published: "2020-07-15",
     });
-    const result = meltonRun(IMPORT, ["--file", file]);
+    const result = await meltonRun(IMPORT, ["--file", file]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
       `row 3, column "2019/20": is required for melton-review-2020.pdf, a document the system has not seen before (give its title and publisher)`,
@@ -240,7 +243,7 @@ describe("a column added to an exported table names its own source", () => {
       publisher: "Melton Borough Council",
       published: "2020-07-15",
     });
-    const result = meltonRun(IMPORT, ["--file", file]);
+    const result = await meltonRun(IMPORT, ["--file", file]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("1 to add, 0 to correct, 4 unchanged");
     expect(result.stdout).toMatch(
@@ -267,7 +270,7 @@ describe("a column added to an exported table names its own source", () => {
     ]);
   });
 
-  it("refuses a file in the layout before sources were named per column (one source for the whole table)", () => {
+  it("refuses a file in the layout before sources were named per column (one source for the whole table)", async () => {
     const file = join(files, "old-layout.csv");
     writeFileSync(
       file,
@@ -278,7 +281,7 @@ describe("a column added to an exported table names its own source", () => {
         "all-crime,Recorded Crime,2799",
       ].join("\n") + "\n",
     );
-    const result = meltonRun(IMPORT, ["--file", file]);
+    const result = await meltonRun(IMPORT, ["--file", file]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
       `${file}: row 1: names one document for the whole table ("document,002_8e9c48eccd29813b.txt"): the layout names each period column's source in its own cells`,

@@ -4,6 +4,7 @@ export * from "./registry";
 export * from "./documents";
 export * from "./taxonomy";
 export * from "./crime-category";
+export * from "./public-id";
 export * from "./scalars/date";
 export * from "./scalars/date-time";
 export * from "./types/source";

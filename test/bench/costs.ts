@@ -259,7 +259,9 @@ async function yearOnYear(): Promise<void> {
         const read = () => post(csp.url, figuresOf(code), representationsOf(code));
         const changeCold = await read();
         const changeWarm = median([await read(), await read(), await read()]);
-        csp.database.db.run(sql`update publication_state set data_version = data_version + 1`); // a new revision: read afresh by both
+        // A new revision, read afresh by both: any committed write changes it (this connection's
+        // total_changes()); this one records a publication, as every write does.
+        csp.database.db.run(sql`update publication_state set last_published_at = ${new Date().toISOString()}`);
         const totalsCold = await post(county.url, TOTALS);
         const totalsWarm = median([
           await post(county.url, TOTALS),

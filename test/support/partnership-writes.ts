@@ -3,7 +3,7 @@
  * with the partnership's own token (issued by the real token command code).
  */
 import { issueToken } from "@csg/operator";
-import { mutationNamespace, requirePartnership } from "@csg/schema";
+import { mutationNamespace, publicId, requirePartnership } from "@csg/schema";
 import { expect } from "vitest";
 import type { SystemClient } from "./system-client";
 
@@ -45,7 +45,7 @@ export async function declareAlignment(
     partnership,
     "$id: ID!, $ids: [ID!]\nupdatePriority(id: $id, changes: { declaredAlignment: $ids }) { id }",
     {
-      id: `${partnership}:${priorityId}`,
+      id: publicId(partnership, priorityId),
       ids: csaPriorityIds,
     },
   );

@@ -98,7 +98,7 @@ export function seedCountyDatabase(db: CountyDatabase, dataset: CountyDataset, p
         .run();
     }
     tx.insert(t.publicationState)
-      .values({ id: 1, seededFrom: "county.json, populations.csv", seededAt: new Date().toISOString(), dataVersion: 1 })
+      .values({ id: 1, seededFrom: "county.json, populations.csv", seededAt: new Date().toISOString() })
       .run();
   });
 }

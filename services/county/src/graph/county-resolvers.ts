@@ -6,6 +6,7 @@ import {
   partnerships,
   Source,
   sourceOf,
+  statisticId,
 } from "@csg/schema";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { CountyContext } from "./loaders";
@@ -210,7 +211,7 @@ function toStatistic(
   corrections: ServedCorrection[],
 ): CrimeStatistic {
   return {
-    id: `county:statistic-${row.id}`,
+    id: statisticId("county", row.id),
     category: crimeCategory(row.categoryId),
     localLabel: row.localLabel,
     count: row.count,

@@ -6,14 +6,12 @@
  * the county asks that partnership's subgraph directly (as its analysis does: revision-checked,
  * so a correction shows on the next query), or answers its own figures itself.
  */
-import { CrimeStatistic, findPartnership } from "@csg/schema";
+import { CrimeStatistic, findPartnership, parseStatisticId } from "@csg/schema";
 import { GraphQLError } from "graphql";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { FIGURES } from "../partnership-client/reader";
 import { publishedAreaStatistics } from "./county-resolvers";
 import type { CountyContext } from "./loaders";
-
-const PUBLIC_ID = /^([a-z0-9-]{1,60}):statistic-(\d{1,15})$/;
 
 @Resolver()
 export class FigureByIdQuery {
@@ -26,11 +24,11 @@ export class FigureByIdQuery {
     @Arg("id", () => ID) id: string,
     @Ctx() { loaders, partnerships }: CountyContext,
   ): Promise<CrimeStatistic | null> {
-    const match = PUBLIC_ID.exec(id);
-    if (!match) return null;
-    const [, owner, local] = match;
+    const parsed = parseStatisticId(id);
+    if (!parsed) return null;
+    const { owner, n } = parsed;
     if (owner === "county") {
-      const row = (await loaders.areaStatistics()).find((s) => s.id === Number(local));
+      const row = (await loaders.areaStatistics()).find((s) => s.id === n);
       return row ? ((await publishedAreaStatistics(loaders, row.area)).find((s) => s.id === id) ?? null) : null;
     }
     const entry = findPartnership(owner);

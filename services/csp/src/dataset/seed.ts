@@ -214,7 +214,7 @@ export function seedCspDatabase(db: CspDatabase, dataset: CspDataset, seededFrom
     });
 
     tx.insert(t.publicationState)
-      .values({ id: 1, seededFrom, seededAt: new Date().toISOString(), lastPublishedAt: null, dataVersion: 1 })
+      .values({ id: 1, seededFrom, seededAt: new Date().toISOString(), lastPublishedAt: null })
       .run();
   });
 }

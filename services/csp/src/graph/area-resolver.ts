@@ -1,6 +1,6 @@
-import { Area, type Source } from "@csg/schema";
+import { Area, type Source, publicId } from "@csg/schema";
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
-import { type CspContext, publicId } from "./context";
+import type { CspContext } from "./context";
 
 import { rowSource } from "./priority-resolver";
 import type { AreaRow, StatisticRow } from "../db/schema";
@@ -9,7 +9,7 @@ import type { AreaRow, StatisticRow } from "../db/schema";
 export class AreaResolver {
   @FieldResolver()
   id(@Root() row: AreaRow, @Ctx() context: CspContext): string {
-    return publicId(context, row.id);
+    return publicId(context.partnership.code, row.id);
   }
 
   @FieldResolver()

@@ -10,11 +10,6 @@ export interface CspContext {
   loaders: CspLoaders;
 }
 
-/** Public ids are unique across partnerships: the partnership's code, a colon, the local id. */
-export function publicId(context: CspContext, localId: string | number): string {
-  return `${context.partnership.code}:${localId}`;
-}
-
 /** What the writes and the audit trail see besides: the database and who is asking. */
 export interface CspRequestContext extends CspContext {
   db: CspDatabase;

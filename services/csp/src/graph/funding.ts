@@ -1,5 +1,5 @@
-import type { Funding } from "@csg/schema";
-import { type CspContext, publicId } from "./context";
+import { type Funding, publicId } from "@csg/schema";
+import type { CspContext } from "./context";
 
 import { money } from "./money";
 import { toPeriod } from "./period";
@@ -12,7 +12,7 @@ export async function toFunding(context: CspContext, line: FundingRow): Promise<
   const allocations = await loaders.allocationsByFunding.load(line.id);
   const allocated = allocations.reduce((sum, a) => sum + a.amountPence, 0);
   return {
-    id: publicId(context, line.id),
+    id: publicId(context.partnership.code, line.id),
     funder: line.funder,
     label: line.label,
     amount: money(line.amountPence),

@@ -8,10 +8,11 @@ import {
   publicationField,
   type RateTable,
   type RateValue,
+  publicId,
 } from "@csg/schema";
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver } from "type-graphql";
 import { crimeCategory } from "@csg/schema";
-import { type CspContext, publicId } from "./context";
+import type { CspContext } from "./context";
 import { currentPlan, plansMostRecentFirst } from "./current-plan";
 import { PARTNERSHIP_WIDE } from "./loaders";
 import { toFunding } from "./funding";
@@ -133,7 +134,7 @@ export function partnershipEntity(entry: PartnershipEntry) {
             );
           });
           return {
-            id: publicId(context, table.id),
+            id: publicId(context.partnership.code, table.id),
             title: table.title,
             measure: table.measure,
             category: crimeCategory(table.categoryId),

@@ -1,6 +1,6 @@
-import { Plan, type Source } from "@csg/schema";
+import { Plan, type Source, publicId } from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { type CspContext, publicId } from "./context";
+import type { CspContext } from "./context";
 
 import { toPeriod } from "./period";
 import { rowSource, toTheme } from "./priority-resolver";
@@ -11,7 +11,7 @@ import type { PlanRow } from "../db/schema";
 export class PlanResolver {
   @FieldResolver()
   id(@Root() row: PlanRow, @Ctx() context: CspContext): string {
-    return publicId(context, row.id);
+    return publicId(context.partnership.code, row.id);
   }
 
   @FieldResolver()

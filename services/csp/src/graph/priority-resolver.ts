@@ -1,6 +1,14 @@
-import { AlignmentBasis, type CsaAlignment, type EvidenceKind, Priority, type Source, sourceOf } from "@csg/schema";
+import {
+  AlignmentBasis,
+  type CsaAlignment,
+  type EvidenceKind,
+  Priority,
+  type Source,
+  sourceOf,
+  publicId,
+} from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { type CspContext, publicId } from "./context";
+import type { CspContext } from "./context";
 
 import { toPeriod } from "./period";
 import { suggestAlignment } from "@csg/domain";
@@ -12,14 +20,19 @@ export function rowSource(row: { sourceDocument: string; sourceLocator: string }
 }
 
 export function toTheme(context: CspContext, row: ThemeRow) {
-  return { id: publicId(context, row.id), title: row.title, description: row.description, source: rowSource(row) };
+  return {
+    id: publicId(context.partnership.code, row.id),
+    title: row.title,
+    description: row.description,
+    source: rowSource(row),
+  };
 }
 
 @Resolver(() => Priority)
 export class PriorityResolver {
   @FieldResolver()
   id(@Root() row: PriorityRow, @Ctx() context: CspContext): string {
-    return publicId(context, row.id);
+    return publicId(context.partnership.code, row.id);
   }
 
   @FieldResolver()

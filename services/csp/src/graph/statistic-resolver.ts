@@ -1,8 +1,8 @@
-import { type CountChange, CrimeStatistic, type Source } from "@csg/schema";
+import { type CountChange, CrimeStatistic, type Source, statisticId } from "@csg/schema";
 import type { ServedCorrection } from "@csg/domain";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { crimeCategory } from "@csg/schema";
-import { type CspContext, publicId } from "./context";
+import type { CspContext } from "./context";
 import { PARTNERSHIP_WIDE } from "./loaders";
 import { toPeriod } from "./period";
 import { rowSource } from "./priority-resolver";
@@ -12,7 +12,7 @@ import type { StatisticRow } from "../db/schema";
 export class StatisticResolver {
   @FieldResolver()
   id(@Root() row: StatisticRow, @Ctx() context: CspContext): string {
-    return publicId(context, `statistic-${row.id}`);
+    return statisticId(context.partnership.code, row.id);
   }
 
   @FieldResolver()

@@ -1,7 +1,7 @@
-import { CrimeTarget, type Source, TargetStatus } from "@csg/schema";
+import { CrimeTarget, type Source, TargetStatus, publicId } from "@csg/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { crimeCategory } from "@csg/schema";
-import { type CspContext, publicId } from "./context";
+import type { CspContext } from "./context";
 import { toPeriod } from "./period";
 import { rowSource } from "./priority-resolver";
 import type { StatisticRow, TargetRow } from "../db/schema";
@@ -20,7 +20,7 @@ async function countFor(target: TargetRow, periodId: string, { loaders }: CspCon
 export class TargetResolver {
   @FieldResolver()
   id(@Root() row: TargetRow, @Ctx() context: CspContext): string {
-    return publicId(context, row.id);
+    return publicId(context.partnership.code, row.id);
   }
 
   @FieldResolver()

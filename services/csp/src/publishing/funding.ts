@@ -1,5 +1,5 @@
 /** A partnership's funding lines (with allocations) and its list of partner organisations. */
-import type { PartnershipEntry } from "@csg/schema";
+import { LOCAL_ID, type PartnershipEntry, publicId } from "@csg/schema";
 import { type Actor, shortened } from "@csg/service-runtime";
 import { asc, eq, max } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
@@ -14,7 +14,6 @@ import {
   type Place,
   within,
   type Placed,
-  LOCAL_ID,
   freeId,
   localIdOf,
   periodIdFor,
@@ -45,7 +44,7 @@ function fundingJson(tx: CspDatabase, code: string, id: string) {
     .orderBy(asc(t.fundingAllocations.position))
     .all();
   return {
-    id: `${code}:${line.id}`,
+    id: publicId(code, line.id),
     funder: line.funder,
     label: line.label,
     amountPence: line.amountPence,
@@ -148,7 +147,7 @@ export function setPartners(
     const after = partnersJson(result);
     return {
       changed: JSON.stringify(before) !== JSON.stringify(after),
-      subject: `${partnership.code}:partners`,
+      subject: publicId(partnership.code, "partners"),
       before,
       after,
       result,

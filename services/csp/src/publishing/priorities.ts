@@ -2,7 +2,7 @@
  * A partnership's plans and priorities: publish a plan (its period and themes), create,
  * change and withdraw priorities. Each write is one transaction with its audit entry.
  */
-import type { PartnershipEntry } from "@csg/schema";
+import { LOCAL_ID, type PartnershipEntry, publicId } from "@csg/schema";
 import { type Actor, quoted, shortened } from "@csg/service-runtime";
 import { and, asc, eq, max } from "drizzle-orm";
 import type { CspDatabase } from "../db/database";
@@ -16,7 +16,6 @@ import {
   type SourceRecord,
   type Place,
   within,
-  LOCAL_ID,
   freeId,
   localIdOf,
   periodIdFor,
@@ -59,7 +58,7 @@ function planJson(tx: CspDatabase, code: string, plan: PlanRow) {
   const themes = tx.select().from(t.themes).where(eq(t.themes.planId, plan.id)).orderBy(asc(t.themes.position)).all();
   const period = tx.select().from(t.periods).where(eq(t.periods.id, plan.periodId)).get()!;
   return {
-    id: `${code}:${plan.id}`,
+    id: publicId(code, plan.id),
     title: plan.title,
     period: periodJson(period),
     source: { document: plan.sourceDocument, locator: plan.sourceLocator },
@@ -79,8 +78,8 @@ function priorityJson(tx: CspDatabase, code: string, id: string) {
     .orderBy(asc(t.focusAreas.position))
     .all();
   return {
-    id: `${code}:${row.id}`,
-    plan: `${code}:${row.planId}`,
+    id: publicId(code, row.id),
+    plan: publicId(code, row.planId),
     theme: theme?.title ?? null,
     ref: row.ref,
     title: row.title,
@@ -148,7 +147,7 @@ export function createPlan(
     if (input.id != null && !LOCAL_ID.test(input.id))
       check.fail(place("id"), `must be lower-case words joined by hyphens, got ${quoted(input.id)}`);
     else if (input.id != null && exists(tx, t.plans, input.id))
-      check.fail(place("id"), `plan ${partnership.code}:${input.id} already exists`);
+      check.fail(place("id"), `plan ${publicId(partnership.code, input.id)} already exists`);
     check.text(place("title"), input.title);
     checkPeriod(check, within(place, "period"), input.period);
     checkSource(check, within(place, "source"), input.source);
@@ -194,7 +193,7 @@ export function createPlan(
     const plan = tx.select().from(t.plans).where(eq(t.plans.id, id)).get()!;
     return {
       changed: true,
-      subject: `${partnership.code}:${id}`,
+      subject: publicId(partnership.code, id),
       before: null,
       after: planJson(tx, partnership.code, plan),
       result: plan,
@@ -218,7 +217,7 @@ export function createPriority(
     if (input.id != null && !LOCAL_ID.test(input.id))
       check.fail(place("id"), `must be lower-case words joined by hyphens, got ${quoted(input.id)}`);
     else if (input.id != null && exists(tx, t.priorities, input.id))
-      check.fail(place("id"), `priority ${partnership.code}:${input.id} already exists`);
+      check.fail(place("id"), `priority ${publicId(partnership.code, input.id)} already exists`);
     checkPriorityFields(check, place, input, true);
     check.text(place("theme"), input.theme, { optional: true, max: 300 });
     check.throwIfAny();
@@ -253,7 +252,7 @@ export function createPriority(
     const row = tx.select().from(t.priorities).where(eq(t.priorities.id, id)).get()!;
     return {
       changed: true,
-      subject: `${partnership.code}:${id}`,
+      subject: publicId(partnership.code, id),
       before: null,
       after: priorityJson(tx, partnership.code, id),
       result: row,
@@ -265,15 +264,15 @@ export function createPriority(
 function publishedPriority(
   tx: CspDatabase,
   partnership: PartnershipEntry,
-  publicId: string,
+  priorityId: string,
   check: Checker,
   place: string,
 ): PriorityRow | undefined {
-  const id = localIdOf(partnership.code, publicId, check, place, "priority");
+  const id = localIdOf(partnership.code, priorityId, check, place, "priority");
   if (id === undefined) return undefined;
   const row = tx.select().from(t.priorities).where(eq(t.priorities.id, id)).get();
-  if (!row) check.fail(place, `no priority ${shortened(publicId)}`);
-  else if (row.status === "WITHDRAWN") check.fail(place, `priority ${publicId} was withdrawn on ${row.withdrawnAt}`);
+  if (!row) check.fail(place, `no priority ${shortened(priorityId)}`);
+  else if (row.status === "WITHDRAWN") check.fail(place, `priority ${priorityId} was withdrawn on ${row.withdrawnAt}`);
   else return row;
   return undefined;
 }
@@ -287,13 +286,13 @@ export function updatePriority(
   db: CspDatabase,
   actor: Actor,
   partnership: PartnershipEntry,
-  publicId: string,
+  priorityId: string,
   changes: PriorityChanges,
   check: Checker,
   places: { id: string; changes: Place },
 ): PriorityRow {
   return publishCiting(db, actor, "updatePriority", check, (tx) => {
-    const row = publishedPriority(tx, partnership, publicId, check, places.id);
+    const row = publishedPriority(tx, partnership, priorityId, check, places.id);
     const place = places.changes;
     checkPriorityFields(check, place, changes, false);
     check.text(place("theme"), changes.theme, { optional: true, max: 300 });
@@ -336,12 +335,12 @@ export function withdrawPriority(
   db: CspDatabase,
   actor: Actor,
   partnership: PartnershipEntry,
-  publicId: string,
+  priorityId: string,
   check: Checker,
   place: string,
 ): PriorityRow {
   return publishCiting(db, actor, "withdrawPriority", check, (tx) => {
-    const row = publishedPriority(tx, partnership, publicId, check, place);
+    const row = publishedPriority(tx, partnership, priorityId, check, place);
     check.throwIfAny();
     const before = priorityJson(tx, partnership.code, row!.id);
     tx.update(t.priorities)

@@ -4,6 +4,7 @@
  * import: each figure new, a correction, or unchanged). Each write is one transaction with
  * its audit entry; one bad figure and nothing is written.
  */
+import { statisticNumber } from "@csg/schema";
 import { type Actor, shortened } from "@csg/service-runtime";
 import { and, eq, inArray } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
@@ -191,7 +192,7 @@ export function correctFigures<Row extends FigureRow>(
     const seen = new Set<number>();
     const rows = corrections.map(({ value, place }) => {
       const local = localIdOf(store.owner, value.id, check, place("id"), "crime statistic");
-      const id = local && /^statistic-\d+$/.test(local) ? Number(local.slice("statistic-".length)) : undefined;
+      const id = local === undefined ? undefined : statisticNumber(local);
       const row =
         id === undefined
           ? undefined

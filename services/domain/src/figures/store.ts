@@ -2,6 +2,7 @@
  * What the figures module needs to know of one subgraph's table of figures: the table, how
  * a figure is scoped (partnership-wide or an area), and how it is named in public.
  */
+import { statisticId } from "@csg/schema";
 import type { SQL } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
@@ -31,4 +32,4 @@ export interface FigureStore<Row extends FigureRow, Fields extends FigureFields>
   scopeName?(figure: Fields): string | undefined;
 }
 
-export const figurePublicId = (owner: string, row: { id: number }) => `${owner}:statistic-${row.id}`;
+export const figurePublicId = (owner: string, row: { id: number }) => statisticId(owner, row.id);

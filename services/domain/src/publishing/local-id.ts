@@ -1,3 +1,4 @@
+import { parsePublicId, publicId as publicIdOf } from "@csg/schema";
 import { quoted } from "@csg/service-runtime";
 import type { Checker } from "../validation/checker";
 
@@ -19,8 +20,6 @@ export function freeId(base: string, taken: (id: string) => boolean): string {
   for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-export const LOCAL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /**
  * The local id within a public id (`charnwood:2019-20-p1` -> `2019-20-p1`, `county:statistic-3` -> `statistic-3`). A public id of
  * another owner fails: a subgraph holds only its own partnership's (or the county's) data.
@@ -32,14 +31,13 @@ export function localIdOf(
   place: string,
   what: string,
 ): string | undefined {
-  const colon = publicId.indexOf(":");
-  const owner = colon < 0 ? undefined : publicId.slice(0, colon);
-  if (owner !== partnershipCode || colon === publicId.length - 1) {
+  const parts = parsePublicId(publicId);
+  if (parts?.owner !== partnershipCode) {
     check.fail(
       place,
-      `${quoted(publicId)} is not the id of a ${what} of ${partnershipCode} (ids read "${partnershipCode}:<id>")`,
+      `${quoted(publicId)} is not the id of a ${what} of ${partnershipCode} (ids read "${publicIdOf(partnershipCode, "<id>")}")`,
     );
     return undefined;
   }
-  return publicId.slice(colon + 1);
+  return parts.local;
 }

@@ -53,7 +53,7 @@ export function publish<DB extends AnyDatabase, T>(
             after: change.after ?? null,
           })
           .run();
-        tx.run(sql`update publication_state set last_published_at = ${at}, data_version = data_version + 1`);
+        tx.run(sql`update publication_state set last_published_at = ${at}`);
         return change;
       },
       { behavior: "immediate" },

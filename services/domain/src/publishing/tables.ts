@@ -61,8 +61,6 @@ export const publicationState = sqliteTable("publication_state", {
   seededFrom: text("seeded_from").notNull(),
   seededAt: text("seeded_at").notNull(),
   lastPublishedAt: text("last_published_at"),
-  /** Incremented by every write: lets readers tell that data changed. */
-  dataVersion: integer("data_version").notNull(),
 });
 
 /** One committed write: who, what, when, and the record before and after. */

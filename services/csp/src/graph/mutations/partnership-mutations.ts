@@ -8,6 +8,7 @@ import {
   Plan,
   Priority,
   mutationNamespace,
+  publicId,
 } from "@csg/schema";
 import { type Actor, requireScope } from "@csg/service-runtime";
 import { Arg, Ctx, FieldResolver, ID, Mutation, ObjectType, Resolver } from "type-graphql";
@@ -97,7 +98,7 @@ export function partnershipMutations(entry: PartnershipEntry) {
     ): PriorityWithdrawal {
       return write(context, "withdrawPriority", (actor, check) => {
         const row = withdrawPriority(context.db, actor, entry, id, check, "id");
-        return { id: `${entry.code}:${row.id}`, title: row.title, withdrawnAt: row.withdrawnAt! };
+        return { id: publicId(entry.code, row.id), title: row.title, withdrawnAt: row.withdrawnAt! };
       });
     }
 

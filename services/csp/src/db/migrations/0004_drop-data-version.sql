@@ -1,0 +1,1 @@
+ALTER TABLE `publication_state` DROP COLUMN `data_version`;
