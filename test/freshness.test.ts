@@ -14,6 +14,7 @@ import {
   type InProcessTestSystem as TestSystem,
   startInProcessSystem as startTestSystem,
 } from "./support/in-process-system";
+import { CORRECT_MELTON, meltonInTheTotal, meltonStatisticId as statisticIdOf } from "./support/melton-in-the-total";
 
 let t: TestSystem;
 let files: string;
@@ -47,16 +48,8 @@ function sample(text: string, series: string): number {
 
 const HITS = 'csg_gateway_response_cache_requests_total{result="hit"}';
 
-/** Melton's All Crime for 2017/18 as the county totals it (Figure 3 of 002: 2,799; the county 41,325). */
-const TOTALS = `query MeltonInTheTotal { county { crimeTotals(category: "all-crime", start: "2017-04-01", end: "2018-03-31") {
-  total partnerships { partnership { code } count } } } }`;
-
-async function totals(): Promise<{ total: number; melton: number }> {
-  const { data, errors } = await t.query(TOTALS);
-  expect(errors).toBeUndefined();
-  const total = data.county.crimeTotals;
-  return { total: total.total, melton: total.partnerships.find((p: any) => p.partnership.code === "melton").count };
-}
+const totals = () => meltonInTheTotal(t);
+const meltonStatisticId = () => statisticIdOf(t);
 
 /** Asks twice and checks the second answer came from the cache: the write that follows must get past it. */
 async function cachedTotals(): Promise<{ total: number; melton: number }> {
@@ -67,22 +60,11 @@ async function cachedTotals(): Promise<{ total: number; melton: number }> {
   return first;
 }
 
-async function meltonStatisticId(): Promise<string> {
-  const { data } = await t.query(
-    `{ partnership(code: "melton") { crimeStatistics(category: "all-crime") { id period { label } source { locator } } } }`,
-  );
-  return data.partnership.crimeStatistics.find(
-    (s: any) => s.period.label === "2017/18" && s.source.locator === "Figure 3",
-  ).id;
-}
-
-const CORRECT = `mutation($corrections: [CrimeStatisticCorrectionInput!]!) { melton { correctCrimeStatistics(corrections: $corrections) { id count } } }`;
-
 describe("the next query answers with every committed write", () => {
   it("a mutation through the gateway", async () => {
     expect(await cachedTotals()).toEqual({ total: 41325, melton: 2799 });
     const id = await meltonStatisticId();
-    const written = await t.query(CORRECT, { corrections: [{ id, count: 2800 }] }, melton);
+    const written = await t.query(CORRECT_MELTON, { corrections: [{ id, count: 2800 }] }, melton);
     expect(written.errors).toBeUndefined();
     expect(await totals()).toEqual({ total: 41326, melton: 2800 });
   });
@@ -94,7 +76,7 @@ describe("the next query answers with every committed write", () => {
     const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${melton}` },
-      body: JSON.stringify({ query: CORRECT, variables: { corrections: [{ id, count: 2801 }] } }),
+      body: JSON.stringify({ query: CORRECT_MELTON, variables: { corrections: [{ id, count: 2801 }] } }),
     });
     expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
     expect(await totals()).toEqual({ total: 41327, melton: 2801 });
@@ -145,19 +127,14 @@ describe("the next query answers with every committed write", () => {
     // send): every body is new to the response cache, while the county's fetch is the same,
     // so its answer is kept and taken.
     let asked = 0;
-    const uniqueTotals = async () => {
-      const { data, errors } = await t.query(TOTALS, { asked: ++asked });
-      expect(errors).toBeUndefined();
-      const total = data.county.crimeTotals;
-      return { total: total.total, melton: total.partnerships.find((p: any) => p.partnership.code === "melton").count };
-    };
+    const uniqueTotals = () => meltonInTheTotal(t, { asked: ++asked });
     const KEPT = 'csg_gateway_subgraph_answers_kept_total{subgraph="county"}';
     const first = await uniqueTotals();
     const kept = sample(await metrics(), KEPT);
     expect(await uniqueTotals()).toEqual(first);
     expect(sample(await metrics(), KEPT)).toBe(kept + 1);
     const id = await meltonStatisticId();
-    const written = await t.query(CORRECT, { corrections: [{ id, count: first.melton + 1 }] }, melton);
+    const written = await t.query(CORRECT_MELTON, { corrections: [{ id, count: first.melton + 1 }] }, melton);
     expect(written.errors).toBeUndefined();
     expect(await uniqueTotals()).toEqual({ total: first.total + 1, melton: first.melton + 1 });
   });

@@ -6,6 +6,7 @@
  */
 import { issueToken, SHARED_HOST_PROCESS } from "@csg/operator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CORRECT_MELTON, meltonInTheTotal, meltonStatisticId } from "./support/melton-in-the-total";
 import { startTestSystem, type TestSystem } from "./support/system";
 
 let t: TestSystem;
@@ -19,16 +20,7 @@ afterAll(async () => {
   await t?.stop();
 });
 
-/** Melton's All Crime for 2017/18 as the county totals it (Figure 3 of 002: 2,799; the county 41,325). */
-const TOTALS = `{ county { crimeTotals(category: "all-crime", start: "2017-04-01", end: "2018-03-31") {
-  total partnerships { partnership { code } count } } } }`;
-
-async function totals(): Promise<{ total: number; melton: number }> {
-  const { data, errors } = await t.query(TOTALS);
-  expect(errors).toBeUndefined();
-  const total = data.county.crimeTotals;
-  return { total: total.total, melton: total.partnerships.find((p: any) => p.partnership.code === "melton").count };
-}
+const totals = () => meltonInTheTotal(t);
 
 async function health(): Promise<any> {
   return (await fetch(t.system.gateway.healthUrl)).json();
@@ -52,17 +44,8 @@ describe("every subgraph in one process", () => {
 
   it("answers with a write at once: the gateway reads the files the shared process writes", async () => {
     expect(await totals()).toEqual({ total: 41325, melton: 2799 });
-    const { data } = await t.query(
-      `{ partnership(code: "melton") { crimeStatistics(category: "all-crime") { id period { label } source { locator } } } }`,
-    );
-    const id = data.partnership.crimeStatistics.find(
-      (s: any) => s.period.label === "2017/18" && s.source.locator === "Figure 3",
-    ).id;
-    const written = await t.query(
-      `mutation($corrections: [CrimeStatisticCorrectionInput!]!) { melton { correctCrimeStatistics(corrections: $corrections) { count } } }`,
-      { corrections: [{ id, count: 2800 }] },
-      melton,
-    );
+    const id = await meltonStatisticId(t);
+    const written = await t.query(CORRECT_MELTON, { corrections: [{ id, count: 2800 }] }, melton);
     expect(written.errors).toBeUndefined();
     expect(await totals()).toEqual({ total: 41326, melton: 2800 });
   });

@@ -22,6 +22,7 @@ import {
   useClientTls,
 } from "@csg/service-runtime";
 import { CORS_ORIGINS, corsOriginsFrom } from "./cross-origin";
+import { FRESHNESS_COMMAND_OPTIONS } from "./freshness/freshness-options";
 import { localDatabases } from "./freshness/local-databases";
 import { startGateway } from "./gateway";
 
@@ -74,30 +75,7 @@ await runCommand("node dist/gateway.mjs", async () => {
         description: "Comma-separated origins whose pages may call the gateway (none by default).",
       },
       // Read by the gateway from the environment (freshness-options.ts).
-      "response-cache": {
-        type: "string",
-        value: "on|off",
-        env: "CSG_RESPONSE_CACHE",
-        exported: true,
-        choices: ["on", "off"],
-        description: "The response cache (default on).",
-      },
-      deduplication: {
-        type: "string",
-        value: "on|off",
-        env: "CSG_DEDUPLICATION",
-        exported: true,
-        choices: ["on", "off"],
-        description: "Sharing identical in-flight subgraph requests (default on).",
-      },
-      "subgraph-answers": {
-        type: "string",
-        value: "on|off",
-        env: "CSG_SUBGRAPH_ANSWERS",
-        exported: true,
-        choices: ["on", "off"],
-        description: "Keeping subgraph answers for identical fetches while nothing is written (default on).",
-      },
+      ...FRESHNESS_COMMAND_OPTIONS,
     },
   });
   // Every subgraph request over TLS with CSG_TLS_CA, CSG_TLS_CLIENT_CERT/KEY (pnpm serve's --ca, --client-cert/--client-key).

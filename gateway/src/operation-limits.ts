@@ -10,6 +10,7 @@ import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { GraphQLError, type ValidationContext, type ValidationRule } from "graphql";
+import { wholeNumberSetting } from "@csg/service-runtime";
 import { entityNestingRule, entityReentriesRule } from "./entity-nesting";
 import { listNestingRule } from "./list-nesting";
 
@@ -92,14 +93,8 @@ export function operationLimits(
   env: NodeJS.ProcessEnv = process.env,
 ): OperationLimits {
   const limits = { ...DEFAULT_OPERATION_LIMITS, ...overrides };
-  for (const [name, variable] of Object.entries(OPERATION_LIMIT_ENV) as [keyof OperationLimits, string][]) {
-    const text = env[variable];
-    if (text === undefined || text === "") continue;
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < 1)
-      throw new Error(`${variable} must be a whole number of at least 1, got "${text}"`);
-    limits[name] = value;
-  }
+  for (const [name, variable] of Object.entries(OPERATION_LIMIT_ENV) as [keyof OperationLimits, string][])
+    limits[name] = wholeNumberSetting(variable, limits[name], env);
   return limits;
 }
 

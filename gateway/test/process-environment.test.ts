@@ -47,3 +47,12 @@ it("spells every option so that the gateway's process reads back what was given"
   // Nothing given, nothing set: the gateway's own defaults and the inherited environment apply.
   expect(gatewayEnvironment({})).toEqual({});
 });
+
+it("refuses a cache size that is not a whole number of bytes, naming the variable", () => {
+  for (const variable of ["CSG_RESPONSE_CACHE_MAX_BYTES", "CSG_SUBGRAPH_ANSWERS_MAX_BYTES"])
+    for (const text of ["abc", "-5", "0", "2.5", "1e3x"])
+      expect(() => resolveFreshness({}, { [variable]: text })).toThrow(
+        `${variable} must be a whole number of at least 1, got "${text}"`,
+      );
+  expect(resolveFreshness({}, { CSG_SUBGRAPH_ANSWERS_MAX_BYTES: "4096" }).subgraphAnswersMaxBytes).toBe(4096);
+});

@@ -1,3 +1,5 @@
+import { type OptionSpec, wholeNumberSetting } from "@csg/service-runtime";
+
 /** The gateway's speed settings; each on unless switched off. */
 export interface FreshnessOptions {
   /** Answers of reads kept until a subgraph's revision changes (`CSG_RESPONSE_CACHE=off` switches it off). */
@@ -22,9 +24,31 @@ export function resolveFreshness(
   return {
     responseCache: options.responseCache ?? !off(env.CSG_RESPONSE_CACHE),
     deduplication: options.deduplication ?? !off(env.CSG_DEDUPLICATION),
-    cacheMaxBytes: options.cacheMaxBytes ?? Number(env.CSG_RESPONSE_CACHE_MAX_BYTES ?? 64 * 1024 * 1024),
+    cacheMaxBytes: options.cacheMaxBytes ?? wholeNumberSetting("CSG_RESPONSE_CACHE_MAX_BYTES", 64 * 1024 * 1024, env),
     subgraphAnswers: options.subgraphAnswers ?? !off(env.CSG_SUBGRAPH_ANSWERS),
     subgraphAnswersMaxBytes:
-      options.subgraphAnswersMaxBytes ?? Number(env.CSG_SUBGRAPH_ANSWERS_MAX_BYTES ?? 16 * 1024 * 1024),
+      options.subgraphAnswersMaxBytes ?? wholeNumberSetting("CSG_SUBGRAPH_ANSWERS_MAX_BYTES", 16 * 1024 * 1024, env),
   };
 }
+
+const onOff = (env: string, description: string): OptionSpec => ({
+  type: "string",
+  value: "on|off",
+  env,
+  exported: true,
+  choices: ["on", "off"],
+  description,
+});
+
+/**
+ * The settings above as command-line options, the same for `node dist/gateway.mjs` and
+ * `pnpm start` (whose launcher passes them on through the environment, read above).
+ */
+export const FRESHNESS_COMMAND_OPTIONS: Record<string, OptionSpec> = {
+  "response-cache": onOff("CSG_RESPONSE_CACHE", "The gateway's response cache (default on)."),
+  deduplication: onOff("CSG_DEDUPLICATION", "Sharing identical in-flight subgraph requests (default on)."),
+  "subgraph-answers": onOff(
+    "CSG_SUBGRAPH_ANSWERS",
+    "Keeping subgraph answers for identical fetches while nothing is written (default on).",
+  ),
+};

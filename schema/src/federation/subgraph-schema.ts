@@ -62,28 +62,27 @@ function mergeResolvers(base: Record<string, any>, extra: Record<string, Record<
 /**
  * Builds a federation subgraph from type-graphql classes: type-graphql prints the SDL (with
  * its @key, @shareable and @external directives), @apollo/subgraph builds the subgraph.
- * `options` as a function: the classes it makes (a partnership's entity type, its resolvers)
+ * `given` as a function: the classes it makes (a partnership's entity type, its resolvers)
  * are made in this build's turn, so their metadata never appears in the middle of another
  * subgraph's build in the same process (a shared host, a test's system): made outside it, a
  * partnership's `BlabyCsp` once met the county's in the county's build ("Schema must contain
  * uniquely named types"), and the county's restore could cut a partnership's fields.
  */
-export async function buildFederatedSubgraph(options: SubgraphOptions | (() => SubgraphOptions)): Promise<Subgraph> {
-  let made!: SubgraphOptions;
+export async function buildFederatedSubgraph(given: SubgraphOptions | (() => SubgraphOptions)): Promise<Subgraph> {
+  let options!: SubgraphOptions;
   const typeGraphqlSchema = await withoutLeakingFields(
     () => {
-      made = typeof options === "function" ? options() : options;
+      options = typeof given === "function" ? given() : given;
       preferResolverClasses();
     },
     () =>
       buildSchema({
-        resolvers: made.resolvers,
-        orphanedTypes: made.orphanedTypes,
+        resolvers: options.resolvers,
+        orphanedTypes: options.orphanedTypes,
         skipCheck: true,
         validate: false,
       }),
   );
-  options = made;
   let document = parse(printSchemaWithDirectives(typeGraphqlSchema));
   if (options.external) document = markExternal(document, options.external);
   const typeDefs = parse(

@@ -4,7 +4,7 @@
  * on first start), then the gateway (a process of its own too), restarting any that dies;
  * stops everything on Ctrl-C or SIGTERM.
  */
-import { CORS_ORIGINS, corsOriginsFrom } from "@csg/gateway/process-environment";
+import { CORS_ORIGINS, corsOriginsFrom, FRESHNESS_COMMAND_OPTIONS } from "@csg/gateway/process-environment";
 import {
   dataDirOption,
   exportLine,
@@ -41,30 +41,7 @@ await runCommand("pnpm start", async () => {
           "Comma-separated origins whose pages may call the gateway, e.g. https://dashboards.example.org (none by default).",
       },
       // Read by the gateway from the environment (freshness-options.ts).
-      "response-cache": {
-        type: "string",
-        value: "on|off",
-        env: "CSG_RESPONSE_CACHE",
-        exported: true,
-        choices: ["on", "off"],
-        description: "The gateway's response cache (default on).",
-      },
-      deduplication: {
-        type: "string",
-        value: "on|off",
-        env: "CSG_DEDUPLICATION",
-        exported: true,
-        choices: ["on", "off"],
-        description: "Sharing identical in-flight subgraph requests (default on).",
-      },
-      "subgraph-answers": {
-        type: "string",
-        value: "on|off",
-        env: "CSG_SUBGRAPH_ANSWERS",
-        exported: true,
-        choices: ["on", "off"],
-        description: "Keeping subgraph answers for identical fetches while nothing is written (default on).",
-      },
+      ...FRESHNESS_COMMAND_OPTIONS,
       "data-dir": dataDirOption,
       hosting: {
         type: "string",
@@ -72,7 +49,7 @@ await runCommand("pnpm start", async () => {
         env: "CSG_HOSTING",
         choices: [...HOSTINGS],
         description:
-          "Each subgraph in a process of its own (separate, the default), or every subgraph in one process (shared: a third of the memory; one subgraph's crash restarts them all).",
+          "Each subgraph in a process of its own (separate, the default), or every subgraph in one process (shared: about half the memory; one subgraph's crash restarts them all).",
       },
     },
   });

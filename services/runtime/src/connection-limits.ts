@@ -7,8 +7,9 @@
  * stalled body's when its connection times out or closes.
  */
 
-function setting(variable: string, fallback: number): number {
-  const text = process.env[variable];
+/** A whole number of at least 1 from the environment, else `fallback`; an error naming the variable otherwise. */
+export function wholeNumberSetting(variable: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const text = env[variable];
   if (text === undefined || text === "") return fallback;
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1)
@@ -29,10 +30,10 @@ export interface ConnectionLimits {
 
 export function connectionLimits(): ConnectionLimits {
   return {
-    headerTimeoutMs: setting("CSG_HEADER_TIMEOUT_MS", 10_000),
-    bodyTimeoutMs: setting("CSG_BODY_TIMEOUT_MS", 30_000),
-    maxHeaderBytes: setting("CSG_MAX_HEADER_BYTES", 16_384),
-    maxPendingBodyBytes: setting("CSG_MAX_PENDING_BODY_BYTES", 64_000_000),
+    headerTimeoutMs: wholeNumberSetting("CSG_HEADER_TIMEOUT_MS", 10_000),
+    bodyTimeoutMs: wholeNumberSetting("CSG_BODY_TIMEOUT_MS", 30_000),
+    maxHeaderBytes: wholeNumberSetting("CSG_MAX_HEADER_BYTES", 16_384),
+    maxPendingBodyBytes: wholeNumberSetting("CSG_MAX_PENDING_BODY_BYTES", 64_000_000),
   };
 }
 
