@@ -1,9 +1,9 @@
-import type { RemoteGraphQLDataSource } from "@apollo/gateway";
+import type { GraphQLDataSource } from "@apollo/gateway";
 import type { GatewayContext } from "./context";
 import type { KeptSubgraphAnswers } from "./freshness/kept-subgraph-answers";
 import type { GatewayMetrics } from "./observability/metrics";
 
-type Process = RemoteGraphQLDataSource<GatewayContext>["process"];
+type Process = GraphQLDataSource<GatewayContext>["process"];
 type GatewayGraphQLRequest = Parameters<Process>[0]["request"];
 type Response = Awaited<ReturnType<Process>> & { http?: unknown };
 

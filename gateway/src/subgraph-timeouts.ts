@@ -3,11 +3,7 @@
  * subgraph), and each client request an overall deadline. A request's fetches are also
  * cancelled when its client goes away, so an abandoned request holds no subgraph connection.
  */
-import type { RemoteGraphQLDataSource } from "@apollo/gateway";
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { IncomingMessage, ServerResponse } from "node:http";
-
-type Fetcher = RemoteGraphQLDataSource["fetcher"];
 
 export interface SubgraphTimeouts {
   /** Every subgraph fetch, unless its subgraph has its own. */
@@ -89,48 +85,12 @@ export class RequestEnded extends Error {
   }
 }
 
-/** How one subgraph fetch ends: the client request it serves, or (a write) a backstop of its own. */
-interface FetchPolicy {
-  signal?: AbortSignal;
-  /** A write's own limit, in place of the subgraph's timeout. */
-  writeBackstopMs?: number;
-}
-
-/** The policy of the fetch being sent (AsyncLocalStorage: the gateway's API passes no signal to the fetcher). */
-const fetchPolicies = new AsyncLocalStorage<FetchPolicy>();
-
-export function withRequestSignal<T>(signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
-  return signal ? fetchPolicies.run({ signal }, run) : run();
-}
-
-/** A write: sent apart from its request's signal, ended only by the backstop. */
-export function asWrite<T>(writeBackstopMs: number, run: () => Promise<T>): Promise<T> {
-  return fetchPolicies.run({ writeBackstopMs }, run);
-}
-
 /** Why a write's wait ended: its subgraph did not answer within the backstop. */
 export class WriteBackstop extends Error {
   constructor(readonly backstopMs: number) {
     super(`no answer within ${backstopMs / 1000} s`);
     this.name = "WriteBackstop";
   }
-}
-
-/** Fetches with Node's own fetch, ended by the timeout or by the client request's end, whichever comes first; a write by its backstop only. */
-export function timedFetcher(timeoutMs: number): Fetcher {
-  return ((url: string, init: RequestInit) => {
-    const policy = fetchPolicies.getStore();
-    if (policy?.writeBackstopMs) {
-      const backstop = AbortSignal.timeout(policy.writeBackstopMs);
-      return fetch(url, { ...init, signal: backstop }).catch((error: Error) => {
-        throw backstop.aborted ? new WriteBackstop(policy.writeBackstopMs!) : error;
-      });
-    }
-    const signal = policy?.signal
-      ? AbortSignal.any([AbortSignal.timeout(timeoutMs), policy.signal])
-      : AbortSignal.timeout(timeoutMs);
-    return fetch(url, { ...init, signal });
-  }) as unknown as Fetcher;
 }
 
 /** The life of one client request, as the GraphQL endpoint sees it. */
