@@ -1,9 +1,10 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
+import type { ServiceAnswer } from "@csg/service-runtime";
 import type { GatewayContext } from "./context";
 import { type InFlightSubgraphRequests, answerTexts } from "./subgraph-deduplication";
 import { subgraphFailure } from "./subgraph-failure";
-import { type SubgraphAnswer, postToSubgraph } from "./subgraph-request";
+import { postToSubgraph } from "./subgraph-request";
 
 /** The gateway's subgraph operations are printed by its planner: a write starts with `mutation`. */
 const isWrite = (query: string | undefined) => /^\s*mutation\b/.test(query ?? "");
@@ -67,7 +68,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
         JSON.stringify(sent),
         isWrite(request.query) ? { writeBackstopMs: this.writeBackstopMs } : { timeoutMs: this.timeoutMs, signal },
       );
-      const body = this.parseBody(answer);
+      const body = this.parseBody(answer, await answer.text());
       if (!answer.ok) throw refusal(answer, body);
       if (typeof body !== "object" || body === null)
         throw new Error(`Expected JSON response body, but received: ${body}`);
@@ -89,15 +90,15 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
   }
 
   /** JSON when the subgraph says so (its text kept for copies of a shared answer, subgraph-deduplication.ts), else the text. */
-  private parseBody(answer: SubgraphAnswer): object | string {
-    if (!/^application\/(graphql-response\+)?json/.test(answer.headers.get("content-type") ?? "")) return answer.text;
-    if (this.inFlight) answerTexts.set(answer, answer.text);
-    return JSON.parse(answer.text) as object;
+  private parseBody(answer: ServiceAnswer, text: string): object | string {
+    if (!/^application\/(graphql-response\+)?json/.test(answer.headers.get("content-type") ?? "")) return text;
+    if (this.inFlight) answerTexts.set(answer, text);
+    return JSON.parse(text) as object;
   }
 }
 
 /** A subgraph's refusal (an HTTP error status), as subgraph-failure.ts reads it: status and body. */
-function refusal(answer: SubgraphAnswer, body: object | string): GraphQLError {
+function refusal(answer: ServiceAnswer, body: object | string): GraphQLError {
   return new GraphQLError(`${answer.status}: ${answer.statusText}`, {
     extensions: { response: { url: answer.url, status: answer.status, statusText: answer.statusText, body } },
   });

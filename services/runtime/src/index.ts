@@ -21,4 +21,5 @@ export * from "./quoted-input";
 export * from "./argument-bounds";
 export * from "./connection-limits";
 export * from "./service-tls";
+export * from "./service-call";
 export * from "./subgraph-addresses";

@@ -1,5 +1,5 @@
 import { type PartnershipEntry, partnerships } from "@csg/schema";
-import { revisionUrl } from "@csg/service-runtime";
+import { type ServiceFetch, callService, revisionUrl } from "@csg/service-runtime";
 import type { GraphQLSchema } from "graphql";
 import { KeptReadings } from "./kept-readings";
 import { type PartnershipReading, toPublications } from "./publications";
@@ -15,8 +15,8 @@ export interface PartnershipReaderOptions {
    * partnership's answer, once it comes, serves the requests that join it (see KeptReadings).
    */
   workTimeoutMs?: number;
-  /** The HTTP client: global fetch unless a test counts requests. */
-  fetch?: typeof fetch;
+  /** The HTTP client: the runtime's callService unless a test counts requests (fetch will do). */
+  fetch?: ServiceFetch;
   /** False: nothing is kept between requests (every request reads every partnership in full). */
   keepReadings?: boolean;
 }
@@ -80,7 +80,7 @@ async function requestPublications(
   if (!url) return unavailable(entry, `no subgraph address is configured for ${entry.code}`);
   try {
     const representations = [{ __typename: entry.entityTypeName, code: entry.code }];
-    const response = await (options.fetch ?? fetch)(url, {
+    const response = await (options.fetch ?? callService)(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query, variables: { representations, ...filter } }),
@@ -131,7 +131,7 @@ function byDeadline(
 async function requestRevision(url: string | undefined, options: PartnershipReaderOptions): Promise<string | null> {
   if (!url) return null;
   try {
-    const response = await (options.fetch ?? fetch)(revisionUrl(url), {
+    const response = await (options.fetch ?? callService)(revisionUrl(url), {
       signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
     if (!response.ok) return null;
