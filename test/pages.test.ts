@@ -17,14 +17,16 @@ import { type TestBrowser, artefactsFolder, desktop, phone, screenshotsFolder, s
 import { repositoryRoot } from "./support/commands";
 import { correctCount, recordFigures } from "./support/partnership-writes";
 import { printedPages } from "./support/printed-pages";
-import { type TestSystem, startTestSystem } from "./support/system";
+import { type InProcessTestSystem, startInProcessSystem } from "./support/in-process-system";
 
-let t: TestSystem;
+let t: InProcessTestSystem;
 let b: TestBrowser;
 let base: string;
 
 beforeAll(async () => {
-  t = await startTestSystem();
+  // In this worker: the pages need a gateway and subgraphs over HTTP, and a service stopped and
+  // started again (HostedService), not twelve processes to boot.
+  t = await startInProcessSystem();
   base = new URL(t.system.gateway.url).origin;
   b = await startBrowser(base);
 });
@@ -572,6 +574,9 @@ describe("every page at phone width", () => {
     ]) {
       const page = await b.open(path, phone);
       if (path === "/") await page.locator("#totals-output table").waitFor();
+      // The explorer has no "Loading ..." of its own: its editor is drawn once React has rendered.
+      if (path === "/graphql")
+        await expect.poll(() => page.locator(".graphiql-query-editor").textContent()).toContain("partnerships");
       expect({ path, fits: await fitsWidth(page) }).toEqual({ path, fits: true });
       await b.screenshot(page, name);
     }
