@@ -12,16 +12,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositoryRoot, runCommand } from "./support/commands";
 import { DOCUMENTS, documentedCommands, fencedBlocks, pnpmScript } from "./support/documentation";
 import { copySeededData } from "./support/seeded-data";
-import { onFreePorts, startTestSystem, type TestSystem } from "./support/system";
+import { type InProcessTestSystem, startInProcessSystem } from "./support/in-process-system";
+import { onFreePorts } from "./support/system";
 
 const scripts = Object.keys(JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")).scripts);
 const commands = DOCUMENTS.flatMap(documentedCommands);
 const examples = DOCUMENTS.flatMap((document) => fencedBlocks(document, "graphql"));
 
-let t: TestSystem;
+let t: InProcessTestSystem;
 let scratch: string;
 beforeAll(async () => {
-  t = await startTestSystem();
+  // Hosted in this worker: the documented commands and examples need its data folder and
+  // gateway, not its own processes (twelve more Node processes started for nothing).
+  t = await startInProcessSystem();
   scratch = mkdtempSync(join(tmpdir(), "csg-docs-"));
   fillDownloads(join(scratch, "downloads"));
   // The walk-through imports into a system of its own, seeded as a first start leaves it (samples in).
@@ -85,10 +88,14 @@ function run(command: string, env: Record<string, string> = {}): Promise<{ statu
  * Commands that depend on one another run in order, in one chain: the serving ones share
  * dist/ and one data folder; `tokens revoke` needs the id `tokens issue` printed;
  * `figures:import` reads the file `figures:export` wrote. Chains run side by side: each
- * command is mostly its own process starting.
+ * command is mostly its own process starting. A source's --help under tsx reads neither
+ * dist/ nor a data folder: it waits for no serving command.
  */
-const chainOf = (script: string | undefined) =>
-  script === undefined || script === "start" || script === "serve" ? "serving" : script.split(":")[0];
+const chainOf = (text: string) => {
+  const script = pnpmScript(text);
+  if (script === undefined) return text.includes(" --help") ? "help" : "serving";
+  return script === "start" || script === "serve" ? "serving" : script.split(":")[0];
+};
 
 /**
  * Runs a documented command that serves until stopped, as written but for its ports and data
@@ -223,7 +230,7 @@ describe("the documentation's commands", () => {
     const chains = new Map<string, typeof commands>();
     // install is what .ci/run does first; test is this very run.
     for (const command of commands.filter(({ text }) => !["install", "test"].includes(pnpmScript(text) ?? ""))) {
-      const chain = chainOf(pnpmScript(command.text));
+      const chain = chainOf(command.text);
       chains.set(chain, [...(chains.get(chain) ?? []), command]);
     }
     await Promise.all(

@@ -34,10 +34,14 @@ function childrenOf(pid: number): { pid: number; command: string }[] {
     .split(/\s+/)
     .filter(Boolean)
     .map(Number);
-  return pids.map((child) => ({
-    pid: child,
-    command: readFileSync(`/proc/${child}/cmdline`, "utf8").replaceAll("\0", " "),
-  }));
+  return pids.flatMap((child) => {
+    try {
+      return [{ pid: child, command: readFileSync(`/proc/${child}/cmdline`, "utf8").replaceAll("\0", " ") }];
+    } catch {
+      // Gone between the listing and now (as a killed subgraph the launcher has just reaped): no child any more.
+      return [];
+    }
+  });
 }
 
 const gatewayPid = () => childrenOf(launcher.pid!).find((c) => c.command.includes("gateway.mjs"))?.pid;

@@ -115,7 +115,8 @@ const SOURCE = {
 };
 
 describe("a new partnership, added by the command", () => {
-  it("is unknown to the running system before it is added", async () => {
+  // A system's start is a setup's work: the hooks' time (vitest.config.ts hookTimeout), not a test's minute.
+  it("is unknown to the running system before it is added", { timeout: 180_000 }, async () => {
     await startSystem();
     const { data } = await query(`{ partnership(code: "test-valley") { name } partnerships { code } }`);
     expect(data.partnership).toBeNull();
@@ -168,7 +169,9 @@ describe("a new partnership, added by the command", () => {
     expect(again.stderr).toContain("--ons-code: E07000130 is already covered by charnwood");
   });
 
-  it("answers through the gateway after a restart, and publishes with its own token", async () => {
+  it("answers through the gateway after a restart, and publishes with its own token", {
+    timeout: 180_000,
+  }, async () => {
     await startSystem();
     const { data, errors } = await query(
       `{ partnership(code: "test-valley") { __typename name districts { onsCode } priorities { id } crimeStatistics { count } lastPublishedAt } partnerships { code } }`,

@@ -6,7 +6,7 @@
  * after (see shared-system.ts), whose freshly seeded data every other test system copies
  * (see seeded-data.ts).
  */
-import { buildBundles } from "@csg/operator";
+import { BUNDLES, buildBundles, COMMAND_BUNDLES } from "@csg/operator";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,7 +25,8 @@ declare module "vitest" {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Its own folder, not dist/: the documentation test runs `pnpm start`, which rebuilds dist/.
   const bundles = mkdtempSync(join(tmpdir(), "csg-test-bundles-"));
-  await buildBundles(bundles);
+  // With the commands' bundles, which test/support/commands.ts runs.
+  await buildBundles(bundles, { ...BUNDLES, ...COMMAND_BUNDLES });
   // The test files' processes inherit the environment of this one.
   process.env[TEST_BUNDLES] = bundles;
   // Hosted in vitest's own process (see in-process-system.ts): its first start seeds the folder.

@@ -24,4 +24,4 @@ export {
 export { mainSupergraph, SCHEMA_BASE_ENV, type MainSupergraph } from "./schema-check/main-supergraph";
 export { issueToken, revokeToken, listTokens, shareCountyTokens, type IssuedToken } from "./admin/tokens";
 export { addPartnership, registryEntry, type NewPartnership } from "./admin/partnership-add";
-export { buildBundles, bundleFolder } from "./bundles/build-bundles";
+export { buildBundles, bundlesCurrent, bundleFolder, BUNDLES, COMMAND_BUNDLES } from "./bundles/build-bundles";

@@ -8,6 +8,7 @@ import { datasetFile } from "@csg/csp-subgraph";
 import { COUNTY_SUBGRAPH, GATEWAY_PORT } from "@csg/schema";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Checker } from "@csg/domain";
 
@@ -91,6 +92,15 @@ const emptyDataset = (code: string) => ({
 
 const COMPOSE_CLI = fileURLToPath(new URL("../supergraph/compose-cli.ts", import.meta.url));
 
+/**
+ * `pnpm compose`'s command line: its bundle where this runs from bundles that include it (the
+ * tests' command bundles, see bundles/build-bundles.ts), else its TypeScript under tsx.
+ */
+function composeCommand(bundles = process.env.CSG_SERVICE_BUNDLES): string[] {
+  const bundle = bundles && join(bundles, "compose.mjs");
+  return bundle && existsSync(bundle) ? [bundle] : ["--import", "tsx", COMPOSE_CLI];
+}
+
 /** Writes the registry entry and the empty dataset, then recomposes (in a new process, which reads the new registry). */
 export function addPartnership(input: NewPartnership): PartnershipEntry {
   const entry = registryEntry(input);
@@ -101,7 +111,7 @@ export function addPartnership(input: NewPartnership): PartnershipEntry {
   const registry = JSON.parse(previous) as { $comment: string; partnerships: PartnershipEntry[] };
   writeFileSync(dataset, `${JSON.stringify(emptyDataset(entry.code), null, 2)}\n`);
   writeFileSync(registryFile, registryText(registry.$comment, [...registry.partnerships, entry]));
-  const composed = spawnSync(process.execPath, ["--import", "tsx", COMPOSE_CLI], {
+  const composed = spawnSync(process.execPath, composeCommand(), {
     encoding: "utf8",
     env: { ...process.env, NODE_NO_WARNINGS: "1" },
   });
