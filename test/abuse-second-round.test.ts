@@ -1,12 +1,14 @@
 /**
  * The second round of abuse (issue 18), through the real system: valid, short, anonymous
  * requests that once hung the gateway, ran the planner out of memory, grew /metrics without
- * end, echoed 700 KB back, held memory for stalled uploads, or lost a write's outcome. Each
- * case states its bound (generous: this machine is shared; the limits answer in
- * milliseconds); after every case the gateway still answers a plain query, and at the end no
- * process has restarted.
+ * end, echoed 700 KB back, or held memory for stalled uploads. Each case states its bound
+ * (generous: this machine is shared; the limits answer in milliseconds); after every case the
+ * gateway still answers a plain query, and at the end no process has restarted. Every
+ * subgraph in one process beside the gateway's (`hosting: "shared"`): the gateway's process
+ * is what these cases reach and measure, and three processes start for a fraction of the CPU
+ * of twelve. The write that once lost its outcome needs one partnership's process stopped
+ * alone: it is in faults.test.ts.
  */
-import { issueToken } from "@csg/operator";
 import { connect } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { entityCycle } from "../gateway/bench/entity-cycle";
@@ -22,6 +24,7 @@ let t: TestSystem;
 
 beforeAll(async () => {
   t = await startTestSystem({
+    hosting: "shared",
     gateway: {
       timeouts: { defaultMs: PARTNERSHIP_TIMEOUT_MS, bySubgraph: { county: 8000 }, requestDeadlineMs: DEADLINE_MS },
     },
@@ -225,49 +228,6 @@ describe("connections", () => {
     // The gateway's process holds the budget, not the 360 MB sent (its process is the test's own when the gateway runs in the launcher).
     expect(peakResident - baseline).toBeLessThan(300_000_000);
   }, 120_000);
-});
-
-describe("a write while its partnership is busy (once: told it failed, committed 50 s later)", () => {
-  it("is waited for until the partnership answers, past every timeout and the request's deadline", async () => {
-    const token = issueToken(t.dataDir, "charnwood", "Charnwood officer (abuse, second round)").token;
-    const pid = t.system.services.get("charnwood")!.process.pid!;
-    const source = { document: "002_8e9c48eccd29813b.txt", locator: "Partners" };
-    process.kill(pid, "SIGSTOP");
-    let released = false;
-    try {
-      const started = Date.now();
-      const writing = t.query(
-        `mutation($p: [PartnerInput!]!) { charnwood { setPartners(partners: $p) { name } } }`,
-        {
-          p: [
-            { name: "Charnwood Borough Council", source },
-            { name: "Leicestershire Police", source },
-          ],
-        },
-        token,
-      );
-      // A read meanwhile still ends on the partnership's timeout.
-      const read = await t.query(`{ partnership(code: "charnwood") { partners { name } } }`);
-      expect(read.errors!.map((e) => e.extensions?.code)).toContain("SUBGRAPH_UNAVAILABLE");
-      await new Promise((resolve) => setTimeout(resolve, DEADLINE_MS + 2000));
-      process.kill(pid, "SIGCONT");
-      released = true;
-      const { data, errors } = await writing;
-      expect(Date.now() - started).toBeGreaterThan(DEADLINE_MS);
-      expect(errors).toBeUndefined();
-      expect(data.charnwood.setPartners).toEqual([
-        { name: "Charnwood Borough Council" },
-        { name: "Leicestershire Police" },
-      ]);
-    } finally {
-      if (!released) process.kill(pid, "SIGCONT");
-    }
-    const after = await t.query(`{ partnership(code: "charnwood") { partners { name } } }`);
-    expect(after.data.partnership.partners.map((p: any) => p.name)).toEqual([
-      "Charnwood Borough Council",
-      "Leicestershire Police",
-    ]);
-  });
 });
 
 describe("afterwards", () => {

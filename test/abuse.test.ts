@@ -1,7 +1,9 @@
 /**
- * What an outsider can send, through the real system (every subgraph its own process, real
- * HTTP): each case with its expected refusal and, after it, the gateway still answering a
- * plain query and every database exactly as it was.
+ * What an outsider can send, through the real system (real processes, real HTTP): each case
+ * with its expected refusal and, after it, the gateway still answering a plain query and every
+ * database exactly as it was. Every subgraph in one process beside the gateway's (`hosting:
+ * "shared"`): the gateway's process and a subgraph's are what a client reaches here, and three
+ * processes start for a fraction of the CPU of twelve.
  */
 import { issueToken } from "@csg/operator";
 import { mutationNamespace, requirePartnership } from "@csg/schema";
@@ -14,7 +16,7 @@ let t: TestSystem;
 let before: ReturnType<typeof dumpDatabases>;
 
 beforeAll(async () => {
-  t = await startTestSystem();
+  t = await startTestSystem({ hosting: "shared" });
   before = dumpDatabases(t.dataDir);
 }, 300_000);
 afterAll(async () => {

@@ -1,7 +1,8 @@
 /**
  * Faults of the system's own parts, through the real system with short timeouts: a hung
- * partnership (SIGSTOP: alive but silent), a hung county, a subgraph that dies, and a
- * spreadsheet import beside steady API writes.
+ * partnership (SIGSTOP: alive but silent), a write to a hung partnership, a hung county, a
+ * subgraph that dies, and a spreadsheet import beside steady API writes. Every subgraph its
+ * own process: one of them is stopped or killed while the others answer.
  */
 import { issueToken } from "@csg/operator";
 import { mutationNamespace, requirePartnership } from "@csg/schema";
@@ -122,6 +123,45 @@ describe("a hung county", () => {
     });
     const { data } = await t.query(`{ county { agreement { title } } }`);
     expect(data.county.agreement.title).toBeTruthy();
+  });
+});
+
+describe("a write while its partnership is busy (once: told it failed, committed 50 s later)", () => {
+  it("is waited for until the partnership answers, past every timeout and the request's deadline", async () => {
+    // Harborough: its timeout is the partnerships' default (Charnwood's is long, for the import below).
+    const token = issueToken(t.dataDir, "harborough", "Harborough officer (faults test)").token;
+    const { field } = mutationNamespace(requirePartnership("harborough"));
+    const source = { document: "002_8e9c48eccd29813b.txt", locator: "Partners" };
+    const partners = [
+      { name: "Harborough District Council", source },
+      { name: "Leicestershire Police", source },
+    ];
+    const started = Date.now();
+    // Returned in an object: a promise returned as it is would be awaited before the process goes on.
+    const { writing } = await whileHung("harborough", async () => {
+      const writing = t.query(
+        `mutation($p: [PartnerInput!]!) { ${field} { setPartners(partners: $p) { name } } }`,
+        { p: partners },
+        token,
+      );
+      // A read meanwhile still ends on the partnership's timeout.
+      const read = await t.query(`{ partnership(code: "harborough") { partners { name } } }`);
+      expect(read.errors!.map((e) => e.extensions?.code)).toContain("SUBGRAPH_UNAVAILABLE");
+      await new Promise((resolve) => setTimeout(resolve, DEADLINE_MS + 2000));
+      return { writing };
+    });
+    const { data, errors } = await writing;
+    expect(Date.now() - started).toBeGreaterThan(DEADLINE_MS);
+    expect(errors).toBeUndefined();
+    expect(data[field].setPartners).toEqual([
+      { name: "Harborough District Council" },
+      { name: "Leicestershire Police" },
+    ]);
+    const after = await t.query(`{ partnership(code: "harborough") { partners { name } } }`);
+    expect(after.data.partnership.partners.map((p: any) => p.name)).toEqual([
+      "Harborough District Council",
+      "Leicestershire Police",
+    ]);
   });
 });
 

@@ -1,11 +1,16 @@
 import { readSupergraph } from "@csg/operator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryHiveGateway, type RunningHiveGateway, startHiveGateway } from "./support/hive-gateway";
-import { startTestSystem, type TestSystem } from "./support/system";
+import {
+  type InProcessTestSystem as TestSystem,
+  startInProcessSystem as startTestSystem,
+} from "./support/in-process-system";
 
 /**
  * A partnership's subgraph goes down while the gateway (ours, and Hive Gateway over the same
- * subgraphs) keeps answering: a system of this file's own, since it stops services.
+ * subgraphs) keeps answering: a system of this file's own, since it stops services. Hosted in
+ * the test worker (in-process-system.ts): a stopped server is as down to a gateway as a
+ * stopped process, and nothing here kills or signals one.
  */
 
 let t: TestSystem;
