@@ -1,7 +1,7 @@
 /**
  * One HTTP call from a service to another (the gateway to a subgraph, the county to a
  * partnership), by undici's request API over the process's dispatcher (so useClientTls's
- * settings apply). Node's fetch costs about 2.6 times the CPU per call
+ * settings apply). Node's fetch costs 2.6 to 3.4 times the CPU per call
  * (`pnpm bench:subgraph-calls`): its WHATWG streams, Request, Headers and Response objects
  * and its streamed string body. The answer's body is read in full before the call resolves,
  * under the same signal.
