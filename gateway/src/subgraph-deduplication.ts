@@ -8,7 +8,7 @@ type GatewayGraphQLRequest = Parameters<Process>[0]["request"];
 type Response = Awaited<ReturnType<Process>> & { http?: unknown };
 
 /**
- * Each subgraph answer's JSON text, by its fetch response (see SubgraphSource.parseBody):
+ * Each subgraph answer's JSON text, by its HTTP answer (see SubgraphSource.parseBody):
  * parsing the text again is a cheaper copy for a waiter than cloning the parsed tree.
  */
 export const answerTexts = new WeakMap<object, string>();

@@ -54,6 +54,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     context: GatewayContext | Record<string, unknown>,
   ): Promise<GatewayGraphQLResponse> {
     const headers: Record<string, string> = {};
+    // The planner adds headers of its own only to ask for traces (Apollo usage reporting).
     for (const [name, value] of request.http?.headers ?? []) headers[name] = value;
     headers["content-type"] = "application/json";
     const authorization = "authorization" in context ? (context.authorization as string | undefined) : undefined;
