@@ -24,6 +24,8 @@ let files: string;
 
 beforeAll(async () => {
   t = await startTestSystem({
+    // Each subgraph its own process: one is hung (SIGSTOP) or killed while the others answer.
+    hosting: "separate",
     // Charnwood's writes wait behind the import below (SQLite's busy timeout): its own, longer timeout.
     gateway: {
       timeouts: {

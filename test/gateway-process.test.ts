@@ -78,11 +78,23 @@ async function post(url: string, query: string, variables?: Record<string, unkno
   return response.json();
 }
 
-/** `pnpm start`'s launcher, from the bundles the tests built. */
+/**
+ * `pnpm start`'s launcher, from the bundles the tests built, each subgraph in a process of its
+ * own (`--hosting separate`): a partnership's process dies below while the others serve
+ * (test/shared-hosting.test.ts kills the gateway of the default, shared hosting).
+ */
 const spawnLauncher = (portOffset: number, folder: string) =>
   spawn(
     process.execPath,
-    [join(process.env[TEST_BUNDLES]!, "start.mjs"), "--port-offset", String(portOffset), "--data-dir", folder],
+    [
+      join(process.env[TEST_BUNDLES]!, "start.mjs"),
+      "--port-offset",
+      String(portOffset),
+      "--data-dir",
+      folder,
+      "--hosting",
+      "separate",
+    ],
     {
       cwd: repositoryRoot,
       env: { ...process.env, NODE_NO_WARNINGS: "1", CSG_LOG_LEVEL: "silent" },

@@ -1,10 +1,12 @@
 /**
- * `pnpm start --hosting shared`: every subgraph in one process beside the gateway's, under
- * the launcher (the bundles, as `pnpm start` runs them). The same answers and the same
+ * `pnpm start`'s default hosting (shared): every subgraph in one process beside the gateway's,
+ * under the launcher (the bundles, as `pnpm start` runs them). The same answers and the same
  * freshness as one process a subgraph; the launcher shows the shared process's state as each
- * subgraph's in /health, and starts it again when it dies.
+ * subgraph's in /health, and starts it again when it dies; a gateway killed takes no subgraph
+ * with it.
  */
-import { issueToken, SHARED_HOST_PROCESS } from "@csg/operator";
+import { DEFAULT_HOSTING, issueToken, SHARED_HOST_PROCESS } from "@csg/operator";
+import { GATEWAY_PROCESS } from "@csg/service-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CORRECT_MELTON, meltonInTheTotal, meltonStatisticId } from "./support/melton-in-the-total";
 import { startTestSystem, type TestSystem } from "./support/system";
@@ -13,7 +15,7 @@ let t: TestSystem;
 let melton: string;
 
 beforeAll(async () => {
-  t = await startTestSystem({ hosting: "shared", restartDelayMs: 200 });
+  t = await startTestSystem({ restartDelayMs: 200 });
   melton = issueToken(t.dataDir, "melton", "Melton officer (shared hosting test)").token;
 }, 300_000);
 afterAll(async () => {
@@ -28,6 +30,7 @@ async function health(): Promise<any> {
 
 describe("every subgraph in one process", () => {
   it("runs two processes: the subgraphs' and the gateway's", () => {
+    expect(DEFAULT_HOSTING).toBe("shared");
     expect([...t.system.services.keys()].sort()).toEqual(["gateway", SHARED_HOST_PROCESS]);
     const host = t.system.services.get(SHARED_HOST_PROCESS)!;
     expect(host.hosts).toEqual(t.system.topology.all.map((s) => s.name));
@@ -74,6 +77,34 @@ describe("every subgraph in one process", () => {
       });
     expect(t.system.services.get(SHARED_HOST_PROCESS)).not.toBe(first);
     // The correction above was committed: it is there after the restart.
+    expect(await totals()).toEqual({ total: 41326, melton: 2800 });
+  });
+
+  it("leaves every subgraph serving when the gateway is killed, and starts the gateway again", async () => {
+    const host = t.system.services.get(SHARED_HOST_PROCESS)!;
+    const killed = t.system.services.get(GATEWAY_PROCESS)!;
+    process.kill(killed.process.pid!, "SIGKILL");
+    // Charnwood's own subgraph answers while no gateway runs.
+    const charnwood = t.system.topology.all.find((s) => s.name === "charnwood")!;
+    const own = await fetch(charnwood.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on CharnwoodCsp { crimeStatistics(category: "all-crime") { count } } } }`,
+        variables: { r: [{ __typename: "CharnwoodCsp", code: "charnwood" }] },
+      }),
+    }).then((r) => r.json() as Promise<any>);
+    expect(own.data._entities[0].crimeStatistics.map((s: { count: number }) => s.count)).toContain(11258);
+    let shown: any;
+    for (let i = 0; i < 150; i++) {
+      shown = await health().catch(() => undefined);
+      if (shown?.gateway.process?.restarts === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(shown.gateway.process).toMatchObject({ state: "running", restarts: 1, lastExit: { signal: "SIGKILL" } });
+    expect(t.system.services.get(GATEWAY_PROCESS)).not.toBe(killed);
+    // The subgraphs' process was not started again.
+    expect(t.system.services.get(SHARED_HOST_PROCESS)).toBe(host);
     expect(await totals()).toEqual({ total: 41326, melton: 2800 });
   });
 });

@@ -16,8 +16,8 @@
  * BENCH_SECONDS (per measurement, default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS
  * (default 8), BENCH_PORT_OFFSET (default 200), BENCH_TSX_BASELINE=off to skip the tsx system,
  * BENCH_REVISIONS_OVER_HTTP=on to add our gateway reading revisions over HTTP (repeated),
- * BENCH_NODE_ENV=on to add our gateway run with NODE_ENV=production (unique), BENCH_HOSTING=shared
- * to run every subgraph in one process (`pnpm start --hosting shared`).
+ * BENCH_NODE_ENV=on to add our gateway run with NODE_ENV=production (unique), BENCH_HOSTING=separate
+ * to run each subgraph in a process of its own (`pnpm start --hosting separate`; default: pnpm start's).
  */
 import autocannon from "autocannon";
 import { type ChildProcess, spawn } from "node:child_process";
@@ -25,7 +25,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildBundles, bundleFolder } from "@csg/operator";
+import { buildBundles, bundleFolder, DEFAULT_HOSTING, type Hosting } from "@csg/operator";
 import { type ProcessMemory, processTreeMemory } from "./process-memory";
 import { BENCH_QUERIES, type BenchQuery } from "./queries";
 
@@ -35,7 +35,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const OFFSET = Number(process.env.BENCH_PORT_OFFSET ?? 200);
 const GATEWAY_PORT = 4000 + OFFSET;
-const HOSTING = process.env.BENCH_HOSTING ?? "separate";
+const HOSTING = (process.env.BENCH_HOSTING as Hosting | undefined) ?? DEFAULT_HOSTING;
 
 interface Started {
   child: ChildProcess;

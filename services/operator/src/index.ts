@@ -6,6 +6,7 @@ export {
   type RunningSystem,
   type SystemOptions,
   type Hosting,
+  DEFAULT_HOSTING,
   SHARED_HOST_PROCESS,
 } from "./system";
 export { startSubgraph, type HostedSubgraph, type SubgraphHostingOptions } from "./hosting/subgraph-hosting";

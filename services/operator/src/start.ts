@@ -49,7 +49,7 @@ await runCommand("pnpm start", async () => {
         env: "CSG_HOSTING",
         choices: [...HOSTINGS],
         description:
-          "Each subgraph in a process of its own (separate, the default), or every subgraph in one process (shared: about half the memory; one subgraph's crash restarts them all).",
+          "Every subgraph in one process beside the gateway's (shared, the default: a third of the memory; one subgraph's crash restarts them all), or each in a process of its own (separate).",
       },
     },
   });

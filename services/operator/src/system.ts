@@ -21,13 +21,29 @@ const READY_TIMEOUT_MS = 120_000;
 export const STOP_GRACE_MS = 5000;
 
 /** Each kind of process: its TypeScript entry point, and its bundle (see bundles/build-bundles.ts). */
+/**
+ * Each kind of process: its TypeScript entry point, its bundle (see bundles/build-bundles.ts)
+ * and the bounds of its V8 heap when it runs from the bundle. Without bounds V8 lets garbage
+ * pile up to several times what is live (the gateway held 290 MB of old space for about 95 MB
+ * live after unique load), so the machine's memory was V8's choice, not ours.
+ * - A subgraph alone: a young generation of 1 MB semi-spaces; its requests allocate little.
+ * - Every subgraph in one process: about 40 MB live; 2 MB semi-spaces (16 by default) kept it
+ *   at 71 MiB PSS after load, where it held 110-120.
+ * - The gateway: old space bounded at 256 MB, over twice what is live with its caches full
+ *   (their answers' bytes are outside the heap); it held 230-245 MiB PSS after load against
+ *   410-420 unbounded. Its young generation stays V8's: it allocates most, per request.
+ */
 export const PROGRAMS = {
-  county: { main: "services/county/src/main.ts", bundle: "county.mjs" },
-  csp: { main: "services/csp/src/main.ts", bundle: "csp.mjs" },
-  national: { main: "services/national/src/main.ts", bundle: "national.mjs" },
-  gateway: { main: "gateway/src/main.ts", bundle: "gateway.mjs" },
-  /** Every subgraph in one process (`--hosting shared`). */
-  subgraphs: { main: "services/operator/src/hosting/host-main.ts", bundle: "subgraphs.mjs" },
+  county: { main: "services/county/src/main.ts", bundle: "county.mjs", heap: ["--max-semi-space-size=1"] },
+  csp: { main: "services/csp/src/main.ts", bundle: "csp.mjs", heap: ["--max-semi-space-size=1"] },
+  national: { main: "services/national/src/main.ts", bundle: "national.mjs", heap: ["--max-semi-space-size=1"] },
+  gateway: { main: "gateway/src/main.ts", bundle: "gateway.mjs", heap: ["--max-old-space-size=256"] },
+  /** Every subgraph in one process (`--hosting shared`, the default). */
+  subgraphs: {
+    main: "services/operator/src/hosting/host-main.ts",
+    bundle: "subgraphs.mjs",
+    heap: ["--max-old-space-size=128", "--max-semi-space-size=2"],
+  },
 } as const;
 
 export type Program = keyof typeof PROGRAMS;
@@ -72,9 +88,7 @@ function programCommand(
   bundles = process.env.CSG_SERVICE_BUNDLES,
 ): string[] {
   if (!bundles) return ["--import", "tsx", PROGRAMS[program].main, ...args];
-  // A smaller young generation for a subgraph: its requests allocate little, and ten processes share the machine.
-  const heap = program === "gateway" || program === "subgraphs" ? [] : ["--max-semi-space-size=1"];
-  return [...heap, programModule(program, bundles), ...args];
+  return [...PROGRAMS[program].heap, programModule(program, bundles), ...args];
 }
 
 export interface SystemOptions {
@@ -103,17 +117,26 @@ export interface SystemOptions {
   freshness?: GatewayProcessOptions["freshness"];
   /** Aborted while the system starts (a signal to the launcher): what started is stopped, and startSystem fails. */
   signal?: AbortSignal;
-  /**
-   * "separate" (the default): each subgraph a process of its own. "shared": every subgraph in
-   * one process (hosting/host-main.ts), the gateway still in its own: a third of the memory,
-   * but a subgraph that brings its process down takes the others with it until the restart.
-   */
+  /** Where the subgraphs run (default DEFAULT_HOSTING). */
   hosting?: Hosting;
 }
 
-/** Where the subgraphs run: each in its own process, or all in one. */
+/**
+ * Where the subgraphs run. "shared": every subgraph in one process (hosting/host-main.ts),
+ * the gateway in its own: one Node heap and one copy of the packages for eleven services,
+ * but a subgraph that brings its process down takes the others with it until the restart,
+ * and the subgraphs share one core. "separate": each subgraph a process of its own, for a
+ * machine with memory to spare.
+ */
 export type Hosting = "separate" | "shared";
 export const HOSTINGS: readonly Hosting[] = ["separate", "shared"];
+
+/**
+ * Shared: on one machine the subgraphs share its memory and cores anyway, and eleven Node
+ * processes cost three times the memory of one (1,166 against about 350 MiB PSS after load).
+ * A district that wants its subgraph apart runs it on a host of its own (`pnpm serve`).
+ */
+export const DEFAULT_HOSTING: Hosting = "shared";
 
 /** The name of the one process that hosts every subgraph under `hosting: "shared"`. */
 export const SHARED_HOST_PROCESS = "subgraphs";
@@ -371,7 +394,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   options.signal?.addEventListener("abort", abandon, { once: true });
   try {
     options.signal?.throwIfAborted();
-    if (options.hosting === "shared") {
+    if ((options.hosting ?? DEFAULT_HOSTING) === "shared") {
       const host = await startSharedHost(layout, options, { beforeStop: beforeStop(SHARED_HOST_PROCESS), starting });
       services.set(host.name, host);
     } else {
