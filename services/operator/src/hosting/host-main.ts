@@ -1,6 +1,6 @@
 /**
- * Every subgraph in one process: `node dist/subgraphs.mjs`, what `pnpm start --hosting
- * shared` runs and supervises beside the gateway's process. Each subgraph keeps its own port,
+ * Every subgraph in one process: `node dist/subgraphs.mjs`, what `pnpm start` runs (its
+ * default hosting, shared) and supervises beside the gateway's process. Each subgraph keeps its own port,
  * database and schema, as in a process of its own; they share one Node runtime, one copy of
  * the packages and one heap, which is where the memory of eleven processes went.
  */

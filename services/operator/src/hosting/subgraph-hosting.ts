@@ -2,7 +2,7 @@
  * The one map from a subgraph of the topology to the code that serves it, by its kind: a
  * partnership's to the partnership subgraph (for its code), the national one's and the
  * county's to theirs. Read by whoever builds a subgraph's schema (composition) or hosts it in
- * a process (the shared host of `pnpm start --hosting shared`, host-main.ts, and the tests'
+ * a process (the shared host of `pnpm start`, host-main.ts, and the tests'
  * in-process systems); the launcher's own processes are chosen by kind too (system.ts).
  */
 import { buildCountySubgraph, startCountySubgraph } from "@csg/county-subgraph";
