@@ -4,7 +4,8 @@
  * freshness as one process a subgraph; the launcher shows the shared process's state as each
  * subgraph's in /health, and starts it again when it dies.
  */
-import { issueToken, SHARED_HOST_PROCESS } from "@csg/operator";
+import { SHARED_HOST_PROCESS } from "@csg/operator/system";
+import { issueToken } from "@csg/operator/tokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CORRECT_MELTON, meltonInTheTotal, meltonStatisticId } from "./support/melton-in-the-total";
 import { startTestSystem, type TestSystem } from "./support/system";
