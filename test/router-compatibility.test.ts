@@ -1,4 +1,4 @@
-import { apiSchemaOf } from "@csg/operator/api-schema";
+import { apiSchemaOf } from "@csg/operator/schema-check/api-schema";
 import { readSupergraph } from "@csg/operator/supergraph-files";
 import { partnerships as registry } from "@csg/schema";
 import { isObjectType } from "graphql";
