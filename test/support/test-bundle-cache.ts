@@ -1,11 +1,10 @@
 /**
  * The end-to-end runs' bundles, kept between runs: building the services' and the commands'
- * bundles cost every run about 10 s of CPU (esbuild) and 3 s of waiting, though the sources
- * seldom change from one run to the next. Each build has a folder of its own under
- * node_modules/.cache (git-ignored, and gone with a fresh install), never dist/: the
- * documentation test runs `pnpm start`, which builds dist/ again. A run uses a build made from
- * the files as they are now (the build's own record, see bundlesCurrent), else builds one.
- */
+ * bundles cost every run about 10 s of esbuild's CPU (measured under load) and seconds of
+ * waiting, though the sources seldom change from one run to the next. Each build has a folder
+ * of its own under node_modules/.cache (git-ignored), never dist/: the documentation test runs
+ * `pnpm start`, which builds dist/ again. A run uses a build made from the files as they are
+ * now (the build's own record, see bundlesCurrent), else builds one. */
 import { BUNDLES, COMMAND_BUNDLES, buildBundles, bundlesCurrent } from "@csg/operator/bundles";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
