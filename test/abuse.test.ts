@@ -5,7 +5,7 @@
  * "shared"`): the gateway's process and a subgraph's are what a client reaches here, and three
  * processes start for a fraction of the CPU of twelve.
  */
-import { issueToken } from "@csg/operator";
+import { issueToken } from "@csg/operator/tokens";
 import { mutationNamespace, requirePartnership } from "@csg/schema";
 import { connect } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

@@ -1,5 +1,6 @@
 import { buildCspSubgraph } from "@csg/csp-subgraph";
-import { CompositionError, compose, composeSubgraphs, compositionFiles } from "@csg/operator";
+import { CompositionError, compose, composeSubgraphs } from "@csg/operator/composition";
+import { compositionFiles } from "@csg/operator/supergraph-files";
 import { partnerships } from "@csg/schema";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";

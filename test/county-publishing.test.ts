@@ -4,7 +4,7 @@
  * workstreams, and the figures it publishes for Leicestershire and the police force area.
  * Every write is read back with its audit entry; every refusal leaves every database as it was.
  */
-import { issueToken } from "@csg/operator";
+import { issueToken } from "@csg/operator/tokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "./support/commands";
 import { dumpDatabases, refusedWrite } from "./support/database-dump";

@@ -4,7 +4,7 @@
  * subgraph that dies, and a spreadsheet import beside steady API writes. Every subgraph its
  * own process: one of them is stopped or killed while the others answer.
  */
-import { issueToken } from "@csg/operator";
+import { issueToken } from "@csg/operator/tokens";
 import { mutationNamespace, requirePartnership } from "@csg/schema";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";

@@ -6,7 +6,7 @@
  * it writes. Figures from Figure 3 of 002_8e9c48eccd29813b.txt (6 March 2019): Melton's
  * 2,799 for 2017/18; the county's printed Recorded Crime for 2017/18, 41,325.
  */
-import { issueToken } from "@csg/operator";
+import { issueToken } from "@csg/operator/tokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refusedWrite } from "./support/database-dump";
 import {

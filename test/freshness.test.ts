@@ -4,7 +4,7 @@
  * query answered twice (the second from the cache, as /metrics shows), the write, then the
  * same query, which must answer with the write.
  */
-import { issueToken, revokeToken } from "@csg/operator";
+import { issueToken, revokeToken } from "@csg/operator/tokens";
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

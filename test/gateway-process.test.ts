@@ -5,7 +5,7 @@
  * /health; SIGTERM to the launcher while a request hangs in the gateway stops every process
  * and frees every port within a bound.
  */
-import { STOP_GRACE_MS } from "@csg/operator";
+import { STOP_GRACE_MS } from "@csg/operator/system";
 import { partnerships } from "@csg/schema";
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -15,7 +15,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositoryRoot } from "./support/commands";
 import { copySeededData } from "./support/seeded-data";
-import { TEST_BUNDLES, onFreePorts } from "./support/system";
+import { onFreePorts } from "./support/free-ports";
+import { TEST_BUNDLES } from "./support/test-bundles";
 
 /** SIGTERM to the launcher: it exits, every process gone and every port free, within the kill grace and this margin. */
 const STOP_BOUND_MS = STOP_GRACE_MS + 10_000;

@@ -4,7 +4,7 @@
  * service listening on the address it is given.
  */
 import { type RunningGateway, startGateway } from "@csg/gateway";
-import { readSupergraph } from "@csg/operator";
+import { readSupergraph } from "@csg/operator/supergraph-files";
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

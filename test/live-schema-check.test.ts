@@ -4,7 +4,7 @@
  * subgraph passes; a new version that drops a field (served here from its SDL, as a district's
  * next release would) is refused, naming the change; a URL answering no SDL is refused.
  */
-import { readSubgraphSdl } from "@csg/operator";
+import { readSubgraphSdl } from "@csg/operator/supergraph-files";
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

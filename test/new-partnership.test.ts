@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositoryRoot, runCommand } from "./support/commands";
-import { TEST_BUNDLES, onFreePorts } from "./support/system";
+import { onFreePorts } from "./support/free-ports";
+import { TEST_BUNDLES } from "./support/test-bundles";
 
 /**
  * `pnpm partnership:add` end to end, on copies of the registry, the datasets and

@@ -4,7 +4,8 @@
  * shapes of the issue's attacks, each with its limit's code. test/abuse.test.ts sends the
  * attacks through the running system.
  */
-import { apiSchemaOf, readSupergraph } from "@csg/operator";
+import { apiSchemaOf } from "@csg/operator/schema-check/api-schema";
+import { readSupergraph } from "@csg/operator/supergraph-files";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, validate } from "graphql";

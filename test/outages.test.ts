@@ -1,4 +1,4 @@
-import { readSupergraph } from "@csg/operator";
+import { readSupergraph } from "@csg/operator/supergraph-files";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryHiveGateway, type RunningHiveGateway, startHiveGateway } from "./support/hive-gateway";
 import {

@@ -1,4 +1,4 @@
-import { issueToken, revokeToken } from "@csg/operator";
+import { issueToken, revokeToken } from "@csg/operator/tokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "./support/commands";
 import { dumpDatabases, refusedWrite } from "./support/database-dump";

@@ -1,10 +1,11 @@
-import { apiSchemaOf, readSupergraph } from "@csg/operator";
+import { apiSchemaOf } from "@csg/operator/schema-check/api-schema";
+import { readSupergraph } from "@csg/operator/supergraph-files";
 import { partnerships as registry } from "@csg/schema";
 import { isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryHiveGateway, type RunningHiveGateway, startHiveGateway } from "./support/hive-gateway";
 import { sharedSystem } from "./support/shared-system";
-import type { GraphQLResponse } from "./support/system";
+import type { GraphQLResponse } from "./support/system-client";
 
 /**
  * The committed supergraph served by Hive Gateway with Hive Router's Rust query planner,

@@ -1,14 +1,13 @@
 import {
   type AcknowledgedChange,
-  SCHEMA_BASE_ENV,
   acknowledgementOf,
-  changesBetween,
-  checkSchema,
-  mainSupergraph,
   parseAcknowledgedChanges,
   readAcknowledgedChanges,
-  readSupergraph,
-} from "@csg/operator";
+} from "@csg/operator/schema-check/acknowledged-changes";
+import { SCHEMA_BASE_ENV, mainSupergraph } from "@csg/operator/schema-check/main-supergraph";
+import { checkSchema } from "@csg/operator/schema-check/schema-check";
+import { changesBetween } from "@csg/operator/schema-check/schema-changes";
+import { readSupergraph } from "@csg/operator/supergraph-files";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

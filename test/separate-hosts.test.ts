@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Network, whyNoNamespaces } from "./support/network-namespaces";
 import { runCommand } from "./support/commands";
-import { TEST_BUNDLES } from "./support/system";
+import { TEST_BUNDLES } from "./support/test-bundles";
 import { TestAuthority } from "./support/test-certificates";
 
 const why = whyNoNamespaces();

@@ -5,7 +5,8 @@
  * subgraph's in /health, and starts it again when it dies; a gateway killed takes no subgraph
  * with it.
  */
-import { DEFAULT_HOSTING, issueToken, SHARED_HOST_PROCESS } from "@csg/operator";
+import { DEFAULT_HOSTING, SHARED_HOST_PROCESS } from "@csg/operator/system";
+import { issueToken } from "@csg/operator/tokens";
 import { GATEWAY_PROCESS } from "@csg/service-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CORRECT_MELTON, meltonInTheTotal, meltonStatisticId } from "./support/melton-in-the-total";

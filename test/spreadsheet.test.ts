@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueToken } from "@csg/operator";
+import { issueToken } from "@csg/operator/tokens";
 import { runCommand } from "./support/commands";
 import { dumpDatabases } from "./support/database-dump";
 import {

@@ -5,7 +5,7 @@
  * BAD_USER_INPUT naming the argument and the limit, quotes at most a short prefix of what was
  * sent, and comes within a stated bound while the county keeps answering; no process restarts.
  */
-import { issueToken } from "@csg/operator";
+import { issueToken } from "@csg/operator/tokens";
 import { mutationNamespace, requirePartnership } from "@csg/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

@@ -1,4 +1,4 @@
-import { readSubgraphSdl } from "@csg/operator";
+import { readSubgraphSdl } from "@csg/operator/supergraph-files";
 import { csaPriorities, partnerships as registry } from "@csg/schema";
 import { Kind, parse, print } from "graphql";
 import { describe, expect, it } from "vitest";

@@ -1,8 +1,8 @@
-import { COMMAND_BUNDLES } from "@csg/operator";
+import { COMMAND_BUNDLES } from "@csg/operator/bundles";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { TEST_BUNDLES } from "./system";
+import { TEST_BUNDLES } from "./test-bundles";
 
 export const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
 

@@ -1,7 +1,7 @@
 import { type GatewayPlugin, createGatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { type QueryPlanOptions, unifiedGraphHandler, useQueryPlan } from "@graphql-hive/router-runtime";
 import { listen, type SubgraphService } from "@csg/service-runtime";
-import type { GraphQLResponse } from "./system";
+import type { GraphQLResponse } from "./system-client";
 
 /** A plan of Hive Router's Rust query planner: its fetches name the subgraphs it sends to. */
 export type QueryPlan = Parameters<NonNullable<QueryPlanOptions["onQueryPlan"]>>[0];

@@ -9,7 +9,8 @@
  */
 import { localDatabases, startGateway } from "@csg/gateway";
 import type { GatewayProcessOptions } from "@csg/gateway/process-environment";
-import { startSubgraph, supergraphFile } from "@csg/operator";
+import { startSubgraph } from "@csg/operator/subgraph-hosting";
+import { supergraphFile } from "@csg/operator/supergraph-files";
 import {
   GATEWAY_PROCESS,
   type SubgraphService,
@@ -22,7 +23,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { copySeededData } from "./seeded-data";
 import { type SystemClient, clientOf } from "./system-client";
-import { onFreePorts } from "./system";
+import { onFreePorts } from "./free-ports";
 
 export interface InProcessOptions {
   /** Limits, timeouts and address exposure of the gateway (defaults: the gateway's own). */

@@ -2,7 +2,7 @@
  * A partnership publishes a change as its officers would: a mutation through the gateway
  * with the partnership's own token (issued by the real token command code).
  */
-import { issueToken } from "@csg/operator";
+import { issueToken } from "@csg/operator/tokens";
 import { mutationNamespace, publicId, requirePartnership } from "@csg/schema";
 import { expect } from "vitest";
 import type { SystemClient } from "./system-client";

@@ -1,4 +1,4 @@
-import type { SystemClient } from "./system";
+import type { SystemClient } from "./system-client";
 
 export interface SourceRef {
   document: string;

@@ -1,20 +1,20 @@
 /**
  * Vitest's global setup for the end-to-end files: the services' JavaScript bundles, built
- * once from the sources as `pnpm start` builds them (a system starts from them in a few
- * seconds, where eleven processes compiling TypeScript under tsx took 10-15 s), and one
- * system for every file that only reads, started once before the files run and stopped
- * after (see shared-system.ts), whose freshly seeded data every other test system copies
- * (see seeded-data.ts).
+ * from the sources as `pnpm start` builds them (a system starts from them in a few
+ * seconds, where eleven processes compiling TypeScript under tsx took 10-15 s) and kept for
+ * the next run (see test-bundle-cache.ts), and one system for every file that only reads,
+ * started once before the files run and stopped after (see shared-system.ts), whose freshly
+ * seeded data every other test system copies (see seeded-data.ts).
  */
-import { BUNDLES, buildBundles, COMMAND_BUNDLES } from "@csg/operator";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { SEEDED_DATA, snapshotDataFolder } from "./seeded-data";
-import type { SystemAddresses } from "./system";
+import type { SystemAddresses } from "./system-client";
 import { startInProcessSystem } from "./in-process-system";
-import { TEST_BUNDLES } from "./system";
+import { testBundles } from "./test-bundle-cache";
+import { TEST_BUNDLES } from "./test-bundles";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -23,12 +23,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // Its own folder, not dist/: the documentation test runs `pnpm start`, which rebuilds dist/.
-  const bundles = mkdtempSync(join(tmpdir(), "csg-test-bundles-"));
-  // With the commands' bundles, which test/support/commands.ts runs.
-  await buildBundles(bundles, { ...BUNDLES, ...COMMAND_BUNDLES });
   // The test files' processes inherit the environment of this one.
-  process.env[TEST_BUNDLES] = bundles;
+  process.env[TEST_BUNDLES] = await testBundles();
   // Hosted in vitest's own process (see in-process-system.ts): its first start seeds the folder.
   const t = await startInProcessSystem();
   // Taken before any file runs, so it holds what seeding wrote and nothing else.
@@ -39,7 +35,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("sharedSystem", { gatewayUrl, healthUrl, subgraphs, dataDir });
   return async () => {
     await t.stop();
-    rmSync(bundles, { recursive: true, force: true });
     rmSync(seeded, { recursive: true, force: true });
   };
 }

@@ -1,37 +1,22 @@
-import { type RunningSystem, type SystemOptions, startSystem } from "@csg/operator";
+// The launcher alone: the package's index also loads composition, the schema check and esbuild.
+import { type RunningSystem, type SystemOptions, startSystem } from "@csg/operator/system";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { copySeededData } from "./seeded-data";
+import { onFreePorts } from "./free-ports";
 import { type SystemClient, clientOf } from "./system-client";
+import { TEST_BUNDLES } from "./test-bundles";
 
 export type { GraphQLResponse, SystemAddresses, SystemClient } from "./system-client";
+export { onFreePorts } from "./free-ports";
+export { TEST_BUNDLES } from "./test-bundles";
 
 /** A system of a test file's own, which it may write to, stop and restart. */
 export interface TestSystem extends SystemClient {
   system: RunningSystem;
   stop(): Promise<void>;
 }
-
-/**
- * Starts something on a random port offset, drawn again if another system on this machine
- * (another test file or run) holds the ports. Offsets put ports between 14000 and 32019:
- * below Linux's ephemeral range (32768 up), where the systems' own outgoing connections would
- * otherwise take a port a service is about to listen on. `shift` moves the ports within the
- * drawn slot of 100, so different kinds of system never draw the same ports.
- */
-export async function onFreePorts<T>(start: (portOffset: number) => Promise<T>, shift = 0, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await start(10_000 + Math.floor(Math.random() * 180) * 100 + shift);
-    } catch (error) {
-      if (attempt >= attempts || !String((error as Error).message).includes("EADDRINUSE")) throw error;
-    }
-  }
-}
-
-/** The folder of the services' bundles that the end-to-end setup built (see shared-system-setup.ts); absent: tsx. */
-export const TEST_BUNDLES = "CSG_TEST_BUNDLES";
 
 /**
  * Starts the whole system as `pnpm start` does (every subgraph its own process, real HTTP,
