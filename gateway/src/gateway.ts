@@ -16,13 +16,8 @@ import { gatewayMetrics } from "./observability/metrics";
 import { gatewayLogger } from "./observability/request-log";
 import { InFlightSubgraphRequests } from "./subgraph-deduplication";
 import { SubgraphSource } from "./subgraph-source";
-import {
-  type OperationLimits,
-  ruleCodeOf,
-  operationLimitRules,
-  operationLimits,
-  parseOptions,
-} from "./operation-limits";
+import { ruleCodeOf, operationLimitRules, parseOptions } from "./operation-limits";
+import { type OperationLimits, operationLimits } from "./operation-limit-settings";
 import { type SubgraphTimeouts, requestLifetime, subgraphTimeouts, timeoutOf } from "./subgraph-timeouts";
 import { calendarDatesPlugin, calendarDatesRule } from "./calendar-dates";
 import { entityTypesOf } from "./entity-nesting";

@@ -8,7 +8,7 @@ import { CORS_ORIGINS } from "./cross-origin";
 import type { FreshnessOptions } from "./freshness/freshness-options";
 
 export { FRESHNESS_COMMAND_OPTIONS } from "./freshness/freshness-options";
-import { OPERATION_LIMIT_ENV, type OperationLimits } from "./operation-limits";
+import { OPERATION_LIMIT_ENV, type OperationLimits } from "./operation-limit-settings";
 import { EXPOSE_INTERNAL_ADDRESSES } from "./public-health";
 import { type SubgraphTimeouts, subgraphTimeouts } from "./subgraph-timeouts";
 

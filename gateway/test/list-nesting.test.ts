@@ -8,7 +8,8 @@ import { type GraphQLSchema, buildSchema, parse, specifiedRules, validate } from
 import { beforeAll, describe, expect, it } from "vitest";
 import { calendarDatesRule } from "../src/calendar-dates";
 import { listNestingRule } from "../src/list-nesting";
-import { limitError, operationLimitRules, operationLimits } from "../src/operation-limits";
+import { limitError, operationLimitRules } from "../src/operation-limits";
+import { operationLimits } from "../src/operation-limit-settings";
 import { supergraphApiSchema } from "./support/supergraph-schema";
 
 let supergraph: GraphQLSchema;

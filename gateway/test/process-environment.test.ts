@@ -5,7 +5,7 @@
 import { expect, it } from "vitest";
 import { corsOriginsFrom } from "../src/cross-origin";
 import { resolveFreshness } from "../src/freshness/freshness-options";
-import { operationLimits } from "../src/operation-limits";
+import { operationLimits } from "../src/operation-limit-settings";
 import { gatewayEnvironment } from "../src/process-environment";
 import { exposeInternalAddresses } from "../src/public-health";
 import { subgraphTimeouts } from "../src/subgraph-timeouts";

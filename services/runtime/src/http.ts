@@ -7,6 +7,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { surviveConnectionErrors } from "./connection-errors";
 import { connectionLimits, rawRefusal } from "./connection-limits";
 import { handleGraphQL } from "./graphql-http";
+import { listenHost } from "./options";
 import { answerRevision } from "./freshness/revision-endpoint";
 import { serverTls } from "./service-tls";
 
@@ -16,15 +17,6 @@ export interface ServedHttp {
   scheme: "http" | "https";
   stop(): Promise<void>;
 }
-
-/** The environment variable that names the address every service listens on. */
-export const LISTEN_HOST = "CSG_LISTEN_HOST";
-
-/**
- * The address services listen on: loopback unless the operator names another (e.g. 0.0.0.0
- * where a district's subgraph must be reachable from the county's gateway).
- */
-export const listenHost = () => process.env[LISTEN_HOST] || "127.0.0.1";
 
 /**
  * Listens on `host` and hands each request to `handle`. Stopping closes every connection at

@@ -1,6 +1,5 @@
 import { fileURLToPath } from "node:url";
 import type { OptionSpec } from "./command-line";
-import { LISTEN_HOST } from "./http";
 
 /** The default data folder: `data/` at the repository's root (git-ignored). */
 export const defaultDataDir = fileURLToPath(new URL("../../../data", import.meta.url));
@@ -12,6 +11,15 @@ export const dataDirOption: OptionSpec = {
   env: "CSG_DATA_DIR",
   description: "The folder of every service's SQLite file (default: data/ at the repository's root).",
 };
+
+/** The environment variable that names the address every service listens on. */
+export const LISTEN_HOST = "CSG_LISTEN_HOST";
+
+/**
+ * The address services listen on: loopback unless the operator names another (e.g. 0.0.0.0
+ * where a district's subgraph must be reachable from the county's gateway).
+ */
+export const listenHost = () => process.env[LISTEN_HOST] || "127.0.0.1";
 
 /** Every service's --host: the address it listens on (read by listen() in CSG_LISTEN_HOST, which the launcher's services inherit). */
 export const hostOption: OptionSpec = {

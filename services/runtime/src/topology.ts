@@ -1,4 +1,4 @@
-import { COUNTY_SUBGRAPH, GATEWAY_PORT, NATIONAL_SUBGRAPH, partnerships } from "@csg/schema";
+import { COUNTY_SUBGRAPH, GATEWAY_PORT, NATIONAL_SUBGRAPH, partnerships } from "@csg/schema/registry";
 import { SUBGRAPHS_FILE, subgraphAddresses } from "./subgraph-addresses";
 
 /** The kinds of subgraph: the county's, the national one, and a partnership's (one per registered partnership). */
