@@ -5,6 +5,7 @@
  * system of this file's own: the examples write.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { GATEWAY_PORT, partnerships } from "@csg/schema";
 import Database from "better-sqlite3";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,9 +17,6 @@ import { copySeededData } from "./support/seeded-data";
 import { type InProcessTestSystem, startInProcessSystem } from "./support/in-process-system";
 import { onFreePorts } from "./support/system";
 
-const partnerships: unknown[] = JSON.parse(
-  readFileSync(join(repositoryRoot, "schema/registry/partnerships.json"), "utf8"),
-).partnerships;
 const scripts = Object.keys(JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")).scripts);
 const commands = DOCUMENTS.flatMap(documentedCommands);
 const examples = DOCUMENTS.flatMap((document) => fencedBlocks(document, "graphql"));
@@ -117,10 +115,11 @@ const chainOf = (text: string) => {
   return script === "start" || script === "serve" ? "serving" : script.split(":")[0];
 };
 
-/** What a serving command printed until it was ready, and the arguments of each of its processes then. */
+/** What a serving command printed until it was ready, the arguments of each of its processes then, and its ports' offset. */
 interface Served {
   output: string;
   processes: string[][];
+  offset: number;
 }
 
 /**
@@ -182,11 +181,16 @@ async function runOnPortsUntilReady(command: string, ready: RegExp, offset: numb
     .replace(/--port \d+/, `--port ${4012 + offset}`)
     .replace(/--listen (\S+):\d+/, `--listen $1:${4012 + offset}`)
     .replace(/--data-dir \S+/, `--data-dir ${join(scratch, "data")}`);
-  const child: ChildProcess = spawn("bash", ["-c", `exec ${rewritten}`], {
-    cwd: repositoryRoot,
-    env: { ...process.env, CSG_DATA_DIR: join(scratch, "data"), CSG_PORT_OFFSET: String(offset) },
-    detached: true,
-  });
+  // A command that names its data folder or port offset must take them from its options: the
+  // environment names another folder then, and no offset.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CSG_DATA_DIR: join(scratch, "data"),
+    CSG_PORT_OFFSET: String(offset),
+  };
+  if (command.includes(" --data-dir ")) env.CSG_DATA_DIR = join(scratch, "not-the-data-dir-option");
+  if (command.includes(" --port-offset ")) delete env.CSG_PORT_OFFSET;
+  const child: ChildProcess = spawn("bash", ["-c", `exec ${rewritten}`], { cwd: repositoryRoot, env, detached: true });
   let output = "";
   let processes: string[][] = [];
   try {
@@ -208,7 +212,7 @@ async function runOnPortsUntilReady(command: string, ready: RegExp, offset: numb
     }
     await new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)));
   }
-  return { output, processes };
+  return { output, processes, offset };
 }
 
 /**
@@ -306,6 +310,12 @@ describe("the documentation's commands", () => {
       if (script === "start" && !text.includes("--help")) {
         const served = await serveOnce(text, /GraphQL endpoint: /);
         expect(served.output, where).toContain("Ready in");
+        // On the ports and in the folder it was given (see runOnPortsUntilReady).
+        expect(served.output, where).toMatch(
+          new RegExp(`GraphQL endpoint: http://\\S+:${GATEWAY_PORT + served.offset}/graphql`),
+        );
+        expect(existsSync(join(scratch, "data", "county.db")), where).toBe(true);
+        expect(existsSync(join(scratch, "not-the-data-dir-option")), where).toBe(false);
         // Every process from its bundle in dist/: the launcher, the gateway, and each subgraph's own.
         expect(bundlesRunning(served), where).toEqual({
           start: 1,
