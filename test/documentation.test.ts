@@ -1,15 +1,17 @@
 /**
  * The documentation cannot rot: every GraphQL example of the README and the documents it
- * links runs against a system without errors, and every command they show runs as written,
- * through `npx -y pnpm@10`. A system of this file's own: the examples write.
+ * links runs against a system without errors, and every command they show runs as written:
+ * one through `npx -y pnpm@10` itself, the others through the pnpm it runs (see asRun). A
+ * system of this file's own: the examples write.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { GATEWAY_PORT, partnerships } from "@csg/schema";
 import Database from "better-sqlite3";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repositoryRoot, runCommand } from "./support/commands";
+import { npxPnpm, repositoryRoot, runCommand } from "./support/commands";
 import { DOCUMENTS, documentedCommands, fencedBlocks, pnpmScript } from "./support/documentation";
 import { copySeededData } from "./support/seeded-data";
 import { type InProcessTestSystem, startInProcessSystem } from "./support/in-process-system";
@@ -19,9 +21,25 @@ const scripts = Object.keys(JSON.parse(readFileSync(join(repositoryRoot, "packag
 const commands = DOCUMENTS.flatMap(documentedCommands);
 const examples = DOCUMENTS.flatMap((document) => fencedBlocks(document, "graphql"));
 
+/**
+ * The one documented command run through `npx -y pnpm@10` exactly as written, so that the way
+ * a reader runs them all stays tested: the cheapest (the bundles' check under tsx and a help
+ * text, about 3 s of CPU where a command's script under tsx takes 3-5 s). The others run as
+ * `node <pnpm.cjs> <args>`, with the pnpm npx runs (see npxPnpm): npm's own start before
+ * pnpm's cost 2.5-4.5 s of CPU a command here, some 60 s of this file's.
+ */
+const THROUGH_NPX = "npx -y pnpm@10 start --help";
+const NPX_PNPM = "npx -y pnpm@10 ";
+let pnpm: string;
+const asRun = (command: string) =>
+  command === THROUGH_NPX || !command.startsWith(NPX_PNPM)
+    ? command
+    : `node '${pnpm}' ${command.slice(NPX_PNPM.length)}`;
+
 let t: InProcessTestSystem;
 let scratch: string;
 beforeAll(async () => {
+  pnpm = await npxPnpm();
   // Hosted in this worker: the documented commands and examples need its data folder and
   // gateway, not its own processes (twelve more Node processes started for nothing).
   t = await startInProcessSystem();
@@ -74,7 +92,7 @@ function run(command: string, env: Record<string, string> = {}): Promise<{ statu
   const national = pnpmScript(command)?.startsWith("national:")
     ? { CSG_DATA_DIR: join(scratch, "national-walkthrough"), DOWNLOADS: join(scratch, "downloads") }
     : {};
-  const child = spawn("bash", ["-c", command], {
+  const child = spawn("bash", ["-c", asRun(command)], {
     cwd: repositoryRoot,
     env: { ...process.env, CSG_DATA_DIR: t.dataDir, ...national, ...env },
   });
@@ -97,27 +115,84 @@ const chainOf = (text: string) => {
   return script === "start" || script === "serve" ? "serving" : script.split(":")[0];
 };
 
+/** What a serving command printed until it was ready, the arguments of each of its processes then, and its ports' offset. */
+interface Served {
+  output: string;
+  processes: string[][];
+  offset: number;
+}
+
+/**
+ * A serving command as it runs once the test has given it its ports and data folder: the
+ * README's `pnpm start` and OPERATIONS' `pnpm start --port-offset 100 --data-dir /var/lib/csg`
+ * are then one command, started once for both (twelve processes, about 18 s of CPU, each
+ * start), as the fuller text, whose options it then reads.
+ */
+const placed = (command: string) => command.replace(/ --port-offset \S+/, "").replace(/ --data-dir \S+/, "");
+const servedOnce = new Map<string, Promise<Served>>();
+function serveOnce(command: string, ready: RegExp): Promise<Served> {
+  const key = placed(command);
+  const fullest = commands
+    .map(({ text }) => text)
+    .filter((text) => placed(text) === key)
+    .reduce((a, b) => (b.length > a.length ? b : a), command);
+  if (!servedOnce.has(key))
+    servedOnce.set(
+      key,
+      runUntilReady(fullest, ready).then((served) => {
+        // Once a start, however many documented commands it stands for.
+        expectBundles(fullest, served.output);
+        return served;
+      }),
+    );
+  return servedOnce.get(key)!;
+}
+
 /**
  * Runs a documented command that serves until stopped, as written but for its ports and data
  * folder (kept clear of any other system), until it prints `ready`; then stops it.
  */
-function runUntilReady(command: string, ready: RegExp): Promise<string> {
+function runUntilReady(command: string, ready: RegExp): Promise<Served> {
   // Shifted by 70: ports x070 to x090 of the drawn slot, apart from the test systems' (x000 to x020).
   return onFreePorts((offset) => runOnPortsUntilReady(command, ready, offset), 70);
 }
 
-async function runOnPortsUntilReady(command: string, ready: RegExp, offset: number): Promise<string> {
-  const rewritten = command
-    .replace(/--port-offset \d+/, "")
+/** The arguments of a process group's processes: a command's, and those it started. */
+function commandLines(group: number): string[][] {
+  const lines: string[][] = [];
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      // After the name in parentheses: state, parent, process group.
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== group) continue;
+      const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").slice(0, -1);
+      // A process that has ended but not been waited for has none.
+      if (args.length > 0) lines.push(args);
+    } catch {
+      // Ended between the listing and the reading.
+    }
+  }
+  return lines;
+}
+
+async function runOnPortsUntilReady(command: string, ready: RegExp, offset: number): Promise<Served> {
+  const rewritten = asRun(command)
+    .replace(/--port-offset \d+/, `--port-offset ${offset}`)
     .replace(/--port \d+/, `--port ${4012 + offset}`)
     .replace(/--listen (\S+):\d+/, `--listen $1:${4012 + offset}`)
-    .replace(/--data-dir \S+/, "");
-  const child: ChildProcess = spawn("bash", ["-c", `exec ${rewritten}`], {
-    cwd: repositoryRoot,
-    env: { ...process.env, CSG_DATA_DIR: join(scratch, "data"), CSG_PORT_OFFSET: String(offset) },
-    detached: true,
-  });
+    .replace(/--data-dir \S+/, `--data-dir ${join(scratch, "data")}`);
+  // A command that names its data folder or port offset must take them from its options: the
+  // environment names another folder then, and no offset.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CSG_DATA_DIR: join(scratch, "data"),
+    CSG_PORT_OFFSET: String(offset),
+  };
+  if (command.includes(" --data-dir ")) env.CSG_DATA_DIR = join(scratch, "not-the-data-dir-option");
+  if (command.includes(" --port-offset ")) delete env.CSG_PORT_OFFSET;
+  const child: ChildProcess = spawn("bash", ["-c", `exec ${rewritten}`], { cwd: repositoryRoot, env, detached: true });
   let output = "";
+  let processes: string[][] = [];
   try {
     await new Promise<void>((resolve, reject) => {
       const collect = (chunk: Buffer) => {
@@ -128,6 +203,7 @@ async function runOnPortsUntilReady(command: string, ready: RegExp, offset: numb
       child.stderr!.on("data", collect);
       child.once("exit", (code) => reject(new Error(`${command} exited with ${code} before it was ready:\n${output}`)));
     });
+    processes = commandLines(child.pid!);
   } finally {
     try {
       process.kill(-child.pid!, "SIGTERM");
@@ -136,7 +212,39 @@ async function runOnPortsUntilReady(command: string, ready: RegExp, offset: numb
     }
     await new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)));
   }
-  return output;
+  return { output, processes, offset };
+}
+
+/**
+ * `pnpm start` and `pnpm serve` first bring dist/ up to date: the first of them here may build
+ * it, every later one must find it up to date (no file changed since).
+ */
+const DIST = join(repositoryRoot, "dist");
+let distBrought = false;
+function expectBundles(command: string, output: string): void {
+  const line = /The services' bundles in (\S+) are up to date\.|Built the services into (\S+) in /.exec(output);
+  expect(line?.[1] ?? line?.[2], `${command}: dist/ first\n${output}`).toBe(DIST);
+  if (distBrought) expect(line?.[0], `${command}: built again\n${output}`).toMatch(/up to date/);
+  distBrought = true;
+}
+
+/**
+ * The bundles (dist/<name>.mjs) a serving command's processes run, counted by name; no
+ * process runs TypeScript (under tsx, or a .ts file).
+ */
+function bundlesRunning({ processes }: Served): Record<string, number> {
+  const node = processes.filter(([program]) => basename(program) === "node");
+  const typeScript = (arg: string) => /(^|\/)tsx(\/|$)/.test(arg) || arg.endsWith(".ts");
+  expect(node.filter((args) => args.some(typeScript))).toEqual([]);
+  const counts: Record<string, number> = {};
+  // pnpm runs `node dist/start.mjs` from the repository's root; the launcher names its bundles in full.
+  for (const module of node.flat().map((arg) => resolve(repositoryRoot, arg))) {
+    if (dirname(module) === DIST && module.endsWith(".mjs")) {
+      const name = basename(module, ".mjs");
+      counts[name] = (counts[name] ?? 0) + 1;
+    }
+  }
+  return counts;
 }
 
 describe("the documentation's commands", () => {
@@ -200,13 +308,25 @@ describe("the documentation's commands", () => {
       const script = pnpmScript(text);
       const where = `${document}:${line}: ${text}`;
       if (script === "start" && !text.includes("--help")) {
-        expect(await runUntilReady(text, /GraphQL endpoint: /), where).toContain("Ready in");
-      } else if (script === "serve" && !text.includes("--help")) {
-        expect(await runUntilReady(text, /ready at /), where).toMatch(
-          /subgraph ready at http:\/\/localhost:\d+\/graphql/,
+        const served = await serveOnce(text, /GraphQL endpoint: /);
+        expect(served.output, where).toContain("Ready in");
+        // On the ports and in the folder it was given (see runOnPortsUntilReady).
+        expect(served.output, where).toMatch(
+          new RegExp(`GraphQL endpoint: http://\\S+:${GATEWAY_PORT + served.offset}/graphql`),
         );
+        expect(existsSync(join(scratch, "data", "county.db")), where).toBe(true);
+        expect(existsSync(join(scratch, "not-the-data-dir-option")), where).toBe(false);
+        // Every process from its bundle in dist/: the launcher, the gateway, and the one that
+        // hosts every subgraph (pnpm start's default hosting).
+        expect(bundlesRunning(served), where).toEqual({ start: 1, gateway: 1, subgraphs: 1 });
+        for (const name of ["county", "national", ...partnerships.map((p) => p.code)])
+          expect(served.output, where).toMatch(new RegExp(`^ {2}${name} +http://\\S+/graphql$`, "m"));
+      } else if (script === "serve" && !text.includes("--help")) {
+        const served = await serveOnce(text, /ready at /);
+        expect(served.output, where).toMatch(/subgraph ready at http:\/\/localhost:\d+\/graphql/);
+        expect(bundlesRunning(served), where).toEqual({ serve: 1 });
       } else if (text.startsWith("npx tsx services/")) {
-        expect(await runUntilReady(text, /subgraph ready at /), where).toContain("ready at");
+        expect((await runUntilReady(text, /subgraph ready at /)).output, where).toContain("ready at");
       } else if (script === "partnership:add") {
         // On copies of the registry, datasets and generated schema, as test/new-partnership does.
         cpSync(join(repositoryRoot, "schema/registry/partnerships.json"), join(scratch, "partnerships.json"));
@@ -223,6 +343,7 @@ describe("the documentation's commands", () => {
         // The documented token id is an example: revoke the one issued above instead.
         const result = await run(text.replace("charnwood-3f9a2c1b", issuedCharnwood));
         expect(result.status, `${where}\n${result.output}`).toBe(0);
+        if (script === "start") expectBundles(text, result.output);
         issuedCharnwood ||= /Issued token (charnwood-[0-9a-f]+)/.exec(result.output)?.[1] ?? "";
       }
       ran.push(text);
@@ -239,6 +360,7 @@ describe("the documentation's commands", () => {
       }),
     );
     expect(ran.length).toBeGreaterThanOrEqual(10);
+    expect(ran).toContain(THROUGH_NPX);
     expect(existsSync(join(repositoryRoot, "headline.csv"))).toBe(true);
     // The national walk-through imported every kind of file as real, and no sample is left.
     const national = new Database(join(scratch, "national-walkthrough", "national.db"), { readonly: true });

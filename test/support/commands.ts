@@ -1,6 +1,7 @@
 import { COMMAND_BUNDLES } from "@csg/operator/bundles";
-import { spawn } from "node:child_process";
-import { join } from "node:path";
+import { execFile, spawn } from "node:child_process";
+import { readFileSync, realpathSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TEST_BUNDLES } from "./test-bundles";
 
@@ -48,4 +49,24 @@ export function runCommand(script: string, args: string[], env: Record<string, s
     child.once("error", reject);
     child.once("close", (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/**
+ * The pnpm that `npx -y pnpm@10` runs (bin/pnpm.cjs in npx's cache), for running documented
+ * `npx -y pnpm@10 <args>` commands as `node <it> <args>`: npm's start before it is about 2.5 s of
+ * CPU a command. The pnpm running this test run when it is a pnpm 10 (`npx -y pnpm@10 test`
+ * names it in npm_execpath), else the one npx resolves for that package (one npx start).
+ */
+export async function npxPnpm(): Promise<string> {
+  const running = process.env.npm_execpath;
+  if (running?.endsWith("pnpm.cjs")) {
+    const { version } = JSON.parse(readFileSync(join(dirname(running), "..", "package.json"), "utf8"));
+    if (String(version).startsWith("10.")) return running;
+  }
+  const found = await new Promise<string>((resolve, reject) =>
+    execFile("npx", ["-y", "-p", "pnpm@10", "-c", "command -v pnpm"], { cwd: repositoryRoot }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout.trim()),
+    ),
+  );
+  return realpathSync(found);
 }
