@@ -1,6 +1,5 @@
 import { LRUCache } from "lru-cache";
-
-const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+import { DEFAULT_SUBGRAPH_ANSWERS_BYTES } from "./freshness-options";
 
 /**
  * Subgraph answers kept by the exact fetch and the revisions of every subgraph it was sent
@@ -15,7 +14,7 @@ const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 export class KeptSubgraphAnswers {
   private readonly answers: LRUCache<string, string>;
 
-  constructor(maxBytes = DEFAULT_MAX_BYTES) {
+  constructor(maxBytes = DEFAULT_SUBGRAPH_ANSWERS_BYTES) {
     this.answers = new LRUCache<string, string>({
       maxSize: maxBytes,
       sizeCalculation: (text, key) => text.length + key.length + 100,

@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { createHash } from "node:crypto";
+import { DEFAULT_RESPONSE_CACHE_BYTES } from "./freshness-options";
 
 /** One stored answer: exactly the bytes and headers served, and the revisions it was computed at. */
 export interface StoredResponse {
@@ -16,8 +17,6 @@ export interface ResponseCacheOptions {
   /** Bytes of answers kept (least recently used go first). */
   maxBytes?: number;
 }
-
-const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
 /** What identifies a request in flight: the operation, its variables, and what the caller may see. */
 export interface CacheKeyParts {
@@ -69,7 +68,7 @@ export class ResponseCache {
 
   constructor(options: ResponseCacheOptions = {}) {
     this.entries = new LRUCache<string, StoredResponse>({
-      maxSize: options.maxBytes ?? DEFAULT_MAX_BYTES,
+      maxSize: options.maxBytes ?? DEFAULT_RESPONSE_CACHE_BYTES,
       sizeCalculation: (entry, key) => entry.body.length + key.length + 200,
     });
   }
