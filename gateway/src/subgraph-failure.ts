@@ -3,7 +3,7 @@
  * why (no answer, too slow, the request's deadline, the subgraph refused the request), in
  * words. The subgraph's internal address is added only when the operator asks for it.
  */
-import { isCertificateFailure, isCertificateRefused } from "@csg/service-runtime";
+import { AnswerTooLarge, isCertificateFailure, isCertificateRefused } from "@csg/service-runtime";
 import { GraphQLError } from "graphql";
 import { RequestEnded, WriteBackstop } from "./subgraph-timeouts";
 
@@ -72,6 +72,12 @@ export function subgraphFailure(error: Error, subgraph: FailedSubgraph): GraphQL
     );
   }
   const code = (causeOf(cause as Error) as { code?: string })?.code;
+  if (cause instanceof AnswerTooLarge) {
+    return new GraphQLError(
+      `${subgraph.label} is unavailable: its subgraph "${subgraph.name}" sent an answer over ${cause.limitBytes} bytes.`,
+      { extensions: { code: "SUBGRAPH_UNAVAILABLE", reason: "ANSWER_TOO_LARGE", ...named } },
+    );
+  }
   if (isCertificateRefused(code)) {
     return new GraphQLError(
       `${subgraph.label} is unavailable: its subgraph "${subgraph.name}" refused the gateway's client certificate (${code}).`,

@@ -20,7 +20,6 @@ const READY_TIMEOUT_MS = 120_000;
 /** How long a process has to stop after SIGTERM before it is killed (a blocked one cannot stop itself). */
 export const STOP_GRACE_MS = 5000;
 
-/** Each kind of process: its TypeScript entry point, and its bundle (see bundles/build-bundles.ts). */
 /**
  * Each kind of process: its TypeScript entry point, its bundle (see bundles/build-bundles.ts)
  * and the bounds of its V8 heap when it runs from the bundle. Without bounds V8 lets garbage
