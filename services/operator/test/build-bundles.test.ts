@@ -26,6 +26,10 @@ it("builds the bundles, then again only when a file they were built from changed
       "pnpm-lock.yaml",
       "node_modules/.modules.yaml",
       "services/operator/src/bundles/build-bundles.ts",
+      // Their exports and sideEffects decide what is bundled.
+      "services/csp/package.json",
+      "services/runtime/package.json",
+      "gateway/package.json",
     ]),
   );
   expect(await buildBundles(outdir, entries)).toBe(false);
@@ -40,4 +44,11 @@ it("builds the bundles, then again only when a file they were built from changed
   );
   expect(await buildBundles(outdir, entries)).toBe(true);
   expect(await buildBundles(outdir, entries)).toBe(false);
+  // As if only a package's package.json had changed (its exports, its sideEffects).
+  const rebuilt = JSON.parse(readFileSync(recordFile, "utf8")) as typeof record;
+  writeFileSync(
+    recordFile,
+    JSON.stringify({ ...rebuilt, inputs: { ...rebuilt.inputs, "services/runtime/package.json": "0:0" } }),
+  );
+  expect(await buildBundles(outdir, entries)).toBe(true);
 });

@@ -1,7 +1,8 @@
 import { type Plugin, build } from "esbuild";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join, relative } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const repositoryRoot = fileURLToPath(new URL("../../../..", import.meta.url));
@@ -80,6 +81,25 @@ const buildSettings = [
   relative(repositoryRoot, fileURLToPath(import.meta.url)),
 ];
 
+/**
+ * The package.json of each workspace package a build read sources from: their `exports` and
+ * `sideEffects` decide what is bundled, so a change to one alone must build again.
+ */
+function workspacePackageFiles(read: string[]): string[] {
+  const found = new Set<string>();
+  for (const source of read) {
+    if (source.includes("node_modules/")) continue;
+    for (let folder = dirname(source); folder !== "." && folder !== "/"; folder = dirname(folder)) {
+      const file = join(folder, "package.json");
+      if (found.has(file) || existsSync(join(repositoryRoot, file))) {
+        found.add(file);
+        break;
+      }
+    }
+  }
+  return [...found];
+}
+
 async function fingerprint(files: string[]): Promise<Record<string, string>> {
   const entries = await Promise.all(
     files.map(async (file) => {
@@ -140,7 +160,8 @@ export async function buildBundles(outdir = bundleFolder, entries: Record<string
     logLevel: "error",
     metafile: true,
   });
-  const inputs = await fingerprint([...Object.keys(metafile.inputs), ...buildSettings]);
+  const read = Object.keys(metafile.inputs);
+  const inputs = await fingerprint([...read, ...workspacePackageFiles(read), ...buildSettings]);
   const record: BuildRecord = { bundles: entries, inputs };
   await writeFile(join(outdir, INPUTS_FILE), JSON.stringify(record));
   return true;
