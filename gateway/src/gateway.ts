@@ -1,7 +1,7 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
-import { listen, replyWithError } from "@csg/service-runtime";
+import { listen } from "@csg/service-runtime";
 import type { GatewayContext } from "./context";
 import { answerCrossOrigin, refuseSimplePost } from "./cross-origin";
 import { checkHealth } from "./health";
@@ -18,7 +18,7 @@ import { InFlightSubgraphRequests } from "./subgraph-deduplication";
 import { SubgraphSource } from "./subgraph-source";
 import { ruleCodeOf, operationLimitRules, parseOptions } from "./operation-limits";
 import { type OperationLimits, operationLimits } from "./operation-limit-settings";
-import { type SubgraphTimeouts, requestLifetime, subgraphTimeouts, timeoutOf } from "./subgraph-timeouts";
+import { type SubgraphTimeouts, subgraphTimeouts, timeoutOf } from "./subgraph-timeouts";
 import { calendarDatesPlugin, calendarDatesRule } from "./calendar-dates";
 import { entityTypesOf } from "./entity-nesting";
 import { guardPlanning } from "./planning-guard";
@@ -129,6 +129,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     inFlight: freshness.deduplication ? new InFlightAnswers() : null,
     metrics,
     logger: gatewayLogger(),
+    deadlineMs: timeouts.requestDeadlineMs,
   });
 
   const corsOrigins = options.corsOrigins ?? [];
@@ -154,10 +155,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     if (path === "/graphql") {
       if (refuseSimplePost(request, response)) return;
-      const lifetime = requestLifetime(request, response, timeouts.requestDeadlineMs);
-      serveGraphQL(request, response, lifetime)
-        .catch((error: Error) => replyWithError(response, error))
-        .finally(() => lifetime.end());
+      serveGraphQL(request, response);
       return;
     }
     response.writeHead(404, { "content-type": "text/plain" });

@@ -1,5 +1,11 @@
 import type { ApolloServer } from "@apollo/server";
-import { graphQLRequestOf, handleGraphQL, isJsonContentType, readRequestText } from "@csg/service-runtime";
+import {
+  graphQLRequestOf,
+  handleGraphQL,
+  isJsonContentType,
+  readRequestBody,
+  replyWithError,
+} from "@csg/service-runtime";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import type { GatewayContext } from "./context";
@@ -10,7 +16,7 @@ import { summariseOperation } from "./freshness/operation-kind";
 import type { Answer, InFlightAnswers } from "./freshness/in-flight-answers";
 import { type ResponseCache, bodyKey, cacheKey } from "./freshness/response-cache";
 import type { RevisionVector, RevisionWatch } from "./freshness/revision-watch";
-import type { RequestLifetime } from "./subgraph-timeouts";
+import { DEFAULT_SUBGRAPH_TIMEOUTS, type RequestLifetime, requestLifetime } from "./subgraph-timeouts";
 
 export interface GraphQLEndpointOptions {
   server: ApolloServer<GatewayContext>;
@@ -22,6 +28,8 @@ export interface GraphQLEndpointOptions {
   inFlight: InFlightAnswers | null;
   metrics: GatewayMetrics;
   logger: Logger;
+  /** A request's deadline (its subgraph fetches are aborted then), counted from its arrival; by default CSG_REQUEST_DEADLINE_MS's. */
+  deadlineMs?: number;
   /** Which operation names become metric labels (a closed set); by default the pages' and the first 50 others. */
   labels?: OperationLabels;
 }
@@ -46,6 +54,7 @@ function hasErrors(body: string): boolean {
  */
 export function graphqlEndpoint(options: GraphQLEndpointOptions) {
   const { server, cache, revisions, inFlight, metrics, logger } = options;
+  const deadlineMs = options.deadlineMs ?? DEFAULT_SUBGRAPH_TIMEOUTS.requestDeadlineMs;
   const labels = options.labels ?? new OperationLabels();
 
   /** `defined`: the name is one the request's document defines (not only an operationName sent). */
@@ -74,43 +83,21 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
     });
   };
 
-  /** `lifetime`'s signal aborts the request's subgraph fetches (its deadline passed, or its client went away). */
-  return async (request: IncomingMessage, response: ServerResponse, lifetime?: RequestLifetime): Promise<void> => {
-    const started = performance.now();
+  /**
+   * Everything but an answer from the response cache: Apollo Server runs the request (with
+   * the observed revisions in the context, which in-flight deduplication keys on), and a read
+   * answered without errors is stored. `revision` is the fast path's observation, if it made one.
+   */
+  const execute = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    lifetime: RequestLifetime,
+    text: string,
+    storedKey: string | null,
+    started: number,
+    observed?: RevisionVector,
+  ): Promise<void> => {
     const authorization = request.headers.authorization;
-    if (request.method !== "POST" || !isJsonContentType(request.headers["content-type"])) {
-      await handleGraphQL(server, request, response, async () => ({
-        authorization,
-        revision: null,
-        signal: lifetime?.signal,
-      }));
-      finish("anonymous", started, "off", response.statusCode, response.statusCode === 200 ? "success" : "error");
-      return;
-    }
-
-    const text = await readRequestText(request, response);
-    if (text === undefined) {
-      finish("anonymous", started, "off", response.statusCode, "failure");
-      return;
-    }
-
-    // The fast path: a body answered before, found by its exact text and caller, before any
-    // parsing. Safe without validating again: an answer is stored only after Apollo Server
-    // parsed and validated this very text (the operation limits, dates and every rule are
-    // functions of the document, its variables and the fixed supergraph) and answered it
-    // without errors, and it is served only at the revisions it was computed at.
-    const storedKey = cache ? bodyKey(text, authorization, request.headers.accept) : null;
-    let revision: RevisionVector | undefined;
-    if (cache && storedKey && revisions && cache.has(storedKey)) {
-      revision = await revisions.observe();
-      const stored = revision ? cache.get(storedKey, revision) : undefined;
-      if (stored) {
-        reply(response, stored.status, stored.headers, stored.body);
-        finish(stored.operation, started, "hit", stored.status, "success", false, true);
-        return;
-      }
-    }
-
     const httpGraphQLRequest = graphQLRequestOf(request, text, response);
     if (!httpGraphQLRequest) {
       finish("anonymous", started, "off", response.statusCode, "failure");
@@ -124,8 +111,7 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
     const operation = summariseOperation(fields.query, fields.operationName);
     const isRead = operation.kind === "query";
     // Observed once per request, after its body arrived (the fast path's observation is reused).
-    if (!isRead || !revisions) revision = null;
-    else if (revision === undefined) revision = await revisions.observe();
+    const revision = !isRead || !revisions ? null : (observed ?? (await revisions.observe()));
 
     const key =
       inFlight && isRead && revision
@@ -142,7 +128,7 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
     const compute = async (): Promise<Answer> => {
       const result = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
-        context: async () => ({ authorization, revision, signal: lifetime?.signal }),
+        context: async () => ({ authorization, revision, signal: lifetime.signal }),
       });
       let body = "";
       if (result.body.kind === "complete") body = result.body.string;
@@ -173,5 +159,65 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
       shared,
       operation.kind !== null,
     );
+  };
+
+  /** Runs `execute` with the request's lifetime (its deadline counted from its arrival), replying to a failure. */
+  const run = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    started: number,
+    work: (lifetime: RequestLifetime) => Promise<void>,
+  ) => {
+    const lifetime = requestLifetime(request, response, deadlineMs, started);
+    work(lifetime)
+      .catch((error: Error) => replyWithError(response, error))
+      .finally(() => lifetime.end());
+  };
+
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const started = performance.now();
+    if (request.method !== "POST" || !isJsonContentType(request.headers["content-type"])) {
+      run(request, response, started, async (lifetime) => {
+        const authorization = request.headers.authorization;
+        await handleGraphQL(server, request, response, async () => ({
+          authorization,
+          revision: null,
+          signal: lifetime.signal,
+        }));
+        finish("anonymous", started, "off", response.statusCode, response.statusCode === 200 ? "success" : "error");
+      });
+      return;
+    }
+    readRequestBody(request, response, (text, clientGone) => {
+      if (clientGone) return; // nobody to answer
+      if (text === undefined) {
+        finish("anonymous", started, "off", response.statusCode, "failure");
+        return;
+      }
+      // The fast path: a body answered before, found by its exact text and caller, before any
+      // parsing, and served once the revisions are read (this turn's check phase), without a
+      // promise. Safe without validating again: an answer is stored only after Apollo Server
+      // parsed and validated this very text (the operation limits, dates and every rule are
+      // functions of the document, its variables and the fixed supergraph) and answered it
+      // without errors, and it is served only at the revisions it was computed at.
+      const storedKey = cache ? bodyKey(text, request.headers.authorization, request.headers.accept) : null;
+      const found = storedKey ? cache!.find(storedKey) : undefined;
+      if (!found || !revisions) {
+        run(request, response, started, (lifetime) => execute(request, response, lifetime, text, storedKey, started));
+        return;
+      }
+      revisions.whenObserved((revision) => {
+        // Another request may have stored a newer answer meanwhile.
+        const stored = found.revision === revision ? found : revision ? cache!.get(storedKey!, revision) : undefined;
+        if (stored) {
+          reply(response, stored.status, stored.headers, stored.body);
+          finish(stored.operation, started, "hit", stored.status, "success", false, true);
+          return;
+        }
+        run(request, response, started, (lifetime) =>
+          execute(request, response, lifetime, text, storedKey, started, revision),
+        );
+      });
+    });
   };
 }

@@ -102,16 +102,17 @@ export interface RequestLifetime {
 }
 
 /**
- * The life of one client request: its signal aborts when the deadline (counted from now)
- * passes or the client closes the connection before the answer is sent. Made when first
- * asked for: an answer from the response cache never asks, and costs no timer or controller.
+ * The life of one client request: its signal aborts when the deadline (counted from
+ * `started`, its arrival by `performance.now()`) passes or the client closes the connection
+ * before the answer is sent. Made when first asked for: an answer that needs no subgraph
+ * never asks, and costs no timer or controller.
  */
 export function requestLifetime(
   request: IncomingMessage,
   response: ServerResponse,
   deadlineMs: number,
+  started = performance.now(),
 ): RequestLifetime {
-  const started = performance.now();
   let controller: AbortController | undefined;
   let timer: NodeJS.Timeout | undefined;
   const gone = () => {

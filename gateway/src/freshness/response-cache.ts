@@ -73,7 +73,16 @@ export class ResponseCache {
     });
   }
 
-  /** The stored answer, if it was computed at exactly these revisions. */
+  /**
+   * The stored answer, whatever revisions it was computed at (the caller compares them with
+   * the revisions it reads next): found before anything is awaited, so a request with no
+   * stored answer never waits for the revisions.
+   */
+  find(key: string): StoredResponse | undefined {
+    return this.entries.get(key);
+  }
+
+  /** The stored answer, if it was computed at exactly these revisions (one at others is dropped). */
   get(key: string, revision: string): StoredResponse | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
@@ -82,11 +91,6 @@ export class ResponseCache {
       return undefined;
     }
     return entry;
-  }
-
-  /** Whether an answer is stored for this key (at any revision): only then are revisions read first. */
-  has(key: string): boolean {
-    return this.entries.has(key);
   }
 
   set(key: string, entry: StoredResponse): void {

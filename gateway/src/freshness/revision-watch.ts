@@ -57,7 +57,10 @@ function askRevision(url: string, timeoutMs: number): Promise<string> {
 export class RevisionWatch {
   private inFlight: Promise<RevisionVector> | null = null;
   private queued: Promise<RevisionVector> | null = null;
-  private localRead: Promise<RevisionVector> | null = null;
+  /** Callers waiting for this turn's read of the files on this machine. */
+  private waiting: ((revision: RevisionVector) => void)[] = [];
+  /** The last vector read from the files, and its parts: an unchanged read returns the same string. */
+  private lastRead: { parts: string[]; vector: string } | null = null;
   private readonly sources: { name: string; url: string; local: (() => string | null) | null }[];
   private readonly allLocal: boolean;
 
@@ -78,26 +81,44 @@ export class RevisionWatch {
 
   /** The revisions as of a moment after this call. */
   observe(): Promise<RevisionVector> {
-    // Every file on this machine: read in this turn's check phase, once for every request
-    // that asked before then, and after the poll phase that took in the kernel's news of
-    // every write committed before those requests were sent (see localRevisions).
-    if (this.allLocal) {
-      this.localRead ??= new Promise((resolve) =>
-        setImmediate(() => {
-          this.localRead = null;
-          const revisions = this.sources.map((s) => s.local!());
-          // A service stopped: ask every subgraph over HTTP instead (and find it down).
-          resolve(
-            revisions.every((r) => r !== null)
-              ? this.sources.map((s, i) => `${s.name}=${revisions[i]}`).join(" ")
-              : this.remoteRound(),
-          );
-        }),
-      );
-      return this.localRead;
-    }
-    return this.remoteRound();
+    return new Promise((resolve) => this.whenObserved(resolve));
   }
+
+  /**
+   * Calls `then` with the revisions as of a moment after this call. Where every file is on
+   * this machine, in this turn's check phase, once for every request that asked before then,
+   * and after the poll phase that took in the kernel's news of every write committed before
+   * those requests were sent (see localRevisions). No promise on that path: a cached answer
+   * waits for nothing else.
+   */
+  whenObserved(then: (revision: RevisionVector) => void): void {
+    if (!this.allLocal) {
+      void this.remoteRound().then(then);
+      return;
+    }
+    this.waiting.push(then);
+    if (this.waiting.length === 1) setImmediate(this.readFiles);
+  }
+
+  private readonly readFiles = () => {
+    const waiting = this.waiting;
+    this.waiting = [];
+    const parts = this.sources.map((s) => s.local!());
+    // A service stopped: ask every subgraph over HTTP instead (and find it down).
+    if (parts.some((r) => r === null)) {
+      void this.remoteRound().then((revision) => {
+        for (const then of waiting) then(revision);
+      });
+      return;
+    }
+    const last = this.lastRead;
+    if (!last || parts.some((part, i) => part !== last.parts[i])) {
+      const vector = this.sources.map((s, i) => `${s.name}=${parts[i]}`).join(" ");
+      this.lastRead = { parts: parts as string[], vector };
+    }
+    const vector = this.lastRead!.vector;
+    for (const then of waiting) then(vector);
+  };
 
   /** The next round of asking that starts after this call. */
   private remoteRound(): Promise<RevisionVector> {

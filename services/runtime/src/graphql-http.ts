@@ -5,65 +5,11 @@ import { pendingBodies } from "./connection-limits";
 /** The largest request body read (CSG_MAX_BODY_BYTES); a larger one is refused with 413. */
 export const MAX_BODY_BYTES = Number(process.env.CSG_MAX_BODY_BYTES ?? 1_000_000);
 
-class BodyTooLarge extends Error {}
-
 /** Whether a content-type header says JSON: `application/json`, with parameters or not (`; charset=utf-8`), never `application/jsonx`. */
 export function isJsonContentType(header: string | undefined | null): boolean {
   // The exact header every client library sends, without building a string (every request asks).
   if (header === "application/json") return true;
   return (header ?? "").split(";")[0].trim().toLowerCase() === "application/json";
-}
-
-class ServerBusy extends Error {}
-
-/**
- * The body as text; BodyTooLarge once it passes the limit, ServerBusy once the process's
- * unfinished bodies would pass their budget (the rest is left unread, and its connection
- * closed). The bytes held count against the budget until the body is complete or its
- * connection closes. Events, not `for await`: a cached answer's whole cost is about this much.
- */
-function readBody(request: IncomingMessage): Promise<string> {
-  const budget = pendingBodies();
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    let chunks: Buffer[] = [];
-    const settle = () => {
-      budget.giveBack(size);
-      chunks = [];
-      request.off("data", onData);
-      request.off("close", onClose);
-    };
-    const onData = (chunk: Buffer) => {
-      if (size + chunk.length > MAX_BODY_BYTES || !budget.take(chunk.length)) {
-        const tooLarge = size + chunk.length > MAX_BODY_BYTES;
-        settle();
-        request.pause();
-        return reject(tooLarge ? new BodyTooLarge() : new ServerBusy());
-      }
-      size += chunk.length;
-      chunks.push(chunk);
-    };
-    // A client gone before its body was in: its bytes are given back at once.
-    const onClose = () => {
-      settle();
-      reject(
-        Object.assign(new Error("the client closed its connection before its request arrived in full"), {
-          code: "ECONNABORTED",
-        }),
-      );
-    };
-    request.on("data", onData);
-    request.on("close", onClose);
-    request.once("end", () => {
-      const text = Buffer.concat(chunks).toString("utf8");
-      settle();
-      resolve(text);
-    });
-    request.once("error", (error) => {
-      settle();
-      reject(error);
-    });
-  });
 }
 
 /** A refusal before GraphQL is reached, in GraphQL's error shape with a code. */
@@ -80,37 +26,81 @@ function refuse(
   response.end(JSON.stringify({ errors: [{ message, extensions }] }));
 }
 
+/** Refuses a body over the limit (413) or over the process's budget for unfinished bodies (503). */
+function refuseBody(response: ServerResponse, tooLarge: boolean): void {
+  if (tooLarge) {
+    const limit = { name: "maxBodyBytes", value: MAX_BODY_BYTES };
+    const message = `The request body is over the limit of ${MAX_BODY_BYTES} bytes.`;
+    refuse(response, 413, message, { code: "PAYLOAD_TOO_LARGE", limit }, true);
+    return;
+  }
+  const limit = { name: "maxPendingBodyBytes", value: pendingBodies().budget };
+  const message = "The server is receiving too many request bodies at once: try again shortly.";
+  refuse(response, 503, message, { code: "SERVER_BUSY", limit }, true);
+}
+
+/**
+ * What reading a body ends with: its text; or `undefined` once it was refused here (413, 503,
+ * answered with its code); or an error once the client went away before it was in.
+ */
+export type BodyRead = (text: string | undefined, clientGone?: Error) => void;
+
+/**
+ * Reads the request's body (empty for anything but POST) and calls `done` once. A body past
+ * the limit or past the process's budget for unfinished bodies is refused (the rest is left
+ * unread, and its connection closed). The bytes held count against the budget until the body
+ * is complete or its connection closes. Events and a callback, no promise: a cached answer's
+ * whole cost is about this much.
+ */
+export function readRequestBody(request: IncomingMessage, response: ServerResponse, done: BodyRead): void {
+  if (request.method !== "POST") return done("");
+  const budget = pendingBodies();
+  let size = 0;
+  // Nearly every body arrives in one chunk: it is decoded as it is, never copied first.
+  let first: Buffer | undefined;
+  let more: Buffer[] | undefined;
+  let settled = false;
+  const settle = () => {
+    settled = true;
+    budget.giveBack(size);
+    first = more = undefined;
+  };
+  request.on("data", (chunk: Buffer) => {
+    if (settled) return;
+    const tooLarge = size + chunk.length > MAX_BODY_BYTES;
+    if (tooLarge || !budget.take(chunk.length)) {
+      settle();
+      request.pause();
+      refuseBody(response, tooLarge);
+      return done(undefined);
+    }
+    size += chunk.length;
+    if (!first) first = chunk;
+    else (more ??= [first]).push(chunk);
+  });
+  request.on("end", () => {
+    if (settled) return;
+    const text = more ? Buffer.concat(more, size).toString("utf8") : (first?.toString("utf8") ?? "");
+    settle();
+    done(text);
+  });
+  // A client gone before its body was in (an error on the stream closes it too): its bytes are given back at once.
+  request.on("close", () => {
+    if (settled) return;
+    settle();
+    const error = new Error("the client closed its connection before its request arrived in full");
+    done(undefined, Object.assign(error, { code: "ECONNABORTED" }));
+  });
+}
+
 /**
  * The request's body as text (empty for anything but POST). An oversized body (413) or one
  * over the process's budget (503) is refused here, with its code, and nothing is returned.
  */
-export async function readRequestText(request: IncomingMessage, response: ServerResponse): Promise<string | undefined> {
-  if (request.method !== "POST") return "";
-  try {
-    return await readBody(request);
-  } catch (error) {
-    if (error instanceof ServerBusy) {
-      const limit = { name: "maxPendingBodyBytes", value: pendingBodies().budget };
-      refuse(
-        response,
-        503,
-        "The server is receiving too many request bodies at once: try again shortly.",
-        { code: "SERVER_BUSY", limit },
-        true,
-      );
-      return undefined;
-    }
-    if (!(error instanceof BodyTooLarge)) throw error;
-    const limit = { name: "maxBodyBytes", value: MAX_BODY_BYTES };
-    refuse(
-      response,
-      413,
-      `The request body is over the limit of ${MAX_BODY_BYTES} bytes.`,
-      { code: "PAYLOAD_TOO_LARGE", limit },
-      true,
-    );
-    return undefined;
-  }
+export function readRequestText(request: IncomingMessage, response: ServerResponse): Promise<string | undefined> {
+  return new Promise((resolve, reject) =>
+    readRequestBody(request, response, (text, clientGone) => (clientGone ? reject(clientGone) : resolve(text))),
+  );
 }
 
 /**
