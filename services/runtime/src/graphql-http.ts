@@ -53,7 +53,10 @@ export type BodyRead = (text: string | undefined, clientGone?: Error) => void;
  * whole cost is about this much.
  */
 export function readRequestBody(request: IncomingMessage, response: ServerResponse, done: BodyRead): void {
-  if (request.method !== "POST") return done("");
+  if (request.method !== "POST") {
+    done("");
+    return;
+  }
   const budget = pendingBodies();
   let size = 0;
   // Nearly every body arrives in one chunk: it is decoded as it is, never copied first.
@@ -72,7 +75,8 @@ export function readRequestBody(request: IncomingMessage, response: ServerRespon
       settle();
       request.pause();
       refuseBody(response, tooLarge);
-      return done(undefined);
+      done(undefined);
+      return;
     }
     size += chunk.length;
     if (!first) first = chunk;
