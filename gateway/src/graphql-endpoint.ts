@@ -86,7 +86,7 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
   /**
    * Everything but an answer from the response cache: Apollo Server runs the request (with
    * the observed revisions in the context, which in-flight deduplication keys on), and a read
-   * answered without errors is stored. `revision` is the fast path's observation, if it made one.
+   * answered without errors is stored. `observed`: the fast path's observation of the revisions, if it made one.
    */
   const execute = async (
     request: IncomingMessage,
@@ -161,7 +161,7 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
     );
   };
 
-  /** Runs `execute` with the request's lifetime (its deadline counted from its arrival), replying to a failure. */
+  /** Runs `work` with the request's lifetime (its deadline counted from its arrival), replying to a failure. */
   const run = (
     request: IncomingMessage,
     response: ServerResponse,

@@ -108,4 +108,18 @@ describe("connection bounds", () => {
     });
     expect(await response.json()).toEqual({ bytes: 15 });
   });
+
+  it("reads a body that arrives in pieces whole, a character split between two pieces included", async () => {
+    // 1,000 "é" (two bytes each) as text, sent in two writes that cut the 500th "é" in half.
+    const body = Buffer.from("é".repeat(1000), "utf8");
+    const head = `POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: text/plain\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`;
+    const { socket, answer } = raw(Buffer.concat([Buffer.from(head), body.subarray(0, 999)]));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.write(body.subarray(999));
+    const text = await within(10_000, answer);
+    expect(text).toMatch(/^HTTP\/1.1 200 /);
+    // Decoded piece by piece, the cut "é" would be two replacement characters: 1,001 in all.
+    expect(text).toContain('{"bytes":1000}');
+    await expect.poll(() => pendingBodies().bytes, { timeout: 10_000 }).toBe(0);
+  });
 });
