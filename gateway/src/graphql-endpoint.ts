@@ -111,7 +111,7 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
     const operation = summariseOperation(fields.query, fields.operationName);
     const isRead = operation.kind === "query";
     // Observed once per request, after its body arrived (the fast path's observation is reused).
-    const revision = !isRead || !revisions ? null : (observed ?? (await revisions.observe()));
+    const revision = !isRead || !revisions ? null : observed !== undefined ? observed : await revisions.observe();
 
     const key =
       inFlight && isRead && revision
