@@ -207,16 +207,21 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions) {
         return;
       }
       revisions.whenObserved((revision) => {
-        // Another request may have stored a newer answer meanwhile.
-        const stored = found.revision === revision ? found : revision ? cache!.get(storedKey!, revision) : undefined;
-        if (stored) {
+        try {
+          // Another request may have stored a newer answer meanwhile.
+          const stored = found.revision === revision ? found : revision ? cache!.get(storedKey!, revision) : undefined;
+          if (!stored) {
+            run(request, response, started, (lifetime) =>
+              execute(request, response, lifetime, text, storedKey, started, revision),
+            );
+            return;
+          }
           reply(response, stored.status, stored.headers, stored.body);
           finish(stored.operation, started, "hit", stored.status, "success", false, true);
-          return;
+        } catch (error) {
+          // As any failure of a request (the other waiting requests are answered all the same).
+          replyWithError(response, error as Error);
         }
-        run(request, response, started, (lifetime) =>
-          execute(request, response, lifetime, text, storedKey, started, revision),
-        );
       });
     });
   };
