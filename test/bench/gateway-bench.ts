@@ -287,7 +287,10 @@ async function main() {
       "         Hive = @graphql-hive/gateway-runtime + @graphql-hive/router-runtime, NODE_ENV=production, deduplication on,",
     );
     console.log("         Authorization forwarded; cache on = its response cache keyed per Authorization (as ours);");
-    console.log("         floor = a bare node:http server answering every POST with the answer's prebuilt bytes.\n");
+    console.log("         floor = a bare node:http server answering every POST with the answer's prebuilt bytes;");
+    console.log(
+      "         no request logged (CSG_LOG_LEVEL=silent; pnpm start's gateway logs a line per request, see OPERATIONS).\n",
+    );
 
     const answers: string[] = [];
     for (const q of BENCH_QUERIES) {
