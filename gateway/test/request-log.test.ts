@@ -27,6 +27,24 @@ let url: string;
 let stop: () => Promise<void>;
 /** How often the slow field was resolved. */
 let slowRuns = 0;
+
+/** In-flight deduplication that counts the requests it was asked about. */
+class CountedInFlight extends InFlightAnswers {
+  asked = 0;
+  override share(...args: Parameters<InFlightAnswers["share"]>) {
+    this.asked++;
+    return super.share(...args);
+  }
+}
+const inFlight = new CountedInFlight();
+/** The slow field answers once deduplication was asked about this many requests (0: after 200 ms), however loaded the machine. */
+let slowAnswersAt = 0;
+const slowAnswer = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  for (let waited = 0; inFlight.asked < slowAnswersAt && waited < 10_000; waited += 10)
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  return ++slowRuns;
+};
 const metrics = gatewayMetrics();
 
 beforeAll(async () => {
@@ -36,7 +54,7 @@ beforeAll(async () => {
     resolvers: {
       Query: {
         greeting: (_: unknown, { place }: { place: string }) => `Hello, ${place}`,
-        slowCount: () => new Promise((resolve) => setTimeout(() => resolve(++slowRuns), 200)),
+        slowCount: slowAnswer,
       },
     },
   });
@@ -60,7 +78,7 @@ beforeAll(async () => {
     server,
     cache: new ResponseCache(),
     revisions,
-    inFlight: new InFlightAnswers(),
+    inFlight,
     metrics,
     labels: new OperationLabels([], 5),
     logger: pino({ level: "info" }, log),
@@ -114,6 +132,8 @@ describe("the gateway's request log", () => {
 
   it("answers identical reads in flight once: the others share its answer", async () => {
     lines.length = 0;
+    // Answered only once all three are waiting: under load, a third request could otherwise arrive after the first was answered.
+    slowAnswersAt = inFlight.asked + 3;
     const answers = await Promise.all(
       [1, 2, 3].map(() => post({ query: "query Slow { slowCount }" }).then((r) => r.json())),
     );
