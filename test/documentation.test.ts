@@ -15,7 +15,7 @@ import { npxPnpm, repositoryRoot, runCommand } from "./support/commands";
 import { DOCUMENTS, documentedCommands, fencedBlocks, pnpmScript } from "./support/documentation";
 import { copySeededData } from "./support/seeded-data";
 import { type InProcessTestSystem, startInProcessSystem } from "./support/in-process-system";
-import { onFreePorts } from "./support/system";
+import { onFreePorts } from "./support/free-ports";
 
 const scripts = Object.keys(JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")).scripts);
 const commands = DOCUMENTS.flatMap(documentedCommands);
@@ -125,8 +125,8 @@ interface Served {
 /**
  * A serving command as it runs once the test has given it its ports and data folder: the
  * README's `pnpm start` and OPERATIONS' `pnpm start --port-offset 100 --data-dir /var/lib/csg`
- * are then one command, started once for both (twelve processes, about 18 s of CPU, each
- * start), as the fuller text, whose options it then reads.
+ * are then one command, started once for both (each start costs seconds of CPU), as the
+ * fuller text, whose options it then reads.
  */
 const placed = (command: string) => command.replace(/ --port-offset \S+/, "").replace(/ --data-dir \S+/, "");
 const servedOnce = new Map<string, Promise<Served>>();

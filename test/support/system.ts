@@ -9,8 +9,6 @@ import { type SystemClient, clientOf } from "./system-client";
 import { TEST_BUNDLES } from "./test-bundles";
 
 export type { GraphQLResponse, SystemAddresses, SystemClient } from "./system-client";
-export { onFreePorts } from "./free-ports";
-export { TEST_BUNDLES } from "./test-bundles";
 
 /** A system of a test file's own, which it may write to, stop and restart. */
 export interface TestSystem extends SystemClient {
@@ -19,7 +17,7 @@ export interface TestSystem extends SystemClient {
 }
 
 /**
- * Starts the whole system as `pnpm start` does (every subgraph its own process, real HTTP,
+ * Starts the whole system as `pnpm start` does (its hosting unless `options` name one, real HTTP,
  * fresh SQLite files seeded from the project's datasets: copies of one seeded folder, see
  * seeded-data.ts), on ports clear of a running one.
  * For a test file that writes or breaks things; a file that only reads uses the shared one

@@ -32,7 +32,7 @@ export const STOP_GRACE_MS = 5000;
  *   (their answers' bytes are outside the heap); it held 230-245 MiB PSS after load against
  *   410-420 unbounded. Its young generation stays V8's: it allocates most, per request. And no
  *   allocation-site pretenuring: V8 took the short-lived objects of an answer from the cache
- *   (an awaited request's state) for long-lived ones and made them in old space, so a cached
+ *   (a request's state while it waited for the revisions) for long-lived ones and made them in old space, so a cached
  *   answer cost scavenges of 5 ms (a bare server's: 0.7) and a mark-compact every 300 ms;
  *   without it, 1 ms and none, and 17% more cached answers a second.
  */
