@@ -15,7 +15,7 @@ let server: Server;
 let url: string;
 const asked = { revision: 0, figures: 0 };
 /** How long the partnership takes to answer its figures, and to say its revision. */
-let busyFor = { figures: 1500, revision: 1500 };
+let busyFor = { figures: 5000, revision: 5000 };
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -39,15 +39,16 @@ describe("a busy partnership, read by the county again and again", () => {
     const { schema } = await buildCountySubgraph();
     const readers = partnershipReaders(schema, {
       urls: new Map(partnerships.map((p) => [p.code, url])),
-      timeoutMs: 200,
+      // Long enough for an idle partnership's answer on a loaded machine (200 ms once failed in a full run).
+      timeoutMs: 1000,
     });
     // Three county requests while Melton is busy: each gives up at its timeout, naming it.
     for (let i = 0; i < 3; i++) {
       const reading = await readers().read(melton, STATISTICS, { category: "all-crime" });
-      expect(reading.problem).toMatch(/^Melton Community Safety Partnership did not answer within 0.2 s/);
+      expect(reading.problem).toMatch(/^Melton Community Safety Partnership did not answer within 1 s/);
     }
     // Revisions unknown (it was too busy to say): the three requests joined one reading.
-    await new Promise((resolve) => setTimeout(resolve, 3500));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(asked.figures).toBe(1);
     // No longer busy: the next request learns the revision and reads (a reading without a revision is not kept).
     busyFor = { figures: 0, revision: 0 };
